@@ -1,0 +1,49 @@
+# Zhifa 综合行政执法一体化平台
+#   make run    build what is needed and start on embedded SQLite with the demo county
+#   make test   every test: Go unit and store tests on SQLite and PostgreSQL, API tests, web unit and browser tests
+#   make bench  benchmarks (results are recorded in docs/benchmarks.md)
+
+GO          ?= go
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -s -w -X main.version=$(VERSION)
+ADDR        ?= 127.0.0.1:8080
+DATA_DIR    ?= data
+# PostgreSQL used by the tests: a schema per test is created and dropped in this database.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
+
+.PHONY: run build web test test-go test-web bench clean
+
+run: build
+	./bin/zhifa serve --demo --addr $(ADDR) --data-dir $(DATA_DIR)
+
+build: web/dist/console/index.html
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/zhifa ./cmd/zhifa
+
+web: web/dist/console/index.html
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+# The console is rebuilt only when its sources changed.
+web/dist/console/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run build
+
+test: build test-go test-web
+
+test-go:
+	$(GO) vet ./...
+	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -count=1 ./...
+
+test-web: build
+	cd web && npm run test:unit
+	cd web && ZHIFA_BIN=../bin/zhifa npm run test:e2e
+
+bench:
+	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/region/
+	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem ./internal/people/ ./internal/server/
+
+clean:
+	rm -rf bin web/dist/console web/node_modules/.installed

@@ -1,0 +1,130 @@
+// Package client is a small typed Go client for the Zhifa REST API (/api/v1). The API tests use it,
+// and so can other systems that exchange data with the platform.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Client calls one Zhifa server.
+type Client struct {
+	BaseURL string
+	HTTP    *http.Client
+	Token   string // session token from Login; sent as a bearer token
+}
+
+// New returns a client for the server at baseURL (e.g. http://127.0.0.1:8080).
+func New(baseURL string) *Client {
+	return &Client{BaseURL: strings.TrimRight(baseURL, "/"), HTTP: http.DefaultClient}
+}
+
+// Error is an error answer from the server.
+type Error struct {
+	Status  int      `json:"-"`
+	Code    string   `json:"code"`
+	Message string   `json:"message"`
+	Field   string   `json:"field,omitempty"`
+	Rule    string   `json:"rule,omitempty"`
+	Details []Detail `json:"details,omitempty"`
+}
+
+// Detail is one row- or field-level problem.
+type Detail struct {
+	Row     int    `json:"row,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
+
+// List is one page of results.
+type List[T any] struct {
+	Items    []T `json:"items"`
+	Total    int `json:"total"`
+	Page     int `json:"page"`
+	PageSize int `json:"pageSize"`
+}
+
+// Do sends a JSON request (body may be nil) and decodes a JSON answer into out (which may be nil).
+func (c *Client) Do(ctx context.Context, method, path string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, rd)
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return c.send(req, out)
+}
+
+func (c *Client) send(req *http.Request, out any) error {
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 300 {
+		var env struct {
+			Error *Error `json:"error"`
+		}
+		if json.Unmarshal(raw, &env) != nil || env.Error == nil {
+			return &Error{Status: resp.StatusCode, Code: "HTTP_" + resp.Status, Message: string(raw)}
+		}
+		env.Error.Status = resp.StatusCode
+		return env.Error
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// Get fetches path with query parameters into out.
+func (c *Client) Get(ctx context.Context, path string, q url.Values, out any) error {
+	if len(q) > 0 {
+		path += "?" + q.Encode()
+	}
+	return c.Do(ctx, http.MethodGet, path, nil, out)
+}
+
+// Upload posts a file as the multipart field "file".
+func (c *Client) Upload(ctx context.Context, path, filename string, content []byte, out any) error {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, err := mw.CreateFormFile("file", filename)
+	if err != nil {
+		return err
+	}
+	fw.Write(content)
+	mw.Close()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+path, &buf)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.send(req, out)
+}

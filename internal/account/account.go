@@ -1,0 +1,98 @@
+package account
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+)
+
+// Account is a user account as the API shows it.
+type Account struct {
+	ID                 string        `db:"id" json:"id"`
+	Username           string        `db:"username" json:"username"`
+	DisplayName        string        `db:"display_name" json:"displayName"`
+	OrgID              string        `db:"org_id" json:"orgId"`
+	OrgName            string        `db:"org_name" json:"orgName"`
+	RegionCode         string        `db:"region_code" json:"regionCode"`
+	RegionName         string        `db:"region_name" json:"regionName"`
+	RolesJSON          string        `db:"roles" json:"-"`
+	Roles              []access.Role `db:"-" json:"roles"`
+	FailedLogins       int           `db:"failed_logins" json:"failedLogins"`
+	LockedUntil        string        `db:"locked_until" json:"lockedUntil"`
+	Locked             bool          `db:"-" json:"locked"`
+	MustChangePassword bool          `db:"must_change_password" json:"mustChangePassword"`
+	Disabled           bool          `db:"disabled" json:"disabled"`
+	LastLoginAt        string        `db:"last_login_at" json:"lastLoginAt"`
+	PasswordChangedAt  string        `db:"password_changed_at" json:"passwordChangedAt"`
+	PasswordHash       string        `db:"password_hash" json:"-"`
+}
+
+func (a *Account) finish(now time.Time) {
+	a.Roles = []access.Role{}
+	json.Unmarshal([]byte(a.RolesJSON), &a.Roles)
+	a.Locked = a.LockedUntil != "" && a.LockedUntil > now.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// Principal turns the account into the caller of a request.
+func (a *Account) Principal() *access.Principal {
+	return access.NewPrincipal(a.ID, a.Username, a.DisplayName, a.OrgID, a.RegionCode, a.Roles)
+}
+
+// Input creates an account.
+type Input struct {
+	Username    string        `json:"username"`
+	DisplayName string        `json:"displayName"`
+	Password    string        `json:"password"`
+	OrgID       string        `json:"orgId"`
+	Roles       []access.Role `json:"roles"`
+}
+
+// UpdateInput changes an account.
+type UpdateInput struct {
+	DisplayName string        `json:"displayName"`
+	OrgID       string        `json:"orgId"`
+	Roles       []access.Role `json:"roles"`
+	Disabled    bool          `json:"disabled"`
+}
+
+var usernamePattern = regexp.MustCompile(`^[a-z][a-z0-9._-]{2,31}$`)
+
+// CheckUsername validates a login name: 3–32 lower-case letters, digits, dot, dash or underscore,
+// starting with a letter.
+func CheckUsername(u string) error {
+	if !usernamePattern.MatchString(u) {
+		return apperr.InvalidField("username", "USERNAME_INVALID", "用户名应为3到32位小写字母、数字、点、横线或下划线，并以字母开头")
+	}
+	return nil
+}
+
+func (in *Input) check() error {
+	in.Username = strings.TrimSpace(in.Username)
+	in.DisplayName = strings.TrimSpace(in.DisplayName)
+	if err := CheckUsername(in.Username); err != nil {
+		return err
+	}
+	if in.DisplayName == "" {
+		return apperr.InvalidField("displayName", "DISPLAY_NAME_REQUIRED", "姓名不能为空")
+	}
+	if err := CheckPassword(in.Username, in.Password); err != nil {
+		return err
+	}
+	return access.CheckRoles(in.Roles)
+}
+
+// Policy holds the sign-in settings.
+type Policy struct {
+	MaxFailures     int           // failed sign-ins before the account locks
+	LockFor         time.Duration // how long a lock lasts
+	SessionIdle     time.Duration // a session ends after this long unused
+	SessionLifetime time.Duration // and in any case after this long
+}
+
+// DefaultPolicy follows common 等保 practice: lock after 5 failures for 15 minutes, sessions end
+// after 30 idle minutes or 12 hours.
+var DefaultPolicy = Policy{MaxFailures: 5, LockFor: 15 * time.Minute, SessionIdle: 30 * time.Minute, SessionLifetime: 12 * time.Hour}

@@ -1,0 +1,124 @@
+// Package cli is the zhifa command line: serve, migrate, demo, import, audit and version.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/peterbourgon/ff/v3"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"zhifa/internal/account"
+	"zhifa/internal/config"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/secret"
+	"zhifa/internal/server"
+)
+
+// Run runs the command line with args (without the program name) and returns the exit code.
+func Run(ctx context.Context, version string, args []string, stdout, stderr io.Writer) int {
+	cfg := config.Defaults()
+	envOpts := []ff.Option{ff.WithEnvVarPrefix("ZHIFA")}
+
+	serveFS := flag.NewFlagSet("zhifa serve", flag.ContinueOnError)
+	cfg.BindServe(serveFS)
+	migrateFS := flag.NewFlagSet("zhifa migrate", flag.ContinueOnError)
+	cfg.BindStore(migrateFS)
+	demoFS := flag.NewFlagSet("zhifa demo", flag.ContinueOnError)
+	cfg.BindStore(demoFS)
+	importFS := flag.NewFlagSet("zhifa import", flag.ContinueOnError)
+	cfg.BindStore(importFS)
+	auditFS := flag.NewFlagSet("zhifa audit", flag.ContinueOnError)
+	cfg.BindStore(auditFS)
+
+	root := &ffcli.Command{
+		Name:       "zhifa",
+		ShortUsage: "zhifa <serve|migrate|demo|import|audit|version> [选项]",
+		ShortHelp:  "综合行政执法一体化平台",
+		Subcommands: []*ffcli.Command{
+			{Name: "serve", ShortUsage: "zhifa serve [--addr 127.0.0.1:8080] [--data-dir data] [--database-url postgres://…] [--demo]",
+				ShortHelp: "启动平台（接口、控制台与公众门户）", FlagSet: serveFS, Options: envOpts,
+				Exec: func(ctx context.Context, _ []string) error { return serve(ctx, &cfg, version, stdout) }},
+			{Name: "migrate", ShortUsage: "zhifa migrate [--data-dir data] [--database-url …]",
+				ShortHelp: "执行数据库迁移并列出状态", FlagSet: migrateFS, Options: envOpts,
+				Exec: func(ctx context.Context, _ []string) error { return migrate(ctx, &cfg, stdout) }},
+			{Name: "demo", ShortUsage: "zhifa demo [--data-dir data] [--database-url …]",
+				ShortHelp: "向空数据库载入阳谷县演示数据", FlagSet: demoFS, Options: envOpts,
+				Exec: func(ctx context.Context, _ []string) error { return loadDemo(ctx, &cfg, stdout) }},
+			{Name: "import", ShortUsage: "zhifa import <regions|people> <文件.csv|文件.xlsx>",
+				ShortHelp: "从 CSV 或 Excel 导入行政区划或人员（全部成功或全部不导入）", FlagSet: importFS, Options: envOpts,
+				Exec: func(ctx context.Context, args []string) error { return importFile(ctx, &cfg, args, stdout, stderr) }},
+			{Name: "audit", ShortUsage: "zhifa audit verify",
+				ShortHelp: "校验审计日志哈希链，指出第一条被破坏的记录", FlagSet: auditFS, Options: envOpts,
+				Exec: func(ctx context.Context, args []string) error { return auditVerify(ctx, &cfg, args, stdout) }},
+			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",
+				Exec: func(context.Context, []string) error { fmt.Fprintln(stdout, "zhifa", version); return nil }},
+		},
+		Exec: func(context.Context, []string) error { return flag.ErrHelp },
+	}
+	root.FlagSet = flag.NewFlagSet("zhifa", flag.ContinueOnError)
+	for _, c := range append(root.Subcommands, root) {
+		if c.FlagSet != nil {
+			c.FlagSet.SetOutput(stderr)
+		}
+	}
+	if err := root.ParseAndRun(ctx, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, ffcli.DefaultUsageFunc(root))
+			return 2
+		}
+		fmt.Fprintln(stderr, "错误：", err)
+		var exit exitCode
+		if errors.As(err, &exit) {
+			return int(exit)
+		}
+		return 1
+	}
+	return 0
+}
+
+// exitCode lets a command choose its exit status.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// store opens and migrates the configured database.
+func store(ctx context.Context, cfg *config.Config, serving bool) (*db.DB, error) {
+	if err := cfg.Validate(serving); err != nil {
+		return nil, fmt.Errorf("配置有误：\n%w", err)
+	}
+	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// app assembles the platform over an open store.
+func app(cfg *config.Config, d *db.DB, version string) (*server.App, error) {
+	var key []byte
+	var err error
+	if cfg.SecretKey != "" {
+		key, err = secret.ParseKey(cfg.SecretKey)
+	} else {
+		key, err = secret.LoadOrCreateKey(cfg.DataDir + "/secret.key")
+	}
+	if err != nil {
+		return nil, err
+	}
+	box, err := secret.New(key)
+	if err != nil {
+		return nil, err
+	}
+	policy := account.Policy{MaxFailures: cfg.LoginMaxFailure, LockFor: cfg.LoginLockFor,
+		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
+	return server.New(d, box, clock.System{}, policy, version), nil
+}

@@ -1,0 +1,112 @@
+// Package config holds the typed options of every command. Each option is a flag with a
+// ZHIFA_* environment variable of the same name (--data-dir / ZHIFA_DATA_DIR); flags win over the
+// environment. Options are validated once, at start, with messages an operator can act on.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is the running configuration.
+type Config struct {
+	Addr            string
+	DataDir         string
+	DatabaseURL     string
+	SecretKey       string // hex; when empty a key file in the data directory is used
+	LogFormat       string // text | json
+	LogLevel        string // debug | info | warn | error
+	Demo            bool   // load the demo county into an empty database on start
+	ShutdownTimeout time.Duration
+	SessionIdle     time.Duration
+	SessionLifetime time.Duration
+	LoginMaxFailure int
+	LoginLockFor    time.Duration
+}
+
+// Defaults returns the configuration before flags and environment.
+func Defaults() Config {
+	return Config{
+		Addr: "127.0.0.1:8080", DataDir: "data", LogFormat: "text", LogLevel: "info",
+		ShutdownTimeout: 15 * time.Second, SessionIdle: 30 * time.Minute, SessionLifetime: 12 * time.Hour,
+		LoginMaxFailure: 5, LoginLockFor: 15 * time.Minute,
+	}
+}
+
+// BindStore registers the options every command that opens the store needs.
+func (c *Config) BindStore(fs *flag.FlagSet) {
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "数据目录：SQLite 数据库与密钥文件所在目录 (ZHIFA_DATA_DIR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "数据库地址；为空时使用数据目录中的 SQLite，postgres://… 使用 PostgreSQL (ZHIFA_DATABASE_URL)")
+	fs.StringVar(&c.SecretKey, "secret-key", c.SecretKey, "个人信息加密主密钥（64位十六进制）；为空时使用数据目录中的 secret.key (ZHIFA_SECRET_KEY)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "日志格式 text|json (ZHIFA_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "日志级别 debug|info|warn|error (ZHIFA_LOG_LEVEL)")
+}
+
+// BindServe registers the options of the serve command.
+func (c *Config) BindServe(fs *flag.FlagSet) {
+	c.BindStore(fs)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址 host:port (ZHIFA_ADDR)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "数据库为空时载入阳谷县演示数据 (ZHIFA_DEMO)")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "优雅停机等待时间 (ZHIFA_SHUTDOWN_TIMEOUT)")
+	fs.DurationVar(&c.SessionIdle, "session-idle", c.SessionIdle, "会话空闲超时 (ZHIFA_SESSION_IDLE)")
+	fs.DurationVar(&c.SessionLifetime, "session-lifetime", c.SessionLifetime, "会话最长有效期 (ZHIFA_SESSION_LIFETIME)")
+	fs.IntVar(&c.LoginMaxFailure, "login-max-failures", c.LoginMaxFailure, "连续登录失败多少次锁定账号 (ZHIFA_LOGIN_MAX_FAILURES)")
+	fs.DurationVar(&c.LoginLockFor, "login-lock-for", c.LoginLockFor, "账号锁定时长 (ZHIFA_LOGIN_LOCK_FOR)")
+}
+
+// Validate checks the configuration and reports every problem at once.
+func (c *Config) Validate(serving bool) error {
+	var errs []error
+	if c.DatabaseURL == "" && strings.TrimSpace(c.DataDir) == "" {
+		errs = append(errs, errors.New("--data-dir (ZHIFA_DATA_DIR) 不能为空"))
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") &&
+		!strings.HasPrefix(c.DatabaseURL, "sqlite:") {
+		errs = append(errs, errors.New("--database-url (ZHIFA_DATABASE_URL) 应以 postgres:// 或 sqlite: 开头"))
+	}
+	if c.SecretKey != "" && len(c.SecretKey) != 64 {
+		errs = append(errs, errors.New("--secret-key (ZHIFA_SECRET_KEY) 应为64位十六进制字符串"))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("--log-format (ZHIFA_LOG_FORMAT) 应为 text 或 json，而不是 %q", c.LogFormat))
+	}
+	if _, err := c.level(); err != nil {
+		errs = append(errs, err)
+	}
+	if serving {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			errs = append(errs, fmt.Errorf("--addr (ZHIFA_ADDR) 应为 host:port，例如 127.0.0.1:8080，而不是 %q", c.Addr))
+		}
+		if c.ShutdownTimeout <= 0 || c.SessionIdle <= 0 || c.SessionLifetime <= 0 || c.LoginLockFor <= 0 {
+			errs = append(errs, errors.New("时长类配置必须为正数，例如 30m、12h"))
+		}
+		if c.LoginMaxFailure < 1 {
+			errs = append(errs, errors.New("--login-max-failures (ZHIFA_LOGIN_MAX_FAILURES) 至少为1"))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (c *Config) level() (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return l, fmt.Errorf("--log-level (ZHIFA_LOG_LEVEL) 应为 debug、info、warn 或 error，而不是 %q", c.LogLevel)
+	}
+	return l, nil
+}
+
+// Logger builds the process logger.
+func (c *Config) Logger() *slog.Logger {
+	level, _ := c.level()
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

@@ -1,0 +1,83 @@
+package demo
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRegionsMatchTheStatisticsBureau cross-checks the demo's own copy of Yanggu's divisions
+// against the shared reference data: every township code and name must be the bureau's.
+func TestRegionsMatchTheStatisticsBureau(t *testing.T) {
+	ref, err := os.Open(filepath.Join("..", "..", "..", "shared", "data", "divisions", "streets.csv"))
+	if err != nil {
+		t.Skip("reference data not present")
+	}
+	defer ref.Close()
+	rows, err := csv.NewReader(ref).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bureau := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[2] == "371521" {
+			bureau[r[0]] = r[1]
+		}
+	}
+	own, err := csv.NewReader(strings.NewReader(string(regionsCSV))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range own[1:] {
+		if len(r[0]) == 9 && r[0][6] != '4' { // townships; 4xx are the development zones
+			if bureau[r[0]] != r[1] {
+				t.Errorf("township %s %s: the bureau says %q", r[0], r[1], bureau[r[0]])
+			}
+			seen++
+		}
+	}
+	if seen != len(bureau) || seen != 18 {
+		t.Fatalf("demo has %d townships, the bureau %d", seen, len(bureau))
+	}
+	for _, tw := range townships {
+		if bureau[tw.code[:9]] != tw.name {
+			t.Errorf("organisation layout names %s %s", tw.code, tw.name)
+		}
+	}
+}
+
+func TestGeneratedStaffShape(t *testing.T) {
+	staff := generatePeople(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	rows, err := csv.NewReader(strings.NewReader(staff)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bureauStaff, certified, sunk := 0, 0, 0
+	offices := map[string]bool{}
+	for _, tw := range townships {
+		offices[officeName(tw)] = true
+	}
+	for _, r := range rows[1:] {
+		post, work := r[3], r[4]
+		if !offices[post] {
+			bureauStaff++
+			if r[8] != "" {
+				certified++
+			}
+			if offices[work] || strings.HasSuffix(work, "中队") {
+				sunk++
+			}
+		}
+	}
+	// About 334 enforcers in the bureau (Yanggu's reform report), plus auxiliaries without certificates.
+	if certified != 334 {
+		t.Fatalf("bureau enforcers with certificates = %d, want 334", certified)
+	}
+	if bureauStaff != 346 || sunk != 118 {
+		t.Fatalf("bureau staff %d, sunk %d", bureauStaff, sunk)
+	}
+}

@@ -1,0 +1,158 @@
+package org
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+)
+
+const selectOrg = `SELECT o.id, o.region_code, COALESCE(r.name, '') AS region_name, o.parent_id,
+	COALESCE(p.name, '') AS parent_name, o.name, o.short_name, o.kind, o.domains, o.township_class,
+	o.quota_admin, o.quota_civil, o.quota_institution, o.sort_order,
+	(SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id) AS child_count
+	FROM organizations o
+	LEFT JOIN regions r ON r.code = o.region_code
+	LEFT JOIN organizations p ON p.id = o.parent_id`
+
+func finish(o *Org) {
+	o.KindName = KindName(o.Kind)
+	o.Quota = Quota{Admin: o.QuotaAdmin, Civil: o.QuotaCivil, Institution: o.QuotaInst}
+	o.Domains = []string{}
+	json.Unmarshal([]byte(o.DomainsJSON), &o.Domains)
+}
+
+// Get returns one organisation inside scope.
+func Get(ctx context.Context, c db.Conn, scope access.Scope, id string) (Org, error) {
+	var o Org
+	lo, hi := scope.Range()
+	err := db.Get(ctx, c, &o, selectOrg+` WHERE o.id = ? AND o.region_code >= ? AND o.region_code < ?`, id, lo, hi)
+	if db.IsNoRows(err) {
+		return Org{}, apperr.NotFound("机构")
+	}
+	if err != nil {
+		return Org{}, err
+	}
+	finish(&o)
+	return o, nil
+}
+
+// Filter narrows a listing.
+type Filter struct {
+	Query      string
+	Kind       Kind
+	RegionCode string // organisations in this region's subtree
+	ParentID   string
+}
+
+// List returns one page of organisations inside scope.
+func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.Page) ([]Org, int, error) {
+	lo, hi := scope.Range()
+	where := []string{"o.region_code >= ? AND o.region_code < ?"}
+	args := []any{lo, hi}
+	if f.Query != "" {
+		where = append(where, "(o.name LIKE ?"+db.LikeEscape+" OR o.short_name LIKE ?"+db.LikeEscape+")")
+		args = append(args, db.Like(f.Query), db.Like(f.Query))
+	}
+	if f.Kind != "" {
+		where = append(where, "o.kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.RegionCode != "" {
+		rlo, rhi := access.ScopeOf(f.RegionCode).Range()
+		where = append(where, "o.region_code >= ? AND o.region_code < ?")
+		args = append(args, rlo, rhi)
+	}
+	if f.ParentID != "" {
+		where = append(where, "o.parent_id = ?")
+		args = append(args, f.ParentID)
+	}
+	cond := " WHERE " + strings.Join(where, " AND ")
+	var total int
+	if err := db.Get(ctx, d.R, &total, `SELECT COUNT(*) FROM organizations o`+cond, args...); err != nil {
+		return nil, 0, err
+	}
+	order, err := httpx.OrderBy(p, map[string]string{
+		"name": "o.name", "kind": "o.kind, o.sort_order, o.name", "regionCode": "o.region_code, o.sort_order, o.name",
+		"sortOrder": "o.sort_order, o.name",
+	}, "o.region_code, o.sort_order, o.name")
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []Org
+	if err := db.Select(ctx, d.R, &out, selectOrg+cond+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+		return nil, 0, err
+	}
+	for i := range out {
+		finish(&out[i])
+	}
+	return out, total, nil
+}
+
+// All returns every organisation inside scope, ordered for a tree.
+func All(ctx context.Context, c db.Conn, scope access.Scope) ([]Org, error) {
+	lo, hi := scope.Range()
+	var out []Org
+	if err := db.Select(ctx, c, &out, selectOrg+` WHERE o.region_code >= ? AND o.region_code < ?
+		ORDER BY o.region_code, o.sort_order, o.name`, lo, hi); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		finish(&out[i])
+	}
+	return out, nil
+}
+
+// Subtree returns the ids of an organisation and everything below it.
+func Subtree(ctx context.Context, c db.Conn, id string) ([]string, error) {
+	var ids []string
+	err := db.Select(ctx, c, &ids, `WITH RECURSIVE sub(id) AS (
+		SELECT id FROM organizations WHERE id = ?
+		UNION ALL
+		SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id
+	) SELECT id FROM sub`, id)
+	return ids, err
+}
+
+// SubtreeSQL is a subquery selecting the ids of an organisation (bound as its one argument) and
+// everything below it, for use as `x IN (` + SubtreeSQL + `)`.
+const SubtreeSQL = `WITH RECURSIVE sub(id) AS (
+		SELECT id FROM organizations WHERE id = ?
+		UNION ALL
+		SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id
+	) SELECT id FROM sub`
+
+// Node is an organisation in the tree view.
+type Node struct {
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Kind       Kind    `json:"kind"`
+	KindName   string  `json:"kindName"`
+	RegionCode string  `json:"regionCode"`
+	Children   []*Node `json:"children"`
+}
+
+// Tree arranges organisations under their parents; those whose parent lies outside the list
+// become roots.
+func Tree(orgs []Org) []*Node {
+	nodes := make(map[string]*Node, len(orgs))
+	for _, o := range orgs {
+		nodes[o.ID] = &Node{ID: o.ID, Name: o.Name, Kind: o.Kind, KindName: o.KindName, RegionCode: o.RegionCode, Children: []*Node{}}
+	}
+	roots := []*Node{}
+	for _, o := range orgs {
+		n := nodes[o.ID]
+		if o.ParentID != nil {
+			if parent, ok := nodes[*o.ParentID]; ok {
+				parent.Children = append(parent.Children, n)
+				continue
+			}
+		}
+		roots = append(roots, n)
+	}
+	return roots
+}

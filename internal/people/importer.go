@@ -1,0 +1,309 @@
+package people
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/audit"
+	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/tabular"
+)
+
+// importColumns are the columns accepted in a people file, by API name and by the Chinese headers
+// staffing offices use.
+var importColumns = map[string][]string{
+	"name":          {"name", "姓名"},
+	"idNumber":      {"idNumber", "id_number", "身份证号", "身份证号码", "公民身份号码"},
+	"phone":         {"phone", "手机号", "手机号码", "联系电话"},
+	"postOrgName":   {"postOrgName", "编制所在单位"},
+	"workOrgName":   {"workOrgName", "使用单位"},
+	"postType":      {"postType", "编制类型"},
+	"position":      {"position", "职务"},
+	"frontline":     {"frontline", "是否一线"},
+	"certNumber":    {"certNumber", "执法证号"},
+	"certDomains":   {"certDomains", "执法领域"},
+	"certValidFrom": {"certValidFrom", "有效期起"},
+	"certValidTo":   {"certValidTo", "有效期止"},
+}
+
+// certFields names, for a row error, the column behind each certificate input field.
+var certFields = map[string]string{"number": "certNumber", "domains": "certDomains", "validFrom": "certValidFrom",
+	"validTo": "certValidTo"}
+
+// MaxReportedErrors bounds the row errors returned by one import.
+const MaxReportedErrors = 200
+
+// importBatch is the number of people inserted per statement (17 parameters each, well inside
+// the parameter limits of both engines).
+const importBatch = 500
+
+// ImportResult reports a finished import.
+type ImportResult struct {
+	Kind     string `json:"kind"`
+	Imported int    `json:"imported"`
+}
+
+type pendingPerson struct {
+	line int
+	rec  record
+	cert *certRecord
+}
+
+// Import reads a people file (CSV or .xlsx) and registers every row, or none: the whole file runs
+// in one transaction that is rolled back if any row is bad, and every bad row is reported with
+// its line number. Organisations are named and must lie inside the caller's jurisdiction; a blank
+// 使用单位 means the person works where their post is. A row may bring one certificate.
+func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, progress func(int)) (ImportResult, error) {
+	tr, err := tabular.Open(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	defer tr.Close()
+	cols, err := tabular.Index(tr.Header(), importColumns, "name", "idNumber", "postOrgName", "postType")
+	if err != nil {
+		return ImportResult{}, err
+	}
+	scope := scopeOf(p)
+	im := &peopleImport{svc: s, scope: scope, cols: cols, today: s.today(), now: clock.Stamp(s.Clock.Now()),
+		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{}}
+	var count int
+	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+		im.tx = tx
+		for {
+			row, line, err := tr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			count++
+			if err := im.add(ctx, line, row); err != nil {
+				return err
+			}
+			if len(im.batch) >= importBatch {
+				if err := im.flush(ctx); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(count)
+				}
+			}
+			if len(im.errs) >= MaxReportedErrors {
+				break
+			}
+		}
+		if err := im.flush(ctx); err != nil {
+			return err
+		}
+		if len(im.errs) > 0 {
+			return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(im.errs)), im.errs)
+		}
+		if count == 0 {
+			return apperr.Invalid("IMPORT_EMPTY", "导入文件没有数据行")
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionImport, Entity: entityPerson,
+			RegionCode: scope.Root(), Summary: fmt.Sprintf("导入人员 %d 人（含执法证 %d 本）", count, im.certs),
+			Detail: map[string]int{"rows": count, "certificates": im.certs}})
+	})
+	if progress != nil {
+		progress(count)
+	}
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return ImportResult{Kind: "people", Imported: count}, nil
+}
+
+type orgLookup struct {
+	org org.Org
+	err error
+}
+
+type peopleImport struct {
+	svc      *Service
+	tx       *sqlx.Tx
+	scope    access.Scope
+	cols     tabular.Columns
+	today    time.Time
+	now      string
+	seenID   map[string]int       // ID number → line, for rows of this file
+	seenCert map[string]int       // certificate number → line
+	orgs     map[string]orgLookup // organisation name → lookup, so each name is resolved once
+	batch    []pendingPerson
+	errs     []apperr.Detail
+	certs    int
+}
+
+func (im *peopleImport) fail(line int, field string, err error) {
+	e := apperr.As(err)
+	if field == "" {
+		field = e.Field
+	}
+	im.errs = append(im.errs, apperr.Detail{Row: line, Field: field, Code: e.Code, Message: fmt.Sprintf("第%d行：%s", line, e.Message)})
+}
+
+// add validates one row and queues it; only a database failure is returned, bad rows are recorded.
+func (im *peopleImport) add(ctx context.Context, line int, row []string) error {
+	get := func(key string) string { return im.cols.Get(row, key) }
+	frontline, ok := parseYesNo(get("frontline"))
+	if !ok {
+		im.fail(line, "frontline", apperr.Invalid("PERSON_FRONTLINE_INVALID", "是否一线应填“是”或“否”："+get("frontline")))
+		return nil
+	}
+	c, err := Input{Name: get("name"), IDNumber: get("idNumber"), Phone: get("phone"), PostType: get("postType"),
+		Position: get("position"), Frontline: frontline}.checkPerson(im.today)
+	if err != nil {
+		im.fail(line, "", err)
+		return nil
+	}
+	postName, workName := get("postOrgName"), get("workOrgName")
+	if postName == "" {
+		im.fail(line, "postOrgName", apperr.Invalid("PERSON_ORG_NOT_FOUND", "编制所在单位不能为空"))
+		return nil
+	}
+	if workName == "" {
+		workName = postName
+	}
+	post, err := im.findOrg(ctx, postName)
+	if err != nil {
+		return im.orgError(line, "postOrgName", "编制所在单位", postName, err)
+	}
+	work, err := im.findOrg(ctx, workName)
+	if err != nil {
+		return im.orgError(line, "workOrgName", "使用单位", workName, err)
+	}
+	c.PostOrgID, c.WorkOrgID = post.ID, work.ID
+	var cert *CertInput
+	if get("certNumber") != "" || get("certDomains") != "" || get("certValidFrom") != "" || get("certValidTo") != "" {
+		cert = &CertInput{Number: get("certNumber"), Domains: SplitDomains(get("certDomains")),
+			ValidFrom: get("certValidFrom"), ValidTo: get("certValidTo")}
+		if err := cert.Check(); err != nil {
+			im.fail(line, certFields[apperr.As(err).Field], err)
+			return nil
+		}
+	}
+	if first, dup := im.seenID[c.id.Number]; dup {
+		im.fail(line, "idNumber", apperr.Invalid("PERSON_ID_DUPLICATE", fmt.Sprintf("身份证号码与第%d行重复", first)))
+		return nil
+	}
+	if cert != nil {
+		if first, dup := im.seenCert[cert.Number]; dup {
+			im.fail(line, "certNumber", apperr.Invalid("CERT_NUMBER_DUPLICATE", fmt.Sprintf("执法证号 %s 与第%d行重复", cert.Number, first)))
+			return nil
+		}
+		im.seenCert[cert.Number] = line
+	}
+	im.seenID[c.id.Number] = line
+	rec := im.svc.newRecord(ids.New(), c, work.RegionCode)
+	rec.Now = im.now
+	pp := pendingPerson{line: line, rec: rec}
+	if cert != nil {
+		domains, _ := json.Marshal(cert.Domains)
+		pp.rec.CertValidTo = cert.ValidTo
+		pp.cert = &certRecord{ID: ids.New(), PersonID: rec.ID, RegionCode: rec.RegionCode, Number: cert.Number,
+			Domains: string(domains), ValidFrom: cert.ValidFrom, ValidTo: cert.ValidTo, Now: im.now}
+	}
+	im.batch = append(im.batch, pp)
+	return nil
+}
+
+// findOrg resolves an organisation name inside the caller's jurisdiction, once per name.
+func (im *peopleImport) findOrg(ctx context.Context, name string) (org.Org, error) {
+	if l, ok := im.orgs[name]; ok {
+		return l.org, l.err
+	}
+	o, err := org.FindByName(ctx, im.tx, im.scope, name)
+	if err != nil && apperr.As(err).Kind == apperr.KindInternal {
+		return org.Org{}, err
+	}
+	im.orgs[name] = orgLookup{org: o, err: err}
+	return o, err
+}
+
+// orgError records a row whose organisation cannot be used, or returns a database failure.
+func (im *peopleImport) orgError(line int, field, what, name string, err error) error {
+	switch e := apperr.As(err); {
+	case e.Kind == apperr.KindInternal:
+		return err
+	case e.Code == "NOT_FOUND":
+		im.fail(line, field, apperr.Invalid("PERSON_ORG_NOT_FOUND", what+"“"+name+"”不存在或不在本辖区内"))
+	default:
+		im.fail(line, field, e)
+	}
+	return nil
+}
+
+// flush checks the batch against the database (registered ID numbers and certificate numbers) and
+// inserts it while the file is still clean.
+func (im *peopleImport) flush(ctx context.Context) error {
+	if len(im.batch) == 0 {
+		return nil
+	}
+	batch := im.batch
+	im.batch = nil
+	indexes := make([]string, 0, len(batch))
+	var numbers []string
+	for _, b := range batch {
+		indexes = append(indexes, b.rec.Index)
+		if b.cert != nil {
+			numbers = append(numbers, b.cert.Number)
+		}
+	}
+	takenIDs, err := existingIndexes(ctx, im.tx, indexes)
+	if err != nil {
+		return err
+	}
+	takenCerts, err := existingCertNumbers(ctx, im.tx, numbers)
+	if err != nil {
+		return err
+	}
+	people := make([]record, 0, len(batch))
+	var certs []certRecord
+	for _, b := range batch {
+		switch {
+		case takenIDs[b.rec.Index]:
+			im.fail(b.line, "idNumber", apperr.Invalid("PERSON_ID_EXISTS", "该身份证号码已登记，同一人不能重复登记（实名制）"))
+		case b.cert != nil && takenCerts[b.cert.Number]:
+			im.fail(b.line, "certNumber", apperr.Invalid("CERT_NUMBER_EXISTS", "执法证号已登记："+b.cert.Number))
+		default:
+			people = append(people, b.rec)
+			if b.cert != nil {
+				certs = append(certs, *b.cert)
+			}
+		}
+	}
+	if len(im.errs) > 0 {
+		return nil // keep validating the rest of the file; nothing will be committed
+	}
+	if err := insertPeople(ctx, im.tx, people); err != nil {
+		return err
+	}
+	if err := insertCertificates(ctx, im.tx, certs); err != nil {
+		return err
+	}
+	im.certs += len(certs)
+	return nil
+}
+
+// parseYesNo reads a yes/no cell; blank means no.
+func parseYesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "否", "no", "n", "false", "0":
+		return false, true
+	case "是", "yes", "y", "true", "1":
+		return true, true
+	}
+	return false, false
+}

@@ -1,0 +1,142 @@
+// Package people keeps the real-name register of enforcement staff (实名制): who each person is,
+// the organisation holding their post (编制所在单位) and the one using them (使用单位), their post
+// type, whether they work on the front line, and their enforcement certificates (行政执法证).
+// Resident ID numbers are stored sealed, with a blind index for uniqueness and a masked copy for
+// display; every read of personal data is written to the audit log.
+package people
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"zhifa/internal/org"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/region"
+)
+
+// China is China Standard Time, fixed at UTC+8 so that no time-zone database is needed.
+var China = time.FixedZone("CST", 8*3600)
+
+// Person is one staff member as lists show them: personal data masked.
+type Person struct {
+	ID             string       `json:"id"`
+	Name           string       `json:"name"`
+	Gender         string       `json:"gender"`
+	IDNumberMasked string       `json:"idNumberMasked"`
+	PhoneMasked    string       `json:"phoneMasked"`
+	PostOrgID      string       `json:"postOrgId"`
+	PostOrgName    string       `json:"postOrgName"`
+	WorkOrgID      string       `json:"workOrgId"`
+	WorkOrgName    string       `json:"workOrgName"`
+	PostType       org.PostType `json:"postType"`
+	PostTypeName   string       `json:"postTypeName"`
+	Position       string       `json:"position"`
+	Frontline      bool         `json:"frontline"`
+	Sunk           bool         `json:"sunk"`
+	Certificate    *Certificate `json:"certificate"`
+}
+
+// Detail is one person with every certificate, birth date and phone. Phone is the full number
+// only for callers holding access.PeoplePII, masked otherwise.
+type Detail struct {
+	Person
+	BirthDate    string        `json:"birthDate"`
+	Phone        string        `json:"phone"`
+	Certificates []Certificate `json:"certificates"`
+}
+
+// Input creates or changes a person.
+type Input struct {
+	Name      string `json:"name"`
+	IDNumber  string `json:"idNumber"`
+	Phone     string `json:"phone"`
+	PostOrgID string `json:"postOrgId"`
+	WorkOrgID string `json:"workOrgId"`
+	PostType  string `json:"postType"`
+	Position  string `json:"position"`
+	Frontline bool   `json:"frontline"`
+}
+
+// MaxNameLen bounds a person's name in characters.
+const MaxNameLen = 50
+
+// checked is an Input after validation.
+type checked struct {
+	Input
+	id       IDNumber
+	postType org.PostType
+}
+
+// check validates the fields that need no database; today is the current date in China. The
+// organisations are checked by the service, inside the caller's jurisdiction.
+func (in Input) check(today time.Time) (checked, error) {
+	c, err := in.checkPerson(today)
+	if err != nil {
+		return checked{}, err
+	}
+	if c.PostOrgID == "" {
+		return checked{}, apperr.InvalidField("postOrgId", "PERSON_ORG_NOT_FOUND", "请选择编制所在单位")
+	}
+	if c.WorkOrgID == "" {
+		return checked{}, apperr.InvalidField("workOrgId", "PERSON_ORG_NOT_FOUND", "请选择使用单位")
+	}
+	return c, nil
+}
+
+// checkPerson validates the person's own fields: name, resident ID number, phone and post type.
+func (in Input) checkPerson(today time.Time) (checked, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	in.Position = strings.TrimSpace(in.Position)
+	in.PostOrgID = strings.TrimSpace(in.PostOrgID)
+	in.WorkOrgID = strings.TrimSpace(in.WorkOrgID)
+	if in.Name == "" {
+		return checked{}, apperr.InvalidField("name", "PERSON_NAME_REQUIRED", "姓名不能为空")
+	}
+	if utf8.RuneCountInString(in.Name) > MaxNameLen {
+		return checked{}, apperr.InvalidField("name", "PERSON_NAME_TOO_LONG", "姓名不能超过50个字")
+	}
+	id, err := ParseIDNumber(in.IDNumber, today)
+	if err != nil {
+		return checked{}, err
+	}
+	in.IDNumber = id.Number
+	if in.Phone, err = NormalizePhone(in.Phone); err != nil {
+		return checked{}, err
+	}
+	pt, ok := org.ParsePostType(in.PostType)
+	if !ok {
+		return checked{}, apperr.InvalidField("postType", "POST_TYPE_UNKNOWN",
+			"未知编制类型："+in.PostType+"（可选：行政编、参公事业编、事业编、编外）")
+	}
+	in.PostType = string(pt)
+	return checked{Input: in, id: id, postType: pt}, nil
+}
+
+// AtTownship reports whether an organisation works at township level: a township (street)
+// enforcement office, or any organisation whose region is a township or street.
+func AtTownship(kind org.Kind, regionCode string) bool {
+	return kind == org.KindTownshipOffice || region.LevelOf(regionCode) == region.LevelTownship
+}
+
+// IsSunk reports whether a person is sunk to a township (下沉, "区属镇管镇用"): their post stays
+// with a district or county organisation while a township-level organisation uses them.
+func IsSunk(postOrgID, workOrgID string, workKind org.Kind, workRegion string) bool {
+	return postOrgID != workOrgID && AtTownship(workKind, workRegion)
+}
+
+// Filter narrows a listing of people.
+type Filter struct {
+	Query      string     `json:"q,omitempty"`          // a name, or the tail of an ID number as shown masked
+	OrgID      string     `json:"orgId,omitempty"`      // people posted in or working for this organisation
+	Subtree    bool       `json:"subtree,omitempty"`    // with OrgID: also the organisations below it
+	Frontline  *bool      `json:"frontline,omitempty"`  // only front-line (true) or only other (false) staff
+	CertStatus CertStatus `json:"certStatus,omitempty"` // certificate status today
+	PostType   string     `json:"postType,omitempty"`   // post type code or Chinese name
+}
+
+// Today returns the current calendar date in China for t.
+func Today(t time.Time) time.Time {
+	c := t.In(China)
+	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,234 @@
+// Package access holds who the caller is (Principal), what they may do (roles and permissions)
+// and where (Scope, a region subtree). Routes name a permission; stores filter by Scope.
+package access
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"zhifa/internal/platform/apperr"
+)
+
+// Permission is one thing a route lets a caller do.
+type Permission string
+
+const (
+	RegionRead   Permission = "region.read"
+	RegionWrite  Permission = "region.write"
+	OrgRead      Permission = "org.read"
+	OrgWrite     Permission = "org.write"
+	PeopleRead   Permission = "people.read"
+	PeopleWrite  Permission = "people.write"
+	PeoplePII    Permission = "people.pii" // see full resident ID numbers and phones; every use is audited
+	ReformRead   Permission = "reform.read"
+	ReformWrite  Permission = "reform.write"
+	AccountRead  Permission = "account.read"
+	AccountWrite Permission = "account.write"
+	AuditRead    Permission = "audit.read"
+	ImportRun    Permission = "import.run"
+)
+
+// Role is a named bundle of permissions.
+type Role string
+
+const (
+	SysAdmin   Role = "sysadmin"   // 系统管理员
+	SecAdmin   Role = "secadmin"   // 安全管理员
+	Auditor    Role = "auditor"    // 安全审计员
+	Leader     Role = "leader"     // 领导
+	Dispatcher Role = "dispatcher" // 调度员
+	Officer    Role = "officer"    // 执法队员
+	Legal      Role = "legal"      // 法制审核员
+	Liaison    Role = "liaison"    // 部门联络员
+	Grid       Role = "grid"       // 网格员
+	Staffing   Role = "staffing"   // 编制管理员
+)
+
+// RoleInfo describes a role for the console and the API.
+type RoleInfo struct {
+	Code        Role         `json:"code"`
+	Name        string       `json:"name"`
+	Permissions []Permission `json:"permissions"`
+}
+
+// Roles lists every role with its permissions. The three administrators are kept apart
+// (三员分立, GB/T 22239 等级保护): the system administrator runs the system, the security
+// administrator manages accounts and roles, the auditor alone reads the audit log.
+var roles = []RoleInfo{
+	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, ImportRun}},
+	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite}},
+	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead}},
+	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead}},
+	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead}},
+	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead}},
+	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead}},
+	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead}},
+	{Grid, "网格员", []Permission{RegionRead, OrgRead}},
+	{Staffing, "编制管理员", []Permission{RegionRead, OrgRead, PeopleRead, PeopleWrite, PeoplePII, ReformRead, ReformWrite, ImportRun}},
+}
+
+// AllRoles returns every role, in display order.
+func AllRoles() []RoleInfo { return slices.Clone(roles) }
+
+// LookupRole finds a role by code.
+func LookupRole(code Role) (RoleInfo, bool) {
+	for _, r := range roles {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return RoleInfo{}, false
+}
+
+// threeAdmins are the roles that must never be held together (三员分立).
+var threeAdmins = []Role{SysAdmin, SecAdmin, Auditor}
+
+// CheckRoles validates a set of roles for one account: known codes, at least one, no repeats,
+// and at most one of the three administrator roles.
+func CheckRoles(rs []Role) error {
+	if len(rs) == 0 {
+		return apperr.InvalidField("roles", "ROLE_REQUIRED", "至少选择一个角色")
+	}
+	seen := map[Role]bool{}
+	admins := 0
+	for _, r := range rs {
+		if _, ok := LookupRole(r); !ok {
+			return apperr.InvalidField("roles", "ROLE_UNKNOWN", "未知角色："+string(r))
+		}
+		if seen[r] {
+			return apperr.InvalidField("roles", "ROLE_DUPLICATE", "角色重复："+string(r))
+		}
+		seen[r] = true
+		if slices.Contains(threeAdmins, r) {
+			admins++
+		}
+	}
+	if admins > 1 {
+		return apperr.InvalidField("roles", "ROLE_SEPARATION",
+			"系统管理员、安全管理员、安全审计员须由不同账号担任（三员分立）").WithRule("网络安全等级保护基本要求 GB/T 22239-2019 三员分立")
+	}
+	return nil
+}
+
+// Principal is the authenticated caller.
+type Principal struct {
+	AccountID   string
+	Username    string
+	DisplayName string
+	OrgID       string
+	RegionCode  string // the root of the caller's jurisdiction
+	Roles       []Role
+	IP          string
+	perms       map[Permission]bool
+}
+
+// NewPrincipal builds a principal and resolves its permissions from its roles.
+func NewPrincipal(accountID, username, displayName, orgID, regionCode string, rs []Role) *Principal {
+	p := &Principal{AccountID: accountID, Username: username, DisplayName: displayName, OrgID: orgID,
+		RegionCode: regionCode, Roles: rs, perms: map[Permission]bool{}}
+	for _, r := range rs {
+		if info, ok := LookupRole(r); ok {
+			for _, perm := range info.Permissions {
+				p.perms[perm] = true
+			}
+		}
+	}
+	return p
+}
+
+// Can reports whether the principal holds a permission.
+func (p *Principal) Can(perm Permission) bool { return p != nil && p.perms[perm] }
+
+// Permissions lists the principal's permissions, sorted.
+func (p *Principal) Permissions() []Permission {
+	out := make([]Permission, 0, len(p.perms))
+	for perm := range p.perms {
+		out = append(out, perm)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Scope returns the caller's jurisdiction. A nil principal is the system itself (the demo loader,
+// command-line imports) and sees everywhere.
+func (p *Principal) Scope() Scope {
+	if p == nil {
+		return Everywhere
+	}
+	return ScopeOf(p.RegionCode)
+}
+
+// Scope is a region subtree. Statistics-bureau codes are hierarchical, so the subtree of a region
+// is every code that starts with the region's significant prefix; stores filter with a range on
+// region_code (Lo <= code < Hi), which an ordinary index serves on both engines.
+type Scope struct {
+	Prefix string
+}
+
+// ScopeOf returns the subtree rooted at a 12-digit region code.
+func ScopeOf(regionCode string) Scope { return Scope{Prefix: SignificantPrefix(regionCode)} }
+
+// Everywhere is the scope of system tasks (migrations, the demo loader, imports from the command line).
+var Everywhere = Scope{}
+
+// Contains reports whether a region code lies inside the scope.
+func (s Scope) Contains(regionCode string) bool { return strings.HasPrefix(regionCode, s.Prefix) }
+
+// Root returns the 12-digit code of the region at the top of the scope ("" for Everywhere).
+func (s Scope) Root() string {
+	if s.Prefix == "" {
+		return ""
+	}
+	return (s.Prefix + "000000000000")[:12]
+}
+
+// Range returns the half-open text range [lo, hi) of region codes inside the scope.
+func (s Scope) Range() (lo, hi string) {
+	if s.Prefix == "" {
+		return "", "\U0010FFFF"
+	}
+	return s.Prefix, s.Prefix + "\x7f"
+}
+
+// SignificantPrefix trims a 12-digit code to the digits that identify it at its level:
+// province 2, city 4, county 6, township 9, village 12.
+func SignificantPrefix(code string) string {
+	switch {
+	case len(code) != 12:
+		return code
+	case code[2:] == "0000000000":
+		return code[:2]
+	case code[4:] == "00000000":
+		return code[:4]
+	case code[6:] == "000000":
+		return code[:6]
+	case code[9:] == "000":
+		return code[:9]
+	}
+	return code
+}
+
+type ctxKey struct{}
+
+// With returns a context carrying the principal.
+func With(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, ctxKey{}, p)
+}
+
+// From returns the principal in the context, or nil.
+func From(ctx context.Context) *Principal {
+	p, _ := ctx.Value(ctxKey{}).(*Principal)
+	return p
+}
+
+// Require returns a forbidden error unless the principal holds perm.
+func Require(p *Principal, perm Permission) error {
+	if p == nil {
+		return apperr.Unauthorized("SESSION_REQUIRED", "请先登录")
+	}
+	if !p.Can(perm) {
+		return apperr.Forbidden("当前账号无权执行此操作（需要权限 " + string(perm) + "）")
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package db
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/pressly/goose/v3"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Migrate applies every embedded migration not yet applied, in order, and returns how many ran.
+// Migrations are plain SQL that both engines accept; they never import live models.
+func (d *DB) Migrate(ctx context.Context) (int, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return 0, err
+	}
+	dialect := goose.DialectSQLite3
+	if d.Dialect == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, d.W.DB, sub)
+	if err != nil {
+		return 0, err
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return len(res), fmt.Errorf("数据库迁移失败: %w", err)
+	}
+	return len(res), nil
+}
+
+// MigrationStatus lists each embedded migration with whether it has been applied.
+func (d *DB) MigrationStatus(ctx context.Context) ([]string, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	dialect := goose.DialectSQLite3
+	if d.Dialect == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, d.W.DB, sub)
+	if err != nil {
+		return nil, err
+	}
+	st, err := p.Status(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(st))
+	for _, s := range st {
+		out = append(out, fmt.Sprintf("%05d %-10s %s", s.Source.Version, s.State, s.Source.Path))
+	}
+	return out, nil
+}

@@ -1,0 +1,179 @@
+package httpx
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"zhifa/internal/platform/apperr"
+)
+
+// MaxBody bounds a JSON request body.
+const MaxBody = 1 << 20
+
+// JSON writes v as JSON with the given status.
+func JSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	return json.NewEncoder(w).Encode(v)
+}
+
+// OK writes v with status 200.
+func OK(w http.ResponseWriter, v any) error { return JSON(w, http.StatusOK, v) }
+
+// Created writes v with status 201.
+func Created(w http.ResponseWriter, v any) error { return JSON(w, http.StatusCreated, v) }
+
+// Decode reads a JSON body into dst, rejecting unknown fields and trailing data.
+func Decode(r *http.Request, dst any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, MaxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		switch {
+		case errors.Is(err, io.EOF):
+			return apperr.Invalid("BODY_REQUIRED", "请求内容为空")
+		case errors.As(err, &typeErr):
+			return apperr.InvalidField(typeErr.Field, "BODY_FIELD_TYPE", "字段 "+typeErr.Field+" 的类型不正确")
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			return apperr.InvalidField(f, "BODY_UNKNOWN_FIELD", "未知字段："+f)
+		default:
+			return apperr.Invalid("BODY_MALFORMED", "请求内容不是有效的 JSON")
+		}
+	}
+	if dec.More() {
+		return apperr.Invalid("BODY_MALFORMED", "请求内容不是单个 JSON 对象")
+	}
+	return nil
+}
+
+// ErrorBody is the JSON shape of every error answer.
+type ErrorBody struct {
+	Error *apperr.Error `json:"error"`
+}
+
+// WriteError writes err as a coded JSON error with the matching status.
+func WriteError(w http.ResponseWriter, r *http.Request, err error) {
+	e := apperr.As(err)
+	status := StatusOf(e)
+	if status >= 500 {
+		slog.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	JSON(w, status, ErrorBody{Error: e})
+}
+
+// StatusOf maps a business error to an HTTP status.
+func StatusOf(e *apperr.Error) int {
+	switch e.Kind {
+	case apperr.KindInvalid:
+		if len(e.Details) > 0 {
+			return http.StatusUnprocessableEntity
+		}
+		return http.StatusBadRequest
+	case apperr.KindNotFound:
+		return http.StatusNotFound
+	case apperr.KindConflict:
+		return http.StatusConflict
+	case apperr.KindUnauthorized:
+		return http.StatusUnauthorized
+	case apperr.KindForbidden:
+		return http.StatusForbidden
+	case apperr.KindLocked:
+		return http.StatusLocked
+	}
+	return http.StatusInternalServerError
+}
+
+// Page is a request for one page of a sorted list.
+type Page struct {
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+	Sort     string `json:"-"`
+	Desc     bool   `json:"-"`
+}
+
+// MaxPageSize bounds a page; exports page through larger views.
+const MaxPageSize = 500
+
+// Offset is the number of rows before the page.
+func (p Page) Offset() int { return (p.Page - 1) * p.PageSize }
+
+// PageOf reads page, pageSize, sort and order from the query string.
+func PageOf(r *http.Request) (Page, error) {
+	q := r.URL.Query()
+	p := Page{Page: 1, PageSize: 20, Sort: q.Get("sort")}
+	if s := q.Get("page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return p, apperr.InvalidField("page", "PAGE_INVALID", "页码应为正整数")
+		}
+		p.Page = n
+	}
+	if s := q.Get("pageSize"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxPageSize {
+			return p, apperr.InvalidField("pageSize", "PAGE_SIZE_INVALID", "每页条数应在 1 到 500 之间")
+		}
+		p.PageSize = n
+	}
+	switch q.Get("order") {
+	case "", "asc":
+	case "desc":
+		p.Desc = true
+	default:
+		return p, apperr.InvalidField("order", "ORDER_INVALID", "排序方向应为 asc 或 desc")
+	}
+	return p, nil
+}
+
+// List is one page of results.
+type List[T any] struct {
+	Items    []T `json:"items"`
+	Total    int `json:"total"`
+	Page     int `json:"page"`
+	PageSize int `json:"pageSize"`
+}
+
+// NewList wraps items as a page, never with a null items array.
+func NewList[T any](items []T, total int, p Page) List[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return List[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}
+}
+
+// OrderBy returns an ORDER BY clause for the requested sort, choosing among allowed columns only
+// (key: API field name, value: SQL expression); unknown fields are refused.
+func OrderBy(p Page, allowed map[string]string, def string) (string, error) {
+	col := def
+	if p.Sort != "" {
+		c, ok := allowed[p.Sort]
+		if !ok {
+			return "", apperr.InvalidField("sort", "SORT_INVALID", "不支持按该字段排序："+p.Sort)
+		}
+		col = c
+	}
+	dir := " ASC"
+	if p.Desc {
+		dir = " DESC"
+	}
+	return " ORDER BY " + col + dir, nil
+}
+
+// Bool reads an optional boolean query parameter.
+func Bool(r *http.Request, name string) (*bool, error) {
+	s := r.URL.Query().Get(name)
+	if s == "" {
+		return nil, nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return nil, apperr.InvalidField(name, "QUERY_BOOL_INVALID", "参数 "+name+" 应为 true 或 false")
+	}
+	return &b, nil
+}

@@ -1,0 +1,157 @@
+package reform
+
+import (
+	"testing"
+
+	"zhifa/internal/org"
+	"zhifa/internal/platform/apperr"
+)
+
+func TestRatioChecks(t *testing.T) {
+	r := National()
+	cases := []struct {
+		name     string
+		check    Check
+		value    float64
+		pass     bool
+		num, den int
+	}{
+		{"frontline exactly 85%", FrontlineShare(85, 100, r), 0.85, true, 85, 100},
+		{"frontline 84%", FrontlineShare(84, 100, r), 0.84, false, 84, 100},
+		{"frontline 17 of 20", FrontlineShare(17, 20, r), 0.85, true, 17, 20},
+		{"frontline 6 of 7", FrontlineShare(6, 7, r), 0.8571, true, 6, 7},
+		{"frontline 5 of 6", FrontlineShare(5, 6, r), 0.8333, false, 5, 6},
+		{"frontline nobody", FrontlineShare(0, 0, r), 0, false, 0, 0},
+		{"sunk exactly 80%", SunkShare(8, 10, r), 0.8, true, 8, 10},
+		{"sunk 79 of 100", SunkShare(79, 100, r), 0.79, false, 79, 100},
+		{"sunk all", SunkShare(3, 3, r), 1, true, 3, 3},
+		{"sunk with a county threshold of 60%", SunkShare(6, 10, Rules{SunkMinPct: 60}), 0.6, true, 6, 10},
+	}
+	for _, c := range cases {
+		ch := c.check
+		if ch.Value != c.value || ch.Pass != c.pass || *ch.Numerator != c.num || *ch.Denominator != c.den ||
+			ch.Unit != UnitRatio || !ch.Applies {
+			t.Errorf("%s: %+v (num %d den %d)", c.name, ch, *ch.Numerator, *ch.Denominator)
+		}
+	}
+	if ch := FrontlineShare(0, 0, r); ch.Note == "" {
+		t.Error("an empty bureau gives no reason")
+	}
+	if got := FrontlineShare(1, 1, r); got.Threshold != 0.85 ||
+		got.Rule != "县级综合行政执法机构一线执法人员不低于编制总数的85%（绍兴经验，可按辖区配置）" {
+		t.Errorf("frontline threshold %v, rule %q", got.Threshold, got.Rule)
+	}
+	if got := SunkShare(1, 1, r); got.Threshold != 0.8 || got.Rule != "区级执法力量下沉乡镇比例不低于80%（武进经验，可按辖区配置）" {
+		t.Errorf("sunk threshold %v, rule %q", got.Threshold, got.Rule)
+	}
+}
+
+func TestTownshipMinimum(t *testing.T) {
+	r := National()
+	cases := []struct {
+		enforcers int
+		class     string
+		threshold float64
+		pass      bool
+	}{
+		{8, org.TownshipKey, 8, true},
+		{7, org.TownshipKey, 8, false},
+		{3, org.TownshipOrdinary, 3, true},
+		{2, org.TownshipOrdinary, 3, false},
+		{3, "", 3, true}, // an unclassified township is ordinary
+		{0, org.TownshipOrdinary, 3, false},
+	}
+	for _, c := range cases {
+		ch := TownshipMinimum(c.enforcers, c.class, r)
+		if ch.Value != float64(c.enforcers) || ch.Threshold != c.threshold || ch.Pass != c.pass || ch.Unit != UnitCount || ch.Numerator != nil {
+			t.Errorf("TownshipMinimum(%d, %q) = %+v", c.enforcers, c.class, ch)
+		}
+	}
+	if ch := TownshipMinimum(5, org.TownshipKey, Rules{KeyTownshipMin: 5, OrdinaryTownshipMin: 2}); !ch.Pass || ch.Threshold != 5 {
+		t.Errorf("configured key minimum of 5: %+v", ch)
+	}
+}
+
+func TestEvaluateApplicability(t *testing.T) {
+	eff := Lookup("371521000000", nil)
+	cases := []struct {
+		kind                      org.Kind
+		frontline, township, sunk bool
+	}{
+		{org.KindBureau, true, false, true},
+		{org.KindBrigade, true, false, false},
+		{org.KindSquadron, true, false, false},
+		{org.KindTownshipOffice, false, true, false},
+		{org.KindDepartment, false, false, false},
+		{org.KindPolice, false, false, false},
+	}
+	for _, c := range cases {
+		checks := Evaluate(c.kind, "", Counts{Posted: 10, PostedFrontline: 9, Working: 4, Force: 10, ForceAtTownship: 9}, eff)
+		if len(checks) != 3 || checks[0].Key != KeyFrontlineShare || checks[1].Key != KeyTownshipMinimum || checks[2].Key != KeySunkShare {
+			t.Fatalf("%s: checks %+v", c.kind, checks)
+		}
+		for i, want := range []bool{c.frontline, c.township, c.sunk} {
+			ch := checks[i]
+			if ch.Applies != want {
+				t.Errorf("%s %s: applies %v, want %v", c.kind, ch.Key, ch.Applies, want)
+			}
+			if !ch.Applies && (ch.Note == "" || ch.Pass || ch.Rule == "") {
+				t.Errorf("%s %s: not applicable without a note and rule: %+v", c.kind, ch.Key, ch)
+			}
+			if ch.Applies && !ch.Pass {
+				t.Errorf("%s %s: should pass with these counts: %+v", c.kind, ch.Key, ch)
+			}
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	rows := []RuleRow{
+		{RegionCode: "370000000000", Rules: Rules{FrontlineMinPct: 90, KeyTownshipMin: 10, OrdinaryTownshipMin: 4, SunkMinPct: 85}},
+		{RegionCode: "371521000000", Rules: Rules{FrontlineMinPct: 80, KeyTownshipMin: 6, OrdinaryTownshipMin: 3, SunkMinPct: 60}},
+	}
+	cases := []struct {
+		code, source string
+		frontline    int
+	}{
+		{"371521100000", "371521000000", 80}, // a township of the county: the county's row
+		{"371521000000", "371521000000", 80}, // the county itself
+		{"371522000000", "370000000000", 90}, // another county of the province: the province's row
+		{"370000000000", "370000000000", 90},
+		{"440000000000", SourceNational, 85}, // another province: national defaults
+		{"", SourceNational, 85},             // the whole country
+	}
+	for _, c := range cases {
+		got := Lookup(c.code, rows)
+		if got.Source != c.source || got.FrontlineMinPct != c.frontline || got.RegionCode != c.code {
+			t.Errorf("Lookup(%q) = %+v, want source %s frontline %d", c.code, got, c.source, c.frontline)
+		}
+	}
+	if got := Lookup("371521100000", nil); got.Rules != National() || got.SourceName != "全国默认" {
+		t.Errorf("no rows: %+v", got)
+	}
+}
+
+func TestRulesCheck(t *testing.T) {
+	ok := Rules{FrontlineMinPct: 100, KeyTownshipMin: 0, OrdinaryTownshipMin: 0, SunkMinPct: 0, Basis: " 阳政办发〔2024〕3号 "}
+	if err := ok.Check(); err != nil || ok.Basis != "阳政办发〔2024〕3号" {
+		t.Fatalf("valid rules: %v, basis %q", err, ok.Basis)
+	}
+	cases := []struct {
+		r     Rules
+		code  string
+		field string
+	}{
+		{Rules{FrontlineMinPct: 101}, "REFORM_PCT_INVALID", "frontlineMinPct"},
+		{Rules{FrontlineMinPct: -1}, "REFORM_PCT_INVALID", "frontlineMinPct"},
+		{Rules{SunkMinPct: 150}, "REFORM_PCT_INVALID", "sunkMinPct"},
+		{Rules{KeyTownshipMin: -1}, "REFORM_MIN_INVALID", "keyTownshipMin"},
+		{Rules{OrdinaryTownshipMin: -3}, "REFORM_MIN_INVALID", "ordinaryTownshipMin"},
+	}
+	for _, c := range cases {
+		err := c.r.Check()
+		if e := apperr.As(err); err == nil || e.Code != c.code || e.Field != c.field {
+			t.Errorf("%+v: %v, want %s on %s", c.r, err, c.code, c.field)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package reform
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/audit"
+	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/region"
+)
+
+// Service runs the reform checks and keeps each jurisdiction's thresholds.
+type Service struct {
+	DB    *db.DB
+	Audit *audit.Log
+	Clock clock.Clock
+}
+
+// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
+func scopeOf(p *access.Principal) access.Scope {
+	if p == nil {
+		return access.Everywhere
+	}
+	return p.Scope()
+}
+
+// Check runs the reform checks of one organisation inside the caller's jurisdiction, with the
+// thresholds of the organisation's region. It reports aggregate counts only, so it is not audited.
+func (s *Service) Check(ctx context.Context, p *access.Principal, orgID string) (Report, error) {
+	o, err := org.Get(ctx, s.DB.R, scopeOf(p), orgID)
+	if err != nil {
+		return Report{}, err
+	}
+	eff, err := s.effective(ctx, s.DB.R, o.RegionCode)
+	if err != nil {
+		return Report{}, err
+	}
+	var c Counts
+	frontline, township, sunk := Applicable(o.Kind)
+	if frontline {
+		if c.Posted, c.PostedFrontline, err = postedCounts(ctx, s.DB.R, o.ID); err != nil {
+			return Report{}, err
+		}
+	}
+	if township {
+		if c.Working, err = workingCount(ctx, s.DB.R, o.ID); err != nil {
+			return Report{}, err
+		}
+	}
+	if sunk {
+		if c.Force, c.ForceAtTownship, err = forceCounts(ctx, s.DB.R, o.RegionCode); err != nil {
+			return Report{}, err
+		}
+	}
+	return Report{OrgID: o.ID, OrgName: o.Name, Checks: Evaluate(o.Kind, o.TownshipClass, c, eff)}, nil
+}
+
+// Rules returns the thresholds in force for a region inside the caller's jurisdiction; an empty
+// code means the root of the caller's jurisdiction.
+func (s *Service) Rules(ctx context.Context, p *access.Principal, regionCode string) (Effective, error) {
+	code := scopeOf(p).Root()
+	if regionCode != "" {
+		var err error
+		if code, err = s.regionInScope(ctx, s.DB.R, p, regionCode); err != nil {
+			return Effective{}, err
+		}
+	}
+	return s.effective(ctx, s.DB.R, code)
+}
+
+// SetRules sets the thresholds of a region inside the caller's jurisdiction; the region and the
+// regions below it then use them unless they set their own. The change is audited.
+func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode string, in Rules) (Effective, error) {
+	if err := in.Check(); err != nil {
+		return Effective{}, err
+	}
+	var out Effective
+	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+		code, err := s.regionInScope(ctx, tx, p, regionCode)
+		if err != nil {
+			return err
+		}
+		before, err := s.effective(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if err := upsertRules(ctx, tx, code, in, clock.Stamp(s.Clock.Now())); err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("设置改革指标阈值：一线执法人员≥%d%%，重点乡镇≥%d人，一般乡镇≥%d人，下沉比例≥%d%%",
+			in.FrontlineMinPct, in.KeyTownshipMin, in.OrdinaryTownshipMin, in.SunkMinPct)
+		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "reform_rule", EntityID: code,
+			RegionCode: code, Summary: summary, Detail: map[string]any{"before": before, "after": in}}); err != nil {
+			return err
+		}
+		out, err = s.effective(ctx, tx, code)
+		return err
+	})
+	return out, err
+}
+
+// regionInScope normalises a region code and checks that it exists inside the caller's
+// jurisdiction; a region outside it is reported as not found.
+func (s *Service) regionInScope(ctx context.Context, c db.Conn, p *access.Principal, raw string) (string, error) {
+	code, _, err := region.NormalizeCode(raw)
+	if err != nil {
+		return "", apperr.As(err).WithField("regionCode")
+	}
+	if !scopeOf(p).Contains(code) {
+		return "", apperr.NotFound("行政区划")
+	}
+	if ok, err := region.Exists(ctx, c, code); err != nil {
+		return "", err
+	} else if !ok {
+		return "", apperr.NotFound("行政区划")
+	}
+	return code, nil
+}
+
+// effective looks up the thresholds of a region and names the region they come from.
+func (s *Service) effective(ctx context.Context, c db.Conn, code string) (Effective, error) {
+	rows, err := ruleRows(ctx, c, code)
+	if err != nil {
+		return Effective{}, err
+	}
+	eff := Lookup(code, rows)
+	if eff.Source != SourceNational {
+		var name string
+		if err := db.Get(ctx, c, &name, `SELECT name FROM regions WHERE code = ?`, eff.Source); err != nil && !db.IsNoRows(err) {
+			return Effective{}, err
+		}
+		eff.SourceName = name
+	}
+	return eff, nil
+}

@@ -1,0 +1,177 @@
+package region
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"zhifa/internal/audit"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/dbtest"
+	"zhifa/internal/platform/httpx"
+)
+
+func newService(d *db.DB) *Service {
+	c := clock.System{}
+	return &Service{DB: d, Audit: audit.New(c), Clock: c}
+}
+
+const county = `code,name,parentCode
+37,山东省,
+3715,聊城市,37
+371521,阳谷县,3715
+371521112,张秋镇,371521
+371521101,阎楼镇,371521
+`
+
+func count(t *testing.T, d *db.DB) int {
+	t.Helper()
+	var n int
+	if err := db.Get(context.Background(), d.R, &n, `SELECT COUNT(*) FROM regions`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestImportAndList(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		res, err := s.Import(ctx, nil, strings.NewReader(county), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Imported != 5 || count(t, d) != 5 {
+			t.Fatalf("imported %d, have %d", res.Imported, count(t, d))
+		}
+		// A county officer sees the county as root and its two townships as children.
+		scope := access.ScopeOf("371521000000")
+		page := httpx.Page{Page: 1, PageSize: 20}
+		roots, _, err := List(ctx, d, scope, "371521000000", Filter{}, page)
+		if err != nil || len(roots) != 1 || roots[0].ChildCount != 2 {
+			t.Fatalf("roots = %+v, %v", roots, err)
+		}
+		kids, total, err := List(ctx, d, scope, "371521000000", Filter{Parent: "371521000000"}, page)
+		if err != nil || total != 2 || kids[0].Name != "阎楼镇" {
+			t.Fatalf("children = %+v, %v", kids, err)
+		}
+		found, _, err := List(ctx, d, scope, "", Filter{Query: "张秋"}, page)
+		if err != nil || len(found) != 1 || found[0].PathName != "山东省 / 聊城市 / 阳谷县 / 张秋镇" {
+			t.Fatalf("search = %+v, %v", found, err)
+		}
+		// A township officer sees neither the other township nor, by listing, the county's siblings.
+		town := access.ScopeOf("371521112000")
+		if _, err := Get(ctx, d, town, "371521101000"); !apperr.Is(err, "NOT_FOUND") {
+			t.Fatalf("other township visible: %v", err)
+		}
+		if det, err := Get(ctx, d, town, "371521112000"); err != nil || len(det.Path) != 4 {
+			t.Fatalf("own township: %+v, %v", det, err)
+		}
+	})
+}
+
+func TestImportBadRowsChangeNothing(t *testing.T) {
+	cases := []struct {
+		name string
+		csv  string
+		code string
+		row  int
+	}{
+		{"unknown parent", "code,name,parentCode\n371521,阳谷县,3715\n", "REGION_PARENT_UNKNOWN", 2},
+		{"duplicate in file", "code,name,parentCode\n37,山东省,\n37,山东,\n", "REGION_CODE_DUPLICATE", 3},
+		{"bad code", "code,name,parentCode\n37,山东省,\n37x,错误,37\n", "REGION_CODE_INVALID", 3},
+		{"missing name", "code,name,parentCode\n37,,\n", "REGION_NAME_REQUIRED", 2},
+		{"parent mismatch", "code,name,parentCode\n37,山东省,\n11,北京市,37\n", "REGION_PARENT_MISMATCH", 3},
+		{"malformed csv", "code,name,parentCode\n37,\"山东省,\n", "CSV_MALFORMED", 2},
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		for _, c := range cases {
+			_, err := s.Import(ctx, nil, strings.NewReader(c.csv), nil)
+			e := apperr.As(err)
+			if len(e.Details) == 0 || e.Details[0].Code != c.code || e.Details[0].Row != c.row {
+				t.Errorf("%s: got %v %+v, want %s at row %d", c.name, err, e.Details, c.code, c.row)
+			}
+			if n := count(t, d); n != 0 {
+				t.Fatalf("%s: %d regions left after a failed import", c.name, n)
+			}
+		}
+		// A good file followed by a file with one bad row among good ones: the second adds nothing.
+		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+			t.Fatal(err)
+		}
+		mixed := "code,name,parentCode\n371521103,阿城镇,371521\n371521104,七级镇,371521\n371521999001,某村,371521999\n"
+		_, err := s.Import(ctx, nil, strings.NewReader(mixed), nil)
+		if e := apperr.As(err); e.Code != "IMPORT_INVALID" || len(e.Details) != 1 || e.Details[0].Row != 4 {
+			t.Fatalf("mixed import: %v %+v", err, e.Details)
+		}
+		if n := count(t, d); n != 5 {
+			t.Fatalf("have %d regions, want the 5 of the first import", n)
+		}
+		// Re-importing existing codes is refused row by row.
+		_, err = s.Import(ctx, nil, strings.NewReader(county), nil)
+		if e := apperr.As(err); len(e.Details) != 5 || e.Details[0].Code != "REGION_EXISTS" {
+			t.Fatalf("re-import: %+v", e.Details)
+		}
+	})
+}
+
+func TestImportGB18030(t *testing.T) {
+	d := dbtest.SQLite(t)
+	// "山东省" in GB18030, as Excel on a Chinese Windows desktop saves CSV.
+	gbk := "code,name,parentCode\n37,\xc9\xbd\xb6\xab\xca\xa1,\n"
+	if _, err := newService(d).Import(context.Background(), nil, strings.NewReader(gbk), nil); err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	db.Get(context.Background(), d.R, &name, `SELECT name FROM regions WHERE code = '370000000000'`)
+	if name != "山东省" {
+		t.Fatalf("name = %q", name)
+	}
+}
+
+// TestImportAllTownshipsOfChina imports the statistics bureau's provinces, cities, counties and all
+// 41,352 townships from the shared reference data, in the bureau's own CSV layouts.
+func TestImportAllTownshipsOfChina(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "divisions")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("reference data not present: ", dir)
+	}
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		// Rows read per file. areas.csv repeats the three cities without counties (东莞、中山、儋州)
+		// under their own codes, and streets.csv lists 金门县 as its own township (350527000):
+		// those rows are recognised as repeats of their parent and skipped, not refused.
+		want := map[string]int{"provinces.csv": 31, "cities.csv": 342, "areas.csv": 2978, "streets.csv": 41352}
+		skips := map[string]int{"areas.csv": 3, "streets.csv": 1}
+		for _, name := range []string{"provinces.csv", "cities.csv", "areas.csv", "streets.csv"} {
+			f, err := os.Open(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.Import(ctx, nil, f, nil)
+			f.Close()
+			if err != nil {
+				t.Fatalf("%s: %v %+v", name, err, apperr.As(err).Details)
+			}
+			if res.Imported+res.Skipped != want[name] || res.Skipped != skips[name] {
+				t.Fatalf("%s: imported %d, skipped %d; want %d rows with %d skipped", name, res.Imported, res.Skipped, want[name], skips[name])
+			}
+		}
+		var towns int
+		db.Get(ctx, d.R, &towns, `SELECT COUNT(*) FROM regions WHERE level = 4`)
+		if towns != 41352-1 {
+			t.Fatalf("townships = %d", towns)
+		}
+	})
+}

@@ -1,0 +1,158 @@
+package region
+
+import (
+	"context"
+	"strings"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+)
+
+const selectRegion = `SELECT r.code, r.name, r.level, r.parent_code,
+	(SELECT COUNT(*) FROM regions c WHERE c.parent_code = r.code) AS child_count
+	FROM regions r`
+
+// Get returns one region inside scope, or its ancestors (a township officer may see the county
+// that contains them, not its siblings).
+func Get(ctx context.Context, d *db.DB, scope access.Scope, code string) (Detail, error) {
+	var r Region
+	if err := db.Get(ctx, d.R, &r, selectRegion+` WHERE r.code = ?`, code); err != nil {
+		if db.IsNoRows(err) {
+			return Detail{}, apperr.NotFound("行政区划")
+		}
+		return Detail{}, err
+	}
+	if !scope.Contains(r.Code) && !strings.HasPrefix(scope.Prefix, access.SignificantPrefix(r.Code)) {
+		return Detail{}, apperr.NotFound("行政区划")
+	}
+	path, err := Path(ctx, d, r.Code)
+	if err != nil {
+		return Detail{}, err
+	}
+	return Detail{Region: r, Path: path}, nil
+}
+
+// Path returns the region and its ancestors, top first.
+func Path(ctx context.Context, d *db.DB, code string) ([]Ref, error) {
+	codes := append(Ancestors(code), code)
+	q, args, err := db.In(`SELECT code, name FROM regions WHERE code IN (?) ORDER BY code`, codes)
+	if err != nil {
+		return nil, err
+	}
+	var out []Ref
+	if err := db.Select(ctx, d.R, &out, q, args...); err != nil {
+		return nil, err
+	}
+	// Codes order the path top-down only by level; sort explicitly by level for safety.
+	byLevel := make([]Ref, 0, len(out))
+	for l := LevelProvince; l <= LevelVillage; l++ {
+		for _, r := range out {
+			if LevelOf(r.Code) == l {
+				byLevel = append(byLevel, r)
+			}
+		}
+	}
+	return byLevel, nil
+}
+
+// Names returns the names of the given codes.
+func Names(ctx context.Context, d *db.DB, codes []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(codes) == 0 {
+		return out, nil
+	}
+	q, args, err := db.In(`SELECT code, name FROM regions WHERE code IN (?)`, codes)
+	if err != nil {
+		return nil, err
+	}
+	var refs []Ref
+	if err := db.Select(ctx, d.R, &refs, q, args...); err != nil {
+		return nil, err
+	}
+	for _, r := range refs {
+		out[r.Code] = r.Name
+	}
+	return out, nil
+}
+
+// Exists reports whether a region exists.
+func Exists(ctx context.Context, c db.Conn, code string) (bool, error) {
+	var n int
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM regions WHERE code = ?`, code)
+	return n > 0, err
+}
+
+// Filter narrows a listing.
+type Filter struct {
+	Parent string // list the children of this region
+	Query  string // search names (and codes) within scope
+	Level  int
+}
+
+// List returns one page of regions inside scope. With neither parent nor query it returns the root
+// of the caller's jurisdiction.
+func List(ctx context.Context, d *db.DB, scope access.Scope, rootCode string, f Filter, p httpx.Page) ([]Region, int, error) {
+	lo, hi := scope.Range()
+	where := []string{"r.code >= ? AND r.code < ?"}
+	args := []any{lo, hi}
+	switch {
+	case f.Parent != "":
+		where = append(where, "r.parent_code = ?")
+		args = append(args, f.Parent)
+	case f.Query == "" && f.Level == 0 && rootCode != "":
+		where = append(where, "r.code = ?")
+		args = append(args, rootCode)
+	case f.Query == "" && f.Level == 0:
+		where = append(where, "r.parent_code IS NULL")
+	}
+	if f.Query != "" {
+		where = append(where, "(r.name LIKE ?"+db.LikeEscape+" OR r.code LIKE ?)")
+		args = append(args, db.Like(f.Query), strings.TrimSpace(f.Query)+"%")
+	}
+	if f.Level != 0 {
+		where = append(where, "r.level = ?")
+		args = append(args, f.Level)
+	}
+	cond := " WHERE " + strings.Join(where, " AND ")
+	var total int
+	if err := db.Get(ctx, d.R, &total, `SELECT COUNT(*) FROM regions r`+cond, args...); err != nil {
+		return nil, 0, err
+	}
+	order, err := httpx.OrderBy(p, map[string]string{"code": "r.code", "name": "r.name, r.code", "level": "r.level, r.code"}, "r.code")
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []Region
+	if err := db.Select(ctx, d.R, &out, selectRegion+cond+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+		return nil, 0, err
+	}
+	if f.Query != "" {
+		if err := fillPathNames(ctx, d, out); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, total, nil
+}
+
+func fillPathNames(ctx context.Context, d *db.DB, rs []Region) error {
+	var codes []string
+	for _, r := range rs {
+		codes = append(codes, Ancestors(r.Code)...)
+	}
+	names, err := Names(ctx, d, codes)
+	if err != nil {
+		return err
+	}
+	for i, r := range rs {
+		var parts []string
+		for _, a := range Ancestors(r.Code) {
+			if n, ok := names[a]; ok {
+				parts = append(parts, n)
+			}
+		}
+		rs[i].PathName = strings.Join(append(parts, r.Name), " / ")
+	}
+	return nil
+}

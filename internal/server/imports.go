@@ -1,0 +1,28 @@
+package server
+
+import (
+	"net/http"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/region"
+)
+
+func (a *App) importRoutes() []httpx.Route {
+	return []httpx.Route{
+		{Method: "POST", Path: "/api/v1/imports/regions", Perm: access.ImportRun, Tag: "数据导入", Upload: true,
+			Summary: "导入行政区划（CSV 或 Excel，全部成功或全部不导入）", Response: region.ImportResult{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				f, err := httpx.UploadedFile(w, r)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				res, err := a.Regions.Import(r.Context(), httpx.Principal(r), f, nil)
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, res)
+			}},
+	}
+}

@@ -1,0 +1,177 @@
+// Package server wires the features into one http.Handler: the route table, middleware, the
+// OpenAPI document, health and metrics endpoints, and the embedded console.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"zhifa/internal/account"
+	"zhifa/internal/audit"
+	"zhifa/internal/org"
+	"zhifa/internal/people"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/secret"
+	"zhifa/internal/reform"
+	"zhifa/internal/region"
+)
+
+// App is the assembled platform: the store and every feature service.
+type App struct {
+	DB       *db.DB
+	Clock    clock.Clock
+	Audit    *audit.Log
+	Regions  *region.Service
+	Orgs     *org.Service
+	People   *people.Service
+	Reform   *reform.Service
+	Accounts *account.Service
+	Version  string
+	metrics  *metrics
+}
+
+// New wires the services over a migrated store.
+func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, version string) *App {
+	log := audit.New(c)
+	a := &App{DB: d, Clock: c, Audit: log, Version: version, metrics: newMetrics()}
+	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
+	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box}
+	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People}
+	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
+	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
+	return a
+}
+
+// Routes is the whole API route table.
+func (a *App) Routes() []httpx.Route {
+	var rs []httpx.Route
+	rs = append(rs, a.Accounts.Routes()...)
+	rs = append(rs, a.Regions.Routes()...)
+	rs = append(rs, a.Orgs.Routes()...)
+	rs = append(rs, a.People.Routes()...)
+	rs = append(rs, a.Reform.Routes()...)
+	rs = append(rs, audit.Routes(a.DB)...)
+	rs = append(rs, a.importRoutes()...)
+	rs = append(rs, a.metaRoutes()...)
+	return rs
+}
+
+// Meta lists the code tables the console needs for its selects.
+type Meta struct {
+	OrgKinds  []org.Option      `json:"orgKinds"`
+	Domains   []string          `json:"domains"`
+	PostTypes []org.Option      `json:"postTypes"`
+	Roles     []access.RoleInfo `json:"roles"`
+}
+
+// PublicSummary is what the public portal shows without a login.
+type PublicSummary struct {
+	PlatformName string   `json:"platformName"`
+	RegionName   string   `json:"regionName"`
+	OrgCount     int      `json:"orgCount"`
+	OfficerCount int      `json:"officerCount"`
+	Notices      []string `json:"notices"`
+}
+
+func (a *App) metaRoutes() []httpx.Route {
+	return []httpx.Route{
+		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色",
+			Response: Meta{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()})
+			}},
+		{Method: "GET", Path: "/api/v1/public/summary", Public: true, Tag: "公众门户", Summary: "门户首页概况（无需登录）",
+			Response: PublicSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+				s, err := a.publicSummary(r.Context())
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, s)
+			}},
+	}
+}
+
+func (a *App) publicSummary(ctx context.Context) (PublicSummary, error) {
+	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}}
+	bureaus, _, err := org.List(ctx, a.DB, access.Everywhere, org.Filter{Kind: org.KindBureau}, httpx.Page{Page: 1, PageSize: 1})
+	if err != nil {
+		return s, err
+	}
+	scope := access.Everywhere
+	if len(bureaus) > 0 {
+		s.RegionName = bureaus[0].RegionName
+		s.PlatformName = s.RegionName + s.PlatformName
+		scope = access.ScopeOf(bureaus[0].RegionCode)
+	}
+	if _, s.OrgCount, err = org.List(ctx, a.DB, scope, org.Filter{}, httpx.Page{Page: 1, PageSize: 1}); err != nil {
+		return s, err
+	}
+	s.OfficerCount, err = a.People.CountCertified(ctx, scope)
+	return s, err
+}
+
+// Handler is the complete HTTP handler.
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	routes := a.Routes()
+	httpx.Mount(mux, a.Accounts, routes)
+	doc, err := json.Marshal(httpx.OpenAPI(a.Version, routes))
+	if err != nil {
+		panic(err)
+	}
+	mux.HandleFunc("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(doc)
+	})
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		httpx.OK(w, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.DB.Ping(ctx); err != nil {
+			httpx.JSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": "数据库不可用"})
+			return
+		}
+		httpx.OK(w, map[string]string{"status": "ready"})
+	})
+	mux.Handle("GET /metrics", a.metrics.handler())
+	mux.HandleFunc("/api/", httpx.NotFoundAPI)
+	mux.Handle("/", static())
+	return a.middleware(mux)
+}
+
+// middleware adds panic recovery, security headers, access logs and metrics around every request.
+func (a *App) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h := rec.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		defer func() {
+			if p := recover(); p != nil {
+				slog.ErrorContext(r.Context(), "panic", "method", r.Method, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
+				httpx.WriteError(rec, r, errPanic)
+			}
+			took := time.Since(start)
+			a.metrics.observe(r, rec.status, took)
+			slog.LogAttrs(r.Context(), slog.LevelDebug, "http", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+				slog.Int("status", rec.status), slog.Duration("took", took))
+		}()
+		next.ServeHTTP(rec, r)
+	})
+}
+
+var errPanic = panicError{}
+
+type panicError struct{}
+
+func (panicError) Error() string { return "handler panicked" }
