@@ -21,12 +21,18 @@ type PostCounter interface {
 	FilledPosts(ctx context.Context, orgIDs []string) (map[string]Filled, error)
 }
 
+// RelocateFunc keeps another feature's records in step when an organisation moves to another
+// region: records owned through the organisation carry its region code for jurisdiction scoping.
+// It runs inside the transaction that moves the organisation.
+type RelocateFunc func(ctx context.Context, tx *sqlx.Tx, orgID, regionCode string) error
+
 // Service changes organisations.
 type Service struct {
-	DB    *db.DB
-	Audit *audit.Log
-	Clock clock.Clock
-	Posts PostCounter
+	DB         *db.DB
+	Audit      *audit.Log
+	Clock      clock.Clock
+	Posts      PostCounter
+	OnRelocate []RelocateFunc
 }
 
 // Create adds an organisation inside the caller's jurisdiction.
@@ -83,6 +89,13 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 				return apperr.Conflict("ORG_NAME_EXISTS", "同一区划内已有同名机构："+in.Name).WithField("name")
 			}
 			return err
+		}
+		if old.RegionCode != in.RegionCode {
+			for _, relocate := range s.OnRelocate {
+				if err := relocate(ctx, tx, id, in.RegionCode); err != nil {
+					return err
+				}
+			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "org", EntityID: id,
 			RegionCode: in.RegionCode, Summary: "修改机构 " + old.Name, Detail: map[string]any{"before": old, "after": in}})

@@ -15,8 +15,8 @@ import (
 	"zhifa/internal/region"
 )
 
-// China is China Standard Time, fixed at UTC+8 so that no time-zone database is needed.
-var China = time.FixedZone("CST", 8*3600)
+// china is China Standard Time, fixed at UTC+8 so that no time-zone database is needed.
+var china = time.FixedZone("CST", 8*3600)
 
 // Person is one staff member as lists show them: personal data masked.
 type Person struct {
@@ -137,6 +137,6 @@ type Filter struct {
 
 // Today returns the current calendar date in China for t.
 func Today(t time.Time) time.Time {
-	c := t.In(China)
+	c := t.In(china)
 	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -236,3 +236,34 @@ func TestReformPanelAndPublicSummary(t *testing.T) {
 		}
 	})
 }
+
+func TestMovingAnOrganisationMovesItsPeopleAndAccounts(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		admin := e.as("admin")
+		zq := e.as("officer.zhangqiu")
+		before, err := zq.People(ctx, url.Values{"pageSize": {"100"}})
+		if err != nil || before.Total == 0 {
+			t.Fatal(err)
+		}
+		offices, _ := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
+		o := offices.Items[0]
+		body := map[string]any{"name": "张秋镇综合行政执法办公室", "kind": o.Kind, "regionCode": "371521101000",
+			"parentId": *o.ParentID, "domains": o.Domains, "townshipClass": o.TownshipClass, "quota": o.Quota}
+		if err := admin.Do(ctx, http.MethodPut, "/api/v1/orgs/"+o.ID, body, nil); err != nil {
+			t.Fatal(err)
+		}
+		me, _ := zq.Me(ctx)
+		if me.Account.RegionCode != "371521101000" {
+			t.Fatalf("account jurisdiction did not follow its organisation: %s", me.Account.RegionCode)
+		}
+		after, err := zq.People(ctx, url.Values{"pageSize": {"100"}, "orgId": {o.ID}})
+		if err != nil || after.Total != before.Total {
+			t.Fatalf("people of the moved office: %d before, %d after (%v)", before.Total, after.Total, err)
+		}
+		// The leader of the county still sees them; nobody is lost from the county's view.
+		all, _ := e.as("leader").People(ctx, url.Values{"pageSize": {"1"}})
+		if all.Total < 334 {
+			t.Fatalf("county sees %d", all.Total)
+		}
+	})
+}

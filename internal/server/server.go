@@ -46,6 +46,7 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People}
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
+	a.Orgs.OnRelocate = []org.RelocateFunc{a.People.Relocate, a.Accounts.Relocate}
 	return a
 }
 
