@@ -3,7 +3,6 @@ package people
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,9 +40,6 @@ var importColumns = map[string][]string{
 var certFields = map[string]string{"number": "certNumber", "domains": "certDomains", "validFrom": "certValidFrom",
 	"validTo": "certValidTo"}
 
-// MaxReportedErrors bounds the row errors returned by one import.
-const MaxReportedErrors = 200
-
 // importBatch is the number of people inserted per statement (17 parameters each, well inside
 // the parameter limits of both engines).
 const importBatch = 500
@@ -80,46 +76,15 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	var count int
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
-		for {
-			row, line, err := tr.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			count++
-			if err := im.add(ctx, line, row); err != nil {
-				return err
-			}
-			if len(im.batch) >= importBatch {
-				if err := im.flush(ctx); err != nil {
-					return err
-				}
-				if progress != nil {
-					progress(count)
-				}
-			}
-			if len(im.errs) >= MaxReportedErrors {
-				break
-			}
-		}
-		if err := im.flush(ctx); err != nil {
+		read, err := tabular.Load(ctx, tr, im, importBatch, progress)
+		if err != nil {
 			return err
 		}
-		if len(im.errs) > 0 {
-			return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(im.errs)), im.errs)
-		}
-		if count == 0 {
-			return apperr.Invalid("IMPORT_EMPTY", "导入文件没有数据行")
-		}
+		count = read
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionImport, Entity: entityPerson,
 			RegionCode: scope.Root(), Summary: fmt.Sprintf("导入人员 %d 人（含执法证 %d 本）", count, im.certs),
 			Detail: map[string]int{"rows": count, "certificates": im.certs}})
 	})
-	if progress != nil {
-		progress(count)
-	}
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -147,15 +112,15 @@ type peopleImport struct {
 }
 
 func (im *peopleImport) fail(line int, field string, err error) {
-	e := apperr.As(err)
-	if field == "" {
-		field = e.Field
-	}
-	im.errs = append(im.errs, apperr.Detail{Row: line, Field: field, Code: e.Code, Message: fmt.Sprintf("第%d行：%s", line, e.Message)})
+	im.errs = append(im.errs, tabular.RowError(line, field, err))
 }
 
+func (im *peopleImport) Pending() int            { return len(im.batch) }
+func (im *peopleImport) Errors() []apperr.Detail { return im.errs }
+
 // add validates one row and queues it; only a database failure is returned, bad rows are recorded.
-func (im *peopleImport) add(ctx context.Context, line int, row []string) error {
+// Add validates one row and queues it.
+func (im *peopleImport) Add(ctx context.Context, line int, row []string) error {
 	get := func(key string) string { return im.cols.Get(row, key) }
 	frontline, ok := parseYesNo(get("frontline"))
 	if !ok {
@@ -245,9 +210,9 @@ func (im *peopleImport) orgError(line int, field, what, name string, err error) 
 	return nil
 }
 
-// flush checks the batch against the database (registered ID numbers and certificate numbers) and
+// Flush checks the batch against the database (registered ID numbers and certificate numbers) and
 // inserts it while the file is still clean.
-func (im *peopleImport) flush(ctx context.Context) error {
+func (im *peopleImport) Flush(ctx context.Context) error {
 	if len(im.batch) == 0 {
 		return nil
 	}

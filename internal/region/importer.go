@@ -2,7 +2,6 @@ package region
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -24,9 +23,6 @@ var importColumns = map[string][]string{
 	"name":       {"name", "区划名称", "名称"},
 	"parentCode": {"parentCode", "parent_code", "上级区划代码", "上级代码", "streetCode", "areaCode", "cityCode", "provinceCode"},
 }
-
-// MaxReportedErrors bounds the row errors returned by one import.
-const MaxReportedErrors = 200
 
 // importBatch is the number of rows inserted per statement.
 const importBatch = 500
@@ -64,49 +60,19 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	if p != nil {
 		scope = p.Scope()
 	}
-	im := &regionImport{svc: s, scope: scope, seen: map[string]int{}, parentOK: map[string]bool{}}
-	var count int // data rows read
+	im := &regionImport{svc: s, scope: scope, cols: cols, seen: map[string]int{}, parentOK: map[string]bool{}}
+	var count int
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
-		for {
-			row, line, err := tr.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			count++
-			im.add(ctx, line, cols.Get(row, "code"), cols.Get(row, "name"), cols.Get(row, "parentCode"))
-			if len(im.batch) >= importBatch {
-				if err := im.flush(ctx); err != nil {
-					return err
-				}
-			}
-			if progress != nil && count%10000 == 0 {
-				progress(count)
-			}
-			if len(im.errs) >= MaxReportedErrors {
-				break
-			}
-		}
-		if err := im.flush(ctx); err != nil {
+		read, err := tabular.Load(ctx, tr, im, importBatch, progress)
+		if err != nil {
 			return err
 		}
-		if len(im.errs) > 0 {
-			return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(im.errs)), im.errs)
-		}
-		if count == 0 {
-			return apperr.Invalid("IMPORT_EMPTY", "导入文件没有数据行")
-		}
-		count -= im.skipped
+		count = read - im.skipped
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionImport, Entity: "region",
 			RegionCode: scope.Root(), Summary: fmt.Sprintf("导入行政区划 %d 条", count),
 			Detail: map[string]int{"rows": count}})
 	})
-	if progress != nil {
-		progress(count)
-	}
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -117,6 +83,7 @@ type regionImport struct {
 	svc      *Service
 	tx       *sqlx.Tx
 	scope    access.Scope
+	cols     tabular.Columns
 	seen     map[string]int  // code → line, for rows of this file
 	parentOK map[string]bool // parent codes already confirmed in the database
 	batch    []pendingRow
@@ -125,14 +92,19 @@ type regionImport struct {
 }
 
 func (im *regionImport) fail(line int, field string, err error) {
-	e := apperr.As(err)
-	if field == "" {
-		field = e.Field
-	}
-	im.errs = append(im.errs, apperr.Detail{Row: line, Field: field, Code: e.Code, Message: fmt.Sprintf("第%d行：%s", line, e.Message)})
+	im.errs = append(im.errs, tabular.RowError(line, field, err))
 }
 
-func (im *regionImport) add(ctx context.Context, line int, rawCode, name, rawParent string) {
+func (im *regionImport) Pending() int            { return len(im.batch) }
+func (im *regionImport) Errors() []apperr.Detail { return im.errs }
+
+// Add validates one row and queues it.
+func (im *regionImport) Add(ctx context.Context, line int, row []string) error {
+	im.add(line, im.cols.Get(row, "code"), im.cols.Get(row, "name"), im.cols.Get(row, "parentCode"))
+	return nil
+}
+
+func (im *regionImport) add(line int, rawCode, name, rawParent string) {
 	code, level, err := NormalizeCode(rawCode)
 	if err != nil {
 		im.fail(line, "code", err)
@@ -171,9 +143,9 @@ func (im *regionImport) add(ctx context.Context, line int, rawCode, name, rawPar
 	im.batch = append(im.batch, pendingRow{line: line, code: code, name: name, parent: parent, level: level})
 }
 
-// flush checks the batch against the database (existing codes, unknown parents) and inserts it
+// Flush checks the batch against the database (existing codes, unknown parents) and inserts it
 // while the file is still clean.
-func (im *regionImport) flush(ctx context.Context) error {
+func (im *regionImport) Flush(ctx context.Context) error {
 	if len(im.batch) == 0 {
 		return nil
 	}
