@@ -1,0 +1,100 @@
+// (a) 各演示角色登录后的菜单；无权页面按地址访问显示“无权访问”；页头显示机构与辖区。
+//
+// 每个账号的期望菜单由服务端的角色定义（GET /meta 的 roles[].permissions）与账号的角色
+// （GET /accounts）按约定的“菜单 ← 权限”对应关系独立算出，再加上三员分立等固定断言。
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { apiAs, launchBrowser, menuTitles, newPage, shot, uiLogin } from '../lib.mjs'
+
+const DEMO_USERS = ['admin', 'security', 'auditor', 'leader', 'dispatcher', 'officer', 'officer.zhangqiu', 'legal', 'liaison', 'grid', 'staffing']
+
+/** 约定：菜单项及其所需权限（工作台所有人可见），按菜单顺序。 */
+const MENU_CONTRACT = [
+  ['工作台', null],
+  ['行政区划', 'region.read'],
+  ['组织机构', 'org.read'],
+  ['执法人员', 'people.read'],
+  ['改革指标', 'reform.read'],
+  ['账号与角色', 'account.read'],
+  ['审计日志', 'audit.read'],
+  ['数据导入', 'import.run'],
+]
+
+/** 与角色定义无关的固定要求（三员分立、执法队员不可管理账号等）。 */
+const INVARIANTS = {
+  admin: { has: ['数据导入', '组织机构'], lacks: ['账号与角色', '审计日志'] },
+  security: { has: ['账号与角色'], lacks: ['审计日志', '数据导入'] },
+  auditor: { has: ['审计日志'], lacks: ['账号与角色', '数据导入', '执法人员'] },
+  officer: { has: ['执法人员'], lacks: ['账号与角色', '审计日志', '数据导入'] },
+  'officer.zhangqiu': { has: ['执法人员'], lacks: ['账号与角色', '审计日志'] },
+  grid: { lacks: ['账号与角色', '审计日志', '执法人员'] },
+}
+
+async function expectedMenus() {
+  const security = await apiAs('security')
+  const meta = await security('GET', '/meta')
+  assert.equal(meta.status, 200)
+  const perms = new Map(meta.body.roles.map((r) => [r.code, r.permissions]))
+  const accounts = await security('GET', '/accounts?pageSize=100')
+  assert.equal(accounts.status, 200)
+  const out = {}
+  for (const username of DEMO_USERS) {
+    const account = accounts.body.items.find((a) => a.username === username)
+    assert.ok(account, `缺少演示账号 ${username}`)
+    const granted = new Set(account.roles.flatMap((r) => perms.get(r) ?? []))
+    out[username] = MENU_CONTRACT.filter(([, p]) => !p || granted.has(p)).map(([title]) => title)
+  }
+  return out
+}
+
+describe('菜单按角色权限生成', () => {
+  let browser
+  let shared
+  before(async () => {
+    browser = await launchBrowser()
+    // 各角色共用一个浏览器上下文（静态资源可缓存），每次登录前清除会话 Cookie。
+    shared = await newPage(browser)
+  })
+  after(async () => {
+    await shared?.context.close()
+    await browser?.close()
+  })
+
+  let expected
+  for (const username of DEMO_USERS) {
+    it(`${username} 的菜单与其权限一致`, async () => {
+      expected ??= await expectedMenus()
+      const { context, page } = shared
+      await context.clearCookies()
+      await page.goto('/login')
+      await uiLogin(page, username)
+      const titles = await menuTitles(page)
+      assert.deepEqual(titles, expected[username])
+      const inv = INVARIANTS[username]
+      for (const t of inv?.has ?? []) assert.ok(titles.includes(t), `${username} 应有菜单 ${t}`)
+      for (const t of inv?.lacks ?? []) assert.ok(!titles.includes(t), `${username} 不应有菜单 ${t}`)
+      assert.equal(new URL(page.url()).pathname, '/')
+      if (username === 'admin') {
+        await page.getByTestId('todo-list').waitFor()
+        await shot(page, 'workbench-admin')
+      }
+    })
+  }
+
+  it('按地址访问无权页面显示“无权访问”，页头显示机构与辖区', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'officer')
+      await page.goto('/accounts')
+      await page.getByTestId('forbidden').getByText('无权访问').waitFor()
+      assert.equal(new URL(page.url()).pathname, '/accounts')
+      assert.match(await page.getByTestId('header-org').innerText(), /阳谷县综合行政执法大队/)
+      assert.match(await page.getByTestId('header-region').innerText(), /阳谷县/)
+      await shot(page, 'forbidden-officer-accounts')
+      await page.goto('/audit')
+      await page.getByTestId('forbidden').waitFor()
+    } finally {
+      await context.close()
+    }
+  })
+})

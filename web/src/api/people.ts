@@ -1,0 +1,36 @@
+import { http } from './http'
+import type {
+  CertificateInput,
+  Id,
+  Page,
+  PeopleListParams,
+  Person,
+  PersonDetail,
+  PersonInput,
+} from './types'
+
+export function listPeople(params: PeopleListParams): Promise<Page<Person>> {
+  return http.get<Page<Person>>('/people', { query: { ...params } })
+}
+
+export function getPerson(id: Id): Promise<PersonDetail> {
+  return http.get<PersonDetail>(`/people/${encodeURIComponent(String(id))}`)
+}
+
+/** 查看完整身份证号（服务端记审计日志，需 people.pii 权限）。 */
+export function revealIdNumber(id: Id): Promise<{ idNumber: string }> {
+  return http.post<{ idNumber: string }>(`/people/${encodeURIComponent(String(id))}/reveal-id`)
+}
+
+export function createPerson(input: PersonInput): Promise<PersonDetail> {
+  return http.post<PersonDetail>('/people', input)
+}
+
+/** PUT 为整体替换：身份证号须完整填写，手机号留空即清除。 */
+export function updatePerson(id: Id, input: PersonInput): Promise<PersonDetail> {
+  return http.put<PersonDetail>(`/people/${encodeURIComponent(String(id))}`, input)
+}
+
+export function addCertificate(id: Id, input: CertificateInput): Promise<PersonDetail> {
+  return http.post<PersonDetail>(`/people/${encodeURIComponent(String(id))}/certificates`, input)
+}

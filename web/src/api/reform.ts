@@ -1,0 +1,11 @@
+import { http } from './http'
+import type { EffectiveReformRules, ReformRules } from './types'
+
+/** GET /reform-rules：regionCode 为空时取本辖区根节点适用的阈值。 */
+export function getReformRules(regionCode?: string): Promise<EffectiveReformRules> {
+  return http.get<EffectiveReformRules>('/reform-rules', { query: { regionCode } })
+}
+
+export function setReformRules(regionCode: string, rules: ReformRules): Promise<EffectiveReformRules> {
+  return http.put<EffectiveReformRules>(`/reform-rules/${encodeURIComponent(regionCode)}`, rules)
+}

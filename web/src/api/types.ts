@@ -1,0 +1,397 @@
+// 与后端 /api/v1 约定一致的共享类型。
+
+export type Id = string | number
+
+/** 权限码：与 GET /auth/me 的 permissions 一致。 */
+export type Permission =
+  | 'region.read'
+  | 'region.write'
+  | 'org.read'
+  | 'org.write'
+  | 'people.read'
+  | 'people.write'
+  | 'people.pii'
+  | 'reform.read'
+  | 'reform.write'
+  | 'account.read'
+  | 'account.write'
+  | 'audit.read'
+  | 'import.run'
+
+export type RoleCode =
+  | 'sysadmin'
+  | 'secadmin'
+  | 'auditor'
+  | 'leader'
+  | 'dispatcher'
+  | 'officer'
+  | 'legal'
+  | 'liaison'
+  | 'grid'
+  | 'staffing'
+
+export interface ApiErrorDetail {
+  row?: number
+  field?: string
+  code?: string
+  message: string
+}
+
+export interface ApiErrorPayload {
+  code: string
+  message: string
+  field?: string
+  /** 产生该错误的法规或制度依据（如“行政处罚法第四十二条”）。 */
+  rule?: string
+  details?: ApiErrorDetail[]
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export type SortOrder = 'asc' | 'desc'
+
+export interface ListParams {
+  page?: number
+  pageSize?: number
+  sort?: string
+  order?: SortOrder
+  q?: string
+}
+
+export interface CodeName {
+  code: string
+  name: string
+}
+
+// ---- 认证 ----
+
+export interface SessionAccount {
+  id: Id
+  username: string
+  displayName: string
+  orgId: Id | null
+  orgName: string
+  regionCode: string
+  regionName: string
+  roles: string[]
+  mustChangePassword: boolean
+}
+
+export interface MeResponse {
+  account: SessionAccount
+  permissions: string[]
+}
+
+export interface LoginResponse {
+  token: string
+  expiresAt: string
+  account: SessionAccount
+}
+
+// ---- 元数据 ----
+
+export interface RoleDef {
+  code: string
+  name: string
+  permissions: string[]
+}
+
+export interface Meta {
+  orgKinds: CodeName[]
+  domains: string[]
+  postTypes: CodeName[]
+  roles: RoleDef[]
+}
+
+// ---- 行政区划 ----
+
+export type RegionLevel = 1 | 2 | 3 | 4 | 5
+
+export interface Region {
+  code: string
+  name: string
+  level: RegionLevel
+  parentCode: string | null
+  childCount: number
+  /** 检索结果附带的完整路径名称（“山东省 / 聊城市 / …”）。 */
+  pathName?: string
+}
+
+export interface RegionPathItem {
+  code: string
+  name: string
+}
+
+export interface RegionDetail extends Region {
+  path: RegionPathItem[]
+}
+
+export interface RegionListParams extends ListParams {
+  /** 空字符串表示“本人辖区的根节点”。 */
+  parent?: string
+  level?: RegionLevel | ''
+}
+
+// ---- 组织机构 ----
+
+export interface StaffQuota {
+  admin: number
+  civil: number
+  institution: number
+}
+
+export interface StaffFilled extends StaffQuota {
+  other: number
+}
+
+export interface Org {
+  id: Id
+  name: string
+  shortName: string
+  kind: string
+  kindName: string
+  regionCode: string
+  regionName: string
+  parentId: Id | null
+  domains: string[]
+  quota: StaffQuota
+  filled: StaffFilled
+  childCount: number
+  /** 乡镇（街道）执法办公室的类别：key 重点乡镇 / ordinary 一般乡镇；其他机构为空。 */
+  townshipClass?: TownshipClass
+  sortOrder?: number
+}
+
+export type TownshipClass = 'key' | 'ordinary' | ''
+
+export interface OrgDetail extends Org {
+  parentName?: string
+}
+
+export interface OrgTreeNode {
+  id: Id
+  name: string
+  kind: string
+  kindName: string
+  regionCode: string
+  children?: OrgTreeNode[]
+}
+
+export interface OrgListParams extends ListParams {
+  kind?: string
+  regionCode?: string
+  parentId?: Id
+}
+
+export interface OrgInput {
+  name: string
+  shortName: string
+  kind: string
+  regionCode: string
+  parentId: Id | null
+  domains: string[]
+  quota: StaffQuota
+  townshipClass: TownshipClass
+  sortOrder: number
+}
+
+export type ReformCheckKey = 'frontline_share' | 'township_minimum' | 'sunk_share'
+
+export interface ReformCheck {
+  key: ReformCheckKey | string
+  title: string
+  value: number
+  numerator?: number
+  denominator?: number
+  threshold: number
+  unit: 'ratio' | 'count'
+  pass: boolean
+  rule: string
+  applies: boolean
+  note?: string
+}
+
+/** 改革指标阈值（可按辖区配置；百分比为整数）。 */
+export interface ReformRules {
+  frontlineMinPct: number
+  keyTownshipMin: number
+  ordinaryTownshipMin: number
+  sunkMinPct: number
+  /** 设定依据（文件名称、文号等） */
+  basis: string
+}
+
+export interface EffectiveReformRules extends ReformRules {
+  regionCode: string
+  /** 所采用配置的区划代码，或 national（全国默认） */
+  source: string
+  sourceName: string
+  updatedAt?: string
+}
+
+export interface ReformReport {
+  orgId: Id
+  orgName: string
+  checks: ReformCheck[]
+}
+
+// ---- 执法人员 ----
+
+export type CertStatus = 'valid' | 'expiring' | 'expired' | 'none'
+
+export interface Certificate {
+  number: string
+  domains: string[]
+  /** 发证机关 */
+  issuer?: string
+  validFrom: string
+  validTo: string
+  status: CertStatus
+  daysLeft: number
+}
+
+export interface Person {
+  id: Id
+  name: string
+  gender: string
+  idNumberMasked: string
+  phoneMasked: string
+  postOrgId: Id
+  postOrgName: string
+  workOrgId: Id
+  workOrgName: string
+  postType: string
+  postTypeName: string
+  position: string
+  frontline: boolean
+  sunk: boolean
+  certificate: Certificate | null
+}
+
+export interface PersonDetail extends Person {
+  certificates: Certificate[]
+  phone: string
+  birthDate?: string
+}
+
+export interface PeopleListParams extends ListParams {
+  orgId?: Id
+  subtree?: boolean
+  frontline?: boolean
+  certStatus?: CertStatus
+  postType?: string
+}
+
+export interface PersonInput {
+  name: string
+  idNumber: string
+  phone: string
+  postOrgId: Id | null
+  workOrgId: Id | null
+  postType: string
+  position: string
+  frontline: boolean
+}
+
+export interface CertificateInput {
+  number: string
+  domains: string[]
+  issuer: string
+  validFrom: string
+  validTo: string
+}
+
+// ---- 账号 ----
+
+export interface AccountItem {
+  id: Id
+  username: string
+  displayName: string
+  orgId: Id | null
+  orgName: string
+  regionCode: string
+  roles: string[]
+  locked: boolean
+  disabled: boolean
+  lastLoginAt: string | null
+}
+
+export interface AccountListParams extends ListParams {
+  role?: string
+}
+
+export interface AccountCreateInput {
+  username: string
+  displayName: string
+  password: string
+  orgId: Id | null
+  roles: string[]
+}
+
+export interface AccountUpdateInput {
+  displayName: string
+  orgId: Id | null
+  roles: string[]
+  disabled: boolean
+}
+
+// ---- 审计 ----
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  actorId: Id | null
+  actorName: string
+  ip: string
+  action: string
+  entity: string
+  entityId: string
+  regionCode: string
+  summary: string
+  hash: string
+  prevHash: string
+}
+
+export interface AuditListParams extends ListParams {
+  actor?: string
+  action?: string
+  entity?: string
+  from?: string
+  to?: string
+}
+
+export type AuditVerifyResult =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; count: number; brokenSeq: number; reason: string }
+
+// ---- 导入 ----
+
+export type ImportKind = 'regions' | 'people'
+
+export interface ImportResult {
+  imported: number
+  kind: string
+}
+
+// ---- 公众门户 ----
+
+export interface PublicNotice {
+  id?: Id
+  title: string
+  publishedAt?: string
+  url?: string
+}
+
+export interface PublicSummary {
+  platformName: string
+  regionName: string
+  orgCount: number
+  officerCount: number
+  /** 公告：后端目前返回字符串数组，兼容对象形式。 */
+  notices: (string | PublicNotice)[]
+}

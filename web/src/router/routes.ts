@@ -1,0 +1,89 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+// 所有页面均按需加载（首屏只含入口与登录页所需代码）。
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/portal',
+    name: 'portal',
+    component: () => import('@/views/PortalView.vue'),
+    meta: { title: '公众门户', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/ConsoleLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'workbench',
+        component: () => import('@/views/WorkbenchView.vue'),
+        meta: { title: '工作台' },
+      },
+      {
+        path: 'regions',
+        name: 'regions',
+        component: () => import('@/views/RegionsView.vue'),
+        meta: { title: '行政区划', permission: 'region.read' },
+      },
+      {
+        path: 'orgs',
+        name: 'orgs',
+        component: () => import('@/views/OrgsView.vue'),
+        meta: { title: '组织机构', permission: 'org.read' },
+      },
+      {
+        path: 'orgs/:id',
+        name: 'org-detail',
+        component: () => import('@/views/OrgsView.vue'),
+        meta: { title: '机构详情', permission: 'org.read', parent: 'orgs' },
+      },
+      {
+        path: 'people',
+        name: 'people',
+        component: () => import('@/views/PeopleView.vue'),
+        meta: { title: '执法人员', permission: 'people.read' },
+      },
+      {
+        path: 'people/:id',
+        name: 'person-detail',
+        component: () => import('@/views/PersonDetailView.vue'),
+        meta: { title: '人员详情', permission: 'people.read', parent: 'people' },
+      },
+      {
+        path: 'reform',
+        name: 'reform',
+        component: () => import('@/views/ReformView.vue'),
+        meta: { title: '改革指标', permission: 'reform.read' },
+      },
+      {
+        path: 'accounts',
+        name: 'accounts',
+        component: () => import('@/views/AccountsView.vue'),
+        meta: { title: '账号与角色', permission: 'account.read' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/AuditView.vue'),
+        meta: { title: '审计日志', permission: 'audit.read' },
+      },
+      {
+        path: 'imports',
+        name: 'imports',
+        component: () => import('@/views/ImportsView.vue'),
+        meta: { title: '数据导入', permission: 'import.run' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/NotFoundView.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]

@@ -1,0 +1,47 @@
+import { defineStore } from 'pinia'
+import { fetchMeta } from '@/api/meta'
+import type { Meta, OrgTreeNode } from '@/api/types'
+import { getOrgTree } from '@/api/orgs'
+import { roleName } from '@/utils/roles'
+
+interface MetaState {
+  meta: Meta | null
+  orgTree: OrgTreeNode[] | null
+}
+
+let metaPromise: Promise<Meta> | null = null
+let treePromise: Promise<OrgTreeNode[]> | null = null
+
+/** 字典数据（机构类型、执法领域、编制类型、角色）与机构树的缓存。 */
+export const useMetaStore = defineStore('meta', {
+  state: (): MetaState => ({ meta: null, orgTree: null }),
+  getters: {
+    orgKinds: (s) => s.meta?.orgKinds ?? [],
+    domains: (s) => s.meta?.domains ?? [],
+    postTypes: (s) => s.meta?.postTypes ?? [],
+    roles: (s) => s.meta?.roles ?? [],
+    roleName: (s) => (code: string) => roleName(code, s.meta?.roles),
+  },
+  actions: {
+    async load(): Promise<Meta> {
+      if (this.meta) return this.meta
+      metaPromise ??= fetchMeta().finally(() => {
+        metaPromise = null
+      })
+      this.meta = await metaPromise
+      return this.meta
+    },
+    async loadOrgTree(force = false): Promise<OrgTreeNode[]> {
+      if (this.orgTree && !force) return this.orgTree
+      treePromise ??= getOrgTree().finally(() => {
+        treePromise = null
+      })
+      this.orgTree = (await treePromise) ?? []
+      return this.orgTree
+    },
+    reset(): void {
+      this.meta = null
+      this.orgTree = null
+    },
+  },
+})

@@ -1,0 +1,44 @@
+import type { ReformCheck } from '@/api/types'
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+/** ISO 时间 → 本地 “YYYY-MM-DD HH:mm:ss”；无值显示 “—”。 */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+export function formatPercent(ratio: number, digits = 1): string {
+  if (!Number.isFinite(ratio)) return '—'
+  return `${(ratio * 100).toFixed(digits)}%`
+}
+
+/** 改革指标的数值：比例显示百分比，计数显示“N 人”。 */
+export function formatCheckValue(check: Pick<ReformCheck, 'unit' | 'value'>): string {
+  return check.unit === 'ratio' ? formatPercent(check.value) : `${check.value} 人`
+}
+
+export function formatCheckThreshold(check: Pick<ReformCheck, 'unit' | 'threshold'>): string {
+  return check.unit === 'ratio' ? `≥ ${formatPercent(check.threshold, 0)}` : `≥ ${check.threshold} 人`
+}
+
+export function formatFraction(check: Pick<ReformCheck, 'numerator' | 'denominator'>): string {
+  if (check.numerator === undefined || check.denominator === undefined) return ''
+  return `${check.numerator} / ${check.denominator}`
+}
+
+export function yesNo(v: boolean): string {
+  return v ? '是' : '否'
+}

@@ -1,0 +1,54 @@
+import type { StaffFilled, StaffQuota } from '@/api/types'
+
+export interface StaffingRow {
+  key: keyof StaffFilled
+  label: string
+  /** null 表示该类别无核定编制（如编外人员）。 */
+  quota: number | null
+  filled: number
+  /** 正数为空缺，负数为超编。 */
+  vacancy: number | null
+  over: boolean
+}
+
+export const POST_TYPE_LABELS: Record<keyof StaffFilled, string> = {
+  admin: '行政编',
+  civil: '参公事业编',
+  institution: '事业编',
+  other: '其他（编外）',
+}
+
+/** 未单独核定编制（核定数全为 0，如局队合一下的大队、中队）时不判断超编。 */
+export function hasQuota(quota: StaffQuota): boolean {
+  return (quota.admin ?? 0) + (quota.civil ?? 0) + (quota.institution ?? 0) > 0
+}
+
+/** 编制核定数与实有人数对照；实有超过核定即为超编。 */
+export function staffingRows(quota: StaffQuota, filled: StaffFilled): StaffingRow[] {
+  const approved = hasQuota(quota)
+  const rows: StaffingRow[] = (['admin', 'civil', 'institution'] as const).map((key) => {
+    const q = quota[key] ?? 0
+    const f = filled[key] ?? 0
+    if (!approved) return { key, label: POST_TYPE_LABELS[key], quota: null, filled: f, vacancy: null, over: false }
+    return { key, label: POST_TYPE_LABELS[key], quota: q, filled: f, vacancy: q - f, over: f > q }
+  })
+  rows.push({
+    key: 'other',
+    label: POST_TYPE_LABELS.other,
+    quota: null,
+    filled: filled.other ?? 0,
+    vacancy: null,
+    over: false,
+  })
+  return rows
+}
+
+export function staffingTotals(
+  quota: StaffQuota,
+  filled: StaffFilled,
+): { quota: number | null; filled: number; over: boolean } {
+  const f = (filled.admin ?? 0) + (filled.civil ?? 0) + (filled.institution ?? 0)
+  if (!hasQuota(quota)) return { quota: null, filled: f, over: false }
+  const q = quota.admin + quota.civil + quota.institution
+  return { quota: q, filled: f, over: f > q }
+}

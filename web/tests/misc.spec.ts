@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { safeRedirect } from '@/utils/redirect'
+import { staffingRows, staffingTotals } from '@/utils/staffing'
+import { formatCheckThreshold, formatCheckValue, formatPercent } from '@/utils/format'
+import { isValidIdNumber, idNumberCheckChar } from '@/utils/idnumber'
+import { mapLimit } from '@/utils/async'
+import { countFailing } from '@/services/reform'
+import { buildBreadcrumbs } from '@/router/breadcrumbs'
+import { roleName } from '@/utils/roles'
+import { dayRangeToIso } from '@/utils/dates'
+import type { ReformCheck } from '@/api/types'
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/people?certStatus=expiring', '/people?certStatus=expiring'],
+    ['/orgs/12', '/orgs/12'],
+    ['//evil.example.com', '/'],
+    ['https://evil.example.com', '/'],
+    ['/\\evil', '/'],
+    ['/login?redirect=/x', '/'],
+    ['', '/'],
+    [undefined, '/'],
+    [['/audit'], '/audit'],
+  ])('%s → %s', (raw, expected) => expect(safeRedirect(raw)).toBe(expected))
+})
+
+describe('staffing', () => {
+  it('flags over-quota rows and computes vacancy', () => {
+    const rows = staffingRows({ admin: 10, civil: 5, institution: 0 }, { admin: 12, civil: 3, institution: 0, other: 4 })
+    expect(rows.map((r) => [r.label, r.quota, r.filled, r.vacancy, r.over])).toEqual([
+      ['行政编', 10, 12, -2, true],
+      ['参公事业编', 5, 3, 2, false],
+      ['事业编', 0, 0, 0, false],
+      ['其他（编外）', null, 4, null, false],
+    ])
+    expect(staffingTotals({ admin: 10, civil: 5, institution: 0 }, { admin: 12, civil: 3, institution: 0, other: 4 })).toEqual({
+      quota: 15,
+      filled: 15,
+      over: false,
+    })
+  })
+
+  it('does not flag orgs without their own quota (局队合一的大队、中队)', () => {
+    const rows = staffingRows({ admin: 0, civil: 0, institution: 0 }, { admin: 0, civil: 10, institution: 0, other: 2 })
+    expect(rows.every((r) => r.quota === null && !r.over)).toBe(true)
+    expect(staffingTotals({ admin: 0, civil: 0, institution: 0 }, { admin: 0, civil: 10, institution: 0, other: 2 })).toEqual({
+      quota: null,
+      filled: 10,
+      over: false,
+    })
+  })
+})
+
+describe('reform formatting', () => {
+  const ratio: ReformCheck = {
+    key: 'frontline_share',
+    title: '一线执法人员占比',
+    value: 0.8683,
+    numerator: 290,
+    denominator: 334,
+    threshold: 0.85,
+    unit: 'ratio',
+    pass: true,
+    rule: '绍兴：县级执法局一线人员不低于编制总数的85%',
+    applies: true,
+  }
+  const count: ReformCheck = { ...ratio, key: 'township_minimum', unit: 'count', value: 5, threshold: 8, pass: false }
+
+  it('formats ratios and counts', () => {
+    expect(formatCheckValue(ratio)).toBe('86.8%')
+    expect(formatCheckThreshold(ratio)).toBe('≥ 85%')
+    expect(formatCheckValue(count)).toBe('5 人')
+    expect(formatCheckThreshold(count)).toBe('≥ 8 人')
+    expect(formatPercent(Number.NaN)).toBe('—')
+  })
+
+  it('counts only applicable failing checks', () => {
+    expect(countFailing([ratio, count, { ...count, applies: false }])).toBe(1)
+  })
+})
+
+describe('idNumber (GB 11643)', () => {
+  it('computes the MOD 11-2 check character', () => {
+    expect(idNumberCheckChar('11010519491231002')).toBe('X')
+    expect(isValidIdNumber('11010519491231002X')).toBe(true)
+    expect(isValidIdNumber('110105194912310021')).toBe(false)
+    expect(isValidIdNumber('11010519490231002X')).toBe(false)
+  })
+})
+
+describe('mapLimit', () => {
+  it('keeps order and bounds concurrency', async () => {
+    let running = 0
+    let peak = 0
+    const out = await mapLimit([5, 1, 3, 2, 4], 2, async (n) => {
+      running++
+      peak = Math.max(peak, running)
+      await new Promise((r) => setTimeout(r, n))
+      running--
+      return n * 10
+    })
+    expect(out).toEqual([50, 10, 30, 20, 40])
+    expect(peak).toBe(2)
+  })
+})
+
+describe('buildBreadcrumbs', () => {
+  const find = (name: string) => (name === 'people' ? { path: '/people', meta: { title: '执法人员' } } : undefined)
+  it('builds 工作台 / parent / current', () => {
+    expect(buildBreadcrumbs({ name: 'person-detail', meta: { title: '人员详情', parent: 'people' } }, find)).toEqual([
+      { title: '工作台', to: '/' },
+      { title: '执法人员', to: '/people' },
+      { title: '人员详情' },
+    ])
+    expect(buildBreadcrumbs({ name: 'workbench', meta: { title: '工作台' } }, find)).toEqual([{ title: '工作台' }])
+  })
+})
+
+describe('roleName', () => {
+  it('prefers /meta names then the built-in table', () => {
+    expect(roleName('auditor')).toBe('安全审计员')
+    expect(roleName('grid', [{ code: 'grid', name: '网格管理员', permissions: [] }])).toBe('网格管理员')
+    expect(roleName('x')).toBe('x')
+  })
+})
+
+describe('dayRangeToIso', () => {
+  it('makes an inclusive local-day range into [from, nextDay)', () => {
+    const r = dayRangeToIso('2026-03-01', '2026-03-02')
+    expect(r.from).toBe(new Date(2026, 2, 1).toISOString())
+    expect(r.to).toBe(new Date(2026, 2, 3).toISOString())
+    expect(dayRangeToIso('', 'bad')).toEqual({})
+  })
+})
