@@ -342,3 +342,34 @@ func TestCountCertified(t *testing.T) {
 		}
 	})
 }
+
+func TestEditKeepsWhatItLeavesOut(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		id := f.nextID()
+		created, err := f.svc.Create(ctx, f.admin, Input{Name: "张三", IDNumber: id, Phone: "13800001111",
+			PostOrgID: f.bureau.ID, WorkOrgID: f.bureau.ID, PostType: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.Edit(ctx, f.admin, created.ID, EditInput{Name: "张三", PostOrgID: f.bureau.ID,
+			WorkOrgID: f.bureau.ID, PostType: "civil", Position: "队长"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.svc.RevealID(ctx, f.admin, created.ID)
+		if err != nil || got != id {
+			t.Fatalf("ID number after an edit without it: %q %v", got, err)
+		}
+		d1, _ := f.svc.Get(ctx, f.admin, created.ID)
+		if d1.Phone != "13800001111" || d1.Position != "队长" || d1.PostType != "civil" {
+			t.Fatalf("after edit: %+v", d1)
+		}
+		empty := ""
+		f.svc.Edit(ctx, f.admin, created.ID, EditInput{Name: "张三", Phone: &empty, PostOrgID: f.bureau.ID,
+			WorkOrgID: f.bureau.ID, PostType: "civil"})
+		if d2, _ := f.svc.Get(ctx, f.admin, created.ID); d2.Phone != "" {
+			t.Fatalf("an explicit empty phone clears it: %q", d2.Phone)
+		}
+	})
+}

@@ -15,11 +15,19 @@ import (
 // MaxBody bounds a JSON request body.
 const MaxBody = 1 << 20
 
-// JSON writes v as JSON with the given status.
+// JSON writes v as JSON with the given status. Once the status is written nothing else can be
+// told to the client, so a failed write (typically a client that went away) is only logged.
 func JSON(w http.ResponseWriter, status int, v any) error {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	return json.NewEncoder(w).Encode(v)
+	if _, err := w.Write(append(body, '\n')); err != nil {
+		slog.Debug("response not delivered", "err", err)
+	}
+	return nil
 }
 
 // OK writes v with status 200.

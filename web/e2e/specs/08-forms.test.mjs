@@ -80,6 +80,33 @@ describe('表单与导出', () => {
     )
   })
 
+  it('系统管理员（无完整个人信息权限）修改职务时无须重填身份证号和手机号', async () => {
+    const staffing = await apiAs('staffing')
+    const list = await staffing('GET', '/people?q=&pageSize=2&frontline=true')
+    const person = list.body.items[1]
+    const before = (await staffing('GET', `/people/${encodeURIComponent(person.id)}`)).body
+    assert.match(before.phone, /^1\d{10}$/)
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'admin')
+      await page.goto(`/people/${encodeURIComponent(person.id)}`)
+      await page.getByRole('button', { name: '编辑' }).click()
+      const dialog = page.getByRole('dialog', { name: '编辑人员' })
+      await dialog.waitFor()
+      assert.equal(await dialog.getByLabel('身份证号').inputValue(), '')
+      await dialog.getByLabel('职务').fill('E2E管理员修改')
+      await dialog.getByRole('button', { name: '保存' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await page.getByText('E2E管理员修改').first().waitFor()
+    } finally {
+      await context.close()
+    }
+    const after = (await staffing('GET', `/people/${encodeURIComponent(person.id)}`)).body
+    assert.equal(after.position, 'E2E管理员修改')
+    assert.equal(after.phone, before.phone, '手机号应保持不变')
+    assert.equal(after.idNumberMasked, before.idNumberMasked, '身份证号应保持不变')
+  })
+
   it('新账号首次登录须修改密码', async () => {
     const security = await apiAs('security')
     const org = (await security('GET', '/orgs?kind=bureau&pageSize=1')).body.items[0]

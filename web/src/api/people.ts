@@ -26,7 +26,7 @@ export function createPerson(input: PersonInput): Promise<PersonDetail> {
   return http.post<PersonDetail>('/people', input)
 }
 
-/** PUT 为整体替换：身份证号须完整填写，手机号留空即清除。 */
+/** 修改人员：身份证号留空、不传手机号时后端保持原值。 */
 export function updatePerson(id: Id, input: PersonInput): Promise<PersonDetail> {
   return http.put<PersonDetail>(`/people/${encodeURIComponent(String(id))}`, input)
 }

@@ -289,8 +289,10 @@ export interface PeopleListParams extends ListParams {
 
 export interface PersonInput {
   name: string
+  /** 编辑时留空表示保持原身份证号。 */
   idNumber: string
-  phone: string
+  /** 编辑时不传表示保持原手机号；传空串表示清除。 */
+  phone?: string
   postOrgId: Id | null
   workOrgId: Id | null
   postType: string

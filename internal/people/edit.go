@@ -1,0 +1,47 @@
+package people
+
+import (
+	"context"
+
+	"zhifa/internal/platform/access"
+)
+
+// EditInput changes a person through the console or the API. An empty idNumber keeps the
+// registered number and an absent phone keeps the phone on record, so that an editor who may not
+// see personal data in full (no access.PeoplePII) can change a post without retyping either.
+type EditInput struct {
+	Name      string  `json:"name"`
+	IDNumber  string  `json:"idNumber"`
+	Phone     *string `json:"phone"`
+	PostOrgID string  `json:"postOrgId"`
+	WorkOrgID string  `json:"workOrgId"`
+	PostType  string  `json:"postType"`
+	Position  string  `json:"position"`
+	Frontline bool    `json:"frontline"`
+}
+
+// Edit fills what the input leaves out from the record and updates the person.
+func (s *Service) Edit(ctx context.Context, p *access.Principal, id string, in EditInput) (Person, error) {
+	full := Input{Name: in.Name, IDNumber: in.IDNumber, PostOrgID: in.PostOrgID, WorkOrgID: in.WorkOrgID,
+		PostType: in.PostType, Position: in.Position, Frontline: in.Frontline}
+	if in.IDNumber == "" || in.Phone == nil {
+		row, err := getRow(ctx, s.DB.R, scopeOf(p), id)
+		if err != nil {
+			return Person{}, err
+		}
+		full.Phone = row.Phone
+		if in.IDNumber == "" {
+			sealed, err := sealedID(ctx, s.DB.R, scopeOf(p), id)
+			if err != nil {
+				return Person{}, err
+			}
+			if full.IDNumber, err = s.Box.Open(sealed); err != nil {
+				return Person{}, err
+			}
+		}
+	}
+	if in.Phone != nil {
+		full.Phone = *in.Phone
+	}
+	return s.Update(ctx, p, id, full)
+}
