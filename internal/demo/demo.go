@@ -48,6 +48,12 @@ func Load(ctx context.Context, a *server.App) error {
 	if err != nil {
 		return fmt.Errorf("机构: %w", err)
 	}
+	if err := createCatalog(ctx, a, orgIDs); err != nil {
+		return fmt.Errorf("权责清单: %w", err)
+	}
+	if err := loadDiscretion(ctx, a); err != nil {
+		return fmt.Errorf("裁量基准: %w", err)
+	}
 	staff := generatePeople(a.Clock.Now())
 	if _, err := a.People.Import(ctx, nil, strings.NewReader(staff), nil); err != nil {
 		return fmt.Errorf("人员: %w", err)

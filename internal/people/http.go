@@ -44,7 +44,7 @@ func (s *Service) Routes() []httpx.Route {
 			}},
 		{Method: "PUT", Path: "/api/v1/people/{id}", Perm: access.PeopleWrite, Tag: "执法人员",
 			Summary: "修改人员信息（身份证号留空、不传手机号时保持原值）",
-			Body: EditInput{}, Response: Person{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+			Body:    EditInput{}, Response: Person{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in EditInput
 				if err := httpx.Decode(r, &in); err != nil {
 					return err

@@ -12,6 +12,8 @@ import (
 
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
+	"zhifa/internal/catalog"
+	"zhifa/internal/discretion"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -25,16 +27,18 @@ import (
 
 // App is the assembled platform: the store and every feature service.
 type App struct {
-	DB       *db.DB
-	Clock    clock.Clock
-	Audit    *audit.Log
-	Regions  *region.Service
-	Orgs     *org.Service
-	People   *people.Service
-	Reform   *reform.Service
-	Accounts *account.Service
-	Version  string
-	metrics  *metrics
+	DB         *db.DB
+	Clock      clock.Clock
+	Audit      *audit.Log
+	Regions    *region.Service
+	Orgs       *org.Service
+	People     *people.Service
+	Reform     *reform.Service
+	Accounts   *account.Service
+	Catalog    *catalog.Service
+	Discretion *discretion.Service
+	Version    string
+	metrics    *metrics
 }
 
 // New wires the services over a migrated store.
@@ -46,6 +50,8 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People}
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
+	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
+	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
 	a.Orgs.OnRelocate = []org.RelocateFunc{a.People.Relocate, a.Accounts.Relocate}
 	return a
 }
@@ -58,6 +64,8 @@ func (a *App) Routes() []httpx.Route {
 	rs = append(rs, a.Orgs.Routes()...)
 	rs = append(rs, a.People.Routes()...)
 	rs = append(rs, a.Reform.Routes()...)
+	rs = append(rs, a.Catalog.Routes()...)
+	rs = append(rs, a.Discretion.Routes()...)
 	rs = append(rs, audit.Routes(a.DB)...)
 	rs = append(rs, a.importRoutes()...)
 	rs = append(rs, a.metaRoutes()...)

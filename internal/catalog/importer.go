@@ -1,0 +1,377 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/audit"
+	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/tabular"
+)
+
+// Column is one column of the catalogue template: the key used in errors and the headers accepted.
+type Column struct {
+	Key     string
+	Headers []string
+}
+
+// Columns is the catalogue template (docs/catalog.md), in order; the first header is the one
+// exports and the template write.
+var Columns = []Column{
+	{"code", []string{"事项编码", "code"}},
+	{"name", []string{"事项名称", "name"}},
+	{"type", []string{"事项类型", "type"}},
+	{"domain", []string{"执法领域", "domain"}},
+	{"category", []string{"一般性/专业性", "事项类别", "category"}},
+	{"level", []string{"行使层级", "level"}},
+	{"owner", []string{"业务主管部门", "owner"}},
+	{"violatedBasis", []string{"违法依据", "violatedBasis"}},
+	{"penaltyBasis", []string{"处罚依据", "penaltyBasis"}},
+	{"penaltyKinds", []string{"处罚种类", "penaltyKinds"}},
+	{"fineMin", []string{"罚款下限（元）", "罚款下限(元)", "罚款下限", "fineMin"}},
+	{"fineMax", []string{"罚款上限（元）", "罚款上限(元)", "罚款上限", "fineMax"}},
+	{"multipleMin", []string{"倍数下限", "multipleMin"}},
+	{"multipleMax", []string{"倍数上限", "multipleMax"}},
+	{"multipleBase", []string{"倍数基数", "multipleBase"}},
+	{"superviseDuties", []string{"主管部门职责", "superviseDuties"}},
+	{"enforceDuties", []string{"执法部门职责", "enforceDuties"}},
+	{"effectiveFrom", []string{"生效日期", "effectiveFrom"}},
+	{"docNo", []string{"文号", "docNo"}},
+	{"status", []string{"状态", "status"}},
+	{"note", []string{"备注", "note"}},
+}
+
+// fieldOf maps an Input field named in an error to its template column.
+var fieldOf = map[string]string{"name": "name", "type": "type", "domain": "domain", "category": "category", "level": "level",
+	"ownerOrgId": "owner", "penaltyKinds": "penaltyKinds", "fine": "fineMax", "fine.minFen": "fineMin",
+	"fine.multipleMin": "multipleMin", "fine.multipleBase": "multipleBase", "effectiveFrom": "effectiveFrom", "docNo": "docNo",
+	"violatedBasis": "violatedBasis", "penaltyBasis": "penaltyBasis", "fine.maxFen": "fineMax", "fine.multipleMax": "multipleMax"}
+
+func columnsWanted() map[string][]string {
+	m := make(map[string][]string, len(Columns))
+	for _, c := range Columns {
+		m[c.Key] = c.Headers
+	}
+	return m
+}
+
+// header names a column in messages.
+func header(key string) string {
+	for _, c := range Columns {
+		if c.Key == key {
+			return c.Headers[0]
+		}
+	}
+	return key
+}
+
+// MaxReportedErrors bounds the row errors returned by one import.
+const MaxReportedErrors = 200
+
+// importBatch is the number of items per INSERT: a version has 29 parameters, so 500 rows stay
+// inside SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const importBatch = 500
+
+// ImportResult reports a finished import.
+type ImportResult struct {
+	Kind      string `json:"kind"`
+	Imported  int    `json:"imported"`
+	Published int    `json:"published"`
+	Drafts    int    `json:"drafts"`
+}
+
+type pendingItem struct {
+	item    itemRow
+	version versionRow
+}
+
+type catalogImport struct {
+	s       *Service
+	tx      *sqlx.Tx
+	p       *access.Principal
+	cols    tabular.Columns
+	domains map[string]bool
+	owners  map[string]orgLookup
+	seen    map[string]int // region+code → line
+	batch   []pendingItem
+	errs    []apperr.Detail
+	result  ImportResult
+	regions map[string]bool
+}
+
+type orgLookup struct {
+	org org.Org
+	err error
+}
+
+func (im *catalogImport) fail(line int, key string, err error) {
+	e := apperr.As(err)
+	if key == "" {
+		key = fieldOf[e.Field]
+	}
+	msg := e.Message
+	if key != "" {
+		msg = header(key) + "：" + msg
+	}
+	im.errs = append(im.errs, apperr.Detail{Row: line, Field: key, Code: e.Code, Message: fmt.Sprintf("第%d行：%s", line, msg)})
+}
+
+// Import reads a catalogue file (CSV or .xlsx in the template of docs/catalog.md) and adds every
+// row as a new item, or none: the whole file runs in one transaction that is rolled back if any
+// row is bad, and every bad row is reported with its line number. Rows are drafts unless 状态 says
+// 已发布, in which case the publication checks apply to them (行政处罚法 第四条).
+func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) (ImportResult, error) {
+	tr, err := tabular.Open(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	defer tr.Close()
+	cols, err := tabular.Index(tr.Header(), columnsWanted(), "code", "name", "type", "domain", "owner")
+	if err != nil {
+		return ImportResult{}, err
+	}
+	im := &catalogImport{s: s, p: p, cols: cols, owners: map[string]orgLookup{}, seen: map[string]int{},
+		domains: map[string]bool{}, regions: map[string]bool{}, result: ImportResult{Kind: "catalog"}}
+	count := 0
+	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+		im.tx = tx
+		ds, err := listDomains(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			im.domains[d.Name] = true
+		}
+		for {
+			row, line, err := tr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			count++
+			if err := im.add(ctx, line, row); err != nil {
+				return err
+			}
+			if len(im.batch) >= importBatch {
+				if err := im.flush(ctx); err != nil {
+					return err
+				}
+			}
+			if len(im.errs) >= MaxReportedErrors {
+				break
+			}
+		}
+		if err := im.flush(ctx); err != nil {
+			return err
+		}
+		if len(im.errs) > 0 {
+			return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(im.errs)), im.errs)
+		}
+		if count == 0 {
+			return apperr.Invalid("IMPORT_EMPTY", "导入文件没有数据行")
+		}
+		region := scopeOf(p).Root()
+		if len(im.regions) == 1 {
+			for r := range im.regions {
+				region = r
+			}
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionImport, Entity: entityItem, RegionCode: region,
+			Summary: fmt.Sprintf("导入权责清单事项 %d 项（已发布 %d 项，草稿 %d 项）", im.result.Imported, im.result.Published, im.result.Drafts),
+			Detail:  im.result})
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return im.result, nil
+}
+
+// owner resolves an owning department by name inside the caller's jurisdiction, once per name.
+func (im *catalogImport) owner(ctx context.Context, name string) (org.Org, error) {
+	if l, ok := im.owners[name]; ok {
+		return l.org, l.err
+	}
+	o, err := org.FindByName(ctx, im.tx, scopeOf(im.p), name)
+	switch {
+	case apperr.Is(err, "NOT_FOUND"):
+		err = apperr.Invalid("CATALOG_OWNER_NOT_FOUND", "业务主管部门“"+name+"”不存在或不在本辖区内")
+	case err == nil && o.Kind != org.KindDepartment:
+		err = apperr.Invalid("CATALOG_OWNER_NOT_DEPARTMENT", "“"+name+"”是"+o.KindName+"，不是业务主管部门").WithRule(RuleOwner)
+	}
+	if err != nil && !apperr.Is(err, "CATALOG_OWNER_NOT_FOUND") && !apperr.Is(err, "CATALOG_OWNER_NOT_DEPARTMENT") && !apperr.Is(err, "ORG_NAME_AMBIGUOUS") {
+		return org.Org{}, err
+	}
+	im.owners[name] = orgLookup{o, err}
+	return o, err
+}
+
+// add checks one row and queues it; problems are recorded, not returned (only store failures are).
+func (im *catalogImport) add(ctx context.Context, line int, row []string) error {
+	get := func(key string) string { return im.cols.Get(row, key) }
+	code, err := CheckCode("code", get("code"))
+	if err != nil {
+		im.fail(line, "code", err)
+		return nil
+	}
+	in := Input{Name: get("name"), Domain: get("domain"), DocNo: get("docNo"), Note: get("note"), EffectiveFrom: get("effectiveFrom")}
+	bad := func(key string, err error) error { im.fail(line, key, err); return nil }
+	t, ok := parseOption(ItemTypes, get("type"))
+	if !ok {
+		return bad("type", apperr.Invalid("CATALOG_TYPE_UNKNOWN", "未知事项类型“"+get("type")+"”（应为行政处罚、行政强制、行政检查、行政征收或其他）"))
+	}
+	in.Type = ItemType(t)
+	if v := get("category"); v != "" {
+		c, ok := parseOption(Categories, v)
+		if !ok {
+			return bad("category", apperr.Invalid("CATALOG_CATEGORY_UNKNOWN", "未知事项类别“"+v+"”（应为一般性或专业性）"))
+		}
+		in.Category = Category(c)
+	}
+	if v := get("level"); v != "" {
+		l, ok := parseOption(Levels, v)
+		if !ok {
+			return bad("level", apperr.Invalid("CATALOG_LEVEL_UNKNOWN", "未知行使层级“"+v+"”（应为省级、市级、县级或乡级）"))
+		}
+		in.Level = Level(l)
+	}
+	if in.ViolatedBasis, err = ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
+		return bad("violatedBasis", err)
+	}
+	if in.PenaltyBasis, err = ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
+		return bad("penaltyBasis", err)
+	}
+	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))
+	if in.Fine.MinFen, err = ParseYuan("fineMin", get("fineMin")); err != nil {
+		return bad("fineMin", err)
+	}
+	if in.Fine.MaxFen, err = ParseYuan("fineMax", get("fineMax")); err != nil {
+		return bad("fineMax", err)
+	}
+	if in.Fine.MultipleMin, err = ParseMultiple("multipleMin", get("multipleMin")); err != nil {
+		return bad("multipleMin", err)
+	}
+	if in.Fine.MultipleMax, err = ParseMultiple("multipleMax", get("multipleMax")); err != nil {
+		return bad("multipleMax", err)
+	}
+	in.Fine.MultipleBase = get("multipleBase")
+	in.SuperviseDuties = splitList(get("superviseDuties"), "；")
+	in.EnforceDuties = splitList(get("enforceDuties"), "；")
+	publish := false
+	switch st := get("status"); st {
+	case "", "草稿", string(StatusDraft):
+	case "已发布", string(StatusPublished):
+		publish = true
+	default:
+		return bad("status", apperr.Invalid("CATALOG_STATUS_UNKNOWN", "状态“"+st+"”无效（应为草稿或已发布）"))
+	}
+	ownerName := get("owner")
+	if ownerName == "" {
+		return bad("owner", apperr.Invalid("CATALOG_OWNER_REQUIRED", "业务主管部门不能为空"))
+	}
+	owner, err := im.owner(ctx, ownerName)
+	if err != nil {
+		return bad("owner", err)
+	}
+	in.OwnerOrgID = owner.ID
+	if err := in.check(); err != nil {
+		return bad("", err)
+	}
+	if !im.domains[in.Domain] {
+		return bad("domain", apperr.Invalid("CATALOG_DOMAIN_UNKNOWN", "未知执法领域“"+in.Domain+"”（可先在执法领域表中新增）"))
+	}
+	key := owner.RegionCode + "|" + code
+	if first, dup := im.seen[key]; dup {
+		return bad("code", apperr.Invalid("CATALOG_CODE_DUPLICATE", fmt.Sprintf("事项编码 %s 与第%d行重复", code, first)))
+	}
+	im.seen[key] = line
+	itemID := ids.New()
+	v := im.s.newVersion(im.p, itemID, owner.RegionCode, 1, in)
+	it := itemRow{ID: itemID, RegionCode: owner.RegionCode, Code: code, Status: StatusDraft, LatestVersionID: v.ID,
+		PendingDraft: true, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
+	if publish {
+		if ps := PublishProblems(code, v); len(ps) > 0 {
+			for _, p := range ps {
+				im.fail(line, fieldOf[p.Field], apperr.Invalid(p.Code, p.Message).WithRule(p.Rule))
+			}
+			return nil
+		}
+		v.Status, v.PublishedAt = StatusPublished, v.CreatedAt
+		it.Status, it.PendingDraft, it.FirstEffective = StatusPublished, false, v.EffectiveFrom
+		im.result.Published++
+	} else {
+		im.result.Drafts++
+	}
+	im.result.Imported++
+	im.regions[owner.RegionCode] = true
+	im.batch = append(im.batch, pendingItem{item: it, version: rowOf(v, code)})
+	return nil
+}
+
+// splitList splits a cell of duties on sep (and on ";" and line breaks).
+func splitList(cell, sep string) []string {
+	r := strings.NewReplacer("\n", sep, ";", sep)
+	var out []string
+	for _, s := range strings.Split(r.Replace(cell), sep) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// flush checks the batch's codes against the store and inserts it while the file is still clean.
+func (im *catalogImport) flush(ctx context.Context) error {
+	if len(im.batch) == 0 {
+		return nil
+	}
+	batch := im.batch
+	im.batch = nil
+	codes := make([]string, len(batch))
+	for i, b := range batch {
+		codes[i] = b.item.Code
+	}
+	q, args, err := db.In(`SELECT region_code, code FROM catalog_items WHERE code IN (?)`, codes)
+	if err != nil {
+		return err
+	}
+	var existing []struct {
+		Region string `db:"region_code"`
+		Code   string `db:"code"`
+	}
+	if err := db.Select(ctx, im.tx, &existing, q, args...); err != nil {
+		return err
+	}
+	taken := map[string]bool{}
+	for _, e := range existing {
+		taken[e.Region+"|"+e.Code] = true
+	}
+	items := make([]itemRow, 0, len(batch))
+	versions := make([]versionRow, 0, len(batch))
+	for _, b := range batch {
+		key := b.item.RegionCode + "|" + b.item.Code
+		if taken[key] {
+			im.fail(im.seen[key], "code", apperr.Invalid("CATALOG_CODE_EXISTS", "事项编码 "+b.item.Code+" 已在清单中；修订已有事项请新增版本"))
+			continue
+		}
+		items = append(items, b.item)
+		versions = append(versions, b.version)
+	}
+	if len(im.errs) > 0 {
+		return nil // keep validating the rest of the file; nothing will be committed
+	}
+	if err := insertItems(ctx, im.tx, items); err != nil {
+		return err
+	}
+	return insertVersions(ctx, im.tx, versions)
+}

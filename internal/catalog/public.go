@@ -1,0 +1,199 @@
+package catalog
+
+import (
+	"context"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/region"
+)
+
+// PublicFilter narrows the published catalogue on the public portal (权责清单公开).
+type PublicFilter struct {
+	Query    string
+	Domain   string
+	Type     ItemType
+	OrgID    string // items this organisation exercises today
+	Township string // items a township office exercises there today (a township or village code)
+}
+
+// PublicItem is a published item in force today with the body that exercises it.
+type PublicItem struct {
+	ID            string   `json:"id"`
+	Code          string   `json:"code"`
+	Name          string   `json:"name"`
+	Type          ItemType `json:"type"`
+	TypeName      string   `json:"typeName"`
+	Domain        string   `json:"domain"`
+	Category      Category `json:"category"`
+	CategoryName  string   `json:"categoryName"`
+	Level         Level    `json:"level"`
+	LevelName     string   `json:"levelName"`
+	Body          OrgRef   `json:"body"`
+	Mode          Mode     `json:"mode"`
+	ModeName      string   `json:"modeName"`
+	Partial       bool     `json:"partial"`
+	DelegatedTo   int      `json:"delegatedTo"` // townships it is delegated to today
+	Owner         OrgRef   `json:"owner"`
+	EffectiveFrom string   `json:"effectiveFrom"`
+	DocNo         string   `json:"docNo"`
+}
+
+// PublicVersion is the published content of an item, without internal bookkeeping.
+type PublicVersion struct {
+	Seq             int        `json:"seq"`
+	EffectiveFrom   string     `json:"effectiveFrom"`
+	DocNo           string     `json:"docNo"`
+	ViolatedBasis   []Citation `json:"violatedBasis"`
+	PenaltyBasis    []Citation `json:"penaltyBasis"`
+	PenaltyKinds    []string   `json:"penaltyKinds"`
+	Fine            Fine       `json:"fine"`
+	FineText        string     `json:"fineText"`
+	SuperviseDuties []string   `json:"superviseDuties"`
+	EnforceDuties   []string   `json:"enforceDuties"`
+}
+
+// PublicDelegation is a township office that exercises the item in its own territory today.
+type PublicDelegation struct {
+	Office        OrgRef `json:"office"`
+	PlaceCode     string `json:"placeCode"`
+	DocNo         string `json:"docNo"`
+	EffectiveFrom string `json:"effectiveFrom"`
+}
+
+// PublicDetail is one published item for the portal.
+type PublicDetail struct {
+	Item        PublicItem         `json:"item"`
+	Version     PublicVersion      `json:"version"`
+	Delegations []PublicDelegation `json:"delegations"`
+}
+
+// publicItem describes e as in force on date; with a place, the body is the one competent there.
+func (s *Snapshot) publicItem(e *entry, sp *span, place, date string) PublicItem {
+	it := PublicItem{ID: e.ID, Code: e.Code, Name: sp.Name, Type: sp.Type, TypeName: TypeName(sp.Type), Domain: sp.Domain,
+		Category: sp.Category, CategoryName: CategoryName(sp.Category), Level: sp.Level, LevelName: LevelName(sp.Level),
+		Owner: s.orgRef(sp.OwnerOrgID), EffectiveFrom: sp.From, DocNo: sp.DocNo, DelegatedTo: e.activeDelegations(date)}
+	if place == "" {
+		place = e.RegionCode
+	}
+	chain, _ := e.chain(sp, place, date)
+	it.Body, it.Mode, it.ModeName = s.orgRef(chain[0].org), chain[0].mode, ModeName(chain[0].mode)
+	if chain[0].grant != nil {
+		it.Partial = chain[0].grant.Partial
+	}
+	return it
+}
+
+// Search lists published items in force on date matching the filter, in catalogue order, and
+// describes those of one page; it serves the public portal from memory (the LIKE search of the
+// store is an order of magnitude slower over 10,000 items, see docs/benchmarks.md).
+func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]PublicItem, int) {
+	terms := SearchTerms(f.Query)
+	var held map[*entry]bool
+	if f.OrgID != "" {
+		hs, _ := s.holdings(access.Everywhere, f.OrgID, date)
+		held = make(map[*entry]bool, len(hs))
+		for _, h := range hs {
+			held[h.e] = true
+		}
+	}
+	type match struct {
+		e  *entry
+		sp *span
+	}
+	var found []match
+	for _, e := range s.ordered {
+		if held != nil && !held[e] {
+			continue
+		}
+		sp := e.inForce(date)
+		if sp == nil || (f.Domain != "" && sp.Domain != f.Domain) || (f.Type != "" && sp.Type != f.Type) {
+			continue
+		}
+		if f.Township != "" && (!access.ScopeOf(e.RegionCode).Contains(f.Township) || !e.delegatedAt(f.Township, date)) {
+			continue
+		}
+		if len(terms) > 0 && !matchesAll(sp.Search, terms) {
+			continue
+		}
+		found = append(found, match{e, sp})
+	}
+	lo := min(offset, len(found))
+	hi := min(lo+limit, len(found))
+	out := make([]PublicItem, 0, hi-lo)
+	for _, m := range found[lo:hi] {
+		out = append(out, s.publicItem(m.e, m.sp, f.Township, date))
+	}
+	return out, len(found)
+}
+
+// delegatedAt reports an active delegation whose territory contains place.
+func (e *entry) delegatedAt(place, date string) bool {
+	for _, g := range e.grants {
+		if g.Kind == ModeDelegate && g.activeOn(date) && g.place.Contains(place) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *PublicFilter) check() error {
+	if f.Type != "" && TypeName(f.Type) == "" {
+		return apperr.InvalidField("type", "CATALOG_TYPE_UNKNOWN", "未知事项类型："+string(f.Type))
+	}
+	if f.Township != "" {
+		code, _, err := region.NormalizeCode(f.Township)
+		if err != nil {
+			return apperr.As(err).WithField("township")
+		}
+		f.Township = code
+	}
+	return nil
+}
+
+// PublicSearch lists the published catalogue in force today for the portal, without a login.
+func (s *Service) PublicSearch(ctx context.Context, f PublicFilter, page httpx.Page) ([]PublicItem, int, error) {
+	if err := f.check(); err != nil {
+		return nil, 0, err
+	}
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	items, total := snap.Search(f, s.today(), page.Offset(), page.PageSize)
+	return items, total, nil
+}
+
+// PublicGet returns one published item in force today with its legal basis, fine range, duties and
+// the township offices it is delegated to.
+func (s *Service) PublicGet(ctx context.Context, id string) (PublicDetail, error) {
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return PublicDetail{}, err
+	}
+	today := s.today()
+	e := snap.items[id]
+	if e == nil {
+		return PublicDetail{}, apperr.NotFound("公开的权责清单事项")
+	}
+	sp := e.inForce(today)
+	if sp == nil {
+		return PublicDetail{}, apperr.NotFound("公开的权责清单事项")
+	}
+	v, err := getVersion(ctx, s.DB.R, sp.VersionID)
+	if err != nil {
+		return PublicDetail{}, err
+	}
+	d := PublicDetail{Item: snap.publicItem(e, sp, "", today), Delegations: []PublicDelegation{},
+		Version: PublicVersion{Seq: v.Seq, EffectiveFrom: v.EffectiveFrom, DocNo: v.DocNo, ViolatedBasis: v.ViolatedBasis,
+			PenaltyBasis: v.PenaltyBasis, PenaltyKinds: v.PenaltyKinds, Fine: v.Fine, FineText: describeFine(v.Fine),
+			SuperviseDuties: v.SuperviseDuties, EnforceDuties: v.EnforceDuties}}
+	for _, g := range e.grants {
+		if g.Kind == ModeDelegate && g.activeOn(today) {
+			d.Delegations = append(d.Delegations, PublicDelegation{Office: snap.orgRef(g.TargetOrgID), PlaceCode: g.PlaceCode,
+				DocNo: snap.decisions[g.DecisionID].DocNo, EffectiveFrom: g.From})
+		}
+	}
+	return d, nil
+}

@@ -1,0 +1,429 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+)
+
+// ItemRef names an item in an answer.
+type ItemRef struct {
+	ID         string `json:"id"`
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	RegionCode string `json:"regionCode"`
+}
+
+// VersionRef names the version in force.
+type VersionRef struct {
+	ID            string `json:"id"`
+	Seq           int    `json:"seq"`
+	EffectiveFrom string `json:"effectiveFrom"`
+	EffectiveTo   string `json:"effectiveTo"`
+	DocNo         string `json:"docNo"`
+}
+
+// Exercise answers "who exercises item X at place P on date D": the body, how it came to hold
+// the item, the decision that made it so, the version in force and a sentence saying why.
+type Exercise struct {
+	Item         ItemRef      `json:"item"`
+	Version      VersionRef   `json:"version"`
+	Place        string       `json:"place"`
+	PlaceName    string       `json:"placeName"`
+	Date         string       `json:"date"`
+	Body         OrgRef       `json:"body"`
+	Mode         Mode         `json:"mode"`
+	ModeName     string       `json:"modeName"`
+	Decision     *DecisionRef `json:"decision"`
+	AssignmentID string       `json:"assignmentId"`
+	Partial      bool         `json:"partial"`
+	PartNote     string       `json:"partNote"`
+	Remainder    *OrgRef      `json:"remainder"` // who exercises the rest of a partly transferred or delegated item
+	Explanation  string       `json:"explanation"`
+	Warnings     []string     `json:"warnings"`
+}
+
+// holder is one link of the chain delegation → transfer → owner.
+type holder struct {
+	mode  Mode
+	org   string
+	grant *grant
+}
+
+// chain lists who holds item e at place on date, the nearest first: an active delegation to the
+// township office whose territory contains the place (the most specific territory; the latest
+// one among equals), else an active transfer (the bureau), and always the owning department last.
+func (e *entry) chain(sp *span, place, date string) ([]holder, []string) {
+	var warnings []string
+	var del, tr *grant
+	var dels, trs int
+	for _, g := range e.grants {
+		if g.From > date {
+			break
+		}
+		if !g.activeOn(date) {
+			continue
+		}
+		switch g.Kind {
+		case ModeDelegate:
+			if !g.place.Contains(place) {
+				continue
+			}
+			if del == nil || len(g.place.Prefix) > len(del.place.Prefix) {
+				del, dels = g, 1
+			} else if len(g.place.Prefix) == len(del.place.Prefix) {
+				del = g // sorted by start: the later one
+				dels++
+			}
+		case ModeTransfer:
+			tr = g
+			trs++
+		}
+	}
+	if dels > 1 {
+		warnings = append(warnings, "同一地点存在重叠的下放决定，已按最近生效的一项作答，请在清单检查报告中处理")
+	}
+	if trs > 1 {
+		warnings = append(warnings, "该事项同时存在多项有效的划转决定，已按最近生效的一项作答，请在清单检查报告中处理")
+	}
+	var out []holder
+	if del != nil {
+		out = append(out, holder{ModeDelegate, del.TargetOrgID, del})
+	}
+	if tr != nil {
+		out = append(out, holder{ModeTransfer, tr.TargetOrgID, tr})
+	}
+	out = append(out, holder{ModeOwner, sp.OwnerOrgID, nil})
+	return out, warnings
+}
+
+// wholeTransfer reports an active transfer of the whole item on date.
+func (e *entry) wholeTransfer(date string) *grant {
+	var t *grant
+	for _, g := range e.grants {
+		if g.From > date {
+			break
+		}
+		if g.Kind == ModeTransfer && !g.Partial && g.activeOn(date) {
+			t = g
+		}
+	}
+	return t
+}
+
+// Resolve answers who exercises an item at a place (a 12-digit region code: village, township or
+// county) on a date. placeName, when given, names regions for the explanation.
+func (s *Snapshot) Resolve(scope access.Scope, itemID, place, date string, placeName func(string) string) (Exercise, error) {
+	e := s.item(scope, itemID)
+	if e == nil {
+		return Exercise{}, apperr.NotFound("权责清单事项")
+	}
+	return s.resolve(e, place, date, placeName)
+}
+
+// ResolveCode is Resolve with the item named by its code.
+func (s *Snapshot) ResolveCode(scope access.Scope, code, place, date string, placeName func(string) string) (Exercise, error) {
+	e := s.itemByCode(scope, code)
+	if e == nil {
+		return Exercise{}, apperr.NotFound("权责清单事项（编码 " + code + "）")
+	}
+	return s.resolve(e, place, date, placeName)
+}
+
+func (s *Snapshot) resolve(e *entry, place, date string, placeName func(string) string) (Exercise, error) {
+	if !access.ScopeOf(e.RegionCode).Contains(place) {
+		return Exercise{}, apperr.InvalidField("place", "CATALOG_PLACE_OUTSIDE",
+			fmt.Sprintf("地点 %s 不在事项%s所属清单的辖区（%s）内", place, e.Code, e.RegionCode))
+	}
+	sp := e.inForce(date)
+	if sp == nil {
+		why := "尚未施行"
+		if first := e.firstEffective(); first != "" && first <= date {
+			why = "已废止"
+		}
+		return Exercise{}, apperr.Invalid("CATALOG_NOT_IN_FORCE",
+			fmt.Sprintf("事项%s在%s%s，没有行使主体", e.Code, date, why)).WithField("date")
+	}
+	chain, warnings := e.chain(sp, place, date)
+	h := chain[0]
+	x := Exercise{
+		Item:    ItemRef{ID: e.ID, Code: e.Code, Name: sp.Name, RegionCode: e.RegionCode},
+		Version: VersionRef{ID: sp.VersionID, Seq: sp.Seq, EffectiveFrom: sp.From, EffectiveTo: sp.To, DocNo: sp.DocNo},
+		Place:   place, Date: date, Body: s.orgRef(h.org), Mode: h.mode, ModeName: ModeName(h.mode),
+		Warnings: warnings,
+	}
+	if placeName != nil {
+		x.PlaceName = placeName(place)
+	}
+	if x.PlaceName == "" {
+		x.PlaceName = place
+	}
+	if h.grant != nil {
+		d := s.decisions[h.grant.DecisionID]
+		x.Decision = &d
+		x.AssignmentID = h.grant.ID
+		x.Partial, x.PartNote = h.grant.Partial, h.grant.PartNote
+		if x.Partial {
+			r := s.orgRef(chain[1].org)
+			x.Remainder = &r
+		}
+	}
+	if x.Warnings == nil {
+		x.Warnings = []string{}
+	}
+	x.Explanation = s.explain(e, sp, x, chain)
+	return x, nil
+}
+
+// explain writes the answer as one Chinese sentence (plus the revocation that ended an earlier
+// delegation here, when there was one).
+func (s *Snapshot) explain(e *entry, sp *span, x Exercise, chain []holder) string {
+	item := fmt.Sprintf("“%s”（%s，第%d版，%s起施行）", sp.Name, e.Code, sp.Seq, sp.From)
+	var b strings.Builder
+	switch x.Mode {
+	case ModeDelegate:
+		fmt.Fprintf(&b, "%s，%s位于%s的辖区，依据%s（%s起施行）下放，事项%s由%s以自己的名义行使",
+			x.Date, x.PlaceName, x.Body.Name, x.Decision.DocNo, x.Decision.EffectiveDate, item, x.Body.Name)
+	case ModeTransfer:
+		fmt.Fprintf(&b, "%s，事项%s已依据%s（%s起施行）由%s划转至%s，在%s由%s行使",
+			x.Date, item, x.Decision.DocNo, x.Decision.EffectiveDate, s.orgName(sp.OwnerOrgID), x.Body.Name, x.PlaceName, x.Body.Name)
+	default:
+		fmt.Fprintf(&b, "%s，事项%s在%s未划转、未下放，由业务主管部门%s行使", x.Date, item, x.PlaceName, x.Body.Name)
+	}
+	if x.Partial {
+		fmt.Fprintf(&b, "（部分%s：%s；其余部分由%s行使）", x.ModeName, x.PartNote, x.Remainder.Name)
+	}
+	b.WriteString("。")
+	if x.Mode != ModeDelegate {
+		if g := e.lastRevokedDelegation(x.Place, x.Date); g != nil {
+			fmt.Fprintf(&b, "原依据%s下放至%s的决定，已由%s自%s起收回。", s.decisions[g.DecisionID].DocNo,
+				s.orgName(g.TargetOrgID), s.decisions[g.RevokedBy].DocNo, g.To)
+		}
+	}
+	return b.String()
+}
+
+// lastRevokedDelegation is the most recently revoked delegation covering place that had ended by date.
+func (e *entry) lastRevokedDelegation(place, date string) *grant {
+	var last *grant
+	for _, g := range e.grants {
+		if g.Kind == ModeDelegate && g.RevokedBy != "" && g.To != "" && g.To <= date && g.place.Contains(place) {
+			if last == nil || g.To > last.To {
+				last = g
+			}
+		}
+	}
+	return last
+}
+
+// OrgItem is one item an organisation may exercise on a date.
+type OrgItem struct {
+	ItemID        string   `json:"itemId"`
+	Code          string   `json:"code"`
+	Name          string   `json:"name"`
+	Type          ItemType `json:"type"`
+	TypeName      string   `json:"typeName"`
+	Domain        string   `json:"domain"`
+	Mode          Mode     `json:"mode"`
+	ModeName      string   `json:"modeName"`
+	Partial       bool     `json:"partial"`
+	PartNote      string   `json:"partNote"`
+	DecisionID    string   `json:"decisionId"`
+	DocNo         string   `json:"docNo"`
+	PlaceCode     string   `json:"placeCode"` // territory of a delegation
+	DelegatedTo   int      `json:"delegatedTo"`
+	VersionID     string   `json:"versionId"`
+	EffectiveFrom string   `json:"effectiveFrom"`
+}
+
+// Count is one bucket of a breakdown.
+type Count struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// OrgItems is what an organisation may exercise on a date, with counts by domain and type.
+type OrgItems struct {
+	Org      OrgRef    `json:"org"`
+	Date     string    `json:"date"`
+	Total    int       `json:"total"`
+	ByDomain []Count   `json:"byDomain"`
+	ByType   []Count   `json:"byType"`
+	Items    []OrgItem `json:"items"`
+	Page     int       `json:"page"`
+	PageSize int       `json:"pageSize"`
+}
+
+// holding is one item an organisation holds on a date, before it is described: the answers
+// describe only the page they return.
+type holding struct {
+	e    *entry
+	sp   *span
+	mode Mode
+	g    *grant // the transfer or delegation, for those modes
+}
+
+// ItemsOf lists the items an organisation may exercise on date: those delegated or transferred to
+// it and still active, and those it owns that are not wholly transferred away (a department keeps
+// an item delegated to some townships everywhere else, and the rest of a partly transferred one).
+// Only items in force on date count. Items come in catalogue order.
+func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, error) {
+	hs, err := s.holdings(scope, orgID, date)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OrgItem, len(hs))
+	for i, h := range hs {
+		out[i] = s.describe(h, date)
+	}
+	return out, nil
+}
+
+func (s *Snapshot) holdings(scope access.Scope, orgID, date string) ([]holding, error) {
+	if _, ok := s.orgs[orgID]; !ok {
+		return nil, apperr.NotFound("机构")
+	}
+	targeted := s.byTarget[orgID]
+	assigned := make([]holding, 0, len(targeted))
+	var last *entry
+	for _, g := range targeted {
+		if !g.activeOn(date) {
+			continue
+		}
+		e := g.item
+		if e == last || !visible(scope, e.RegionCode) {
+			continue // grants are in catalogue order: one active grant per item is enough
+		}
+		if sp := e.inForce(date); sp != nil {
+			assigned = append(assigned, holding{e: e, sp: sp, mode: g.Kind, g: g})
+			last = e
+		}
+	}
+	owned := s.byOwner[orgID]
+	if len(owned) == 0 {
+		return assigned, nil
+	}
+	var taken map[*entry]bool
+	if len(assigned) > 0 {
+		taken = make(map[*entry]bool, len(assigned))
+		for _, h := range assigned {
+			taken[h.e] = true
+		}
+	}
+	mine := make([]holding, 0, len(owned))
+	for _, e := range owned {
+		if taken[e] || !visible(scope, e.RegionCode) {
+			continue
+		}
+		sp := e.inForce(date)
+		if sp == nil || sp.OwnerOrgID != orgID || e.wholeTransfer(date) != nil {
+			continue
+		}
+		mine = append(mine, holding{e: e, sp: sp, mode: ModeOwner})
+	}
+	if len(assigned) == 0 {
+		return mine, nil
+	}
+	all := append(assigned, mine...)
+	slices.SortFunc(all, func(a, b holding) int { return cmpInt(a.e.rank, b.e.rank) })
+	return all, nil
+}
+
+// describe turns a holding into the answer's row.
+func (s *Snapshot) describe(h holding, date string) OrgItem {
+	it := orgItem(h.e, h.sp, h.mode)
+	if h.g != nil {
+		it.Partial, it.PartNote, it.DecisionID, it.DocNo = h.g.Partial, h.g.PartNote, h.g.DecisionID, s.decisions[h.g.DecisionID].DocNo
+		if h.g.Kind == ModeDelegate {
+			it.PlaceCode = h.g.PlaceCode
+			return it
+		}
+	} else {
+		for _, g := range h.e.grants {
+			if g.Kind == ModeTransfer && g.Partial && g.activeOn(date) {
+				it.Partial, it.PartNote = true, "部分划转："+g.PartNote+"；未划转部分由本部门行使"
+			}
+		}
+	}
+	it.DelegatedTo = h.e.activeDelegations(date)
+	return it
+}
+
+// breakdown counts holdings by domain and by type, largest first (then by name).
+func (s *Snapshot) breakdown(hs []holding) (byDomain, byType []Count) {
+	dm := make([]int, len(s.domains))
+	tm := map[ItemType]int{}
+	var lastType ItemType
+	lastN := 0
+	for _, h := range hs {
+		dm[h.sp.domainIdx]++
+		if h.sp.Type == lastType {
+			lastN++
+			continue
+		}
+		tm[lastType] += lastN
+		lastType, lastN = h.sp.Type, 1
+	}
+	tm[lastType] += lastN
+	byDomain, byType = []Count{}, []Count{}
+	for i, n := range dm {
+		if n > 0 {
+			byDomain = append(byDomain, Count{Code: s.domains[i], Name: s.domains[i], Count: n})
+		}
+	}
+	for _, o := range ItemTypes {
+		if n := tm[ItemType(o.Code)]; n > 0 {
+			byType = append(byType, Count{Code: o.Code, Name: o.Name, Count: n})
+		}
+	}
+	slices.SortFunc(byDomain, func(a, b Count) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return byDomain, byType
+}
+
+// OrgItemsPage answers what an organisation exercises on a date: counts over every item and the
+// rows of one page only.
+func (s *Snapshot) OrgItemsPage(scope access.Scope, orgID, date string, offset, limit int) (OrgItems, error) {
+	hs, err := s.holdings(scope, orgID, date)
+	if err != nil {
+		return OrgItems{}, err
+	}
+	out := OrgItems{Org: s.orgRef(orgID), Date: date, Total: len(hs)}
+	out.ByDomain, out.ByType = s.breakdown(hs)
+	lo := min(offset, len(hs))
+	hi := min(lo+limit, len(hs))
+	out.Items = make([]OrgItem, 0, hi-lo)
+	for _, h := range hs[lo:hi] {
+		out.Items = append(out.Items, s.describe(h, date))
+	}
+	return out, nil
+}
+
+func orgItem(e *entry, sp *span, m Mode) OrgItem {
+	return OrgItem{ItemID: e.ID, Code: e.Code, Name: sp.Name, Type: sp.Type, TypeName: TypeName(sp.Type), Domain: sp.Domain,
+		Mode: m, ModeName: ModeName(m), VersionID: sp.VersionID, EffectiveFrom: sp.From}
+}
+
+// activeDelegations counts the delegations of an item active on date.
+func (e *entry) activeDelegations(date string) int {
+	n := 0
+	for _, g := range e.grants {
+		if g.Kind == ModeDelegate && g.activeOn(date) {
+			n++
+		}
+	}
+	return n
+}
+
+// isTownshipOffice reports an organisation that may receive delegations (下放 goes to township
+// offices, which exercise the items in their own name).
+func isTownshipOffice(o OrgInfo) bool { return o.Kind == string(org.KindTownshipOffice) }

@@ -1,0 +1,563 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/audit"
+	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/ids"
+)
+
+// Service keeps the catalogue. Every change runs in one transaction with its audit entry and a
+// bump of the generation counter, and then marks this process's snapshot stale.
+type Service struct {
+	DB      *db.DB
+	Audit   *audit.Log
+	Clock   clock.Clock
+	Recheck time.Duration // how often to check for other processes' changes; DefaultRecheck when zero
+	cache   cache
+}
+
+// Audited entity names.
+const (
+	entityItem     = "catalog_item"
+	entityDecision = "catalog_decision"
+	entityDomain   = "catalog_domain"
+)
+
+// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
+func scopeOf(p *access.Principal) access.Scope {
+	if p == nil {
+		return access.Everywhere
+	}
+	return p.Scope()
+}
+
+func actor(p *access.Principal) string {
+	if p == nil {
+		return "system"
+	}
+	return p.AccountID
+}
+
+func (s *Service) today() string { return Today(s.Clock.Now()) }
+
+func (s *Service) now() string { return clock.Stamp(s.Clock.Now()) }
+
+// tx runs fn in a write transaction that also bumps the generation counter, and marks the
+// snapshot stale once it committed.
+func (s *Service) tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return bumpGeneration(ctx, tx)
+	})
+	if err == nil {
+		s.changed()
+	}
+	return err
+}
+
+// checkOwner verifies the owning department (业务主管部门): an organisation of kind department
+// inside the caller's jurisdiction.
+func checkOwner(ctx context.Context, c db.Conn, scope access.Scope, id string) (org.Org, error) {
+	o, err := org.Get(ctx, c, scope, id)
+	if apperr.Is(err, "NOT_FOUND") {
+		return org.Org{}, apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_NOT_FOUND", "业务主管部门不存在或不在本辖区内")
+	}
+	if err != nil {
+		return org.Org{}, err
+	}
+	if o.Kind != org.KindDepartment {
+		return org.Org{}, apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_NOT_DEPARTMENT",
+			"业务主管部门应为业务主管部门类机构，“"+o.Name+"”是"+o.KindName).WithRule(RuleOwner)
+	}
+	return o, nil
+}
+
+func checkDomain(ctx context.Context, c db.Conn, name string) error {
+	ok, err := domainExists(ctx, c, name)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.InvalidField("domain", "CATALOG_DOMAIN_UNKNOWN", "未知执法领域："+name+"（可在执法领域表中新增）")
+	}
+	return nil
+}
+
+// newVersion builds a draft version from checked input.
+func (s *Service) newVersion(p *access.Principal, itemID, regionCode string, seq int, in Input) *Version {
+	v := &Version{ID: ids.New(), ItemID: itemID, RegionCode: regionCode, Seq: seq, Status: StatusDraft,
+		EffectiveFrom: in.EffectiveFrom, DocNo: in.DocNo, Name: in.Name, Type: in.Type, Domain: in.Domain,
+		Category: in.Category, Level: in.Level, OwnerOrgID: in.OwnerOrgID, ViolatedBasis: in.ViolatedBasis,
+		PenaltyBasis: in.PenaltyBasis, PenaltyKinds: in.PenaltyKinds, Fine: in.Fine, SuperviseDuties: in.SuperviseDuties,
+		EnforceDuties: in.EnforceDuties, Note: in.Note, CreatedAt: s.now(), CreatedBy: actor(p)}
+	v.fillNames()
+	return v
+}
+
+// Create adds an item as a draft (草稿). The code must be new in the catalogue's jurisdiction,
+// which is the owner's region unless given, and lies inside the caller's.
+func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Detail, error) {
+	code, err := CheckCode("code", in.Code)
+	if err != nil {
+		return Detail{}, err
+	}
+	if err := in.check(); err != nil {
+		return Detail{}, err
+	}
+	itemID := ids.New()
+	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+		owner, err := checkOwner(ctx, tx, scopeOf(p), in.OwnerOrgID)
+		if err != nil {
+			return err
+		}
+		if err := checkDomain(ctx, tx, in.Domain); err != nil {
+			return err
+		}
+		regionCode := strings.TrimSpace(in.RegionCode)
+		if regionCode == "" {
+			regionCode = owner.RegionCode
+		}
+		if !scopeOf(p).Contains(regionCode) {
+			return apperr.InvalidField("regionCode", "CATALOG_OUT_OF_SCOPE", "只能在本辖区的权责清单中新增事项")
+		}
+		if !access.ScopeOf(regionCode).Contains(owner.RegionCode) {
+			return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
+		}
+		v := s.newVersion(p, itemID, regionCode, 1, in)
+		now := s.now()
+		if err := insertItems(ctx, tx, []itemRow{{ID: itemID, RegionCode: regionCode, Code: code, Status: StatusDraft,
+			LatestVersionID: v.ID, PendingDraft: true, CreatedAt: now, UpdatedAt: now}}); err != nil {
+			if db.IsUniqueViolation(err) {
+				return apperr.Conflict("CATALOG_CODE_DUPLICATE", "本辖区的权责清单中已有编码为 "+code+" 的事项").WithField("code")
+			}
+			return err
+		}
+		if err := insertVersions(ctx, tx, []versionRow{rowOf(v, code)}); err != nil {
+			return err
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityItem, EntityID: itemID,
+			RegionCode: regionCode, Summary: fmt.Sprintf("新增权责清单事项草稿 %s %s", code, in.Name), Detail: in})
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, p, itemID, "")
+}
+
+// checkOrder verifies that a new version's effective date follows the item's versions: not
+// before the item first took effect (CATALOG_DATE_BEFORE_ITEM) and after the latest version in
+// effect, since a version can only replace the one before it.
+func checkOrder(field, date string, it itemRow, latest *Version) error {
+	if date == "" || latest == nil {
+		return nil
+	}
+	if it.FirstEffective != "" && date < it.FirstEffective {
+		return apperr.InvalidField(field, "CATALOG_DATE_BEFORE_ITEM",
+			fmt.Sprintf("生效日期%s早于事项%s首次施行的日期%s", date, it.Code, it.FirstEffective))
+	}
+	if date <= latest.EffectiveFrom {
+		return apperr.InvalidField(field, "CATALOG_DATE_ORDER",
+			fmt.Sprintf("生效日期%s应晚于现行第%d版的生效日期%s", date, latest.Seq, latest.EffectiveFrom))
+	}
+	return nil
+}
+
+// AddVersion starts a new version of an item as a draft; an item has at most one draft at a time.
+func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID string, in Input) (Detail, error) {
+	if err := in.check(); err != nil {
+		return Detail{}, err
+	}
+	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+		it, err := writableItem(ctx, tx, p, itemID)
+		if err != nil {
+			return err
+		}
+		if err := s.checkVersionInput(ctx, tx, p, it, in); err != nil {
+			return err
+		}
+		vs, err := versionsOf(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		if d := pendingDraft(vs); d != nil {
+			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s已有待发布的草稿（第%d版），请修改该草稿或先发布", it.Code, d.Seq))
+		}
+		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latestEffective(vs)); err != nil {
+			return err
+		}
+		if latestEffective(vs) != nil && latestEffective(vs).Status == StatusRepealed {
+			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再修订；如需恢复请新增事项")
+		}
+		v := s.newVersion(p, itemID, it.RegionCode, len(vs)+1, in)
+		if err := insertVersions(ctx, tx, []versionRow{rowOf(v, it.Code)}); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET latest_version_id = ?, pending_draft = ?, updated_at = ? WHERE id = ?`,
+			v.ID, true, s.now(), itemID); err != nil {
+			return err
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityItem, EntityID: itemID,
+			RegionCode: it.RegionCode, Summary: fmt.Sprintf("新增权责清单事项 %s 第%d版草稿", it.Code, v.Seq), Detail: in})
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, p, itemID, "")
+}
+
+func (s *Service) checkVersionInput(ctx context.Context, tx *sqlx.Tx, p *access.Principal, it itemRow, in Input) error {
+	if in.Code != "" && in.Code != it.Code {
+		return apperr.InvalidField("code", "CATALOG_CODE_FIXED", "事项编码不能在修订中更改")
+	}
+	owner, err := checkOwner(ctx, tx, scopeOf(p), in.OwnerOrgID)
+	if err != nil {
+		return err
+	}
+	if !access.ScopeOf(it.RegionCode).Contains(owner.RegionCode) {
+		return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
+	}
+	return checkDomain(ctx, tx, in.Domain)
+}
+
+// UpdateDraft changes the pending draft in place: a draft was never in force, and the audit log
+// keeps what it said before.
+func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID string, in Input) (Detail, error) {
+	if err := in.check(); err != nil {
+		return Detail{}, err
+	}
+	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+		it, err := writableItem(ctx, tx, p, itemID)
+		if err != nil {
+			return err
+		}
+		if err := s.checkVersionInput(ctx, tx, p, it, in); err != nil {
+			return err
+		}
+		vs, err := versionsOf(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		old := pendingDraft(vs)
+		if old == nil {
+			return apperr.Conflict("CATALOG_NO_DRAFT", "事项"+it.Code+"没有待发布的草稿，请新增版本")
+		}
+		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latestEffective(vs)); err != nil {
+			return err
+		}
+		v := s.newVersion(p, itemID, it.RegionCode, old.Seq, in)
+		v.ID, v.CreatedAt, v.CreatedBy = old.ID, old.CreatedAt, old.CreatedBy
+		r := rowOf(v, it.Code)
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_from = ?, doc_no = ?, name = ?, item_type = ?,
+			domain = ?, category = ?, level = ?, owner_org_id = ?, violated_basis = ?, penalty_basis = ?, penalty_kinds = ?,
+			fine_min_fen = ?, fine_max_fen = ?, multiple_min = ?, multiple_max = ?, multiple_base = ?, supervise_duties = ?,
+			enforce_duties = ?, note = ?, search_text = ? WHERE id = ?`,
+			r.EffectiveFrom, r.DocNo, r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis,
+			r.PenaltyBasis, r.PenaltyKinds, r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase,
+			r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.ID); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET updated_at = ? WHERE id = ?`, s.now(), itemID); err != nil {
+			return err
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
+			RegionCode: it.RegionCode, Summary: fmt.Sprintf("修改权责清单事项 %s 第%d版草稿", it.Code, old.Seq),
+			Detail: map[string]any{"before": old, "after": in}})
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, p, itemID, "")
+}
+
+// PublishProblems lists what stops a draft from being published: the legal basis (行政处罚法
+// 第四条、第五条第三款), the effective date and the approving document number.
+func PublishProblems(code string, v *Version) []Problem {
+	out := BasisProblems(code, v)
+	if v.EffectiveFrom == "" {
+		out = append(out, Problem{Code: "CATALOG_DATE_REQUIRED", Severity: SeverityError, ItemID: v.ItemID, ItemCode: code,
+			ItemName: v.Name, Field: "effectiveFrom", Message: fmt.Sprintf("事项%s缺少生效日期，不能发布", code)})
+	}
+	if v.DocNo == "" {
+		out = append(out, Problem{Code: "CATALOG_DOC_NO_REQUIRED", Severity: SeverityError, ItemID: v.ItemID, ItemCode: code,
+			ItemName: v.Name, Field: "docNo", Message: fmt.Sprintf("事项%s缺少批准文号，不能发布", code)})
+	}
+	return out
+}
+
+func problemError(ps []Problem) error {
+	e := apperr.InvalidField(ps[0].Field, ps[0].Code, ps[0].Message)
+	if ps[0].Rule != "" {
+		e = e.WithRule(ps[0].Rule)
+	}
+	if len(ps) > 1 {
+		for _, p := range ps {
+			e.Details = append(e.Details, apperr.Detail{Field: p.Field, Code: p.Code, Message: p.Message})
+		}
+	}
+	return e
+}
+
+// Publish puts the pending draft in force from its effective date: the version before it ends
+// that day. The checks that guard publication run first.
+func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID string) (Detail, error) {
+	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+		it, err := writableItem(ctx, tx, p, itemID)
+		if err != nil {
+			return err
+		}
+		vs, err := versionsOf(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		d := pendingDraft(vs)
+		if d == nil {
+			return apperr.Conflict("CATALOG_NO_DRAFT", "事项"+it.Code+"没有待发布的草稿")
+		}
+		if ps := PublishProblems(it.Code, d); len(ps) > 0 {
+			return problemError(ps)
+		}
+		if _, err := checkOwner(ctx, tx, access.Everywhere, d.OwnerOrgID); err != nil {
+			return err
+		}
+		if err := checkDomain(ctx, tx, d.Domain); err != nil {
+			return err
+		}
+		prev := latestEffective(vs)
+		if prev != nil && prev.Status == StatusRepealed {
+			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再发布")
+		}
+		if err := checkOrder("effectiveFrom", d.EffectiveFrom, it, prev); err != nil {
+			return err
+		}
+		return s.publishDraft(ctx, tx, p, it, d, prev)
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, p, itemID, "")
+}
+
+func (s *Service) publishDraft(ctx context.Context, tx *sqlx.Tx, p *access.Principal, it itemRow, d, prev *Version) error {
+	now := s.now()
+	if prev != nil {
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_to = ? WHERE id = ?`, d.EffectiveFrom, prev.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET status = ?, published_at = ? WHERE id = ?`, StatusPublished, now, d.ID); err != nil {
+		return err
+	}
+	first := it.FirstEffective
+	if first == "" {
+		first = d.EffectiveFrom
+	}
+	if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET status = ?, latest_version_id = ?, pending_draft = ?, first_effective = ?,
+		updated_at = ? WHERE id = ?`, StatusPublished, d.ID, false, first, now, it.ID); err != nil {
+		return err
+	}
+	return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: it.ID,
+		RegionCode: it.RegionCode, Summary: fmt.Sprintf("发布权责清单事项 %s %s 第%d版（%s，%s起施行）", it.Code, d.Name, d.Seq, d.DocNo, d.EffectiveFrom),
+		Detail: map[string]any{"versionId": d.ID, "seq": d.Seq, "effectiveFrom": d.EffectiveFrom, "docNo": d.DocNo}})
+}
+
+// RepealInput repeals an item (废止) from a date by an approving document.
+type RepealInput struct {
+	EffectiveDate string `json:"effectiveDate"`
+	DocNo         string `json:"docNo"`
+	Reason        string `json:"reason"`
+}
+
+// Repeal ends an item from a date: a new version with status repealed, carrying the last
+// version's content, so that the history shows what was repealed and by which document.
+func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string, in RepealInput) (Detail, error) {
+	date, err := ParseDate("effectiveDate", in.EffectiveDate)
+	if err != nil {
+		return Detail{}, err
+	}
+	in.DocNo, in.Reason = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Reason)
+	if in.DocNo == "" {
+		return Detail{}, apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "废止事项须写明批准文号")
+	}
+	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+		it, err := writableItem(ctx, tx, p, itemID)
+		if err != nil {
+			return err
+		}
+		vs, err := versionsOf(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		if d := pendingDraft(vs); d != nil {
+			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s有待发布的草稿（第%d版），请先发布后再废止", it.Code, d.Seq))
+		}
+		prev := latestEffective(vs)
+		if prev == nil || prev.Status != StatusPublished {
+			return apperr.Conflict("CATALOG_NOT_PUBLISHED", "事项"+it.Code+"未发布或已废止，不能废止")
+		}
+		if err := checkOrder("effectiveDate", date, it, prev); err != nil {
+			return err
+		}
+		v := *prev
+		v.ID, v.Seq, v.Status, v.EffectiveFrom, v.EffectiveTo, v.DocNo, v.Note = ids.New(), len(vs)+1, StatusRepealed, date, "", in.DocNo, in.Reason
+		v.CreatedAt, v.CreatedBy, v.PublishedAt = s.now(), actor(p), s.now()
+		if err := insertVersions(ctx, tx, []versionRow{rowOf(&v, it.Code)}); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_to = ? WHERE id = ?`, date, prev.ID); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET status = ?, latest_version_id = ?, updated_at = ? WHERE id = ?`,
+			StatusRepealed, v.ID, s.now(), itemID); err != nil {
+			return err
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
+			RegionCode: it.RegionCode, Summary: fmt.Sprintf("废止权责清单事项 %s %s（%s，%s起）", it.Code, prev.Name, in.DocNo, date), Detail: in})
+	})
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, p, itemID, "")
+}
+
+// Get returns an item with the version in force on asOf (or, without a date, the latest version),
+// every version and the history of its assignments.
+func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf string) (Detail, error) {
+	if asOf != "" {
+		var err error
+		if asOf, err = ParseDate("asOf", asOf); err != nil {
+			return Detail{}, err
+		}
+	}
+	it, err := getItem(ctx, s.DB.R, scopeOf(p), itemID)
+	if err != nil {
+		return Detail{}, err
+	}
+	vs, err := versionsOf(ctx, s.DB.R, itemID)
+	if err != nil {
+		return Detail{}, err
+	}
+	if err := s.nameVersions(ctx, vs); err != nil {
+		return Detail{}, err
+	}
+	d := Detail{AsOf: asOf, Versions: make([]VersionSummary, len(vs))}
+	for i, v := range vs {
+		d.Versions[i] = VersionSummary{ID: v.ID, Seq: v.Seq, Status: v.Status, StatusName: v.StatusName,
+			EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, DocNo: v.DocNo, Name: v.Name, Note: v.Note,
+			CreatedAt: v.CreatedAt, PublishedAt: v.PublishedAt}
+	}
+	shown := VersionAt(vs, asOf)
+	if asOf == "" {
+		for _, v := range vs {
+			if v.ID == it.LatestVersionID {
+				shown = v
+			}
+		}
+		d.InForce = VersionAt(vs, s.today()) != nil
+	} else {
+		d.InForce = shown != nil
+	}
+	d.Version = shown
+	d.Item = Item{ID: it.ID, RegionCode: it.RegionCode, Code: it.Code, Status: it.Status, StatusName: StatusName(it.Status),
+		PendingDraft: it.PendingDraft}
+	if shown != nil {
+		d.Item.VersionID, d.Item.Seq, d.Item.VersionStatus, d.Item.Name = shown.ID, shown.Seq, shown.Status, shown.Name
+		d.Item.Type, d.Item.TypeName, d.Item.Domain = shown.Type, shown.TypeName, shown.Domain
+		d.Item.Category, d.Item.CategoryName, d.Item.Level, d.Item.LevelName = shown.Category, shown.CategoryName, shown.Level, shown.LevelName
+		d.Item.OwnerOrgID, d.Item.OwnerOrgName = shown.OwnerOrgID, shown.OwnerOrgName
+		d.Item.EffectiveFrom, d.Item.EffectiveTo, d.Item.DocNo = shown.EffectiveFrom, shown.EffectiveTo, shown.DocNo
+	}
+	if d.Assignments, err = s.assignmentViews(ctx, "a.item_id = ?", itemID); err != nil {
+		return Detail{}, err
+	}
+	return d, nil
+}
+
+// List returns one page of the catalogue the caller sees. Filtering by organisation lists what
+// it may exercise on AsOf (today when no date is given).
+func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Item, int, error) {
+	var err error
+	if f.AsOf, err = dateOr("asOf", f.AsOf, ""); err != nil {
+		return nil, 0, err
+	}
+	if f.OrgID != "" && f.AsOf == "" {
+		f.AsOf = s.today()
+	}
+	if err := f.check(); err != nil {
+		return nil, 0, err
+	}
+	items, total, err := listItems(ctx, s.DB.R, scopeOf(p), f, page)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.OwnerOrgID
+	}
+	names, err := s.orgNames(ctx, ids...)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range items {
+		items[i].OwnerOrgName = names[items[i].OwnerOrgID]
+	}
+	return items, total, nil
+}
+
+func (f *Filter) check() error {
+	if f.Type != "" && TypeName(f.Type) == "" {
+		return apperr.InvalidField("type", "CATALOG_TYPE_UNKNOWN", "未知事项类型："+string(f.Type))
+	}
+	if f.Category != "" && CategoryName(f.Category) == "" {
+		return apperr.InvalidField("category", "CATALOG_CATEGORY_UNKNOWN", "未知事项类别："+string(f.Category))
+	}
+	if f.Status != "" && StatusName(f.Status) == "" {
+		return apperr.InvalidField("status", "CATALOG_STATUS_UNKNOWN", "未知状态："+string(f.Status)+"（应为 draft、published 或 repealed）")
+	}
+	return nil
+}
+
+// Domains lists the enforcement domains.
+func (s *Service) Domains(ctx context.Context) ([]Domain, error) { return listDomains(ctx, s.DB.R) }
+
+// DomainInput adds a domain.
+type DomainInput struct {
+	Name string `json:"name"`
+}
+
+// AddDomain adds an enforcement domain to the table.
+func (s *Service) AddDomain(ctx context.Context, p *access.Principal, in DomainInput) (Domain, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" || len([]rune(name)) > 20 || strings.ContainsAny(name, "、,，;；|") {
+		return Domain{}, apperr.InvalidField("name", "CATALOG_DOMAIN_INVALID", "执法领域名称不能为空、不超过20个字，且不含分隔符")
+	}
+	d := Domain{Name: name, RegionCode: scopeOf(p).Root()}
+	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+		if err := db.Get(ctx, tx, &d.SortOrder, `SELECT COALESCE(MAX(sort_order), 0) + 1 FROM catalog_domains`); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `INSERT INTO catalog_domains (name, sort_order, region_code, created_at) VALUES (?, ?, ?, ?)`,
+			d.Name, d.SortOrder, d.RegionCode, s.now()); err != nil {
+			if db.IsUniqueViolation(err) {
+				return apperr.Conflict("CATALOG_DOMAIN_EXISTS", "执法领域已存在："+name).WithField("name")
+			}
+			return err
+		}
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityDomain, EntityID: name,
+			RegionCode: d.RegionCode, Summary: "新增执法领域 " + name})
+	})
+	return d, err
+}

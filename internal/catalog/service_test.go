@@ -1,0 +1,398 @@
+package catalog
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/dbtest"
+	"zhifa/internal/platform/httpx"
+)
+
+var firstPage = httpx.Page{Page: 1, PageSize: 100}
+
+func TestPublishRequiresLegalBasis(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		in := f.penaltyInput("CSGL-001", "对擅自搭建建筑物的行政处罚")
+		in.PenaltyBasis = nil
+		draft, err := f.s.Create(ctx, legal(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if draft.Item.Status != StatusDraft || !draft.Item.PendingDraft || draft.InForce {
+			t.Fatalf("draft: %+v", draft.Item)
+		}
+		_, err = f.s.Publish(ctx, legal(), draft.Item.ID)
+		e := apperr.As(err)
+		if e.Code != "CATALOG_BASIS_REQUIRED" || e.Field != "penaltyBasis" || !strings.Contains(e.Rule, "第四条") ||
+			!strings.Contains(e.Rule, "未经公布的，不得作为行政处罚的依据") || !strings.Contains(e.Message, "CSGL-001") {
+			t.Fatalf("publish without basis: %+v", e)
+		}
+		if again, _ := f.s.Get(ctx, legal(), draft.Item.ID, ""); again.Item.Status != StatusDraft {
+			t.Fatalf("a refused publication changed the item: %+v", again.Item)
+		}
+		// The officer fixes the draft and publishes it.
+		in = f.penaltyInput("CSGL-001", "对擅自搭建建筑物的行政处罚")
+		if _, err := f.s.UpdateDraft(ctx, legal(), draft.Item.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		pub, err := f.s.Publish(ctx, legal(), draft.Item.ID)
+		if err != nil || pub.Item.Status != StatusPublished || pub.Item.PendingDraft || pub.Version.Status != StatusPublished {
+			t.Fatalf("publish: %+v %v", pub.Item, err)
+		}
+		// Bad input: unknown domain, an owner that is not a department, a duplicate code, a bad date.
+		bad := f.penaltyInput("CSGL-002", "x")
+		bad.Domain = "太空管理"
+		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "CATALOG_DOMAIN_UNKNOWN") || apperr.As(err).Field != "domain" {
+			t.Fatalf("unknown domain: %v", err)
+		}
+		bad = f.penaltyInput("CSGL-002", "x")
+		bad.OwnerOrgID = f.bureau
+		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "CATALOG_OWNER_NOT_DEPARTMENT") {
+			t.Fatalf("bureau as owner: %v", err)
+		}
+		if _, err := f.s.Create(ctx, legal(), f.penaltyInput("CSGL-001", "重复")); !apperr.Is(err, "CATALOG_CODE_DUPLICATE") {
+			t.Fatalf("duplicate code: %v", err)
+		}
+		bad = f.penaltyInput("CSGL-002", "x")
+		bad.EffectiveFrom = "2021/01/01"
+		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "CATALOG_DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
+			t.Fatalf("bad date: %v", err)
+		}
+		// A new domain, once added, is accepted.
+		if _, err := f.s.AddDomain(ctx, legal(), DomainInput{Name: "太空管理"}); err != nil {
+			t.Fatal(err)
+		}
+		bad = f.penaltyInput("CSGL-002", "x")
+		bad.Domain = "太空管理"
+		if _, err := f.s.Create(ctx, legal(), bad); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, d, "catalog_items"); n != 2 {
+			t.Fatalf("items = %d", n)
+		}
+	})
+}
+
+func TestVersionsAsOfRepealAndStatute(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		item := f.published("AQSC-001", "对未按照规定对从业人员进行安全生产教育和培训的行政处罚")
+		id := item.Item.ID
+		in := f.penaltyInput("", "对未按照规定对从业人员进行安全生产教育和培训的行政处罚（2021年修正）")
+		in.Fine = Fine{MaxFen: fen(200000)}
+		in.EffectiveFrom = "2020-06-01"
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_DATE_BEFORE_ITEM") {
+			t.Fatalf("before the item: %v", err)
+		}
+		in.EffectiveFrom = "2021-01-01"
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_DATE_ORDER") {
+			t.Fatalf("same day as the current version: %v", err)
+		}
+		in.EffectiveFrom = "2021-09-01"
+		in.DocNo = "阳政办发〔2021〕30号"
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_DRAFT_PENDING") {
+			t.Fatalf("second draft: %v", err)
+		}
+		if _, err := f.s.Publish(ctx, legal(), id); err != nil {
+			t.Fatal(err)
+		}
+		for date, seq := range map[string]int{"2020-12-31": 0, "2021-01-01": 1, "2021-08-31": 1, "2021-09-01": 2, "2025-01-01": 2} {
+			det, err := f.s.Get(ctx, legal(), id, date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			if det.Version != nil {
+				got = det.Version.Seq
+			}
+			if got != seq || det.InForce != (seq > 0) {
+				t.Errorf("as of %s: version %d, want %d", date, got, seq)
+			}
+		}
+		// 行政处罚法 第三十七条: an act in 2021-06 decided in 2021-10 gets the old, lighter rule.
+		c, err := f.s.Applicable(ctx, legal(), id, "2021-06-15", "2021-10-15")
+		if err != nil || c.Applied != AppliedAct || c.Version.Seq != 1 {
+			t.Fatalf("art. 37: %+v %v", c, err)
+		}
+		diff, err := f.s.DiffItem(ctx, legal(), id, "2021-06-01", "2022-01-01")
+		if err != nil || diff.FromVersion.Seq != 1 || diff.ToVersion.Seq != 2 || len(diff.Changes) != 2 {
+			t.Fatalf("diff: %+v %v", diff, err)
+		}
+		// The discretion benchmarks read the statutory range through Statute.
+		st, err := f.s.Statute(ctx, id, "2022-01-01")
+		if err != nil || st.VersionSeq != 2 || *st.Fine.MaxFen != 20000000 || st.ItemCode != "AQSC-001" {
+			t.Fatalf("statute: %+v %v", st, err)
+		}
+		_, err = f.s.Statute(ctx, id, "2020-01-01")
+		if !apperr.Is(err, "NOT_FOUND") || !errors.Is(err, ErrNotInForce) {
+			t.Fatalf("statute before the item: %v", err)
+		}
+		if _, err := f.s.Statute(ctx, "no-such-item", "2022-01-01"); !apperr.Is(err, "NOT_FOUND") || errors.Is(err, ErrNotInForce) {
+			t.Fatalf("unknown item: %v", err)
+		}
+		// Repeal from 2024-01-01.
+		if _, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2021-09-01", DocNo: "阳政办发〔2023〕9号"}); !apperr.Is(err, "CATALOG_DATE_ORDER") {
+			t.Fatalf("repeal on the version's first day: %v", err)
+		}
+		rep, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整"})
+		if err != nil || rep.Item.Status != StatusRepealed || len(rep.Versions) != 3 || rep.InForce {
+			t.Fatalf("repeal: %+v %v", rep.Item, err)
+		}
+		if det, _ := f.s.Get(ctx, legal(), id, "2023-12-31"); det.Version == nil || det.Version.Seq != 2 || det.Version.EffectiveTo != "2024-01-01" {
+			t.Fatalf("the day before the repeal: %+v", det.Version)
+		}
+		c, _ = f.s.Applicable(ctx, legal(), id, "2023-06-01", "2024-02-01")
+		if c.Applied != AppliedRepealed {
+			t.Fatalf("art. 37 after repeal: %+v", c)
+		}
+		if _, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "CATALOG_NOT_PUBLISHED") {
+			t.Fatalf("repeal twice: %v", err)
+		}
+		// The list shows the version in force on a date and leaves out what is not in force.
+		items, total, err := f.s.List(ctx, legal(), Filter{AsOf: "2021-10-01"}, firstPage)
+		if err != nil || total != 1 || items[0].Seq != 2 || items[0].OwnerOrgName != "阳谷县住房和城乡建设局" {
+			t.Fatalf("list as of: %+v %v", items, err)
+		}
+		if _, total, _ := f.s.List(ctx, legal(), Filter{AsOf: "2024-06-01"}, firstPage); total != 0 {
+			t.Fatalf("repealed item listed as in force")
+		}
+		if _, total, _ := f.s.List(ctx, legal(), Filter{Status: StatusRepealed}, firstPage); total != 1 {
+			t.Fatalf("status filter")
+		}
+	})
+}
+
+// decide records a decision or fails the test.
+func (f *fixture) decide(in DecisionInput) DecisionDetail {
+	f.t.Helper()
+	d, err := f.s.CreateDecision(ctx, legal(), in)
+	if err != nil {
+		f.t.Fatalf("%s: %v %+v", in.DocNo, err, apperr.As(err).Details)
+	}
+	return d
+}
+
+func TestDecisionsDelegationAndRevocation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		x := f.published("CSGL-036", "对擅自搭建建筑物、构筑物的行政处罚").Item
+		y := f.published("GHFL-064", "对未取得建设工程规划许可证进行建设的行政处罚").Item
+		z := f.published("CSGL-042", "对擅自占用城市道路的行政处罚").Item
+		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "关于划转城市管理领域行政处罚权的决定", EffectiveDate: "2021-07-01",
+			Transfers: []MoveInput{{Items: []string{x.ID, "GHFL-064"}, Targets: []string{f.bureau}},
+				{Items: []string{z.Code}, Targets: []string{f.bureau}, Partial: true, PartNote: "仅划转对占道经营的处罚"}}})
+		d2 := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "关于向乡镇下放部分行政执法事项的决定", EffectiveDate: "2022-06-01",
+			Delegations: []MoveInput{{Items: []string{x.Code, y.Code}, Targets: []string{f.zq, f.yl}}}})
+		if len(d2.Made) != 4 || d2.Made[0].FromOrgName != "阳谷县综合行政执法局" || d2.Delegations != 4 {
+			t.Fatalf("delegation decision: %+v", d2)
+		}
+
+		// Bad decisions are refused whole, each problem named; nothing changes.
+		before := count(t, d, "catalog_assignments")
+		for _, c := range []struct {
+			name string
+			in   DecisionInput
+			code string
+		}{
+			{"delegate to a squadron", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.squadron}}}}, "CATALOG_DELEGATE_TARGET"},
+			{"transfer to a department", DecisionInput{Transfers: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.market}}}}, "CATALOG_TRANSFER_TARGET"},
+			{"unknown items", DecisionInput{Transfers: []MoveInput{{Items: []string{"NOPE-1", x.Code, "NOPE-2"}, Targets: []string{f.bureau}}}}, "CATALOG_ITEM_UNKNOWN"},
+			{"revoke nothing", DecisionInput{Revocations: []RevokeInput{{Items: []string{z.Code}, Kind: ModeDelegate}}}, "CATALOG_REVOKE_NOTHING"},
+			{"overlapping delegation", DecisionInput{Delegations: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.zq}}}}, "CATALOG_DELEGATION_OVERLAP"},
+			{"transfer again", DecisionInput{Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}}, "CATALOG_TRANSFER_OVERLAP"},
+			{"partial without a note", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.zq}, Partial: true}}}, "CATALOG_PART_NOTE_REQUIRED"},
+		} {
+			c.in.DocNo, c.in.Title, c.in.EffectiveDate = "阳政发〔2023〕99号", "错误的决定", "2023-01-01"
+			_, err := f.s.CreateDecision(ctx, legal(), c.in)
+			e := apperr.As(err)
+			if e.Code != c.code || len(e.Details) == 0 || !strings.Contains(e.Message, "未登记") {
+				t.Errorf("%s: %v %+v", c.name, err, e.Details)
+			}
+			if c.code == "CATALOG_ITEM_UNKNOWN" && (len(e.Details) != 2 || !strings.Contains(e.Message, "NOPE-1、NOPE-2")) {
+				t.Errorf("unknown items not all listed: %s %+v", e.Message, e.Details)
+			}
+		}
+		_, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2020〕1号", Title: "早于事项", EffectiveDate: "2020-06-01",
+			Transfers: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.bureau}}}})
+		if !apperr.Is(err, "CATALOG_DATE_BEFORE_ITEM") {
+			t.Errorf("before the item: %v", err)
+		}
+		_, err = f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "重复文号", EffectiveDate: "2023-01-01",
+			Revocations: []RevokeInput{{Items: []string{x.Code}}}})
+		if !apperr.Is(err, "CATALOG_DOC_NO_EXISTS") {
+			t.Errorf("duplicate document number: %v", err)
+		}
+		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "CATALOG_DATE_INVALID") {
+			t.Errorf("bad date: %v", err)
+		}
+		if n := count(t, d, "catalog_assignments"); n != before || count(t, d, "catalog_decisions") != 2 {
+			t.Fatalf("refused decisions changed the store: %d assignments, was %d", n, before)
+		}
+
+		// 阳政发〔2024〕3号 takes 城乡规划法第六十四条 back from every township.
+		rev, err := f.s.RevokeDecision(ctx, legal(), d2.ID, RevokeDecisionInput{DocNo: "阳政发〔2024〕3号", Title: "关于收回部分下放事项的决定",
+			EffectiveDate: "2024-03-01", Items: []string{y.Code}})
+		if err != nil || len(rev.Revoked) != 2 || rev.Revocations != 2 {
+			t.Fatalf("revocation: %+v %v", rev, err)
+		}
+		if _, err := f.s.RevokeDecision(ctx, legal(), d2.ID, RevokeDecisionInput{DocNo: "阳政发〔2024〕4号", Title: "再次收回",
+			EffectiveDate: "2024-06-01", Items: []string{y.Code}}); !apperr.Is(err, "CATALOG_REVOKE_NOTHING") {
+			t.Fatalf("revoke twice: %v", err)
+		}
+
+		// Who exercises 城乡规划法第六十四条 in a 张秋 village, over time.
+		village := "371521112203"
+		for _, c := range []struct {
+			date, body string
+			mode       Mode
+		}{
+			{"2021-06-30", "阳谷县住房和城乡建设局", ModeOwner},
+			{"2021-07-01", "阳谷县综合行政执法局", ModeTransfer},
+			{"2022-06-01", "张秋镇综合行政执法办公室", ModeDelegate},
+			{"2024-02-29", "张秋镇综合行政执法办公室", ModeDelegate},
+			{"2024-03-01", "阳谷县综合行政执法局", ModeTransfer},
+		} {
+			x, err := f.s.Exercise(ctx, legal(), ExerciseQuery{ItemCode: y.Code, Place: village, Date: c.date})
+			if err != nil || x.Body.Name != c.body || x.Mode != c.mode {
+				t.Errorf("%s: %+v %v; want %s", c.date, x, err, c.body)
+			}
+			if err == nil && !strings.Contains(x.Explanation, "张秋镇张秋第3村") {
+				t.Errorf("explanation does not name the place: %s", x.Explanation)
+			}
+		}
+		if _, err := f.s.Exercise(ctx, legal(), ExerciseQuery{ItemID: y.ID, Place: "37152111220", Date: "2024-01-01"}); !apperr.Is(err, "REGION_CODE_INVALID") {
+			t.Errorf("bad place: %v", err)
+		}
+
+		// Items per organisation, from the snapshot and from SQL, agree.
+		for _, c := range []struct {
+			org, date string
+			n         int
+		}{{f.zq, "2023-01-01", 2}, {f.zq, "2024-03-01", 1}, {f.bureau, "2023-01-01", 3}, {f.dept, "2021-06-30", 3}, {f.dept, "2023-01-01", 1}} {
+			oi, err := f.s.OrgItems(ctx, legal(), c.org, c.date, firstPage)
+			if err != nil || oi.Total != c.n {
+				t.Errorf("%s on %s: %d items (%v), want %d", oi.Org.Name, c.date, oi.Total, err, c.n)
+			}
+			_, total, err := f.s.List(ctx, legal(), Filter{OrgID: c.org, AsOf: c.date}, firstPage)
+			if err != nil || total != c.n {
+				t.Errorf("list of %s on %s: %d (%v), want %d", oi.Org.Name, c.date, total, err, c.n)
+			}
+		}
+		diff, err := f.s.DiffOrg(ctx, legal(), f.zq, "2024-01-01", "2024-12-31")
+		if err != nil || len(diff.Lost) != 1 || diff.Lost[0].Code != y.Code || len(diff.Gained) != 0 {
+			t.Fatalf("张秋 in 2024: %+v %v", diff, err)
+		}
+		det, _ := f.s.Get(ctx, legal(), y.ID, "")
+		if len(det.Assignments) != 3 || det.Assignments[1].RevokedByDocNo != "阳政发〔2024〕3号" || det.Assignments[1].EffectiveTo != "2024-03-01" {
+			t.Fatalf("history: %+v", det.Assignments)
+		}
+		idiff, _ := f.s.DiffItem(ctx, legal(), y.ID, "2024-01-01", "2024-12-31")
+		if len(idiff.Assignments) != 2 || idiff.Assignments[0].Change != "ended" {
+			t.Fatalf("item diff: %+v", idiff.Assignments)
+		}
+		// A township officer sees the county's catalogue but may not change it.
+		zqOfficer := access.NewPrincipal("acc-zq", "officer.zq", "陈磊", f.zq, zhangqiu, []access.Role{access.Officer})
+		if _, total, err := f.s.List(ctx, zqOfficer, Filter{}, firstPage); err != nil || total != 3 {
+			t.Fatalf("township officer list: %d %v", total, err)
+		}
+		if _, err := f.s.Repeal(ctx, zqOfficer, x.ID, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "FORBIDDEN") {
+			t.Fatalf("township officer repealed a county item: %v", err)
+		}
+		decs, total, err := f.s.ListDecisions(ctx, legal(), DecisionFilter{}, firstPage)
+		if err != nil || total != 3 || decs[0].DocNo != "阳政发〔2024〕3号" {
+			t.Fatalf("decisions: %+v %v", decs, err)
+		}
+	})
+}
+
+func TestChecksReportFindsSeededOverlap(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		x := f.published("CSGL-036", "对擅自搭建建筑物、构筑物的行政处罚").Item
+		draft := f.penaltyInput("CSGL-099", "无依据的事项")
+		draft.ViolatedBasis, draft.PenaltyBasis = nil, nil
+		if _, err := f.s.Create(ctx, legal(), draft); err != nil {
+			t.Fatal(err)
+		}
+		dec := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "下放", EffectiveDate: "2022-06-01",
+			Delegations: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.zq}}}})
+		rep, err := f.s.Checks(ctx, legal())
+		if err != nil || rep.ByCode["CATALOG_BASIS_REQUIRED"] != 2 || rep.ByCode["CATALOG_DELEGATION_OVERLAP"] != 0 {
+			t.Fatalf("report: %+v %v", rep, err)
+		}
+		// Another process (or an old migration) wrote a second delegation for the same township
+		// behind the service's back, bumping the generation as every writer must.
+		office, err := f.orgs.Create(ctx, nil, orgInput("张秋镇便民服务中心执法室", zhangqiu))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, d.W, `INSERT INTO catalog_assignments (id, region_code, item_id, decision_id, kind, from_org_id,
+			target_org_id, place_code, partial, part_note, effective_from, effective_to, revoked_by, created_at)
+			VALUES ('seeded', ?, ?, ?, 'delegate', ?, ?, ?, ?, '', '2023-01-01', '', '', '2023-01-01T00:00:00.000Z')`,
+			county, x.ID, dec.ID, f.bureau, office.ID, zhangqiu, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, d.W, `UPDATE catalog_generation SET gen = gen + 1 WHERE id = 1`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		rep, err = f.s.Checks(ctx, legal())
+		if err != nil || rep.ByCode["CATALOG_DELEGATION_OVERLAP"] != 1 || rep.Errors < 3 {
+			t.Fatalf("report after the overlap: %+v %v", rep, err)
+		}
+		for _, p := range rep.Problems {
+			if p.Code == "CATALOG_DELEGATION_OVERLAP" && (p.ItemCode != "CSGL-036" || !strings.Contains(p.Message, "重叠")) {
+				t.Fatalf("overlap problem: %+v", p)
+			}
+		}
+	})
+}
+
+func TestGenerationCounterAcrossProcesses(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		other := newService(d) // a second process on the same store
+		other.Recheck = time.Hour
+		first, err := other.Snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := f.published("CSGL-036", "对擅自搭建建筑物、构筑物的行政处罚").Item
+		// Within the recheck interval the other process keeps its snapshot …
+		if s, _ := other.Snapshot(ctx); s != first || s.item(access.Everywhere, x.ID) != nil {
+			t.Fatal("the other process rebuilt without a check")
+		}
+		// … and sees the change at its next check of the generation counter.
+		s, err := other.Refresh(ctx)
+		if err != nil || s.Gen() <= first.Gen() || s.item(access.Everywhere, x.ID) == nil {
+			t.Fatalf("after refresh: gen %d → %d, %v", first.Gen(), s.Gen(), err)
+		}
+		if again, _ := other.Refresh(ctx); again != s {
+			t.Fatal("an unchanged generation rebuilt the snapshot")
+		}
+		other.Recheck = time.Millisecond
+		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveDate: "2021-07-01",
+			Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}})
+		time.Sleep(5 * time.Millisecond)
+		x2, err := other.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
+		if err != nil || x2.Mode != ModeTransfer {
+			t.Fatalf("the other process after its periodic check: %+v %v", x2, err)
+		}
+		// The writing process reads its own writes at once.
+		x3, err := f.s.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
+		if err != nil || x3.Mode != ModeTransfer {
+			t.Fatalf("own write: %+v %v", x3, err)
+		}
+	})
+}

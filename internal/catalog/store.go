@@ -1,0 +1,416 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/region"
+)
+
+// versionRow is a catalog_versions row.
+type versionRow struct {
+	ID              string   `db:"id"`
+	ItemID          string   `db:"item_id"`
+	RegionCode      string   `db:"region_code"`
+	Seq             int      `db:"seq"`
+	Status          Status   `db:"status"`
+	EffectiveFrom   string   `db:"effective_from"`
+	EffectiveTo     string   `db:"effective_to"`
+	DocNo           string   `db:"doc_no"`
+	Name            string   `db:"name"`
+	Type            ItemType `db:"item_type"`
+	Domain          string   `db:"domain"`
+	Category        Category `db:"category"`
+	Level           Level    `db:"level"`
+	OwnerOrgID      string   `db:"owner_org_id"`
+	ViolatedBasis   string   `db:"violated_basis"`
+	PenaltyBasis    string   `db:"penalty_basis"`
+	PenaltyKinds    string   `db:"penalty_kinds"`
+	FineMinFen      *int64   `db:"fine_min_fen"`
+	FineMaxFen      *int64   `db:"fine_max_fen"`
+	MultipleMin     *int     `db:"multiple_min"`
+	MultipleMax     *int     `db:"multiple_max"`
+	MultipleBase    string   `db:"multiple_base"`
+	SuperviseDuties string   `db:"supervise_duties"`
+	EnforceDuties   string   `db:"enforce_duties"`
+	Note            string   `db:"note"`
+	SearchText      string   `db:"search_text"`
+	CreatedAt       string   `db:"created_at"`
+	CreatedBy       string   `db:"created_by"`
+	PublishedAt     string   `db:"published_at"`
+}
+
+const versionColumns = `id, item_id, region_code, seq, status, effective_from, effective_to, doc_no, name, item_type,
+	domain, category, level, owner_org_id, violated_basis, penalty_basis, penalty_kinds, fine_min_fen, fine_max_fen,
+	multiple_min, multiple_max, multiple_base, supervise_duties, enforce_duties, note, search_text, created_at,
+	created_by, published_at`
+
+func decodeList(s string) []string {
+	out := []string{}
+	json.Unmarshal([]byte(s), &out)
+	return out
+}
+
+func decodeCitations(s string) []Citation {
+	out := []Citation{}
+	json.Unmarshal([]byte(s), &out)
+	return out
+}
+
+func encode(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func (r versionRow) version() *Version {
+	v := &Version{ID: r.ID, ItemID: r.ItemID, RegionCode: r.RegionCode, Seq: r.Seq, Status: r.Status,
+		EffectiveFrom: r.EffectiveFrom, EffectiveTo: r.EffectiveTo, DocNo: r.DocNo, Name: r.Name, Type: r.Type,
+		Domain: r.Domain, Category: r.Category, Level: r.Level, OwnerOrgID: r.OwnerOrgID,
+		ViolatedBasis: decodeCitations(r.ViolatedBasis), PenaltyBasis: decodeCitations(r.PenaltyBasis),
+		PenaltyKinds: decodeList(r.PenaltyKinds),
+		Fine: Fine{MinFen: r.FineMinFen, MaxFen: r.FineMaxFen, MultipleMin: r.MultipleMin, MultipleMax: r.MultipleMax,
+			MultipleBase: r.MultipleBase},
+		SuperviseDuties: decodeList(r.SuperviseDuties), EnforceDuties: decodeList(r.EnforceDuties), Note: r.Note,
+		CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy, PublishedAt: r.PublishedAt}
+	v.fillNames()
+	return v
+}
+
+// rowOf is the row for a version; search is its normalised search text.
+func rowOf(v *Version, code string) versionRow {
+	return versionRow{ID: v.ID, ItemID: v.ItemID, RegionCode: v.RegionCode, Seq: v.Seq, Status: v.Status,
+		EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, DocNo: v.DocNo, Name: v.Name, Type: v.Type,
+		Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
+		ViolatedBasis: encode(v.ViolatedBasis), PenaltyBasis: encode(v.PenaltyBasis), PenaltyKinds: encode(v.PenaltyKinds),
+		FineMinFen: v.Fine.MinFen, FineMaxFen: v.Fine.MaxFen, MultipleMin: v.Fine.MultipleMin, MultipleMax: v.Fine.MultipleMax,
+		MultipleBase: v.Fine.MultipleBase, SuperviseDuties: encode(v.SuperviseDuties), EnforceDuties: encode(v.EnforceDuties),
+		Note: v.Note, SearchText: searchText(code, v), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy, PublishedAt: v.PublishedAt}
+}
+
+// insertVersions inserts versions in one statement (29 parameters each; callers keep batches
+// within both engines' parameter limits).
+func insertVersions(ctx context.Context, c db.Conn, rows []versionRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`INSERT INTO catalog_versions (` + versionColumns + `) VALUES `)
+	args := make([]any, 0, len(rows)*29)
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, r.ID, r.ItemID, r.RegionCode, r.Seq, r.Status, r.EffectiveFrom, r.EffectiveTo, r.DocNo,
+			r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds,
+			r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties,
+			r.Note, r.SearchText, r.CreatedAt, r.CreatedBy, r.PublishedAt)
+	}
+	_, err := db.Exec(ctx, c, b.String(), args...)
+	return err
+}
+
+// itemRow is a catalog_items row.
+type itemRow struct {
+	ID              string `db:"id"`
+	RegionCode      string `db:"region_code"`
+	Code            string `db:"code"`
+	Status          Status `db:"status"`
+	LatestVersionID string `db:"latest_version_id"`
+	PendingDraft    bool   `db:"pending_draft"`
+	FirstEffective  string `db:"first_effective"`
+	CreatedAt       string `db:"created_at"`
+	UpdatedAt       string `db:"updated_at"`
+}
+
+func insertItems(ctx context.Context, c db.Conn, rows []itemRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`INSERT INTO catalog_items (id, region_code, code, status, latest_version_id, pending_draft,
+		first_effective, created_at, updated_at) VALUES `)
+	args := make([]any, 0, len(rows)*9)
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, r.ID, r.RegionCode, r.Code, r.Status, r.LatestVersionID, r.PendingDraft, r.FirstEffective,
+			r.CreatedAt, r.UpdatedAt)
+	}
+	_, err := db.Exec(ctx, c, b.String(), args...)
+	return err
+}
+
+// visibleWhere is the SQL condition for catalogues a caller sees (see visible): the region codes
+// inside the scope, and the regions above its root.
+func visibleWhere(scope access.Scope, col string) (string, []any) {
+	lo, hi := scope.Range()
+	cond := "(" + col + " >= ? AND " + col + " < ?"
+	args := []any{lo, hi}
+	if root := scope.Root(); root != "" {
+		if anc := region.Ancestors(root); len(anc) > 0 {
+			cond += " OR " + col + " IN (?" + strings.Repeat(", ?", len(anc)-1) + ")"
+			for _, a := range anc {
+				args = append(args, a)
+			}
+		}
+	}
+	return cond + ")", args
+}
+
+// getItem reads one item the caller may see.
+func getItem(ctx context.Context, c db.Conn, scope access.Scope, id string) (itemRow, error) {
+	var it itemRow
+	cond, args := visibleWhere(scope, "region_code")
+	err := db.Get(ctx, c, &it, `SELECT id, region_code, code, status, latest_version_id, pending_draft, first_effective,
+		created_at, updated_at FROM catalog_items WHERE id = ? AND `+cond, append([]any{id}, args...)...)
+	if db.IsNoRows(err) {
+		return itemRow{}, apperr.NotFound("权责清单事项")
+	}
+	return it, err
+}
+
+// writableItem reads an item the caller may change: one in their own jurisdiction.
+func writableItem(ctx context.Context, tx *sqlx.Tx, p *access.Principal, id string) (itemRow, error) {
+	it, err := getItem(ctx, tx, scopeOf(p), id)
+	if err != nil {
+		return itemRow{}, err
+	}
+	if !scopeOf(p).Contains(it.RegionCode) {
+		return itemRow{}, apperr.Forbidden("只能修改本辖区的权责清单事项")
+	}
+	return it, nil
+}
+
+// versionsOf lists every version of an item, oldest first.
+func versionsOf(ctx context.Context, c db.Conn, itemID string) ([]*Version, error) {
+	var rows []versionRow
+	if err := db.Select(ctx, c, &rows, `SELECT `+versionColumns+` FROM catalog_versions WHERE item_id = ? ORDER BY seq`, itemID); err != nil {
+		return nil, err
+	}
+	out := make([]*Version, len(rows))
+	for i, r := range rows {
+		out[i] = r.version()
+	}
+	return out, nil
+}
+
+// getVersion reads one version by id.
+func getVersion(ctx context.Context, c db.Conn, id string) (*Version, error) {
+	var r versionRow
+	err := db.Get(ctx, c, &r, `SELECT `+versionColumns+` FROM catalog_versions WHERE id = ?`, id)
+	if db.IsNoRows(err) {
+		return nil, apperr.NotFound("事项版本")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.version(), nil
+}
+
+// VersionAt picks the version in force on date from an item's versions: the last published or
+// repealed version that took effect on or before date, if it is published. Drafts never count.
+func VersionAt(vs []*Version, date string) *Version {
+	var last *Version
+	for _, v := range vs {
+		if v.Status == StatusDraft || v.EffectiveFrom == "" || v.EffectiveFrom > date {
+			continue
+		}
+		if last == nil || v.EffectiveFrom > last.EffectiveFrom || (v.EffectiveFrom == last.EffectiveFrom && v.Seq > last.Seq) {
+			last = v
+		}
+	}
+	if last == nil || last.Status != StatusPublished {
+		return nil
+	}
+	return last
+}
+
+// latestEffective is the latest version that is not a draft, or nil.
+func latestEffective(vs []*Version) *Version {
+	var last *Version
+	for _, v := range vs {
+		if v.Status != StatusDraft && (last == nil || v.Seq > last.Seq) {
+			last = v
+		}
+	}
+	return last
+}
+
+// pendingDraft is the item's unpublished draft, or nil.
+func pendingDraft(vs []*Version) *Version {
+	for _, v := range vs {
+		if v.Status == StatusDraft {
+			return v
+		}
+	}
+	return nil
+}
+
+// Filter narrows the catalogue list.
+type Filter struct {
+	Query    string
+	Domain   string
+	Type     ItemType
+	Category Category
+	Status   Status
+	OrgID    string // items this organisation may exercise on AsOf (today when AsOf is empty)
+	AsOf     string // show the version in force on this date; items not in force are left out
+	Region   string // one catalogue's jurisdiction (12-digit code)
+}
+
+const listSelect = `SELECT i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.seq,
+	v.status AS version_status, v.name, v.item_type, v.domain, v.category, v.level, v.owner_org_id, v.effective_from,
+	v.effective_to, v.doc_no FROM catalog_items i `
+
+type listRow struct {
+	ID            string   `db:"id"`
+	RegionCode    string   `db:"region_code"`
+	Code          string   `db:"code"`
+	Status        Status   `db:"status"`
+	PendingDraft  bool     `db:"pending_draft"`
+	VersionID     string   `db:"version_id"`
+	Seq           int      `db:"seq"`
+	VersionStatus Status   `db:"version_status"`
+	Name          string   `db:"name"`
+	Type          ItemType `db:"item_type"`
+	Domain        string   `db:"domain"`
+	Category      Category `db:"category"`
+	Level         Level    `db:"level"`
+	OwnerOrgID    string   `db:"owner_org_id"`
+	EffectiveFrom string   `db:"effective_from"`
+	EffectiveTo   string   `db:"effective_to"`
+	DocNo         string   `db:"doc_no"`
+}
+
+func (r listRow) item() Item {
+	return Item{ID: r.ID, RegionCode: r.RegionCode, Code: r.Code, Status: r.Status, StatusName: StatusName(r.Status),
+		PendingDraft: r.PendingDraft, VersionID: r.VersionID, Seq: r.Seq, VersionStatus: r.VersionStatus, Name: r.Name,
+		Type: r.Type, TypeName: TypeName(r.Type), Domain: r.Domain, Category: r.Category, CategoryName: CategoryName(r.Category),
+		Level: r.Level, LevelName: LevelName(r.Level), OwnerOrgID: r.OwnerOrgID, EffectiveFrom: r.EffectiveFrom,
+		EffectiveTo: r.EffectiveTo, DocNo: r.DocNo}
+}
+
+// listItems returns one page of the catalogue the caller sees. Search matches every term of the
+// query against the version's normalised search text with a portable LIKE.
+func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p httpx.Page) ([]Item, int, error) {
+	var join string
+	var args []any
+	if f.AsOf != "" {
+		join = `JOIN catalog_versions v ON v.item_id = i.id AND v.status = 'published' AND v.effective_from <= ?
+			AND (v.effective_to = '' OR v.effective_to > ?)`
+		args = append(args, f.AsOf, f.AsOf)
+	} else {
+		join = `JOIN catalog_versions v ON v.id = i.latest_version_id`
+	}
+	cond, vargs := visibleWhere(scope, "i.region_code")
+	where := []string{cond}
+	args = append(args, vargs...)
+	for _, t := range SearchTerms(f.Query) {
+		where = append(where, "v.search_text LIKE ?"+db.LikeEscape)
+		args = append(args, db.Like(t))
+	}
+	if f.Domain != "" {
+		where = append(where, "v.domain = ?")
+		args = append(args, f.Domain)
+	}
+	if f.Type != "" {
+		where = append(where, "v.item_type = ?")
+		args = append(args, f.Type)
+	}
+	if f.Category != "" {
+		where = append(where, "v.category = ?")
+		args = append(args, f.Category)
+	}
+	if f.Status != "" {
+		where = append(where, "i.status = ?")
+		args = append(args, f.Status)
+	}
+	if f.Region != "" {
+		where = append(where, "i.region_code = ?")
+		args = append(args, f.Region)
+	}
+	if f.OrgID != "" {
+		// The same rule as Snapshot.ItemsOf: an active assignment to the organisation, or ownership
+		// of the version in force without an active transfer of the whole item.
+		d := f.AsOf
+		where = append(where, `(EXISTS (SELECT 1 FROM catalog_assignments a WHERE a.item_id = i.id AND a.target_org_id = ?
+			AND a.effective_from <= ? AND (a.effective_to = '' OR a.effective_to > ?))
+			OR (v.owner_org_id = ? AND NOT EXISTS (SELECT 1 FROM catalog_assignments t WHERE t.item_id = i.id
+			AND t.kind = 'transfer' AND t.partial = ? AND t.effective_from <= ? AND (t.effective_to = '' OR t.effective_to > ?))))`)
+		args = append(args, f.OrgID, d, d, f.OrgID, false, d, d)
+	}
+	body := join + " WHERE " + strings.Join(where, " AND ")
+	var total int
+	if err := db.Get(ctx, c, &total, `SELECT COUNT(*) FROM catalog_items i `+body, args...); err != nil {
+		return nil, 0, err
+	}
+	order, err := orderBy(p, map[string][]string{
+		"code": {"i.code", "i.region_code"}, "name": {"v.name", "i.code"}, "domain": {"v.domain", "i.code"},
+		"type": {"v.item_type", "i.code"}, "status": {"i.status", "i.code"}, "effectiveFrom": {"v.effective_from", "i.code"},
+	}, []string{"i.region_code", "i.code"})
+	if err != nil {
+		return nil, 0, err
+	}
+	var rows []listRow
+	if err := db.Select(ctx, c, &rows, listSelect+body+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+		return nil, 0, err
+	}
+	out := make([]Item, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, total, nil
+}
+
+// domainExists reports whether a domain is in the domain table.
+func domainExists(ctx context.Context, c db.Conn, name string) (bool, error) {
+	var n int
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM catalog_domains WHERE name = ?`, name)
+	return n > 0, err
+}
+
+// Domain is one enforcement domain (执法领域).
+type Domain struct {
+	Name       string `db:"name" json:"name"`
+	SortOrder  int    `db:"sort_order" json:"sortOrder"`
+	RegionCode string `db:"region_code" json:"regionCode"`
+}
+
+// listDomains returns every domain in display order.
+func listDomains(ctx context.Context, c db.Conn) ([]Domain, error) {
+	var out []Domain
+	err := db.Select(ctx, c, &out, `SELECT name, sort_order, region_code FROM catalog_domains ORDER BY sort_order, name`)
+	return out, err
+}
+
+// orderBy is httpx.OrderBy with the direction applied to every column of a multi-column sort, so
+// that a descending sort by name still breaks ties in the same direction and pages stay stable.
+func orderBy(p httpx.Page, allowed map[string][]string, def []string) (string, error) {
+	cols := def
+	if p.Sort != "" {
+		c, ok := allowed[p.Sort]
+		if !ok {
+			return "", apperr.InvalidField("sort", "SORT_INVALID", "不支持按该字段排序："+p.Sort)
+		}
+		cols = c
+	}
+	dir := " ASC"
+	if p.Desc {
+		dir = " DESC"
+	}
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = c + dir
+	}
+	return " ORDER BY " + strings.Join(parts, ", "), nil
+}

@@ -1,0 +1,197 @@
+package discretion
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/region"
+)
+
+// Propose splits the statute of an item on a date (default today) into tiers by the rules of a
+// jurisdiction (default the caller's).
+func (s *Service) Propose(ctx context.Context, p *access.Principal, req ProposeRequest) (Proposal, error) {
+	day := s.today()
+	if strings.TrimSpace(req.Date) != "" {
+		var err error
+		if day, err = ParseDate("date", req.Date); err != nil {
+			return Proposal{}, err
+		}
+	}
+	if strings.TrimSpace(req.ItemID) == "" {
+		return Proposal{}, apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
+	}
+	code := ""
+	if req.RegionCode != "" || scopeOf(p).Root() != "" {
+		var err error
+		if code, err = s.regionFor(ctx, s.DB.R, p, req.RegionCode); err != nil {
+			return Proposal{}, err
+		}
+	}
+	st, err := s.statute(ctx, strings.TrimSpace(req.ItemID), day)
+	if errors.Is(err, ErrNotInForce) {
+		return Proposal{}, apperr.InvalidField("date", "DISCRETION_ITEM_NOT_IN_FORCE", "该事项在 "+day+" 没有施行中的版本")
+	}
+	if err != nil {
+		return Proposal{}, err
+	}
+	eff, err := s.rules(ctx, s.DB.R, code)
+	if err != nil {
+		return Proposal{}, err
+	}
+	return Propose(st, eff.Rules), nil
+}
+
+// inForceFor picks the benchmark of an item that applies in a region on a day: among the
+// versions in force in the region and the regions above it, the nearest region's.
+func (s *Service) inForceFor(ctx context.Context, itemID, regionCode, day string) (*row, error) {
+	chain := append(region.Ancestors(regionCode), regionCode)
+	rows, err := inForceRows(ctx, s.DB.R, itemID, chain, day)
+	if err != nil {
+		return nil, err
+	}
+	var best *row
+	for i, r := range rows {
+		if best == nil || len(access.SignificantPrefix(r.RegionCode)) > len(access.SignificantPrefix(best.RegionCode)) ||
+			(r.RegionCode == best.RegionCode && r.Version > best.Version) {
+			best = &rows[i]
+		}
+	}
+	return best, nil
+}
+
+// Evaluate tells the tier, range and reason that apply to the facts of an act: the statute and
+// the benchmark in force on the act's date in the case's jurisdiction (default the caller's).
+func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req EvaluateRequest) (Result, error) {
+	itemID := strings.TrimSpace(req.ItemID)
+	if itemID == "" {
+		return Result{}, apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
+	}
+	if strings.TrimSpace(req.ActDate) == "" {
+		return Result{}, apperr.InvalidField("actDate", "DISCRETION_DATE_INVALID", "请填写违法行为发生日期")
+	}
+	day, err := ParseDate("actDate", req.ActDate)
+	if err != nil {
+		return Result{}, err
+	}
+	if day > s.today() {
+		return Result{}, apperr.InvalidField("actDate", "DISCRETION_DATE_INVALID", "违法行为发生日期不能晚于今天")
+	}
+	raw := strings.TrimSpace(req.RegionCode)
+	if raw == "" {
+		if raw = scopeOf(p).Root(); raw == "" {
+			return Result{}, apperr.InvalidField("regionCode", "DISCRETION_REGION_REQUIRED", "请指定案件所属区划代码")
+		}
+	}
+	code, _, err := region.NormalizeCode(raw)
+	if err != nil {
+		return Result{}, apperr.As(err).WithField("regionCode")
+	}
+	if !scopeOf(p).Contains(code) {
+		return Result{}, apperr.NotFound("行政区划")
+	}
+	st, err := s.statute(ctx, itemID, day)
+	if errors.Is(err, ErrNotInForce) {
+		return Result{}, apperr.InvalidField("actDate", "DISCRETION_ITEM_NOT_IN_FORCE", "违法行为发生时（"+day+"）该事项没有施行中的版本")
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := s.inForceFor(ctx, itemID, code, day)
+	if err != nil {
+		return Result{}, err
+	}
+	if r == nil {
+		return Result{}, (&apperr.Error{Kind: apperr.KindNotFound, Code: "DISCRETION_NONE", Field: "itemId",
+			Message: "“" + st.ItemName + "”在 " + day + " 没有施行中的裁量基准，请按法定幅度裁量并说明理由"}).WithRule(rulePublish)
+	}
+	b, err := r.benchmark(day)
+	if err != nil {
+		return Result{}, err
+	}
+	return Evaluate(&b, st, req.Facts)
+}
+
+// NoPenalty returns the no-penalty list in force on a day (default today) for a region (default
+// the caller's root): for each item, the entries of the nearest jurisdiction's benchmark.
+func (s *Service) NoPenalty(ctx context.Context, p *access.Principal, itemID, regionCode, date string) ([]NoPenaltyListing, error) {
+	day := s.today()
+	if date != "" {
+		var err error
+		if day, err = ParseDate("date", date); err != nil {
+			return nil, err
+		}
+	}
+	code, err := s.regionFor(ctx, s.DB.R, p, regionCode)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := inForceIn(ctx, s.DB.R, append(region.Ancestors(code), code), strings.TrimSpace(itemID), day)
+	if err != nil {
+		return nil, err
+	}
+	nearest := map[string]int{}
+	var order []string
+	for i, r := range rows {
+		j, ok := nearest[r.ItemID]
+		if !ok {
+			order = append(order, r.ItemID)
+		}
+		if !ok || len(access.SignificantPrefix(r.RegionCode)) > len(access.SignificantPrefix(rows[j].RegionCode)) {
+			nearest[r.ItemID] = i
+		}
+	}
+	out := []NoPenaltyListing{}
+	for _, item := range order {
+		r := rows[nearest[item]]
+		c, err := r.content()
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range c.NoPenalty {
+			l := NoPenaltyListing{BenchmarkID: r.ID, RegionCode: r.RegionCode, ItemID: r.ItemID, ItemCode: r.ItemCode,
+				ItemName: r.ItemName, Title: r.Title, DocNumber: r.DocNumber, KindName: optionName(NoPenaltyKinds, e.Kind),
+				Mandatory: Mandatory(e.Kind), NoPenaltyEntry: e, ConditionText: []string{}}
+			for _, cd := range e.Conditions {
+				l.ConditionText = append(l.ConditionText, cd.Describe())
+			}
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// Public returns one page of the benchmarks in force today, for the public portal (行政处罚法
+// 第三十四条: 裁量基准应当向社会公布).
+func (s *Service) Public(ctx context.Context, f PublicFilter, page httpx.Page) ([]Published, int, error) {
+	if f.RegionCode != "" {
+		code, _, err := region.NormalizeCode(f.RegionCode)
+		if err != nil {
+			return nil, 0, apperr.As(err).WithField("regionCode")
+		}
+		f.RegionCode = code
+	}
+	day := s.today()
+	rows, total, err := publicRows(ctx, s.DB.R, f, day, page)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]Published, 0, len(rows))
+	for _, r := range rows {
+		b, err := r.benchmark(day)
+		if err != nil {
+			return nil, 0, err
+		}
+		citation := ""
+		if b.Statute != nil {
+			citation = b.Statute.Citation
+		}
+		out = append(out, Published{ID: b.ID, RegionCode: b.RegionCode, RegionName: b.RegionName, ItemCode: b.ItemCode,
+			ItemName: b.ItemName, Citation: citation, Version: b.Version, Title: b.Title, DocNumber: b.DocNumber,
+			EffectiveFrom: b.EffectiveFrom, EffectiveTo: b.EffectiveTo, Content: b.Content})
+	}
+	return out, total, nil
+}

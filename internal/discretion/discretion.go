@@ -1,0 +1,183 @@
+// Package discretion keeps the administrative penalty discretion benchmarks (行政处罚裁量基准) of
+// each jurisdiction and applies them to the facts of a case.
+//
+// A benchmark is versioned per catalogue item and jurisdiction, carries the document number (文号)
+// and effective date of the document that published it (行政处罚法 第三十四条: 裁量基准应当向社会公布),
+// and holds tiers (裁量阶次: 不予处罚、减轻、从轻、一般、从重), each with structured conditions and a
+// penalty standard inside the statutory range (国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见,
+// 国办发〔2022〕27号), optional provisions when one violation has several penalty paragraphs, and the
+// item's no-penalty list (轻微违法不予处罚、首违不罚、无主观过错; 行政处罚法 第三十三条).
+//
+// Rules are pure functions over plain types: Propose splits a statutory range by a jurisdiction's
+// splitting rules, Validate checks a benchmark against the statute and the rules, Evaluate picks
+// the tier for the facts. The statute comes from the catalogue through the Statutes interface.
+package discretion
+
+// Level is a discretion tier (裁量阶次).
+type Level string
+
+// Tier levels, from the most lenient.
+const (
+	LevelNoPenalty Level = "no_penalty" // 不予处罚
+	LevelMitigated Level = "mitigated"  // 减轻处罚: below the statutory minimum (行政处罚法 第三十二条)
+	LevelLighter   Level = "lighter"    // 从轻处罚
+	LevelGeneral   Level = "general"    // 一般
+	LevelHeavier   Level = "heavier"    // 从重处罚
+)
+
+// Levels lists the levels from the most lenient to the most severe.
+var Levels = []Level{LevelNoPenalty, LevelMitigated, LevelLighter, LevelGeneral, LevelHeavier}
+
+var levelNames = map[Level]string{
+	LevelNoPenalty: "不予处罚", LevelMitigated: "减轻处罚", LevelLighter: "从轻处罚", LevelGeneral: "一般", LevelHeavier: "从重处罚",
+}
+
+// LevelName is the Chinese name of a level.
+func LevelName(l Level) string { return levelNames[l] }
+
+// rank orders levels by severity.
+func rank(l Level) int {
+	for i, x := range Levels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Status is where a benchmark version stands in its life.
+type Status string
+
+// Statuses.
+const (
+	StatusDraft     Status = "draft"     // 草稿
+	StatusPublished Status = "published" // 已发布
+	StatusRepealed  Status = "repealed"  // 已废止
+)
+
+// State is what a version means on a given day, derived from its status and dates.
+type State string
+
+// States.
+const (
+	StateDraft     State = "draft"     // 草稿
+	StateScheduled State = "scheduled" // 已发布，待施行
+	StateInForce   State = "in_force"  // 现行有效
+	StateExpired   State = "expired"   // 已被新版本替代
+	StateRepealed  State = "repealed"  // 已废止
+)
+
+// StateOf derives the state of a version on day (YYYY-MM-DD).
+func StateOf(status Status, from, to, day string) State {
+	switch {
+	case status == StatusDraft:
+		return StateDraft
+	case day < from:
+		return StateScheduled
+	case to != "" && to <= day:
+		if status == StatusRepealed {
+			return StateRepealed
+		}
+		return StateExpired
+	}
+	return StateInForce
+}
+
+// Provision (处罚条款) is one paragraph of a penalty article with its own statutory range, under one
+// violation; the first provision whose conditions hold applies (e.g. 食品安全法 第一百二十二条第一款:
+// 货值金额不足一万元的 / 货值金额一万元以上的).
+type Provision struct {
+	Key   string      `json:"key"`
+	Label string      `json:"label"`
+	When  []Condition `json:"when"`
+	Range Range       `json:"range"`
+}
+
+// Tier is one discretion tier: when it applies and the penalty it sets. Match "all" (the default)
+// needs every condition; "any" needs one of them, as standards written "有下列情形之一的" do.
+type Tier struct {
+	Level       Level       `json:"level"`
+	Provision   string      `json:"provision,omitempty"`
+	Match       string      `json:"match,omitempty"`
+	Conditions  []Condition `json:"conditions"`
+	Standard    Standard    `json:"standard"`
+	Description string      `json:"description,omitempty"`
+}
+
+// Match modes.
+const (
+	MatchAll = "all"
+	MatchAny = "any"
+)
+
+// Content is what a benchmark says: provisions, tiers and the no-penalty list.
+type Content struct {
+	Provisions []Provision      `json:"provisions"`
+	Tiers      []Tier           `json:"tiers"`
+	NoPenalty  []NoPenaltyEntry `json:"noPenalty"`
+}
+
+// Benchmark is one version of a jurisdiction's discretion benchmark for one catalogue item.
+type Benchmark struct {
+	ID            string   `json:"id"`
+	RegionCode    string   `json:"regionCode"`
+	RegionName    string   `json:"regionName"`
+	ItemID        string   `json:"itemId"`
+	ItemCode      string   `json:"itemCode"`
+	ItemName      string   `json:"itemName"`
+	Version       int      `json:"version"`
+	Status        Status   `json:"status"`
+	State         State    `json:"state"`
+	Title         string   `json:"title"`
+	DocNumber     string   `json:"docNumber"`
+	EffectiveFrom string   `json:"effectiveFrom"`
+	EffectiveTo   string   `json:"effectiveTo"`
+	Statute       *Statute `json:"statute"` // the statutory penalty last validated against
+	Content
+	Note         string `json:"note"`
+	RepealReason string `json:"repealReason,omitempty"`
+	CreatedAt    string `json:"createdAt"`
+	UpdatedAt    string `json:"updatedAt"`
+	PublishedAt  string `json:"publishedAt,omitempty"`
+}
+
+// Summary is a benchmark version as lists show it.
+type Summary struct {
+	ID            string `json:"id" db:"id"`
+	RegionCode    string `json:"regionCode" db:"region_code"`
+	RegionName    string `json:"regionName" db:"region_name"`
+	ItemID        string `json:"itemId" db:"item_id"`
+	ItemCode      string `json:"itemCode" db:"item_code"`
+	ItemName      string `json:"itemName" db:"item_name"`
+	Version       int    `json:"version" db:"version"`
+	Status        Status `json:"status" db:"status"`
+	State         State  `json:"state" db:"-"`
+	Title         string `json:"title" db:"title"`
+	DocNumber     string `json:"docNumber" db:"doc_number"`
+	EffectiveFrom string `json:"effectiveFrom" db:"effective_from"`
+	EffectiveTo   string `json:"effectiveTo" db:"effective_to"`
+	UpdatedAt     string `json:"updatedAt" db:"updated_at"`
+}
+
+// Detail is one version with the history of its series (every version for the same item and
+// jurisdiction, newest first).
+type Detail struct {
+	Benchmark
+	History []Summary `json:"history"`
+}
+
+// Published is a benchmark as the public sees it (行政处罚法 第三十四条).
+type Published struct {
+	ID            string `json:"id"`
+	RegionCode    string `json:"regionCode"`
+	RegionName    string `json:"regionName"`
+	ItemCode      string `json:"itemCode"`
+	ItemName      string `json:"itemName"`
+	Citation      string `json:"citation"`
+	Version       int    `json:"version"`
+	Title         string `json:"title"`
+	DocNumber     string `json:"docNumber"`
+	EffectiveFrom string `json:"effectiveFrom"`
+	EffectiveTo   string `json:"effectiveTo"`
+	Content
+}

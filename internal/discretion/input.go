@@ -1,0 +1,95 @@
+package discretion
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/clock"
+)
+
+// Input creates a draft or changes one. RegionCode defaults to the root of the caller's
+// jurisdiction; ItemID and RegionCode of an existing draft cannot change.
+type Input struct {
+	ItemID     string `json:"itemId"`
+	RegionCode string `json:"regionCode"`
+	Title      string `json:"title"`
+	Note       string `json:"note"`
+	Content
+}
+
+// Limits on the texts of a benchmark.
+const (
+	MaxTitleLen         = 200
+	MaxBenchmarkNoteLen = 2000
+	MaxDocNumberLen     = 100
+	MaxReasonLen        = 500
+)
+
+// checkText normalises the texts of an input; the content is validated separately.
+func (in *Input) checkText() error {
+	in.ItemID, in.RegionCode = strings.TrimSpace(in.ItemID), strings.TrimSpace(in.RegionCode)
+	in.Title, in.Note = strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
+	if in.ItemID == "" {
+		return apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
+	}
+	if utf8.RuneCountInString(in.Title) > MaxTitleLen {
+		return apperr.InvalidField("title", "DISCRETION_TEXT_TOO_LONG", "基准名称不能超过200个字")
+	}
+	if utf8.RuneCountInString(in.Note) > MaxBenchmarkNoteLen {
+		return apperr.InvalidField("note", "DISCRETION_TEXT_TOO_LONG", "说明不能超过2000个字")
+	}
+	return nil
+}
+
+// PublishInput publishes a draft: the document number (文号) of the document that publishes the
+// benchmark and the date it takes effect.
+type PublishInput struct {
+	EffectiveFrom string `json:"effectiveFrom"`
+	DocNumber     string `json:"docNumber"`
+}
+
+// RepealInput repeals a published version from a date (default today), with the reason.
+type RepealInput struct {
+	EffectiveTo string `json:"effectiveTo"`
+	Reason      string `json:"reason"`
+}
+
+// ParseDate checks a YYYY-MM-DD date and names the field when it is wrong.
+func ParseDate(field, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if _, err := time.Parse(clock.DateLayout, s); err != nil {
+		return "", apperr.InvalidField(field, "DISCRETION_DATE_INVALID", "日期应为 YYYY-MM-DD 格式："+s)
+	}
+	return s, nil
+}
+
+// Filter narrows a listing of benchmark versions.
+type Filter struct {
+	ItemID     string `json:"itemId,omitempty"`
+	ItemCode   string `json:"itemCode,omitempty"`
+	Status     Status `json:"status,omitempty"`
+	Query      string `json:"q,omitempty"`          // title, document number, item code or name
+	RegionCode string `json:"regionCode,omitempty"` // only this jurisdiction's own benchmarks
+	InForce    bool   `json:"inForce,omitempty"`    // only versions in force on Date
+	Date       string `json:"date,omitempty"`       // the day InForce is about; today when empty
+}
+
+// EvaluateRequest asks which tier applies to an act: the item, the date of the act (the
+// benchmark and statute in force that day apply), the jurisdiction of the case (default the root
+// of the caller's) and the facts.
+type EvaluateRequest struct {
+	ItemID     string `json:"itemId"`
+	ActDate    string `json:"actDate"`
+	RegionCode string `json:"regionCode"`
+	Facts      Facts  `json:"facts"`
+}
+
+// ProposeRequest asks for tiers split by rule for an item's statute on a date (default today),
+// with the rules of a jurisdiction (default the root of the caller's).
+type ProposeRequest struct {
+	ItemID     string `json:"itemId"`
+	Date       string `json:"date"`
+	RegionCode string `json:"regionCode"`
+}

@@ -1,0 +1,262 @@
+package discretion
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Standard kinds (处罚标准的表达方式).
+const (
+	StdWarning  = "warning"  // 警告
+	StdFixed    = "fixed"    // 固定数额罚款
+	StdRange    = "range"    // 数额区间
+	StdMultiple = "multiple" // 违法所得或货值金额的倍数
+	StdPercent  = "percent"  // 违法所得或货值金额的百分比
+	StdPerUnit  = "per_unit" // 按单位计（每平方米、每处、每日、每辆 …）
+)
+
+// StandardKinds lists the standard kinds with Chinese names.
+var StandardKinds = []Option{
+	{StdWarning, "警告"}, {StdFixed, "固定数额"}, {StdRange, "数额区间"}, {StdMultiple, "倍数"},
+	{StdPercent, "百分比"}, {StdPerUnit, "按单位计算"},
+}
+
+// Limits on amounts in a benchmark.
+const (
+	MaxAmountFen   = 1_000_000_000_000 // 100亿元
+	MaxRateFen     = 1_000_000_000     // 1000万元 per unit
+	MaxMultiplePct = 100_000           // 1000倍
+	MaxMeasures    = 10
+	MaxMeasureLen  = 100
+	MaxUnitLen     = 20
+)
+
+// Standard is the penalty a tier sets. Amounts are in fen; multiples ×100 (1000 = 10倍, 50 = 百分之五十)
+// of the base. For multiple, percent and per-unit standards MinFen and MaxFen, when set, are a
+// floor and a cap on the computed amount ("最高不超过"). Measures are what goes with the fine
+// (没收违法所得、没收烧烤工具、责令停业整治 …).
+type Standard struct {
+	Kind           string   `json:"kind"`
+	Warning        bool     `json:"warning,omitempty"` // 警告 together with the fine
+	MinFen         int64    `json:"minFen"`
+	MaxFen         int64    `json:"maxFen"`
+	MultipleMinPct int      `json:"multipleMinPct"`
+	MultipleMaxPct int      `json:"multipleMaxPct"`
+	Base           string   `json:"base,omitempty"`
+	Unit           string   `json:"unit,omitempty"`
+	PerUnitMinFen  int64    `json:"perUnitMinFen"`
+	PerUnitMaxFen  int64    `json:"perUnitMaxFen"`
+	Measures       []string `json:"measures"`
+}
+
+func (s Standard) fines() bool { return s.Kind != "" && s.Kind != StdWarning }
+
+func (s Standard) multiple() bool { return s.Kind == StdMultiple || s.Kind == StdPercent }
+
+// check validates a tier's standard and normalises it in place.
+func (s *Standard) check(field string, level Level, ps *problems) {
+	s.Kind = strings.TrimSpace(s.Kind)
+	s.Base, s.Unit = strings.TrimSpace(s.Base), strings.TrimSpace(s.Unit)
+	s.Measures = cleanMeasures(field+".measures", s.Measures, ps)
+	if level == LevelNoPenalty {
+		if s.Kind != "" || s.MinFen != 0 || s.MaxFen != 0 || s.MultipleMaxPct != 0 || s.PerUnitMaxFen != 0 || s.Warning {
+			ps.add(field+".kind", "DISCRETION_NO_PENALTY_AMOUNT", "不予处罚档次不设处罚标准", "")
+		}
+		*s = Standard{Measures: s.Measures}
+		return
+	}
+	for _, a := range []struct {
+		f string
+		v int64
+	}{{"minFen", s.MinFen}, {"maxFen", s.MaxFen}, {"perUnitMinFen", s.PerUnitMinFen}, {"perUnitMaxFen", s.PerUnitMaxFen},
+		{"multipleMinPct", int64(s.MultipleMinPct)}, {"multipleMaxPct", int64(s.MultipleMaxPct)}} {
+		if a.v < 0 {
+			ps.add(field+"."+a.f, "DISCRETION_AMOUNT_NEGATIVE", "金额、倍数不能为负数", "")
+			return
+		}
+	}
+	if s.MinFen > MaxAmountFen || s.MaxFen > MaxAmountFen || s.PerUnitMaxFen > MaxRateFen || s.MultipleMaxPct > MaxMultiplePct {
+		ps.add(field, "DISCRETION_AMOUNT_TOO_LARGE", "金额或倍数超出可登记的范围", "")
+		return
+	}
+	keep := *s
+	*s = Standard{Kind: keep.Kind, Warning: keep.Warning, Measures: keep.Measures}
+	switch s.Kind {
+	case StdWarning:
+		s.Warning = false
+		if keep.MinFen != 0 || keep.MaxFen != 0 || keep.MultipleMaxPct != 0 || keep.PerUnitMaxFen != 0 {
+			ps.add(field+".kind", "DISCRETION_STANDARD_INVALID", "警告不设罚款数额；警告并处罚款的，请选择罚款标准并勾选警告", "")
+		}
+	case StdFixed:
+		s.MinFen, s.MaxFen = keep.MinFen, keep.MaxFen
+		if s.MaxFen == 0 {
+			s.MaxFen = s.MinFen
+		}
+		if s.MinFen == 0 {
+			ps.add(field+".minFen", "DISCRETION_STANDARD_INVALID", "固定数额罚款须填写金额", "")
+		} else if s.MinFen != s.MaxFen {
+			ps.add(field+".maxFen", "DISCRETION_STANDARD_INVALID", "固定数额罚款的上下限应相同；不同时请选择数额区间", "")
+		}
+	case StdRange:
+		s.MinFen, s.MaxFen = keep.MinFen, keep.MaxFen
+		if s.MaxFen == 0 {
+			ps.add(field+".maxFen", "DISCRETION_STANDARD_INVALID", "数额区间须填写最高额", "")
+		} else if s.MinFen > s.MaxFen {
+			ps.add(field+".minFen", "DISCRETION_RANGE_INVERTED", "罚款最低额不能高于最高额", "")
+		}
+	case StdMultiple, StdPercent:
+		s.MultipleMinPct, s.MultipleMaxPct, s.Base = keep.MultipleMinPct, keep.MultipleMaxPct, keep.Base
+		s.MinFen, s.MaxFen = keep.MinFen, keep.MaxFen
+		switch {
+		case s.MultipleMaxPct == 0:
+			ps.add(field+".multipleMaxPct", "DISCRETION_STANDARD_INVALID", "倍数罚款须填写最高倍数", "")
+		case s.MultipleMinPct > s.MultipleMaxPct:
+			ps.add(field+".multipleMinPct", "DISCRETION_RANGE_INVERTED", "最低倍数不能高于最高倍数", "")
+		}
+		if !knownBase(s.Base) {
+			ps.add(field+".base", "DISCRETION_STANDARD_INVALID", "倍数罚款的计算基数应为"+strings.Join(Bases, "、")+"之一", "")
+		}
+		checkCaps(field, s, ps)
+	case StdPerUnit:
+		s.Unit, s.PerUnitMinFen, s.PerUnitMaxFen = keep.Unit, keep.PerUnitMinFen, keep.PerUnitMaxFen
+		s.MinFen, s.MaxFen = keep.MinFen, keep.MaxFen
+		switch {
+		case s.Unit == "" || utf8.RuneCountInString(s.Unit) > MaxUnitLen:
+			ps.add(field+".unit", "DISCRETION_STANDARD_INVALID", "按单位计算的罚款须写明计量单位（不超过20个字），如“平方米”“处”“辆·日”", "")
+		case s.PerUnitMaxFen == 0:
+			ps.add(field+".perUnitMaxFen", "DISCRETION_STANDARD_INVALID", "按单位计算的罚款须填写每单位最高额", "")
+		case s.PerUnitMinFen > s.PerUnitMaxFen:
+			ps.add(field+".perUnitMinFen", "DISCRETION_RANGE_INVERTED", "每单位最低额不能高于最高额", "")
+		}
+		checkCaps(field, s, ps)
+	case "":
+		ps.add(field+".kind", "DISCRETION_STANDARD_REQUIRED", "请选择处罚标准："+optionCodes(StandardKinds), "")
+	default:
+		ps.add(field+".kind", "DISCRETION_STANDARD_KIND_UNKNOWN", "未知处罚标准类型："+s.Kind+"（可选 "+optionCodes(StandardKinds)+"）", "")
+	}
+}
+
+func checkCaps(field string, s *Standard, ps *problems) {
+	if s.MaxFen > 0 && s.MinFen > s.MaxFen {
+		ps.add(field+".minFen", "DISCRETION_RANGE_INVERTED", "计算结果的最低额不能高于最高额", "")
+	}
+}
+
+func optionCodes(opts []Option) string {
+	codes := make([]string, len(opts))
+	for i, o := range opts {
+		codes[i] = o.Code
+	}
+	return strings.Join(codes, "、")
+}
+
+func cleanMeasures(field string, in []string, ps *problems) []string {
+	out := []string{}
+	for _, m := range in {
+		m = strings.TrimSpace(m)
+		if m == "" || slices.Contains(out, m) {
+			continue
+		}
+		if utf8.RuneCountInString(m) > MaxMeasureLen {
+			ps.add(field, "DISCRETION_MEASURE_INVALID", "并处措施每项不能超过100个字", "")
+			continue
+		}
+		out = append(out, m)
+	}
+	if len(out) > MaxMeasures {
+		ps.add(field, "DISCRETION_MEASURE_INVALID", "并处措施不能超过10项", "")
+	}
+	return out
+}
+
+// amount computes the fine range the standard gives for the facts, before the statutory clamp.
+func (s Standard) amount(f *Facts) (lo, hi int64, err error) {
+	switch s.Kind {
+	case StdFixed, StdRange:
+		return s.MinFen, s.MaxFen, nil
+	case StdMultiple, StdPercent:
+		base := f.base(s.Base)
+		fact, what := baseFact(s.Base)
+		if base == nil {
+			return 0, 0, factRequired(fact, "该档次按"+what+"的倍数计算罚款，请填写"+what+"（分）")
+		}
+		lo, hi = mulPct(*base, s.MultipleMinPct, true), mulPct(*base, s.MultipleMaxPct, false)
+	case StdPerUnit:
+		if f.Units == nil {
+			return 0, 0, factRequired("units", "该档次按每"+s.Unit+"计算罚款，请填写数量（"+s.Unit+"）")
+		}
+		u := centi(*f.Units)
+		lo, hi = perUnit(s.PerUnitMinFen, u, true), perUnit(s.PerUnitMaxFen, u, false)
+	default:
+		return 0, 0, nil
+	}
+	lo = min(lo, hi)
+	top := s.MaxFen
+	if top == 0 {
+		top = math.MaxInt64
+	}
+	lo, hi, _ = clamp(lo, hi, s.MinFen, top)
+	return lo, hi, nil
+}
+
+// clamp brings [lo, hi] inside [floor, cap]; a range wholly outside collapses onto the nearer
+// bound. It reports whether anything moved.
+func clamp(lo, hi, floor, top int64) (int64, int64, bool) {
+	nlo := min(max(lo, floor), top)
+	nhi := max(min(hi, top), floor)
+	return nlo, nhi, nlo != lo || nhi != hi
+}
+
+// Describe says the standard in Chinese: 罚款5000元至14000元；并处没收违法所得.
+func (s Standard) Describe() string {
+	var b strings.Builder
+	if s.Warning {
+		b.WriteString("警告，并处")
+	}
+	switch s.Kind {
+	case StdWarning:
+		b.WriteString("警告")
+	case StdFixed:
+		b.WriteString("罚款" + Yuan(s.MinFen))
+	case StdRange:
+		b.WriteString(rangeText(s.MinFen, s.MaxFen))
+	case StdMultiple, StdPercent:
+		pct := s.Kind == StdPercent
+		b.WriteString("处" + s.Base + Times(s.MultipleMinPct, pct) + "至" + Times(s.MultipleMaxPct, pct) + "的罚款")
+		b.WriteString(capText(s.MinFen, s.MaxFen))
+	case StdPerUnit:
+		b.WriteString("按每" + s.Unit + Yuan(s.PerUnitMinFen) + "至" + Yuan(s.PerUnitMaxFen) + "计算罚款")
+		b.WriteString(capText(s.MinFen, s.MaxFen))
+	}
+	if len(s.Measures) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(strings.Join(s.Measures, "；"))
+	}
+	return b.String()
+}
+
+func rangeText(lo, hi int64) string {
+	switch {
+	case lo == hi:
+		return "罚款" + Yuan(lo)
+	case lo == 0:
+		return "罚款" + Yuan(hi) + "以下"
+	}
+	return "罚款" + Yuan(lo) + "至" + Yuan(hi)
+}
+
+func capText(lo, hi int64) string {
+	switch {
+	case lo > 0 && hi > 0:
+		return "（不低于" + Yuan(lo) + "，不超过" + Yuan(hi) + "）"
+	case lo > 0:
+		return "（不低于" + Yuan(lo) + "）"
+	case hi > 0:
+		return "（最高不超过" + Yuan(hi) + "）"
+	}
+	return ""
+}

@@ -1,0 +1,397 @@
+package discretion
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/region"
+)
+
+// row is a discretion_benchmarks row with its region's name.
+type row struct {
+	ID            string `db:"id"`
+	RegionCode    string `db:"region_code"`
+	RegionName    string `db:"region_name"`
+	ItemID        string `db:"item_id"`
+	ItemCode      string `db:"item_code"`
+	ItemName      string `db:"item_name"`
+	Version       int    `db:"version"`
+	Status        Status `db:"status"`
+	Title         string `db:"title"`
+	DocNumber     string `db:"doc_number"`
+	EffectiveFrom string `db:"effective_from"`
+	EffectiveTo   string `db:"effective_to"`
+	Statute       string `db:"statute"`
+	Provisions    string `db:"provisions"`
+	Tiers         string `db:"tiers"`
+	NoPenalty     string `db:"no_penalty"`
+	Note          string `db:"note"`
+	RepealReason  string `db:"repeal_reason"`
+	CreatedAt     string `db:"created_at"`
+	UpdatedAt     string `db:"updated_at"`
+	PublishedAt   string `db:"published_at"`
+}
+
+const selectRow = `SELECT b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
+	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.statute, b.provisions, b.tiers,
+	b.no_penalty, b.note, b.repeal_reason, b.created_at, b.updated_at, b.published_at
+	FROM discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
+
+const selectSummary = `SELECT b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
+	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.updated_at
+	FROM discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
+
+// content decodes the tiers, provisions and no-penalty list of a row.
+func (r row) content() (Content, error) {
+	var c Content
+	if err := json.Unmarshal([]byte(r.Provisions), &c.Provisions); err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(r.Tiers), &c.Tiers); err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(r.NoPenalty), &c.NoPenalty); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// benchmark decodes a row into the API shape, with its state on day.
+func (r row) benchmark(day string) (Benchmark, error) {
+	c, err := r.content()
+	if err != nil {
+		return Benchmark{}, err
+	}
+	b := Benchmark{ID: r.ID, RegionCode: r.RegionCode, RegionName: r.RegionName, ItemID: r.ItemID, ItemCode: r.ItemCode,
+		ItemName: r.ItemName, Version: r.Version, Status: r.Status, State: StateOf(r.Status, r.EffectiveFrom, r.EffectiveTo, day),
+		Title: r.Title, DocNumber: r.DocNumber, EffectiveFrom: r.EffectiveFrom, EffectiveTo: r.EffectiveTo, Content: c,
+		Note: r.Note, RepealReason: r.RepealReason, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt}
+	if r.Statute != "" && r.Statute != "{}" {
+		var s Statute
+		if err := json.Unmarshal([]byte(r.Statute), &s); err != nil {
+			return Benchmark{}, err
+		}
+		b.Statute = &s
+	}
+	return b, nil
+}
+
+func encode(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// visibleWhere limits rows to what a scope may read: its own subtree, and the published versions
+// of the regions above it, whose benchmarks apply inside it too.
+func visibleWhere(scope access.Scope) (string, []any) {
+	lo, hi := scope.Range()
+	anc := region.Ancestors(scope.Root())
+	if len(anc) == 0 {
+		return "(b.region_code >= ? AND b.region_code < ?)", []any{lo, hi}
+	}
+	return "((b.region_code >= ? AND b.region_code < ?) OR (b.region_code IN (?) AND b.status <> 'draft'))", []any{lo, hi, anc}
+}
+
+// getRow returns one version the scope may read, or with write set one inside the scope's own
+// subtree; anything else is reported as not found.
+func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string, write bool) (row, error) {
+	cond, args := visibleWhere(scope)
+	if write {
+		lo, hi := scope.Range()
+		cond, args = "(b.region_code >= ? AND b.region_code < ?)", []any{lo, hi}
+	}
+	q, args, err := db.In(selectRow+` WHERE b.id = ? AND `+cond, append([]any{id}, args...)...)
+	if err != nil {
+		return row{}, err
+	}
+	var r row
+	err = db.Get(ctx, c, &r, q, args...)
+	if db.IsNoRows(err) {
+		return row{}, apperr.NotFound("裁量基准")
+	}
+	return r, err
+}
+
+// listWhere builds the conditions of a listing: the scope first, then the filter.
+func listWhere(scope access.Scope, f Filter, day string) (string, []any, error) {
+	cond, args := visibleWhere(scope)
+	where := []string{cond}
+	if f.ItemID != "" {
+		where = append(where, "b.item_id = ?")
+		args = append(args, f.ItemID)
+	}
+	if f.ItemCode != "" {
+		where = append(where, "b.item_code = ?")
+		args = append(args, f.ItemCode)
+	}
+	switch f.Status {
+	case "":
+	case StatusDraft, StatusPublished, StatusRepealed:
+		where = append(where, "b.status = ?")
+		args = append(args, string(f.Status))
+	default:
+		return "", nil, apperr.InvalidField("status", "DISCRETION_STATUS_INVALID", "状态应为 draft、published 或 repealed")
+	}
+	if f.RegionCode != "" {
+		where = append(where, "b.region_code = ?")
+		args = append(args, f.RegionCode)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where = append(where, "(b.title LIKE ?"+db.LikeEscape+" OR b.doc_number LIKE ?"+db.LikeEscape+
+			" OR b.item_code LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+")")
+		like := db.Like(q)
+		args = append(args, like, like, like, like)
+	}
+	if f.InForce {
+		where = append(where, inForceSQL)
+		args = append(args, day, day)
+	}
+	return " WHERE " + strings.Join(where, " AND "), args, nil
+}
+
+// inForceSQL holds a version in force on a day (two arguments: the day twice).
+const inForceSQL = "b.status <> 'draft' AND b.effective_from <= ? AND (b.effective_to = '' OR b.effective_to > ?)"
+
+// listRows returns one page of versions the scope may read.
+func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, day string, p httpx.Page) ([]Summary, int, error) {
+	cond, args, err := listWhere(scope, f, day)
+	if err != nil {
+		return nil, 0, err
+	}
+	order, err := httpx.OrderBy(p, map[string]string{"itemCode": "b.item_code", "itemName": "b.item_name", "version": "b.version",
+		"effectiveFrom": "b.effective_from", "updatedAt": "b.updated_at", "title": "b.title", "status": "b.status"}, "b.item_code")
+	if err != nil {
+		return nil, 0, err
+	}
+	q, qargs, err := db.In(`SELECT COUNT(*) FROM discretion_benchmarks b`+cond, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := db.Get(ctx, c, &total, q, qargs...); err != nil {
+		return nil, 0, err
+	}
+	q, qargs, err = db.In(selectSummary+cond+order+`, b.region_code, b.version DESC, b.id LIMIT ? OFFSET ?`,
+		append(args, p.PageSize, p.Offset())...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []Summary
+	if err := db.Select(ctx, c, &out, q, qargs...); err != nil {
+		return nil, 0, err
+	}
+	for i := range out {
+		out[i].State = StateOf(out[i].Status, out[i].EffectiveFrom, out[i].EffectiveTo, day)
+	}
+	return out, total, nil
+}
+
+// seriesRows returns every version of one series the scope may read, newest first.
+func seriesRows(ctx context.Context, c db.Conn, scope access.Scope, regionCode, itemID, day string) ([]Summary, error) {
+	cond, args := visibleWhere(scope)
+	q, args, err := db.In(selectSummary+` WHERE b.region_code = ? AND b.item_id = ? AND `+cond+` ORDER BY b.version DESC`,
+		append([]any{regionCode, itemID}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Summary
+	if err := db.Select(ctx, c, &out, q, args...); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].State = StateOf(out[i].Status, out[i].EffectiveFrom, out[i].EffectiveTo, day)
+	}
+	return out, nil
+}
+
+// seriesState tells whether a series has a draft, its next version number and its latest
+// published (or repealed) version.
+func seriesState(ctx context.Context, c db.Conn, regionCode, itemID string) (draft bool, next int, latest *row, err error) {
+	var rows []row
+	if err = db.Select(ctx, c, &rows, selectRow+` WHERE b.region_code = ? AND b.item_id = ? ORDER BY b.version DESC`, regionCode, itemID); err != nil {
+		return false, 0, nil, err
+	}
+	next = 1
+	for i, r := range rows {
+		if i == 0 {
+			next = r.Version + 1
+		}
+		if r.Status == StatusDraft {
+			draft = true
+		} else if latest == nil {
+			latest = &rows[i]
+		}
+	}
+	return draft, next, latest, nil
+}
+
+func insertRow(ctx context.Context, tx *sqlx.Tx, r row) error {
+	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_benchmarks (id, region_code, item_id, item_code, item_name, version,
+		status, title, doc_number, effective_from, effective_to, statute, provisions, tiers, no_penalty, note, repeal_reason,
+		created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.RegionCode, r.ItemID, r.ItemCode, r.ItemName, r.Version, string(r.Status), r.Title, r.DocNumber,
+		r.EffectiveFrom, r.EffectiveTo, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.RepealReason,
+		r.CreatedAt, r.UpdatedAt, r.PublishedAt)
+	return err
+}
+
+// updateDraft rewrites a draft's content; it reports false when the row is no longer the draft
+// last read (changed or published meanwhile).
+func updateDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool, error) {
+	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET item_code = ?, item_name = ?, title = ?, statute = ?,
+		provisions = ?, tiers = ?, no_penalty = ?, note = ?, updated_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
+		r.ItemCode, r.ItemName, r.Title, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.UpdatedAt, r.ID, readAt)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// publishDraft publishes a draft with the content and statute it was validated with.
+func publishDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool, error) {
+	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'published', doc_number = ?, effective_from = ?,
+		effective_to = '', item_code = ?, item_name = ?, statute = ?, provisions = ?, tiers = ?, no_penalty = ?,
+		updated_at = ?, published_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
+		r.DocNumber, r.EffectiveFrom, r.ItemCode, r.ItemName, r.Statute, r.Provisions, r.Tiers, r.NoPenalty,
+		r.UpdatedAt, r.PublishedAt, r.ID, readAt)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// endVersion closes a published version on a day, repealing it when reason is given.
+func endVersion(ctx context.Context, tx *sqlx.Tx, id, day string, repeal bool, reason, now string) error {
+	if repeal {
+		_, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'repealed', effective_to = ?, repeal_reason = ?,
+			updated_at = ? WHERE id = ?`, day, reason, now, id)
+		return err
+	}
+	_, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET effective_to = ?, updated_at = ? WHERE id = ?`, day, now, id)
+	return err
+}
+
+func deleteDraft(ctx context.Context, tx *sqlx.Tx, id string) (bool, error) {
+	res, err := db.Exec(ctx, tx, `DELETE FROM discretion_benchmarks WHERE id = ? AND status = 'draft'`, id)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// inForceRows returns the versions of an item in force on a day in the given regions.
+func inForceRows(ctx context.Context, c db.Conn, itemID string, regions []string, day string) ([]row, error) {
+	q, args, err := db.In(selectRow+` WHERE b.item_id = ? AND b.region_code IN (?) AND `+inForceSQL, itemID, regions, day, day)
+	if err != nil {
+		return nil, err
+	}
+	var out []row
+	err = db.Select(ctx, c, &out, q, args...)
+	return out, err
+}
+
+// inForceIn returns the versions in force on a day in the given regions, for every item or one.
+func inForceIn(ctx context.Context, c db.Conn, regions []string, itemID, day string) ([]row, error) {
+	query := selectRow + ` WHERE b.region_code IN (?) AND ` + inForceSQL
+	args := []any{regions, day, day}
+	if itemID != "" {
+		query += " AND b.item_id = ?"
+		args = append(args, itemID)
+	}
+	q, args, err := db.In(query+" ORDER BY b.item_code, b.item_id", args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []row
+	err = db.Select(ctx, c, &out, q, args...)
+	return out, err
+}
+
+// PublicFilter narrows the public listing.
+type PublicFilter struct {
+	ItemID     string
+	ItemCode   string
+	RegionCode string // the region's own benchmarks, those below it and those above it that apply to it
+	Query      string
+}
+
+// publicRows returns one page of the versions in force on a day, for everyone to read.
+func publicRows(ctx context.Context, c db.Conn, f PublicFilter, day string, p httpx.Page) ([]row, int, error) {
+	where := []string{inForceSQL}
+	args := []any{day, day}
+	if f.RegionCode != "" {
+		cond, a := visibleWhere(access.ScopeOf(f.RegionCode))
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	if f.ItemID != "" {
+		where = append(where, "b.item_id = ?")
+		args = append(args, f.ItemID)
+	}
+	if f.ItemCode != "" {
+		where = append(where, "b.item_code = ?")
+		args = append(args, f.ItemCode)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where = append(where, "(b.title LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+" OR b.item_code LIKE ?"+db.LikeEscape+")")
+		like := db.Like(q)
+		args = append(args, like, like, like)
+	}
+	cond := " WHERE " + strings.Join(where, " AND ")
+	q, qargs, err := db.In(`SELECT COUNT(*) FROM discretion_benchmarks b`+cond, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := db.Get(ctx, c, &total, q, qargs...); err != nil {
+		return nil, 0, err
+	}
+	q, qargs, err = db.In(selectRow+cond+` ORDER BY b.item_code, b.region_code, b.id LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []row
+	err = db.Select(ctx, c, &out, q, qargs...)
+	return out, total, err
+}
+
+// ruleRows returns the rule rows of a region and its ancestors.
+func ruleRows(ctx context.Context, c db.Conn, code string) ([]RuleRow, error) {
+	codes := region.Ancestors(code)
+	if code != "" {
+		codes = append(codes, code)
+	}
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	q, args, err := db.In(`SELECT region_code, min_steps, range_low_pct, range_high_pct, lighter_max_pct, general_min_pct,
+		general_max_pct, basis, updated_at FROM discretion_rules WHERE region_code IN (?)`, codes)
+	if err != nil {
+		return nil, err
+	}
+	var rows []RuleRow
+	err = db.Select(ctx, c, &rows, q, args...)
+	return rows, err
+}
+
+// upsertRules sets the rules of one region.
+func upsertRules(ctx context.Context, tx *sqlx.Tx, code string, r Rules, now string) error {
+	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_rules (region_code, min_steps, range_low_pct, range_high_pct,
+		lighter_max_pct, general_min_pct, general_max_pct, basis, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (region_code) DO UPDATE SET min_steps = excluded.min_steps, range_low_pct = excluded.range_low_pct,
+		range_high_pct = excluded.range_high_pct, lighter_max_pct = excluded.lighter_max_pct,
+		general_min_pct = excluded.general_min_pct, general_max_pct = excluded.general_max_pct, basis = excluded.basis,
+		updated_at = excluded.updated_at`,
+		code, r.MinSteps, r.RangeLowPct, r.RangeHighPct, r.LighterMaxPct, r.GeneralMinPct, r.GeneralMaxPct, r.Basis, now)
+	return err
+}
