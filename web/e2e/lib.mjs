@@ -72,6 +72,8 @@ export async function apiAs(username, password = PASSWORD) {
 }
 
 export async function shot(page, name) {
+  // 整页截图按当前滚动位置绘制吸顶的页头与侧边栏：先回到页首，避免页头出现在页面中部。
+  await page.evaluate(() => window.scrollTo(0, 0))
   // 等待过渡动画（抽屉、对话框、遮罩淡出）结束，截图才稳定。
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 5000 }).catch(() => {})
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })

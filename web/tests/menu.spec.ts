@@ -18,7 +18,46 @@ describe('buildMenu', () => {
 
   it('shows every item when all read permissions are present', () => {
     const all = MENU_ITEMS.flatMap((m) => (m.permission ? [m.permission] : []))
-    expect(titles(all)).toEqual(['工作台', '行政区划', '组织机构', '执法人员', '改革指标', '账号与角色', '审计日志', '数据导入'])
+    expect(titles(all)).toEqual([
+      '工作台',
+      '行政区划',
+      '组织机构',
+      '执法人员',
+      '改革指标',
+      '权责清单',
+      '划转与下放',
+      '发布前检查',
+      '裁量基准',
+      '账号与角色',
+      '审计日志',
+      '数据导入',
+    ])
+  })
+
+  it('shows the catalogue to catalog.read and the pre-publication checks only to catalog.write', () => {
+    // 执法队员：region.read org.read people.read catalog.read
+    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read'])).toEqual([
+      '工作台',
+      '行政区划',
+      '组织机构',
+      '执法人员',
+      '权责清单',
+      '划转与下放',
+      '裁量基准',
+    ])
+    // 法制审核员：catalog.read catalog.write import.run …
+    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'catalog.write', 'import.run'])).toEqual([
+      '工作台',
+      '行政区划',
+      '组织机构',
+      '执法人员',
+      '权责清单',
+      '划转与下放',
+      '发布前检查',
+      '裁量基准',
+      '数据导入',
+    ])
+    expect(titles(['catalog.write'])).toEqual(['工作台', '发布前检查'])
   })
 
   it('matches the 安全审计员 role (region.read, org.read, audit.read)', () => {
@@ -33,6 +72,12 @@ describe('activeMenuPath', () => {
     ['/orgs/42', '/orgs'],
     ['/people/abc?x=1', '/people'],
     ['/unknown/page', '/'],
+    ['/catalog', '/catalog'],
+    ['/catalog/0199-abc', '/catalog'],
+    ['/catalog/decisions', '/catalog/decisions'],
+    ['/catalog/decisions?q=阳政发', '/catalog/decisions'],
+    ['/catalog/checks', '/catalog/checks'],
+    ['/discretion/abc/edit', '/discretion'],
   ])('%s → %s', (path, expected) => {
     expect(activeMenuPath(path)).toBe(expected)
   })

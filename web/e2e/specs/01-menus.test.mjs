@@ -15,6 +15,10 @@ const MENU_CONTRACT = [
   ['组织机构', 'org.read'],
   ['执法人员', 'people.read'],
   ['改革指标', 'reform.read'],
+  ['权责清单', 'catalog.read'],
+  ['划转与下放', 'catalog.read'],
+  ['发布前检查', 'catalog.write'],
+  ['裁量基准', 'catalog.read'],
   ['账号与角色', 'account.read'],
   ['审计日志', 'audit.read'],
   ['数据导入', 'import.run'],
@@ -23,11 +27,14 @@ const MENU_CONTRACT = [
 /** 与角色定义无关的固定要求（三员分立、执法队员不可管理账号等）。 */
 const INVARIANTS = {
   admin: { has: ['数据导入', '组织机构'], lacks: ['账号与角色', '审计日志'] },
-  security: { has: ['账号与角色'], lacks: ['审计日志', '数据导入'] },
-  auditor: { has: ['审计日志'], lacks: ['账号与角色', '数据导入', '执法人员'] },
-  officer: { has: ['执法人员'], lacks: ['账号与角色', '审计日志', '数据导入'] },
+  security: { has: ['账号与角色'], lacks: ['审计日志', '数据导入', '权责清单'] },
+  auditor: { has: ['审计日志'], lacks: ['账号与角色', '数据导入', '执法人员', '权责清单'] },
+  officer: { has: ['执法人员', '权责清单', '裁量基准'], lacks: ['账号与角色', '审计日志', '数据导入', '发布前检查'] },
   'officer.zhangqiu': { has: ['执法人员'], lacks: ['账号与角色', '审计日志'] },
-  grid: { lacks: ['账号与角色', '审计日志', '执法人员'] },
+  grid: { has: ['权责清单'], lacks: ['账号与角色', '审计日志', '执法人员', '发布前检查'] },
+  legal: { has: ['权责清单', '划转与下放', '发布前检查', '裁量基准'] },
+  staffing: { has: ['权责清单', '发布前检查'] },
+  liaison: { has: ['权责清单', '裁量基准'], lacks: ['发布前检查'] },
 }
 
 async function expectedMenus() {

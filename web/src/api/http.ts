@@ -115,6 +115,45 @@ export const http = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', path, { ...options, body: body ?? {} }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  del: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+}
+
+/** 从 Content-Disposition 取文件名（优先 RFC 5987 的 filename*=UTF-8''…）。 */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // 编码有误时退回普通文件名
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header)
+  return plain?.[1]?.trim() || fallback
+}
+
+export interface DownloadedFile {
+  blob: Blob
+  fileName: string
+}
+
+/** GET 下载文件（导出、模板）：失败时与 JSON 接口一样抛出 ApiError。 */
+export async function download(
+  path: string,
+  query: Record<string, QueryValue> | undefined,
+  fallbackName: string,
+): Promise<DownloadedFile> {
+  const url = API_BASE + path + (query ? toQueryString(query) : '')
+  let res: Response
+  try {
+    res = await fetch(url, { method: 'GET', credentials: 'same-origin', headers: { Accept: '*/*' } })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw toApiError(0, undefined)
+  }
+  if (!res.ok) throw handleFailure(res.status, parseJson(await res.text()), false)
+  return { blob: await res.blob(), fileName: fileNameFromDisposition(res.headers.get('Content-Disposition'), fallbackName) }
 }
 
 export interface UploadProgress {

@@ -17,6 +17,8 @@ export type Permission =
   | 'account.write'
   | 'audit.read'
   | 'import.run'
+  | 'catalog.read'
+  | 'catalog.write'
 
 export type RoleCode =
   | 'sysadmin'
@@ -373,11 +375,14 @@ export type AuditVerifyResult =
 
 // ---- 导入 ----
 
-export type ImportKind = 'regions' | 'people'
+export type ImportKind = 'regions' | 'people' | 'catalog'
 
 export interface ImportResult {
   imported: number
   kind: string
+  /** 权责清单导入：其中已发布与草稿的条数。 */
+  published?: number
+  drafts?: number
 }
 
 // ---- 公众门户 ----
@@ -397,3 +402,6 @@ export interface PublicSummary {
   /** 公告：后端目前返回字符串数组，兼容对象形式。 */
   notices: (string | PublicNotice)[]
 }
+
+// ---- 权责清单与裁量基准 ----
+export * from './types-catalog'

@@ -24,7 +24,7 @@ export function setupRouter(pinia: Pinia): Router {
   const router = createRouter({
     history: createWebHistory('/'),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash, top: 8 } : { top: 0 }),
   })
 
   router.beforeEach(async (to) => {

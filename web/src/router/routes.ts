@@ -15,6 +15,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '公众门户', public: true },
   },
   {
+    path: '/portal/catalog/:id',
+    name: 'portal-catalog-item',
+    component: () => import('@/views/PortalCatalogItemView.vue'),
+    meta: { title: '权责清单事项', public: true },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/ConsoleLayout.vue'),
     children: [
@@ -59,6 +65,54 @@ export const routes: RouteRecordRaw[] = [
         name: 'reform',
         component: () => import('@/views/ReformView.vue'),
         meta: { title: '改革指标', permission: 'reform.read' },
+      },
+      {
+        path: 'catalog',
+        name: 'catalog',
+        component: () => import('@/views/CatalogView.vue'),
+        meta: { title: '权责清单', permission: 'catalog.read' },
+      },
+      {
+        path: 'catalog/decisions',
+        name: 'catalog-decisions',
+        component: () => import('@/views/DecisionsView.vue'),
+        meta: { title: '划转与下放', permission: 'catalog.read', parent: 'catalog' },
+      },
+      {
+        path: 'catalog/checks',
+        name: 'catalog-checks',
+        component: () => import('@/views/CatalogChecksView.vue'),
+        meta: { title: '发布前检查', permission: 'catalog.write', parent: 'catalog' },
+      },
+      {
+        path: 'catalog/:id',
+        name: 'catalog-item',
+        component: () => import('@/views/CatalogItemView.vue'),
+        meta: { title: '事项详情', permission: 'catalog.read', parent: 'catalog' },
+      },
+      {
+        path: 'discretion',
+        name: 'discretion',
+        component: () => import('@/views/DiscretionView.vue'),
+        meta: { title: '裁量基准', permission: 'catalog.read' },
+      },
+      {
+        path: 'discretion/new',
+        name: 'discretion-new',
+        component: () => import('@/views/BenchmarkEditView.vue'),
+        meta: { title: '新建裁量基准', permission: 'catalog.write', parent: 'discretion' },
+      },
+      {
+        path: 'discretion/:id',
+        name: 'discretion-detail',
+        component: () => import('@/views/BenchmarkView.vue'),
+        meta: { title: '裁量基准详情', permission: 'catalog.read', parent: 'discretion' },
+      },
+      {
+        path: 'discretion/:id/edit',
+        name: 'discretion-edit',
+        component: () => import('@/views/BenchmarkEditView.vue'),
+        meta: { title: '编辑裁量基准', permission: 'catalog.write', parent: 'discretion' },
       },
       {
         path: 'accounts',

@@ -29,6 +29,31 @@ export const PEOPLE_TEMPLATE: readonly TemplateColumn[] = [
   { key: 'certValidTo', label: '证件失效日期', required: false, example: '2030-12-31', description: 'YYYY-MM-DD' },
 ]
 
+/** 权责清单导入模板的列（列名即后端模板的中文表头；模板文件由后端提供）。 */
+export const CATALOG_TEMPLATE: readonly TemplateColumn[] = [
+  { key: '事项编码', label: '事项编码', required: true, example: 'CSGL-CF-001', description: '字母、数字和 - _ .，本辖区内不重复' },
+  { key: '事项名称', label: '事项名称', required: true, example: '', description: '' },
+  { key: '事项类型', label: '事项类型', required: true, example: '行政处罚', description: '行政处罚 / 行政强制 / 行政检查 / 行政征收 / 其他' },
+  { key: '执法领域', label: '执法领域', required: true, example: '城市管理', description: '须为执法领域表中的领域' },
+  { key: '一般性/专业性', label: '事项类别', required: false, example: '一般性', description: '留空视为一般性' },
+  { key: '行使层级', label: '行使层级', required: false, example: '县级', description: '省级 / 市级 / 县级 / 乡级，留空视为县级' },
+  { key: '业务主管部门', label: '业务主管部门', required: true, example: '阳谷县住房和城乡建设局', description: '须与组织机构中的业务主管部门名称一致' },
+  { key: '违法依据', label: '违法依据', required: false, example: '《城市市容和环境卫生管理条例》第三十四条第（一）项：随地吐痰……', description: '《法规》第…条第…款第（…）项：原文；多条以“；”分隔' },
+  { key: '处罚依据', label: '处罚依据', required: false, example: '', description: '格式同违法依据；处罚事项发布前须有违法依据和处罚依据' },
+  { key: '处罚种类', label: '处罚种类', required: false, example: '警告、罚款', description: '以顿号分隔；其他种类以“其他”开头' },
+  { key: '罚款下限（元）', label: '罚款下限', required: false, example: '5000', description: '以元为单位，可写 5万' },
+  { key: '罚款上限（元）', label: '罚款上限', required: false, example: '50000', description: '以元为单位' },
+  { key: '倍数下限', label: '倍数下限', required: false, example: '10倍', description: '10倍 或 5%' },
+  { key: '倍数上限', label: '倍数上限', required: false, example: '20倍', description: '' },
+  { key: '倍数基数', label: '倍数基数', required: false, example: '货值金额', description: '违法所得 / 货值金额 / 建设工程造价 / 违法收入' },
+  { key: '主管部门职责', label: '主管部门职责', required: false, example: '', description: '多条以“；”分隔' },
+  { key: '执法部门职责', label: '执法部门职责', required: false, example: '', description: '多条以“；”分隔' },
+  { key: '生效日期', label: '生效日期', required: false, example: '2026-01-01', description: 'YYYY-MM-DD；发布须填写' },
+  { key: '文号', label: '文号', required: false, example: '', description: '发布须填写' },
+  { key: '状态', label: '状态', required: false, example: '草稿', description: '草稿 / 已发布，留空视为草稿' },
+  { key: '备注', label: '备注', required: false, example: '', description: '' },
+]
+
 /** RFC 4180 转义；以 = + - @ 开头的文本前加单引号，防止在表格软件中被当作公式执行。 */
 export function csvEscape(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value)

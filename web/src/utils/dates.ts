@@ -19,3 +19,21 @@ function parseDay(s: string): Date | null {
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
   return Number.isNaN(d.getTime()) ? null : d
 }
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+/** 本地日期 YYYY-MM-DD（默认今天）。 */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`
+}
+
+/** 本年 1 月 1 日。 */
+export function yearStartIso(now = new Date()): string {
+  return `${now.getFullYear()}-01-01`
+}
+
+export function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDay(s) !== null
+}

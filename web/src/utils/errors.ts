@@ -50,15 +50,24 @@ export interface FormErrorMapping {
   message: string | null
 }
 
-export function mapErrorToForm(e: unknown, formFields: readonly string[]): FormErrorMapping {
+/** 后端字段名 → 表单字段名的改写（如 delegations[0].targets → targets），返回原值表示不改写。 */
+export type FieldAlias = (field: string) => string
+
+export function mapErrorToForm(e: unknown, formFields: readonly string[], alias?: FieldAlias): FormErrorMapping {
   if (!isApiError(e)) return { fieldErrors: {}, message: errorMessage(e) }
   const fieldErrors: Record<string, string> = {}
-  const target = matchField(e.field, formFields)
+  const match = (f: string | undefined) => matchField(f && alias ? alias(f) : f, formFields)
+  const target = match(e.field)
   const text = errorMessage(e)
   if (target) fieldErrors[target] = text
   for (const d of e.details) {
-    const f = matchField(d.field, formFields)
+    const f = match(d.field)
     if (f && !fieldErrors[f] && d.row === undefined) fieldErrors[f] = d.message
   }
   return { fieldErrors, message: target ? null : text }
+}
+
+/** 决定登记的错误字段：transfers[0].items → items，delegations[1].targets → targets。 */
+export function decisionFieldAlias(field: string): string {
+  return field.replace(/^(transfers|delegations|revocations)\[\d+\]\./, '')
 }

@@ -8,6 +8,10 @@ export type MenuIcon =
   | 'orgs'
   | 'people'
   | 'reform'
+  | 'catalog'
+  | 'decisions'
+  | 'checks'
+  | 'discretion'
   | 'accounts'
   | 'audit'
   | 'imports'
@@ -26,6 +30,10 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/orgs', title: '组织机构', icon: 'orgs', permission: 'org.read' },
   { path: '/people', title: '执法人员', icon: 'people', permission: 'people.read' },
   { path: '/reform', title: '改革指标', icon: 'reform', permission: 'reform.read' },
+  { path: '/catalog', title: '权责清单', icon: 'catalog', permission: 'catalog.read' },
+  { path: '/catalog/decisions', title: '划转与下放', icon: 'decisions', permission: 'catalog.read' },
+  { path: '/catalog/checks', title: '发布前检查', icon: 'checks', permission: 'catalog.write' },
+  { path: '/discretion', title: '裁量基准', icon: 'discretion', permission: 'catalog.read' },
   { path: '/accounts', title: '账号与角色', icon: 'accounts', permission: 'account.read' },
   { path: '/audit', title: '审计日志', icon: 'audit', permission: 'audit.read' },
   { path: '/imports', title: '数据导入', icon: 'imports', permission: 'import.run' },
@@ -36,10 +44,12 @@ export function buildMenu(permissions: readonly string[]): MenuItem[] {
   return MENU_ITEMS.filter((m) => !m.permission || granted.has(m.permission))
 }
 
-/** 当前路径对应的菜单项（/orgs/12 → /orgs）。 */
+/** 当前路径对应的菜单项：按路径段取最长匹配（/orgs/12 → /orgs，/catalog/decisions → /catalog/decisions）。 */
 export function activeMenuPath(path: string): string {
-  const first = path.split(/[?#]/)[0]?.split('/').filter(Boolean)[0]
-  if (!first) return '/'
-  const candidate = `/${first}`
-  return MENU_ITEMS.some((m) => m.path === candidate) ? candidate : '/'
+  const segments = (path.split(/[?#]/)[0] ?? '').split('/').filter(Boolean)
+  for (let n = segments.length; n > 0; n--) {
+    const candidate = `/${segments.slice(0, n).join('/')}`
+    if (MENU_ITEMS.some((m) => m.path === candidate)) return candidate
+  }
+  return '/'
 }

@@ -1,0 +1,72 @@
+// (c) 执法队员对《大气污染防治法》第一百一十八条第一款事项计算裁量档次：缺少事实时就近提示；
+// 一年内再次违法适用从重档，显示档次、罚款幅度（元）与理由；首次违法及时改正时可以不予处罚。
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { apiAs, launchBrowser, newPage, shot, uiLogin } from '../lib.mjs'
+
+describe('裁量计算', () => {
+  let browser
+  let itemId
+  before(async () => {
+    browser = await launchBrowser()
+    const officer = await apiAs('officer')
+    const res = await officer('GET', `/catalog/items?q=${encodeURIComponent('大气污染防治法第118条第1款')}`)
+    const item = res.body.items.find((i) => i.code === 'CSGL-CF-014')
+    assert.ok(item, '演示清单中应有 大气污染防治法第一百一十八条第一款 事项（CSGL-CF-014）')
+    itemId = item.id
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  it('计算档次、幅度与理由', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'officer')
+      await page.goto(`/catalog/${itemId}?tab=discretion`)
+      const benchmark = page.getByTestId('item-benchmark')
+      await benchmark.getByText('阳综执发〔2026〕1号').first().waitFor()
+      await benchmark.getByText('从重处罚').first().waitFor()
+
+      const panel = page.getByTestId('evaluate-panel')
+      const actDate = panel.getByRole('combobox', { name: /违法行为发生日期/ })
+      await actDate.fill('2026-05-01')
+      await actDate.press('Enter')
+
+      // 未认定危害程度：后端要求补充该事实，错误显示在“危害程度”旁。
+      await panel.getByTestId('evaluate-submit').click()
+      const harmItem = panel.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: /^危害程度$/ }) })
+      await harmItem.locator('.el-form-item__error').waitFor()
+      assert.match(await harmItem.locator('.el-form-item__error').innerText(), /危害后果/)
+
+      // 一年内因同一违法行为受过一次处罚 → 从重处罚。
+      const prior = panel.getByTestId('fact-prior').locator('input')
+      await prior.fill('1')
+      await prior.blur()
+      await harmItem.locator('.el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '有一般危害后果' }).click()
+      await panel.getByTestId('evaluate-submit').click()
+      const result = panel.getByTestId('evaluate-result')
+      await result.waitFor()
+      assert.equal((await result.getByTestId('eval-tier').innerText()).trim(), '从重处罚')
+      assert.equal((await result.getByTestId('eval-range').innerText()).trim(), '罚款 36,000元至50,000元')
+      const reason = await result.getByTestId('eval-reason').innerText()
+      assert.match(reason, /阳综执发〔2026〕1号/)
+      assert.match(reason, /从重处罚/)
+      assert.match(await result.innerText(), /受过行政处罚1次以上/)
+      await shot(page, 'discretion-evaluate')
+
+      // 首次违法、危害轻微、及时改正：符合首违不罚，可以不予处罚；如处罚适用从轻档。
+      await panel.getByTestId('fact-first').locator('.el-switch__core').click()
+      await panel.getByTestId('fact-corrected').locator('.el-switch__core').click()
+      await harmItem.locator('.el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '危害后果轻微' }).click()
+      await panel.getByTestId('evaluate-submit').click()
+      await page.waitForFunction(() => document.querySelector('[data-testid="eval-tier"]')?.textContent?.trim() === '不予处罚')
+      assert.equal((await result.getByTestId('eval-range').innerText()).trim(), '可以不予处罚')
+      assert.match(await result.innerText(), /如决定处罚：从轻处罚，罚款 5,000元至14,000元/)
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest'
+import type { Condition, Standard } from '@/api/types'
+import {
+  describeCondition,
+  describeConditions,
+  describeRange,
+  describeStandard,
+  emptyFactForm,
+  factFieldAlias,
+  factsToRequest,
+  noteCircumstances,
+  sortTiers,
+  yuanWords,
+} from '@/utils/discretion'
+
+const std = (s: Partial<Standard>): Standard => ({
+  kind: 'range',
+  minFen: 0,
+  maxFen: 0,
+  multipleMinPct: 0,
+  multipleMaxPct: 0,
+  perUnitMinFen: 0,
+  perUnitMaxFen: 0,
+  measures: [],
+  ...s,
+})
+
+describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', () => {
+  it('maps a repeat offence with amounts in yuan to fen', () => {
+    const form = { ...emptyFactForm('2026-05-01'), priorCount: 2, harm: 'general' as const, goodsValue: '8,000', illegalGains: '1200.5', units: 12.345 }
+    const r = factsToRequest('item-1', form)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.request).toEqual({
+      itemId: 'item-1',
+      actDate: '2026-05-01',
+      facts: {
+        firstOffence: false,
+        priorCount: 2,
+        lookbackDays: 365,
+        harm: 'general',
+        correctedPromptly: false,
+        refusedCorrection: false,
+        threatenedStaff: false,
+        seriousConsequences: false,
+        goodsValueFen: 800000,
+        illegalGainsFen: 120050,
+        units: 12.35,
+      },
+    })
+  })
+
+  it('forces the prior count to 0 for a first offence and omits empty amounts', () => {
+    const form = { ...emptyFactForm('2026-05-01'), firstOffence: true, priorCount: 3, correctedPromptly: true, harm: 'minor' as const }
+    const r = factsToRequest('i', form, '371521112000')
+    expect(r.ok && r.request.facts.priorCount).toBe(0)
+    expect(r.ok && r.request.regionCode).toBe('371521112000')
+    if (r.ok) {
+      expect(r.request.facts).not.toHaveProperty('goodsValueFen')
+      expect(r.request.facts).not.toHaveProperty('units')
+      expect(r.request.facts).not.toHaveProperty('recurrenceDays')
+    }
+  })
+
+  it('sends the recurrence days and confirmed circumstances once each', () => {
+    const form = { ...emptyFactForm('2026-05-01'), recurrenceDays: 20, circumstances: ['主动消除危害后果', ' 主动消除危害后果 ', ''] }
+    const r = factsToRequest('i', form)
+    expect(r.ok && r.request.facts.recurrenceDays).toBe(20)
+    expect(r.ok && r.request.facts.circumstances).toEqual(['主动消除危害后果'])
+  })
+
+  it('reports invalid amounts and dates next to their fields', () => {
+    const r = factsToRequest('i', { ...emptyFactForm(''), goodsValue: '十万', illegalGains: '1.234' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(Object.keys(r.fieldErrors).sort()).toEqual(['actDate', 'goodsValue', 'illegalGains'])
+  })
+
+  it('maps the API fact fields back to the form fields', () => {
+    expect(factFieldAlias('facts.goodsValueFen')).toBe('goodsValue')
+    expect(factFieldAlias('facts.priorCount')).toBe('priorCount')
+    expect(factFieldAlias('facts.harm')).toBe('harm')
+    expect(factFieldAlias('itemId')).toBe('itemId')
+  })
+})
+
+describe('describeCondition (as the backend words it)', () => {
+  it.each<[Condition, string]>([
+    [{ kind: 'first_offence', lookbackDays: 365 }, '初次违法（违法行为发生前365日内未因同一违法行为受过行政处罚）'],
+    [{ kind: 'prior_count', minCount: 1, lookbackDays: 365 }, '违法行为发生前365日内因同一违法行为受过行政处罚1次以上'],
+    [{ kind: 'harm', harm: ['none', 'minor'] }, '危害后果：没有造成危害后果或危害后果轻微'],
+    [{ kind: 'refused_correction', withinDays: 30 }, '拒不改正（经责令改正后30日内再次实施同一违法行为的，视为拒不改正）'],
+    [{ kind: 'goods_value', maxFen: 1000000 }, '货值金额不足1万元'],
+    [{ kind: 'illegal_gains', minFen: 50000, maxFen: 1234500 }, '违法所得500元以上、不足12,345元'],
+    [{ kind: 'units', minUnits: 50 }, '数量50以上'],
+    [{ kind: 'note', text: '主动消除或者减轻违法行为危害后果', not: true }, '不属于以下情形：主动消除或者减轻违法行为危害后果'],
+  ])('%j', (c, text) => {
+    expect(describeCondition(c)).toBe(text)
+  })
+
+  it('joins conditions by match mode and names the fallback tier', () => {
+    expect(describeConditions([])).toBe('不具有其他档次情形的（兜底）')
+    expect(describeConditions([{ kind: 'corrected_promptly' }, { kind: 'threatened_staff' }], 'any')).toMatch(/^有下列情形之一：及时改正违法行为；/)
+  })
+})
+
+describe('describeStandard', () => {
+  it('writes ranges, warnings, multiples and per-unit fines with caps', () => {
+    expect(describeStandard(std({ minFen: 3600000, maxFen: 5000000, measures: ['责令停业整治'] }))).toBe('罚款3.6万元至5万元；责令停业整治')
+    expect(describeStandard(std({ minFen: 0, maxFen: 10000 }))).toBe('罚款100元以下')
+    expect(describeStandard(std({ kind: 'warning' }))).toBe('警告')
+    expect(describeStandard(std({ kind: 'fixed', minFen: 5000, maxFen: 5000, warning: true }))).toBe('警告，并处罚款50元')
+    expect(describeStandard(std({ kind: 'multiple', multipleMinPct: 1000, multipleMaxPct: 1300, base: '货值金额' }))).toBe('处货值金额10倍至13倍的罚款')
+    expect(describeStandard(std({ kind: 'percent', multipleMinPct: 5, multipleMaxPct: 10, base: '建设工程造价' }))).toBe('处建设工程造价5%至10%的罚款')
+    expect(describeStandard(std({ kind: 'per_unit', unit: '平方米·日', perUnitMinFen: 500, perUnitMaxFen: 1000, maxFen: 400000 }))).toBe(
+      '按每平方米·日5元至10元计算罚款（最高不超过4,000元）',
+    )
+  })
+
+  it('says 不予处罚 for a tier without a standard', () => {
+    expect(describeStandard(std({ kind: '' }))).toBe('不予处罚')
+  })
+
+  it('describes statutory ranges', () => {
+    expect(describeRange({ fineMinFen: 500000, fineMaxFen: 5000000, multipleMinPct: 0, multipleMaxPct: 0, multipleBase: '' })).toBe('5,000元至5万元')
+    expect(describeRange({ fineMinFen: 0, fineMaxFen: 0, multipleMinPct: 1000, multipleMaxPct: 2000, multipleBase: '货值金额' })).toBe('货值金额10倍至20倍')
+    expect(yuanWords(3600000)).toBe('3.6万元')
+    expect(yuanWords(3650000)).toBe('36,500元')
+  })
+})
+
+describe('tiers', () => {
+  it('sorts from the most lenient to the most severe, keeping the order within a level', () => {
+    const tiers = [{ level: 'heavier', n: 1 }, { level: 'general', n: 2 }, { level: 'lighter', n: 3 }, { level: 'heavier', n: 4 }, { level: 'mitigated', n: 5 }]
+    expect(sortTiers(tiers).map((t) => t.n)).toEqual([5, 3, 2, 1, 4])
+  })
+
+  it('collects the note circumstances an officer must confirm', () => {
+    const tiers = [
+      { level: 'mitigated', conditions: [{ kind: 'note', text: 'A' }, { kind: 'first_offence' }], standard: std({}) },
+      { level: 'lighter', conditions: [{ kind: 'note', text: 'A', not: true }], standard: std({}) },
+    ]
+    expect(noteCircumstances({ tiers, noPenalty: [{ conditions: [{ kind: 'note', text: 'B' }] }] })).toEqual(['A', 'B'])
+  })
+})
