@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"strings"
 	"testing"
 
 	"zhifa/internal/platform/apperr"
@@ -142,5 +143,13 @@ func TestSearchTerms(t *testing.T) {
 	}
 	if matchesAll(text, SearchTerms("烧烤 焚烧")) {
 		t.Error("every term must match")
+	}
+}
+
+func TestSplitKinds(t *testing.T) {
+	got := SplitKinds("警告、罚款，其他（责令退还非法占用的土地、限期拆除）; 没收违法所得")
+	want := []string{"警告", "罚款", "其他（责令退还非法占用的土地、限期拆除）", "没收违法所得"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("%q", got)
 	}
 }

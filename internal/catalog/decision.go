@@ -99,6 +99,7 @@ type decisionRun struct {
 	grants  map[string][]*grant
 	targets map[string]org.Org
 	ended   map[string]bool // grant ids revoked by this decision
+	byGrant map[string]*grant
 	made    []grant
 	errs    []apperr.Detail
 	summary string // overrides the first problem as the error's message
@@ -200,9 +201,11 @@ func (r *decisionRun) validate(ctx context.Context) (string, error) {
 // refs lists every item reference of the decision, in order, once each.
 func (r *decisionRun) refs() []string {
 	var out []string
+	seen := map[string]bool{}
 	add := func(xs []string) {
 		for _, x := range xs {
-			if x = strings.TrimSpace(x); x != "" && !slices.Contains(out, x) {
+			if x = strings.TrimSpace(x); x != "" && !seen[x] {
+				seen[x] = true
 				out = append(out, x)
 			}
 		}
@@ -223,6 +226,10 @@ func (r *decisionRun) refs() []string {
 // are all listed.
 func (r *decisionRun) loadItems(ctx context.Context) error {
 	refs := r.refs()
+	known := make(map[string]bool, len(refs))
+	for _, ref := range refs {
+		known[ref] = true
+	}
 	var named []string
 	for _, rv := range r.in.Revocations {
 		named = append(named, rv.AssignmentIDs...)
@@ -238,7 +245,8 @@ func (r *decisionRun) loadItems(ctx context.Context) error {
 			return err
 		}
 		for _, id := range itemIDs {
-			if !slices.Contains(refs, id) {
+			if !known[id] {
+				known[id] = true
 				refs = append(refs, id)
 			}
 		}
@@ -408,14 +416,15 @@ func (r *decisionRun) revoke(i int, rv RevokeInput) {
 
 // grantByID finds a loaded assignment by id (loadItems loaded every one a revocation names).
 func (r *decisionRun) grantByID(id string) *grant {
-	for _, gs := range r.grants {
-		for _, g := range gs {
-			if g.ID == id {
-				return g
+	if r.byGrant == nil {
+		r.byGrant = map[string]*grant{}
+		for _, gs := range r.grants {
+			for _, g := range gs {
+				r.byGrant[g.ID] = g
 			}
 		}
 	}
-	return nil
+	return r.byGrant[id]
 }
 
 // move validates and records transfers or delegations of items to targets.

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -74,9 +73,6 @@ func header(key string) string {
 	return key
 }
 
-// MaxReportedErrors bounds the row errors returned by one import.
-const MaxReportedErrors = 200
-
 // importBatch is the number of items per INSERT: a version has 29 parameters, so 500 rows stay
 // inside SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const importBatch = 500
@@ -113,17 +109,22 @@ type orgLookup struct {
 	err error
 }
 
+// fail records a row problem, naming the template column (第N行：违法依据：…).
 func (im *catalogImport) fail(line int, key string, err error) {
 	e := apperr.As(err)
 	if key == "" {
 		key = fieldOf[e.Field]
 	}
-	msg := e.Message
 	if key != "" {
-		msg = header(key) + "：" + msg
+		named := *e
+		named.Message = header(key) + "：" + e.Message
+		e = &named
 	}
-	im.errs = append(im.errs, apperr.Detail{Row: line, Field: key, Code: e.Code, Message: fmt.Sprintf("第%d行：%s", line, msg)})
+	im.errs = append(im.errs, tabular.RowError(line, key, e))
 }
+
+func (im *catalogImport) Pending() int            { return len(im.batch) }
+func (im *catalogImport) Errors() []apperr.Detail { return im.errs }
 
 // Import reads a catalogue file (CSV or .xlsx in the template of docs/catalog.md) and adds every
 // row as a new item, or none: the whole file runs in one transaction that is rolled back if any
@@ -141,7 +142,6 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 	}
 	im := &catalogImport{s: s, p: p, cols: cols, owners: map[string]orgLookup{}, seen: map[string]int{},
 		domains: map[string]bool{}, regions: map[string]bool{}, result: ImportResult{Kind: "catalog"}}
-	count := 0
 	err = s.tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
 		ds, err := listDomains(ctx, tx)
@@ -151,35 +151,8 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 		for _, d := range ds {
 			im.domains[d.Name] = true
 		}
-		for {
-			row, line, err := tr.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			count++
-			if err := im.add(ctx, line, row); err != nil {
-				return err
-			}
-			if len(im.batch) >= importBatch {
-				if err := im.flush(ctx); err != nil {
-					return err
-				}
-			}
-			if len(im.errs) >= MaxReportedErrors {
-				break
-			}
-		}
-		if err := im.flush(ctx); err != nil {
+		if _, err := tabular.Load(ctx, tr, im, importBatch, nil); err != nil {
 			return err
-		}
-		if len(im.errs) > 0 {
-			return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(im.errs)), im.errs)
-		}
-		if count == 0 {
-			return apperr.Invalid("IMPORT_EMPTY", "导入文件没有数据行")
 		}
 		region := scopeOf(p).Root()
 		if len(im.regions) == 1 {
@@ -216,8 +189,8 @@ func (im *catalogImport) owner(ctx context.Context, name string) (org.Org, error
 	return o, err
 }
 
-// add checks one row and queues it; problems are recorded, not returned (only store failures are).
-func (im *catalogImport) add(ctx context.Context, line int, row []string) error {
+// Add checks one row and queues it; problems are recorded, not returned (only store failures are).
+func (im *catalogImport) Add(ctx context.Context, line int, row []string) error {
 	get := func(key string) string { return im.cols.Get(row, key) }
 	code, err := CheckCode("code", get("code"))
 	if err != nil {
@@ -330,8 +303,8 @@ func splitList(cell, sep string) []string {
 	return out
 }
 
-// flush checks the batch's codes against the store and inserts it while the file is still clean.
-func (im *catalogImport) flush(ctx context.Context) error {
+// Flush checks the batch's codes against the store and inserts it while the file is still clean.
+func (im *catalogImport) Flush(ctx context.Context) error {
 	if len(im.batch) == 0 {
 		return nil
 	}

@@ -16,6 +16,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/region"
 )
 
 // Service keeps the catalogue. Every change runs in one transaction with its audit entry and a
@@ -127,9 +128,13 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 		if err := checkDomain(ctx, tx, in.Domain); err != nil {
 			return err
 		}
-		regionCode := strings.TrimSpace(in.RegionCode)
-		if regionCode == "" {
-			regionCode = owner.RegionCode
+		regionCode := owner.RegionCode
+		if strings.TrimSpace(in.RegionCode) != "" {
+			code, _, err := region.NormalizeCode(in.RegionCode)
+			if err != nil {
+				return apperr.As(err).WithField("regionCode")
+			}
+			regionCode = code
 		}
 		if !scopeOf(p).Contains(regionCode) {
 			return apperr.InvalidField("regionCode", "CATALOG_OUT_OF_SCOPE", "只能在本辖区的权责清单中新增事项")
@@ -196,11 +201,11 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 		if d := pendingDraft(vs); d != nil {
 			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s已有待发布的草稿（第%d版），请修改该草稿或先发布", it.Code, d.Seq))
 		}
+		if latest := latestEffective(vs); latest != nil && latest.Status == StatusRepealed {
+			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再修订；如需恢复请新增事项")
+		}
 		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latestEffective(vs)); err != nil {
 			return err
-		}
-		if latestEffective(vs) != nil && latestEffective(vs).Status == StatusRepealed {
-			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再修订；如需恢复请新增事项")
 		}
 		v := s.newVersion(p, itemID, it.RegionCode, len(vs)+1, in)
 		if err := insertVersions(ctx, tx, []versionRow{rowOf(v, it.Code)}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
@@ -393,6 +394,24 @@ func TestGenerationCounterAcrossProcesses(t *testing.T) {
 		x3, err := f.s.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
 		if err != nil || x3.Mode != ModeTransfer {
 			t.Fatalf("own write: %+v %v", x3, err)
+		}
+	})
+}
+
+// TestDomainsSeededWithOrgDomains keeps the migration's seed of the domain table and the platform's
+// list of domains (org.Domains) the same.
+func TestDomainsSeededWithOrgDomains(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ds, err := newService(d).Domains(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, x := range ds {
+			names = append(names, x.Name)
+		}
+		if strings.Join(names, ",") != strings.Join(org.Domains, ",") {
+			t.Fatalf("seeded %v, org.Domains %v", names, org.Domains)
 		}
 	})
 }

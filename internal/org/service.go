@@ -26,6 +26,10 @@ type PostCounter interface {
 // It runs inside the transaction that moves the organisation.
 type RelocateFunc func(ctx context.Context, tx *sqlx.Tx, orgID, regionCode string) error
 
+// ChangeFunc tells another feature that an organisation changed (name, kind, parent …), inside
+// the transaction that changes it; features that keep derived views of organisations refresh them.
+type ChangeFunc func(ctx context.Context, tx *sqlx.Tx, orgID string) error
+
 // Service changes organisations.
 type Service struct {
 	DB         *db.DB
@@ -33,6 +37,7 @@ type Service struct {
 	Clock      clock.Clock
 	Posts      PostCounter
 	OnRelocate []RelocateFunc
+	OnChange   []ChangeFunc
 }
 
 // Create adds an organisation inside the caller's jurisdiction.
@@ -89,6 +94,11 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 				return apperr.Conflict("ORG_NAME_EXISTS", "同一区划内已有同名机构："+in.Name).WithField("name")
 			}
 			return err
+		}
+		for _, changed := range s.OnChange {
+			if err := changed(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if old.RegionCode != in.RegionCode {
 			for _, relocate := range s.OnRelocate {

@@ -218,3 +218,26 @@ func TestCatalogWritesNeedCatalogWrite(t *testing.T) {
 		}
 	})
 }
+
+// TestRenamedOfficeShowsInTheCatalogue renames a township office and expects the catalogue's
+// answer to name it anew at once: organisation changes refresh the catalogue snapshot.
+func TestRenamedOfficeShowsInTheCatalogue(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		admin := e.as("admin")
+		offices, _ := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
+		o := offices.Items[0]
+		body := map[string]any{"name": "张秋镇综合行政执法队", "kind": o.Kind, "regionCode": o.RegionCode,
+			"parentId": *o.ParentID, "domains": o.Domains, "townshipClass": o.TownshipClass, "quota": o.Quota}
+		if err := admin.Do(ctx, http.MethodPut, "/api/v1/orgs/"+o.ID, body, nil); err != nil {
+			t.Fatal(err)
+		}
+		var x exercise
+		if err := e.as("officer").Get(ctx, "/api/v1/catalog/exercise", url.Values{"itemCode": {demo.DelegatedItemCode},
+			"place": {zhangqiuVillage}, "date": {"2025-01-01"}}, &x); err != nil {
+			t.Fatal(err)
+		}
+		if x.Body.Name != "张秋镇综合行政执法队" {
+			t.Fatalf("after the rename the catalogue names %q", x.Body.Name)
+		}
+	})
+}

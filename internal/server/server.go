@@ -53,6 +53,7 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
 	a.Orgs.OnRelocate = []org.RelocateFunc{a.People.Relocate, a.Accounts.Relocate}
+	a.Orgs.OnChange = []org.ChangeFunc{a.Catalog.OrgChanged}
 	return a
 }
 

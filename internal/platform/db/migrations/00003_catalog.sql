@@ -81,7 +81,10 @@ CREATE TABLE catalog_versions (
     published_at     TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX catalog_versions_seq ON catalog_versions (item_id, seq);
-CREATE INDEX catalog_versions_force ON catalog_versions (status, effective_from, item_id);
+-- Leading with item_id: "the version of this item in force on D" is always asked per item (joins
+-- from catalog_items, decisions' item lists), and any other leading column makes the nested loop
+-- of a join scan every version for every item.
+CREATE INDEX catalog_versions_force ON catalog_versions (item_id, status, effective_from);
 CREATE INDEX catalog_versions_owner ON catalog_versions (owner_org_id, status);
 
 -- A decision (决定) of the government, by its document number (文号), unique in its jurisdiction.
