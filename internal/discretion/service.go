@@ -78,19 +78,7 @@ func (s *Service) regionFor(ctx context.Context, c db.Conn, p *access.Principal,
 			return "", apperr.InvalidField("regionCode", "DISCRETION_REGION_REQUIRED", "请指定区划代码")
 		}
 	}
-	code, _, err := region.NormalizeCode(raw)
-	if err != nil {
-		return "", apperr.As(err).WithField("regionCode")
-	}
-	if !scopeOf(p).Contains(code) {
-		return "", apperr.NotFound("行政区划")
-	}
-	if ok, err := region.Exists(ctx, c, code); err != nil {
-		return "", err
-	} else if !ok {
-		return "", apperr.NotFound("行政区划")
-	}
-	return code, nil
+	return region.InScope(ctx, c, scopeOf(p), raw)
 }
 
 // rules returns the splitting rules in force for a region and names the region they come from.
@@ -101,8 +89,8 @@ func (s *Service) rules(ctx context.Context, c db.Conn, code string) (EffectiveR
 	}
 	eff := LookupRules(code, rows)
 	if eff.Source != SourceNational {
-		var name string
-		if err := db.Get(ctx, c, &name, `SELECT name FROM regions WHERE code = ?`, eff.Source); err != nil && !db.IsNoRows(err) {
+		name, err := region.Name(ctx, c, eff.Source)
+		if err != nil {
 			return EffectiveRules{}, err
 		}
 		eff.SourceName = name

@@ -9,7 +9,6 @@ import (
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
-	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/region"
@@ -108,19 +107,7 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 // regionInScope normalises a region code and checks that it exists inside the caller's
 // jurisdiction; a region outside it is reported as not found.
 func (s *Service) regionInScope(ctx context.Context, c db.Conn, p *access.Principal, raw string) (string, error) {
-	code, _, err := region.NormalizeCode(raw)
-	if err != nil {
-		return "", apperr.As(err).WithField("regionCode")
-	}
-	if !scopeOf(p).Contains(code) {
-		return "", apperr.NotFound("行政区划")
-	}
-	if ok, err := region.Exists(ctx, c, code); err != nil {
-		return "", err
-	} else if !ok {
-		return "", apperr.NotFound("行政区划")
-	}
-	return code, nil
+	return region.InScope(ctx, c, scopeOf(p), raw)
 }
 
 // effective looks up the thresholds of a region and names the region they come from.
@@ -131,8 +118,8 @@ func (s *Service) effective(ctx context.Context, c db.Conn, code string) (Effect
 	}
 	eff := Lookup(code, rows)
 	if eff.Source != SourceNational {
-		var name string
-		if err := db.Get(ctx, c, &name, `SELECT name FROM regions WHERE code = ?`, eff.Source); err != nil && !db.IsNoRows(err) {
+		name, err := region.Name(ctx, c, eff.Source)
+		if err != nil {
 			return Effective{}, err
 		}
 		eff.SourceName = name

@@ -156,3 +156,30 @@ func fillPathNames(ctx context.Context, d *db.DB, rs []Region) error {
 	}
 	return nil
 }
+
+// InScope normalises a region code given by a caller and checks that the region exists inside
+// scope; a region outside it is reported as not found, so jurisdiction boundaries do not leak.
+func InScope(ctx context.Context, c db.Conn, scope access.Scope, raw string) (string, error) {
+	code, _, err := NormalizeCode(raw)
+	if err != nil {
+		return "", apperr.As(err).WithField("regionCode")
+	}
+	if !scope.Contains(code) {
+		return "", apperr.NotFound("行政区划")
+	}
+	if ok, err := Exists(ctx, c, code); err != nil {
+		return "", err
+	} else if !ok {
+		return "", apperr.NotFound("行政区划")
+	}
+	return code, nil
+}
+
+// Name returns a region's name, or "" when there is no such region.
+func Name(ctx context.Context, c db.Conn, code string) (string, error) {
+	var name string
+	if err := db.Get(ctx, c, &name, `SELECT name FROM regions WHERE code = ?`, code); err != nil && !db.IsNoRows(err) {
+		return "", err
+	}
+	return name, nil
+}
