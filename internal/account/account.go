@@ -44,17 +44,17 @@ func (a *Account) Principal() *access.Principal {
 
 // Input creates an account.
 type Input struct {
-	Username    string        `json:"username"`
-	DisplayName string        `json:"displayName"`
-	Password    string        `json:"password"`
-	OrgID       string        `json:"orgId"`
+	Username    string        `json:"username" text:"32"`
+	DisplayName string        `json:"displayName" text:"50"`
+	Password    string        `json:"password" text:"128"`
+	OrgID       string        `json:"orgId" text:"64"`
 	Roles       []access.Role `json:"roles"`
 }
 
 // UpdateInput changes an account.
 type UpdateInput struct {
-	DisplayName string        `json:"displayName"`
-	OrgID       string        `json:"orgId"`
+	DisplayName string        `json:"displayName" text:"50"`
+	OrgID       string        `json:"orgId" text:"64"`
 	Roles       []access.Role `json:"roles"`
 	Disabled    bool          `json:"disabled"`
 }

@@ -11,8 +11,8 @@ import (
 
 // LoginInput is a sign-in request.
 type LoginInput struct {
-	Username string `json:"username"`
-	Password string `json:"password"`
+	Username string `json:"username" text:"64"`
+	Password string `json:"password" text:"128"`
 }
 
 // Me is the caller's account and permissions.
@@ -23,7 +23,7 @@ type Me struct {
 
 // ResetInput sets a password chosen by an administrator.
 type ResetInput struct {
-	Password string `json:"password"`
+	Password string `json:"password" text:"128"`
 }
 
 // Routes returns the sign-in and accounts API.

@@ -411,8 +411,8 @@ func (s *Service) ResetPassword(ctx context.Context, p *access.Principal, id, pa
 
 // PasswordInput changes one's own password.
 type PasswordInput struct {
-	OldPassword string `json:"oldPassword"`
-	NewPassword string `json:"newPassword"`
+	OldPassword string `json:"oldPassword" text:"128"`
+	NewPassword string `json:"newPassword" text:"128"`
 }
 
 // ChangePassword changes the caller's own password after checking the old one.

@@ -22,10 +22,10 @@ import (
 // revocations of earlier ones (收回), all from its effective date. Revocations apply first, so one
 // decision may take an item back from one township and give it to another.
 type DecisionInput struct {
-	DocNo         string        `json:"docNo"`
-	Title         string        `json:"title"`
-	EffectiveDate string        `json:"effectiveDate"`
-	Note          string        `json:"note"`
+	DocNo         string        `json:"docNo" text:"100"`
+	Title         string        `json:"title" text:"200"`
+	EffectiveDate string        `json:"effectiveDate" text:"10"`
+	Note          string        `json:"note" text:"2000,multiline"`
 	Transfers     []MoveInput   `json:"transfers"`
 	Delegations   []MoveInput   `json:"delegations"`
 	Revocations   []RevokeInput `json:"revocations"`
@@ -33,19 +33,19 @@ type DecisionInput struct {
 
 // MoveInput gives items (ids or codes) to target organisations (ids), wholly or in part.
 type MoveInput struct {
-	Items    []string `json:"items"`
-	Targets  []string `json:"targets"`
+	Items    []string `json:"items" text:"64"`
+	Targets  []string `json:"targets" text:"64"`
 	Partial  bool     `json:"partial"`
-	PartNote string   `json:"partNote"` // which part moves (部分划转/部分下放), required when partial
+	PartNote string   `json:"partNote" text:"500,multiline"` // which part moves (部分划转/部分下放), required when partial
 }
 
 // RevokeInput ends active assignments: those named by id, or those of the items (optionally only
 // of one kind, and only to the given targets).
 type RevokeInput struct {
-	Items         []string `json:"items"`
-	Targets       []string `json:"targets"`
-	Kind          Mode     `json:"kind"`
-	AssignmentIDs []string `json:"assignmentIds"`
+	Items         []string `json:"items" text:"64"`
+	Targets       []string `json:"targets" text:"64"`
+	Kind          Mode     `json:"kind" text:"32"`
+	AssignmentIDs []string `json:"assignmentIds" text:"64"`
 }
 
 // Decision is a recorded decision with what it did.
@@ -598,12 +598,12 @@ func (r *decisionRun) write(ctx context.Context, region string) error {
 // RevokeDecisionInput revokes, by a new decision, what an earlier decision still has in effect:
 // everything, or only the items and targets listed.
 type RevokeDecisionInput struct {
-	DocNo         string   `json:"docNo"`
-	Title         string   `json:"title"`
-	EffectiveDate string   `json:"effectiveDate"`
-	Note          string   `json:"note"`
-	Items         []string `json:"items"`
-	Targets       []string `json:"targets"`
+	DocNo         string   `json:"docNo" text:"100"`
+	Title         string   `json:"title" text:"200"`
+	EffectiveDate string   `json:"effectiveDate" text:"10"`
+	Note          string   `json:"note" text:"2000,multiline"`
+	Items         []string `json:"items" text:"64"`
+	Targets       []string `json:"targets" text:"64"`
 }
 
 // RevokeDecision records a decision revoking assignments made by decision id (收回).

@@ -381,9 +381,9 @@ func (s *Service) publishDraft(ctx context.Context, tx *sqlx.Tx, p *access.Princ
 
 // RepealInput repeals an item (废止) from a date by an approving document.
 type RepealInput struct {
-	EffectiveDate string `json:"effectiveDate"`
-	DocNo         string `json:"docNo"`
-	Reason        string `json:"reason"`
+	EffectiveDate string `json:"effectiveDate" text:"10"`
+	DocNo         string `json:"docNo" text:"100"`
+	Reason        string `json:"reason" text:"500,multiline"`
 }
 
 // Repeal ends an item from a date: a new version with status repealed, carrying the last
@@ -540,7 +540,7 @@ func (s *Service) Domains(ctx context.Context) ([]Domain, error) { return listDo
 
 // DomainInput adds a domain.
 type DomainInput struct {
-	Name string `json:"name"`
+	Name string `json:"name" text:"50"`
 }
 
 // AddDomain adds an enforcement domain to the table.

@@ -54,6 +54,9 @@ func TestHTTP(t *testing.T) {
 			}
 			req := httptest.NewRequest(method, path, &buf)
 			req.Header.Set("X-Test-User", user)
+			if body != nil {
+				req.Header.Set("Content-Type", "application/json")
+			}
 			rec := httptest.NewRecorder()
 			mux.ServeHTTP(rec, req)
 			var out map[string]any

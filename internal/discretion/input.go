@@ -12,10 +12,10 @@ import (
 // Input creates a draft or changes one. RegionCode defaults to the root of the caller's
 // jurisdiction; ItemID and RegionCode of an existing draft cannot change.
 type Input struct {
-	ItemID     string `json:"itemId"`
-	RegionCode string `json:"regionCode"`
-	Title      string `json:"title"`
-	Note       string `json:"note"`
+	ItemID     string `json:"itemId" text:"64"`
+	RegionCode string `json:"regionCode" text:"12"`
+	Title      string `json:"title" text:"200"`
+	Note       string `json:"note" text:"2000,multiline"`
 	Content
 }
 
@@ -46,14 +46,14 @@ func (in *Input) checkText() error {
 // PublishInput publishes a draft: the document number (文号) of the document that publishes the
 // benchmark and the date it takes effect.
 type PublishInput struct {
-	EffectiveFrom string `json:"effectiveFrom"`
-	DocNumber     string `json:"docNumber"`
+	EffectiveFrom string `json:"effectiveFrom" text:"10"`
+	DocNumber     string `json:"docNumber" text:"100"`
 }
 
 // RepealInput repeals a published version from a date (default today), with the reason.
 type RepealInput struct {
-	EffectiveTo string `json:"effectiveTo"`
-	Reason      string `json:"reason"`
+	EffectiveTo string `json:"effectiveTo" text:"10"`
+	Reason      string `json:"reason" text:"500,multiline"`
 }
 
 // ParseDate checks a YYYY-MM-DD date and names the field when it is wrong.

@@ -22,13 +22,13 @@ const SourceNational = "national"
 //   - Where the statute sets only a maximum, 从轻 stays at or below LighterMaxPct of it and 一般 lies
 //     within GeneralMinPct–GeneralMaxPct of it (浙江做法: 从轻不超过20%，一般为40%–60%).
 type Rules struct {
-	MinSteps      int    `db:"min_steps" json:"minSteps"`
-	RangeLowPct   int    `db:"range_low_pct" json:"rangeLowPct"`
-	RangeHighPct  int    `db:"range_high_pct" json:"rangeHighPct"`
-	LighterMaxPct int    `db:"lighter_max_pct" json:"lighterMaxPct"`
-	GeneralMinPct int    `db:"general_min_pct" json:"generalMinPct"`
-	GeneralMaxPct int    `db:"general_max_pct" json:"generalMaxPct"`
-	Basis         string `db:"basis" json:"basis"`
+	MinSteps      int    `db:"min_steps" json:"minSteps" required:"true"`
+	RangeLowPct   int    `db:"range_low_pct" json:"rangeLowPct" required:"true"`
+	RangeHighPct  int    `db:"range_high_pct" json:"rangeHighPct" required:"true"`
+	LighterMaxPct int    `db:"lighter_max_pct" json:"lighterMaxPct" required:"true"`
+	GeneralMinPct int    `db:"general_min_pct" json:"generalMinPct" required:"true"`
+	GeneralMaxPct int    `db:"general_max_pct" json:"generalMaxPct" required:"true"`
+	Basis         string `db:"basis" json:"basis" text:"500,multiline"`
 }
 
 // National returns the defaults where no jurisdiction has set its own (DOMAIN.md §7a).

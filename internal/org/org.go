@@ -168,13 +168,13 @@ type Org struct {
 
 // Input creates or changes an organisation.
 type Input struct {
-	Name          string   `json:"name"`
-	ShortName     string   `json:"shortName"`
-	Kind          Kind     `json:"kind"`
-	RegionCode    string   `json:"regionCode"`
-	ParentID      string   `json:"parentId"`
-	Domains       []string `json:"domains"`
-	TownshipClass string   `json:"townshipClass"`
+	Name          string   `json:"name" text:"100"`
+	ShortName     string   `json:"shortName" text:"50"`
+	Kind          Kind     `json:"kind" text:"32"`
+	RegionCode    string   `json:"regionCode" text:"12"`
+	ParentID      string   `json:"parentId" text:"64"`
+	Domains       []string `json:"domains" text:"50"`
+	TownshipClass string   `json:"townshipClass" text:"32"`
 	Quota         Quota    `json:"quota"`
 	SortOrder     int      `json:"sortOrder"`
 }

@@ -68,11 +68,11 @@ type Certificate struct {
 
 // CertInput registers a certificate for a person.
 type CertInput struct {
-	Number    string   `json:"number"`
-	Domains   []string `json:"domains"`
-	Issuer    string   `json:"issuer"`
-	ValidFrom string   `json:"validFrom"`
-	ValidTo   string   `json:"validTo"`
+	Number    string   `json:"number" text:"50"`
+	Domains   []string `json:"domains" text:"50"`
+	Issuer    string   `json:"issuer" text:"100"`
+	ValidFrom string   `json:"validFrom" text:"10"`
+	ValidTo   string   `json:"validTo" text:"10"`
 }
 
 // Check validates a certificate without the database: a number, known enforcement domains

@@ -10,13 +10,13 @@ import (
 // registered number and an absent phone keeps the phone on record, so that an editor who may not
 // see personal data in full (no access.PeoplePII) can change a post without retyping either.
 type EditInput struct {
-	Name      string  `json:"name"`
-	IDNumber  string  `json:"idNumber"`
-	Phone     *string `json:"phone"`
-	PostOrgID string  `json:"postOrgId"`
-	WorkOrgID string  `json:"workOrgId"`
-	PostType  string  `json:"postType"`
-	Position  string  `json:"position"`
+	Name      string  `json:"name" text:"50"`
+	IDNumber  string  `json:"idNumber" text:"32"`
+	Phone     *string `json:"phone" text:"32"`
+	PostOrgID string  `json:"postOrgId" text:"64"`
+	WorkOrgID string  `json:"workOrgId" text:"64"`
+	PostType  string  `json:"postType" text:"32"`
+	Position  string  `json:"position" text:"50"`
 	Frontline bool    `json:"frontline"`
 }
 

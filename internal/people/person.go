@@ -48,13 +48,13 @@ type Detail struct {
 
 // Input creates or changes a person.
 type Input struct {
-	Name      string `json:"name"`
-	IDNumber  string `json:"idNumber"`
-	Phone     string `json:"phone"`
-	PostOrgID string `json:"postOrgId"`
-	WorkOrgID string `json:"workOrgId"`
-	PostType  string `json:"postType"`
-	Position  string `json:"position"`
+	Name      string `json:"name" text:"50"`
+	IDNumber  string `json:"idNumber" text:"32"`
+	Phone     string `json:"phone" text:"32"`
+	PostOrgID string `json:"postOrgId" text:"64"`
+	WorkOrgID string `json:"workOrgId" text:"64"`
+	PostType  string `json:"postType" text:"32"`
+	Position  string `json:"position" text:"50"`
 	Frontline bool   `json:"frontline"`
 }
 

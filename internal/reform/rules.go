@@ -1,6 +1,7 @@
 package reform
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -13,11 +14,11 @@ const SourceNational = "national"
 
 // Rules are the reform thresholds (改革指标阈值) of one jurisdiction.
 type Rules struct {
-	FrontlineMinPct     int    `db:"frontline_min_pct" json:"frontlineMinPct"`
-	KeyTownshipMin      int    `db:"key_township_min" json:"keyTownshipMin"`
-	OrdinaryTownshipMin int    `db:"ordinary_township_min" json:"ordinaryTownshipMin"`
-	SunkMinPct          int    `db:"sunk_min_pct" json:"sunkMinPct"`
-	Basis               string `db:"basis" json:"basis"`
+	FrontlineMinPct     int    `db:"frontline_min_pct" json:"frontlineMinPct" required:"true"`
+	KeyTownshipMin      int    `db:"key_township_min" json:"keyTownshipMin" required:"true"`
+	OrdinaryTownshipMin int    `db:"ordinary_township_min" json:"ordinaryTownshipMin" required:"true"`
+	SunkMinPct          int    `db:"sunk_min_pct" json:"sunkMinPct" required:"true"`
+	Basis               string `db:"basis" json:"basis" text:"500,multiline"`
 }
 
 // National returns the defaults where no jurisdiction has set its own: front-line ≥ 85 % of a
@@ -61,6 +62,9 @@ func Lookup(code string, rows []RuleRow) Effective {
 	return Effective{RegionCode: code, Source: SourceNational, SourceName: "全国默认", Rules: National()}
 }
 
+// MaxTownshipMin bounds a township's minimum force: no township office employs more.
+const MaxTownshipMin = 1000
+
 // MaxBasisLen bounds the stated basis of a jurisdiction's thresholds, in characters.
 const MaxBasisLen = 500
 
@@ -81,8 +85,8 @@ func (r *Rules) Check() error {
 		field string
 		v     int
 	}{{"keyTownshipMin", r.KeyTownshipMin}, {"ordinaryTownshipMin", r.OrdinaryTownshipMin}} {
-		if f.v < 0 {
-			return apperr.InvalidField(f.field, "REFORM_MIN_INVALID", "乡镇执法人员最低人数不能为负数")
+		if f.v < 0 || f.v > MaxTownshipMin {
+			return apperr.InvalidField(f.field, "REFORM_MIN_INVALID", fmt.Sprintf("乡镇执法人员最低人数应为0到%d之间的整数", MaxTownshipMin))
 		}
 	}
 	if utf8.RuneCountInString(r.Basis) > MaxBasisLen {

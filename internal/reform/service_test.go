@@ -229,6 +229,7 @@ func TestRulesSettings(t *testing.T) {
 		body, _ := json.Marshal(Rules{FrontlineMinPct: 90, KeyTownshipMin: 9, OrdinaryTownshipMin: 4, SunkMinPct: 85, Basis: "省定标准"})
 		req := httptest.NewRequest("PUT", "/api/v1/reform-rules/370000000000", bytes.NewReader(body))
 		req.Header.Set("X-Test-User", "admin")
+		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		mux.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {

@@ -53,7 +53,7 @@ func (s *Service) Routes() []httpx.Route {
 
 // RenameInput renames a region.
 type RenameInput struct {
-	Name string `json:"name"`
+	Name string `json:"name" text:"50"`
 }
 
 func (s *Service) handleList(w http.ResponseWriter, r *http.Request) error {

@@ -23,9 +23,9 @@ type Service struct {
 
 // Input creates a region.
 type Input struct {
-	Code       string `json:"code"`
-	Name       string `json:"name"`
-	ParentCode string `json:"parentCode"`
+	Code       string `json:"code" text:"12"`
+	Name       string `json:"name" text:"50"`
+	ParentCode string `json:"parentCode" text:"12"`
 }
 
 // Create adds one region below a parent inside the caller's jurisdiction.

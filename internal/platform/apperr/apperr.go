@@ -11,13 +11,15 @@ import (
 type Kind int
 
 const (
-	KindInvalid      Kind = iota + 1 // bad input: 400 / 422
-	KindNotFound                     // not found or outside the caller's jurisdiction: 404
-	KindConflict                     // duplicate or stale: 409
-	KindUnauthorized                 // not logged in or session expired: 401
-	KindForbidden                    // logged in but lacks the permission: 403
-	KindLocked                       // account locked: 423
-	KindInternal                     // our fault: 500
+	KindInvalid          Kind = iota + 1 // bad input: 400 / 422
+	KindNotFound                         // not found or outside the caller's jurisdiction: 404
+	KindConflict                         // duplicate or stale: 409
+	KindUnauthorized                     // not logged in or session expired: 401
+	KindForbidden                        // logged in but lacks the permission: 403
+	KindLocked                           // account locked: 423
+	KindUnsupportedMedia                 // a body in a format the route does not take: 415
+	KindTooLarge                         // an upload over its limit: 413
+	KindInternal                         // our fault: 500
 )
 
 // Detail is one row- or field-level problem inside a larger error, e.g. one bad CSV row.

@@ -1,15 +1,22 @@
 package httpx
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"math"
+	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/text"
 )
 
 // MaxBody bounds a JSON request body.
@@ -36,17 +43,32 @@ func OK(w http.ResponseWriter, v any) error { return JSON(w, http.StatusOK, v) }
 // Created writes v with status 201.
 func Created(w http.ResponseWriter, v any) error { return JSON(w, http.StatusCreated, v) }
 
-// Decode reads a JSON body into dst, rejecting unknown fields and trailing data.
+// Decode reads a JSON body into dst (a pointer to a struct), refusing a body that is not JSON, is
+// larger than MaxBody, is null, carries unknown fields or trailing data, leaves out a field tagged
+// `required:"true"`, or holds text that breaks its field's limits (package text). A refused body
+// changes nothing, since nothing has been done yet.
 func Decode(r *http.Request, dst any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, MaxBody))
+	if err := requireJSON(r); err != nil {
+		return err
+	}
+	raw, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return apperr.Invalid("BODY_UNREADABLE", "无法读取请求内容")
+	}
+	if len(raw) > MaxBody {
+		return apperr.Invalid("BODY_TOO_LARGE", fmt.Sprintf("请求内容不能超过%dKB", MaxBody>>10))
+	}
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || bytes.Equal(trimmed, []byte("null")) {
+		return apperr.Invalid("BODY_REQUIRED", "请求内容为空")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		switch {
-		case errors.Is(err, io.EOF):
-			return apperr.Invalid("BODY_REQUIRED", "请求内容为空")
 		case errors.As(err, &typeErr):
-			return apperr.InvalidField(typeErr.Field, "BODY_FIELD_TYPE", "字段 "+typeErr.Field+" 的类型不正确")
+			return apperr.InvalidField(typeErr.Field, "BODY_FIELD_TYPE", "字段 "+typeErr.Field+" 的类型不正确或超出范围")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 			return apperr.InvalidField(f, "BODY_UNKNOWN_FIELD", "未知字段："+f)
@@ -56,6 +78,57 @@ func Decode(r *http.Request, dst any) error {
 	}
 	if dec.More() {
 		return apperr.Invalid("BODY_MALFORMED", "请求内容不是单个 JSON 对象")
+	}
+	if err := requiredPresent(trimmed, dst); err != nil {
+		return err
+	}
+	return text.Struct(dst)
+}
+
+// requireJSON refuses a request body sent as anything but JSON. Browsers send text/plain and form
+// bodies across sites without asking first; a JSON content type cannot be sent that way.
+func requireJSON(r *http.Request) error {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return &apperr.Error{Kind: apperr.KindUnsupportedMedia, Code: "BODY_NOT_JSON",
+			Message: "请求内容应为 JSON（Content-Type: application/json）"}
+	}
+	return nil
+}
+
+// requiredPresent checks that every field of dst tagged `required:"true"` appears in the JSON
+// object and is not null, so that an empty body cannot reset a setting to zero.
+func requiredPresent(raw []byte, dst any) error {
+	t := reflect.TypeOf(dst)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var present map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &present); err != nil {
+		return apperr.Invalid("BODY_MALFORMED", "请求内容应为 JSON 对象")
+	}
+	return requiredFields(t, present)
+}
+
+func requiredFields(t reflect.Type, present map[string]json.RawMessage) error {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			if err := requiredFields(f.Type, present); err != nil {
+				return err
+			}
+			continue
+		}
+		if f.Tag.Get("required") != "true" {
+			continue
+		}
+		if v, ok := present[name]; !ok || string(bytes.TrimSpace(v)) == "null" {
+			return apperr.InvalidField(name, "BODY_FIELD_REQUIRED", "缺少必填字段："+name)
+		}
 	}
 	return nil
 }
@@ -67,6 +140,11 @@ type ErrorBody struct {
 
 // WriteError writes err as a coded JSON error with the matching status.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The client went away (navigated elsewhere, closed the tab); nobody is left to answer.
+		slog.DebugContext(r.Context(), "request abandoned by client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	e := apperr.As(err)
 	status := StatusOf(e)
 	if status >= 500 {
@@ -93,6 +171,10 @@ func StatusOf(e *apperr.Error) int {
 		return http.StatusForbidden
 	case apperr.KindLocked:
 		return http.StatusLocked
+	case apperr.KindUnsupportedMedia:
+		return http.StatusUnsupportedMediaType
+	case apperr.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
 	}
 	return http.StatusInternalServerError
 }
@@ -108,19 +190,34 @@ type Page struct {
 // MaxPageSize bounds a page; exports page through larger views.
 const MaxPageSize = 500
 
-// Offset is the number of rows before the page.
-func (p Page) Offset() int { return (p.Page - 1) * p.PageSize }
+// MaxOffset bounds the rows skipped before a page: a page number past it asks for rows beyond any
+// list and gets an empty page rather than an overflow.
+const MaxOffset = 1 << 40
+
+// Offset is the number of rows before the page, saturating at MaxOffset.
+func (p Page) Offset() int {
+	if p.Page <= 1 {
+		return 0
+	}
+	if p.Page-1 > MaxOffset/max(p.PageSize, 1) {
+		return MaxOffset
+	}
+	return (p.Page - 1) * p.PageSize
+}
 
 // PageOf reads page, pageSize, sort and order from the query string.
 func PageOf(r *http.Request) (Page, error) {
 	q := r.URL.Query()
 	p := Page{Page: 1, PageSize: 20, Sort: q.Get("sort")}
 	if s := q.Get("page"); s != "" {
-		n, err := strconv.Atoi(s)
+		n, err := strconv.ParseInt(s, 10, 64)
+		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(s, "-") {
+			n, err = math.MaxInt64, nil // past the end of any list: an empty page
+		}
 		if err != nil || n < 1 {
 			return p, apperr.InvalidField("page", "PAGE_INVALID", "页码应为正整数")
 		}
-		p.Page = n
+		p.Page = int(n)
 	}
 	if s := q.Get("pageSize"); s != "" {
 		n, err := strconv.Atoi(s)

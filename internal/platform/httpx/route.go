@@ -5,10 +5,12 @@ package httpx
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/text"
 )
 
 // HandlerFunc handles one request; a returned error is written as a coded JSON error.
@@ -61,6 +63,10 @@ func Mount(mux *http.ServeMux, auth Authenticator, routes []Route) {
 	for _, rt := range routes {
 		rt := rt
 		mux.HandleFunc(rt.Pattern(), func(w http.ResponseWriter, r *http.Request) {
+			if err := checkParams(r, rt); err != nil {
+				WriteError(w, r, err)
+				return
+			}
 			if !rt.Public {
 				p, err := auth.Authenticate(r)
 				if err != nil {
@@ -85,6 +91,43 @@ func Mount(mux *http.ServeMux, auth Authenticator, routes []Route) {
 			}
 		})
 	}
+}
+
+// Limits on what a URL carries.
+var (
+	queryLimit = text.Limit{Max: 500}
+	pathLimit  = text.Limit{Max: 100}
+)
+
+// maxQueryParams bounds the parameters of one request.
+const maxQueryParams = 50
+
+// checkParams applies the text rules to the query string and path values of a request, so that no
+// handler sees control characters, invalid encodings or oversized search terms.
+func checkParams(r *http.Request, rt Route) error {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return apperr.Invalid("QUERY_MALFORMED", "查询参数格式错误")
+	}
+	if len(q) > maxQueryParams {
+		return apperr.Invalid("QUERY_TOO_MANY", "查询参数过多")
+	}
+	for k, vs := range q {
+		if err := text.Check(k, k, pathLimit); err != nil {
+			return err
+		}
+		for _, v := range vs {
+			if err := text.Check(k, v, queryLimit); err != nil {
+				return err
+			}
+		}
+	}
+	for _, name := range rt.PathParams() {
+		if err := text.Check(name, r.PathValue(name), pathLimit); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ClientIP is the caller's address as seen by this server.
