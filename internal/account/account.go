@@ -39,7 +39,9 @@ func (a *Account) finish(now time.Time) {
 
 // Principal turns the account into the caller of a request.
 func (a *Account) Principal() *access.Principal {
-	return access.NewPrincipal(a.ID, a.Username, a.DisplayName, a.OrgID, a.RegionCode, a.Roles)
+	p := access.NewPrincipal(a.ID, a.Username, a.DisplayName, a.OrgID, a.RegionCode, a.Roles)
+	p.MustChangePassword = a.MustChangePassword
+	return p
 }
 
 // Input creates an account.
@@ -71,18 +73,28 @@ func CheckUsername(u string) error {
 }
 
 func (in *Input) check() error {
-	in.Username = strings.TrimSpace(in.Username)
-	in.DisplayName = strings.TrimSpace(in.DisplayName)
-	if err := CheckUsername(in.Username); err != nil {
+	n := NewAccount{Username: in.Username, DisplayName: in.DisplayName, OrgID: in.OrgID, Roles: in.Roles}
+	if err := n.check(); err != nil {
 		return err
 	}
-	if in.DisplayName == "" {
-		return apperr.InvalidField("displayName", "DISPLAY_NAME_REQUIRED", "姓名不能为空")
-	}
+	in.Username, in.DisplayName = n.Username, n.DisplayName
 	if err := CheckPassword(in.Username, in.Password); err != nil {
 		return err
 	}
-	return access.CheckRoles(in.Roles)
+	return nil
+}
+
+// check validates and normalises an account's user name, name and roles.
+func (n *NewAccount) check() error {
+	n.Username = strings.TrimSpace(n.Username)
+	n.DisplayName = strings.TrimSpace(n.DisplayName)
+	if err := CheckUsername(n.Username); err != nil {
+		return err
+	}
+	if n.DisplayName == "" {
+		return apperr.InvalidField("displayName", "DISPLAY_NAME_REQUIRED", "姓名不能为空")
+	}
+	return access.CheckRoles(n.Roles)
 }
 
 // Policy holds the sign-in settings.

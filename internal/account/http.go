@@ -42,18 +42,19 @@ func (s *Service) Routes() []httpx.Route {
 				}
 				expires, _ := clock.ParseStamp(sess.ExpiresAt)
 				http.SetCookie(w, &http.Cookie{Name: CookieName, Value: sess.Token, Path: "/", Expires: expires,
-					HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+					HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.SecureCookies || r.TLS != nil})
 				return httpx.OK(w, sess)
 			}},
-		{Method: "POST", Path: "/api/v1/auth/logout", Tag: "登录", Summary: "退出登录",
+		{Method: "POST", Path: "/api/v1/auth/logout", Tag: "登录", BeforePasswordChange: true, Summary: "退出登录",
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				if err := s.Logout(r.Context(), httpx.Principal(r), Token(r)); err != nil {
 					return err
 				}
-				http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1, HttpOnly: true})
+				http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1, HttpOnly: true,
+					SameSite: http.SameSiteStrictMode, Secure: s.SecureCookies || r.TLS != nil})
 				return httpx.OK(w, map[string]bool{"ok": true})
 			}},
-		{Method: "GET", Path: "/api/v1/auth/me", Tag: "登录", Summary: "当前账号、所属机构、辖区与权限",
+		{Method: "GET", Path: "/api/v1/auth/me", Tag: "登录", BeforePasswordChange: true, Summary: "当前账号、所属机构、辖区与权限",
 			Response: Me{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p := httpx.Principal(r)
 				a, err := s.Me(r.Context(), p)
@@ -62,13 +63,13 @@ func (s *Service) Routes() []httpx.Route {
 				}
 				return httpx.OK(w, Me{Account: a, Permissions: p.Permissions()})
 			}},
-		{Method: "POST", Path: "/api/v1/auth/password", Tag: "登录", Summary: "修改本人密码",
+		{Method: "POST", Path: "/api/v1/auth/password", Tag: "登录", BeforePasswordChange: true, Summary: "修改本人密码",
 			Body: PasswordInput{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in PasswordInput
 				if err := httpx.Decode(r, &in); err != nil {
 					return err
 				}
-				if err := s.ChangePassword(r.Context(), httpx.Principal(r), in); err != nil {
+				if err := s.ChangePassword(r.Context(), httpx.Principal(r), Token(r), in); err != nil {
 					return err
 				}
 				return httpx.OK(w, map[string]bool{"ok": true})
@@ -135,6 +136,55 @@ func (s *Service) Routes() []httpx.Route {
 					return err
 				}
 				return httpx.OK(w, map[string]bool{"ok": true})
+			}},
+		{Method: "GET", Path: "/api/v1/account-requests", Perm: access.AccountApprove, Tag: "账号与角色",
+			Summary: "管理员账号变更申请（三员分立，双人审批）", Query: []httpx.Param{{Name: "status", Description: "pending、approved、rejected"},
+				{Name: "page", Type: "integer"}, {Name: "pageSize", Type: "integer"}},
+			Response: httpx.List[Request]{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+				pg, err := httpx.PageOf(r)
+				if err != nil {
+					return err
+				}
+				items, total, err := s.ListRequests(r.Context(), httpx.Principal(r), r.URL.Query().Get("status"), pg)
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, httpx.NewList(items, total, pg))
+			}},
+		{Method: "POST", Path: "/api/v1/account-requests", Perm: access.AccountWrite, Tag: "账号与角色",
+			Summary: "申请新增、变更管理员账号或重置其密码（须由另一名管理员审批）", Body: RequestInput{}, Response: Request{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in RequestInput
+				if err := httpx.Decode(r, &in); err != nil {
+					return err
+				}
+				q, err := s.RequestChange(r.Context(), httpx.Principal(r), in)
+				if err != nil {
+					return err
+				}
+				return httpx.Created(w, q)
+			}},
+		{Method: "POST", Path: "/api/v1/account-requests/{id}/approve", Perm: access.AccountApprove, Tag: "账号与角色",
+			Summary: "审批通过变更申请（申请人以外的管理员；新账号或重置的一次性密码仅此一次显示）", Response: Approval{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				out, err := s.Approve(r.Context(), httpx.Principal(r), r.PathValue("id"))
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, out)
+			}},
+		{Method: "POST", Path: "/api/v1/account-requests/{id}/reject", Perm: access.AccountApprove, Tag: "账号与角色",
+			Summary: "不予批准变更申请", Body: DecisionInput{}, Response: Request{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in DecisionInput
+				if err := httpx.Decode(r, &in); err != nil {
+					return err
+				}
+				q, err := s.Reject(r.Context(), httpx.Principal(r), r.PathValue("id"), in)
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, q)
 			}},
 	}
 }

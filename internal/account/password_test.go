@@ -8,8 +8,8 @@ import (
 
 func TestCheckPassword(t *testing.T) {
 	cases := []struct{ user, pw, code string }{
-		{"leader", "Zhifa@2026", ""},
-		{"leader", "zhifa2026!", ""},
+		{"leader", "Kq7#vLm2-Tz", ""},
+		{"leader", "kq7vlm2tz!", ""},
 		{"leader", "Zh@1", "PASSWORD_WEAK"},
 		{"leader", "zhifazhifa", "PASSWORD_WEAK"},
 		{"leader", "zhifa20262026", "PASSWORD_WEAK"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,8 +15,12 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
+	"zhifa/internal/platform/httpx"
 	"zhifa/internal/region"
 )
+
+// pw is a password that meets every rule.
+const pw = "Kq7#vLm2-Tz"
 
 func setup(t *testing.T, d *db.DB) (*Service, *clock.Fixed, string) {
 	t.Helper()
@@ -34,15 +39,31 @@ func setup(t *testing.T, d *db.DB) (*Service, *clock.Fixed, string) {
 	return &Service{DB: d, Audit: log, Clock: c, Policy: DefaultPolicy}, c, bureau.ID
 }
 
+// make creates an account as the system (no approval needed) and returns it.
+func makeAccount(t *testing.T, s *Service, username string, orgID string, roles ...access.Role) Account {
+	t.Helper()
+	a, err := s.Create(context.Background(), nil, Input{Username: username, DisplayName: username, Password: pw, OrgID: orgID, Roles: roles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func countAudit(t *testing.T, d *db.DB, action string) int {
+	t.Helper()
+	var n int
+	if err := db.Get(context.Background(), d.R, &n, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestLoginLockoutAndExpiry(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s, c, orgID := setup(t, d)
-		if _, err := s.Create(ctx, nil, Input{Username: "leader", DisplayName: "孙志强", Password: "Zhifa@2026", OrgID: orgID,
-			Roles: []access.Role{access.Leader}}); err != nil {
-			t.Fatal(err)
-		}
-		sess, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test")
+		makeAccount(t, s, "leader", orgID, access.Leader)
+		sess, err := s.Login(ctx, "leader", pw, "10.1.1.1", "test")
 		if err != nil || sess.Token == "" || sess.Account.RegionCode != "371521000000" {
 			t.Fatalf("login: %+v %v", sess, err)
 		}
@@ -70,21 +91,106 @@ func TestLoginLockoutAndExpiry(t *testing.T) {
 				t.Fatalf("failure %d: %v, want %s", i, err, want)
 			}
 		}
-		if _, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test"); !apperr.Is(err, "ACCOUNT_LOCKED") {
+		if _, err := s.Login(ctx, "leader", pw, "10.1.1.1", "test"); !apperr.Is(err, "ACCOUNT_LOCKED") {
 			t.Fatalf("locked account logged in: %v", err)
 		}
+		a, _ := s.get(ctx, d.R, "a.username = ?", "leader")
+		if !a.Locked || a.FailedLogins != DefaultPolicy.MaxFailures {
+			t.Fatalf("account shows locked %v after %d failures", a.Locked, a.FailedLogins)
+		}
 		c.Advance(DefaultPolicy.LockFor + time.Second)
-		if _, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test"); err != nil {
+		if _, err := s.Login(ctx, "leader", pw, "10.1.1.1", "test"); err != nil {
 			t.Fatalf("after the lock: %v", err)
 		}
-		// An unknown user gets the same answer as a wrong password.
-		if _, err := s.Login(ctx, "nobody", "Zhifa@2026", "", ""); !apperr.Is(err, "LOGIN_FAILED") {
-			t.Fatalf("unknown user: %v", err)
+		if a, _ := s.get(ctx, d.R, "a.username = ?", "leader"); a.Locked || a.FailedLogins != 0 {
+			t.Fatalf("a success leaves %d failures", a.FailedLogins)
 		}
-		var denied int
-		db.Get(ctx, d.R, &denied, `SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'`)
-		if denied != DefaultPolicy.MaxFailures {
-			t.Fatalf("audited failures = %d", denied)
+		if n := countAudit(t, d, audit.ActionDenied); n != DefaultPolicy.MaxFailures {
+			t.Fatalf("audited failures = %d", n)
+		}
+	})
+}
+
+// 40 simultaneous wrong passwords must not buy 40 guesses: exactly MaxFailures passwords are
+// checked and counted, the rest find the name locked.
+func TestConcurrentGuessesAreCountedExactly(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, orgID := setup(t, d)
+		makeAccount(t, s, "leader", orgID, access.Leader)
+		for burst := 0; burst < 3; burst++ {
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			codes := map[string]int{}
+			for range 40 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, err := s.Login(ctx, "leader", "Wrong#Guess1", "10.9.9.9", "burst")
+					mu.Lock()
+					codes[apperr.As(err).Code]++
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			if codes["INTERNAL"] > 0 {
+				t.Fatalf("burst %d: internal errors %v", burst, codes)
+			}
+		}
+		if n := countAudit(t, d, audit.ActionDenied); n != DefaultPolicy.MaxFailures {
+			t.Fatalf("three bursts of 40 tried %d passwords, want %d", n, DefaultPolicy.MaxFailures)
+		}
+		a, _ := s.get(ctx, d.R, "a.username = ?", "leader")
+		if a.FailedLogins != DefaultPolicy.MaxFailures || !a.Locked {
+			t.Fatalf("failure count %d, locked %v", a.FailedLogins, a.Locked)
+		}
+	})
+}
+
+// An unknown name is answered exactly as a known one: the same code and message for a wrong
+// password, and the same lock after the same number of failures.
+func TestUnknownNamesAnswerLikeKnownOnes(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, orgID := setup(t, d)
+		makeAccount(t, s, "leader", orgID, access.Leader)
+		for i := 1; i <= DefaultPolicy.MaxFailures+1; i++ {
+			_, known := s.Login(ctx, "leader", "Wrong#Guess1", "", "")
+			_, unknown := s.Login(ctx, "nobody", "Wrong#Guess1", "", "")
+			k, u := apperr.As(known), apperr.As(unknown)
+			if k.Code != u.Code || k.Kind != u.Kind {
+				t.Fatalf("attempt %d: known %s, unknown %s", i, k.Code, u.Code)
+			}
+			if i < DefaultPolicy.MaxFailures && (k.Code != "LOGIN_FAILED" || k.Message != u.Message) {
+				t.Fatalf("attempt %d: %q vs %q", i, k.Message, u.Message)
+			}
+			if i >= DefaultPolicy.MaxFailures && k.Code != "ACCOUNT_LOCKED" {
+				t.Fatalf("attempt %d: %s", i, k.Code)
+			}
+		}
+		var entry struct {
+			Summary string `db:"summary"`
+		}
+		db.Get(ctx, d.R, &entry, `SELECT summary FROM audit_log WHERE action = 'login_failed' AND entity_id = '' ORDER BY seq LIMIT 1`)
+		if !strings.Contains(entry.Summary, "nobody") {
+			t.Fatalf("failure on an unknown name not audited: %q", entry.Summary)
+		}
+	})
+}
+
+func TestDisabledAccountSaysSoOnlyAfterTheRightPassword(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, orgID := setup(t, d)
+		a := makeAccount(t, s, "officer", orgID, access.Officer)
+		if _, err := s.Update(ctx, nil, a.ID, UpdateInput{DisplayName: "x", OrgID: orgID, Roles: []access.Role{access.Officer}, Disabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Login(ctx, "officer", "Wrong#Guess1", "", ""); !apperr.Is(err, "LOGIN_FAILED") {
+			t.Fatalf("disabled, wrong password: %v", err)
+		}
+		if _, err := s.Login(ctx, "officer", pw, "", ""); !apperr.Is(err, "ACCOUNT_DISABLED") {
+			t.Fatalf("disabled, right password: %v", err)
 		}
 	})
 }
@@ -93,43 +199,178 @@ func TestAdministratorsManageAccounts(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s, _, orgID := setup(t, d)
-		sec := access.NewPrincipal("sec", "security", "李红梅", orgID, "371521000000", []access.Role{access.SecAdmin})
-		_, err := s.Create(ctx, sec, Input{Username: "boss", DisplayName: "x", Password: "Zhifa@2026", OrgID: orgID,
+		secAcc0 := makeAccount(t, s, "security", orgID, access.SecAdmin)
+		sec := secAcc0.Principal()
+		_, err := s.Create(ctx, sec, Input{Username: "boss", DisplayName: "x", Password: pw, OrgID: orgID,
 			Roles: []access.Role{access.SysAdmin, access.Auditor}})
 		if !apperr.Is(err, "ROLE_SEPARATION") {
 			t.Fatalf("three administrators in one account: %v", err)
 		}
-		a, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "张伟", Password: "Zhifa@2026", OrgID: orgID,
+		a, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "张伟", Password: pw, OrgID: orgID,
 			Roles: []access.Role{access.Officer}})
 		if err != nil || !a.MustChangePassword {
 			t.Fatalf("create: %+v %v", a, err)
 		}
-		if _, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "重复", Password: "Zhifa@2026", OrgID: orgID,
+		if _, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "重复", Password: pw, OrgID: orgID,
 			Roles: []access.Role{access.Officer}}); !apperr.Is(err, "USERNAME_EXISTS") {
 			t.Fatalf("duplicate: %v", err)
 		}
-		if _, err := s.Create(ctx, sec, Input{Username: "weak", DisplayName: "x", Password: "12345678", OrgID: orgID,
-			Roles: []access.Role{access.Officer}}); !apperr.Is(err, "PASSWORD_WEAK") {
-			t.Fatalf("weak password: %v", err)
+		for _, weak := range []string{"12345678", "P@ssw0rd", "Qwerty123", "Zhifa2026", "Zhifa@2026", "Admin@123", "Xy123456!", "1qaz@WSX"} {
+			if _, err := s.Create(ctx, sec, Input{Username: "weak", DisplayName: "x", Password: weak, OrgID: orgID,
+				Roles: []access.Role{access.Officer}}); !apperr.Is(err, "PASSWORD_WEAK") {
+				t.Errorf("weak password %s: %v", weak, err)
+			}
 		}
 		// Disabling ends sign-in.
 		if _, err := s.Update(ctx, sec, a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}, Disabled: true}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Login(ctx, "officer", "Zhifa@2026", "", ""); !apperr.Is(err, "ACCOUNT_DISABLED") {
+		if _, err := s.Login(ctx, "officer", pw, "", ""); !apperr.Is(err, "ACCOUNT_DISABLED") {
 			t.Fatalf("disabled account: %v", err)
 		}
-		// The own password: old one checked, rules applied.
+		if _, err := s.Update(ctx, sec, a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestPasswordChangeEndsOtherSessionsAndRefusesRecentPasswords(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, orgID := setup(t, d)
+		a := makeAccount(t, s, "officer", orgID, access.Officer)
+		phone, _ := s.Login(ctx, "officer", pw, "", "phone")
+		desk, _ := s.Login(ctx, "officer", pw, "", "desk")
 		self := a.Principal()
-		s.Update(ctx, sec, a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}})
-		if err := s.ChangePassword(ctx, self, PasswordInput{OldPassword: "bad", NewPassword: "Newpass#2027"}); !apperr.Is(err, "PASSWORD_WRONG") {
+		if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: "bad", NewPassword: "Nw7#pQ2x-Lk"}); !apperr.Is(err, "PASSWORD_WRONG") {
 			t.Fatalf("wrong old password: %v", err)
 		}
-		if err := s.ChangePassword(ctx, self, PasswordInput{OldPassword: "Zhifa@2026", NewPassword: "Newpass#2027"}); err != nil {
+		if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: pw, NewPassword: pw}); !apperr.Is(err, "PASSWORD_REUSED") {
+			t.Fatalf("same password again: %v", err)
+		}
+		if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: pw, NewPassword: "Nw7#pQ2x-Lk"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Login(ctx, "officer", "Newpass#2027", "", ""); err != nil {
+		bearer := func(token string) error {
+			req := httptest.NewRequest("GET", "/api/v1/auth/me", nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			_, err := s.Authenticate(req)
+			return err
+		}
+		if err := bearer(phone.Token); !apperr.Is(err, "SESSION_EXPIRED") {
+			t.Fatalf("the other session survived a password change: %v", err)
+		}
+		if err := bearer(desk.Token); err != nil {
+			t.Fatalf("the session that changed the password ended: %v", err)
+		}
+		// The five most recent passwords may not come back; the sixth may.
+		history := []string{"Nw7#pQ2x-Lk", "Rt4%mV8c-Qs", "Hb6!zK3w-Pd", "Gy2&nX9f-Jm", "Wc5*tB7r-Ne"}
+		for i := 1; i < len(history); i++ {
+			if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: history[i-1], NewPassword: history[i]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: history[4], NewPassword: history[0]}); !apperr.Is(err, "PASSWORD_REUSED") {
+			t.Fatalf("a password of four changes ago: %v", err)
+		}
+		if err := s.ChangePassword(ctx, self, desk.Token, PasswordInput{OldPassword: history[4], NewPassword: pw}); err != nil {
+			t.Fatalf("the password of five changes ago: %v", err)
+		}
+	})
+}
+
+// 三员分立: the security administrator cannot widen its own rights, nor make or take over another
+// administrator account alone.
+func TestSecurityAdministratorCannotActAlone(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, _, orgID := setup(t, d)
+		secAcc := makeAccount(t, s, "security", orgID, access.SecAdmin)
+		sec := secAcc.Principal()
+		adminAcc := makeAccount(t, s, "admin", orgID, access.SysAdmin)
+		admin := adminAcc.Principal()
+		auditor := makeAccount(t, s, "auditor", orgID, access.Auditor)
+
+		for _, roles := range [][]access.Role{{access.SecAdmin, access.Leader, access.Staffing, access.Legal}, {access.Auditor}, {access.Officer}} {
+			_, err := s.Update(ctx, sec, secAcc.ID, UpdateInput{DisplayName: "x", OrgID: orgID, Roles: roles})
+			if !apperr.Is(err, "ACCOUNT_SELF_CHANGE") {
+				t.Fatalf("own roles %v: %v", roles, err)
+			}
+		}
+		if _, err := s.Create(ctx, sec, Input{Username: "auditor2", DisplayName: "x", Password: pw, OrgID: orgID,
+			Roles: []access.Role{access.Auditor}}); !apperr.Is(err, "ACCOUNT_APPROVAL_REQUIRED") {
+			t.Fatalf("an auditor created alone: %v", err)
+		}
+		if err := s.ResetPassword(ctx, sec, auditor.ID, "Nw7#pQ2x-Lk"); !apperr.Is(err, "ACCOUNT_APPROVAL_REQUIRED") {
+			t.Fatalf("the auditor's password reset alone: %v", err)
+		}
+		officer := makeAccount(t, s, "officer", orgID, access.Officer)
+		if _, err := s.Update(ctx, sec, officer.ID, UpdateInput{DisplayName: "x", OrgID: orgID, Roles: []access.Role{access.Auditor}}); !apperr.Is(err, "ACCOUNT_APPROVAL_REQUIRED") {
+			t.Fatalf("auditor role granted alone: %v", err)
+		}
+
+		// The same through a request: the requester cannot approve it, another administrator can,
+		// and the one-time password goes to the approver.
+		q, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestCreate, Reason: "审计科新进人员",
+			Create: &NewAccount{Username: "auditor2", DisplayName: "周敏", OrgID: orgID, Roles: []access.Role{access.Auditor}}})
+		if err != nil || q.Status != RequestPending {
+			t.Fatalf("request: %+v %v", q, err)
+		}
+		if _, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestCreate, Reason: "重复",
+			Create: &NewAccount{Username: "auditor2", DisplayName: "周敏", OrgID: orgID, Roles: []access.Role{access.Auditor}}}); !apperr.Is(err, "ACCOUNT_REQUEST_PENDING") {
+			t.Fatalf("a second request for the same name: %v", err)
+		}
+		if _, err := s.Approve(ctx, sec, q.ID); !apperr.Is(err, "ACCOUNT_SELF_APPROVAL") {
+			t.Fatalf("own approval: %v", err)
+		}
+		if _, err := s.Login(ctx, "auditor2", pw, "", ""); err == nil {
+			t.Fatal("an account exists before approval")
+		}
+		ap, err := s.Approve(ctx, admin, q.ID)
+		if err != nil || ap.Account.Username != "auditor2" || !ap.Account.MustChangePassword || ap.OneTimePassword == "" ||
+			ap.Request.Status != RequestApproved || ap.Request.DecidedBy != admin.AccountID {
+			t.Fatalf("approval: %+v %v", ap, err)
+		}
+		sess, err := s.Login(ctx, "auditor2", ap.OneTimePassword, "", "")
+		if err != nil || !sess.Account.MustChangePassword {
+			t.Fatalf("sign-in with the one-time password: %v", err)
+		}
+		if _, err := s.Approve(ctx, admin, q.ID); !apperr.Is(err, "ACCOUNT_REQUEST_DECIDED") {
+			t.Fatalf("approved twice: %v", err)
+		}
+
+		// Resetting the auditor's password and granting an administrator role go the same way.
+		r1, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestReset, AccountID: auditor.ID, Reason: "遗忘密码"})
+		if err != nil {
 			t.Fatal(err)
+		}
+		r2, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestUpdate, AccountID: officer.ID, Reason: "调岗",
+			Update: &UpdateInput{DisplayName: "officer", OrgID: orgID, Roles: []access.Role{access.SysAdmin}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestReset, AccountID: secAcc.ID, Reason: "x"}); !apperr.Is(err, "ACCOUNT_SELF_CHANGE") {
+			t.Fatalf("request about oneself: %v", err)
+		}
+		if _, err := s.RequestChange(ctx, sec, RequestInput{Kind: RequestUpdate, AccountID: officer.ID, Reason: "x",
+			Update: &UpdateInput{DisplayName: "officer", OrgID: orgID, Roles: []access.Role{access.Auditor}}}); !apperr.Is(err, "ACCOUNT_REQUEST_PENDING") {
+			t.Fatalf("second request while one is pending: %v", err)
+		}
+		if _, err := s.Reject(ctx, admin, r1.ID, DecisionInput{Reason: "请本人到场核实"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Login(ctx, "auditor", pw, "", ""); err != nil {
+			t.Fatalf("a rejected reset changed the password: %v", err)
+		}
+		if _, err := s.Approve(ctx, admin, r2.ID); err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := s.get(ctx, d.R, "a.id = ?", officer.ID); len(a.Roles) != 1 || a.Roles[0] != access.SysAdmin {
+			t.Fatalf("approved role change: %v", a.Roles)
+		}
+		list, total, err := s.ListRequests(ctx, admin, "", httpx.Page{Page: 1, PageSize: 10})
+		if err != nil || total != 3 || list[0].RequestedByName != "security" {
+			t.Fatalf("requests: %d %+v %v", total, list, err)
 		}
 	})
 }

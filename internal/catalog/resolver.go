@@ -285,7 +285,8 @@ func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, e
 }
 
 func (s *Snapshot) holdings(scope access.Scope, orgID, date string) ([]holding, error) {
-	if _, ok := s.orgs[orgID]; !ok {
+	// An organisation outside the caller's jurisdiction is not found, as GET /orgs/{id} answers.
+	if o, ok := s.orgs[orgID]; !ok || !scope.Contains(o.RegionCode) {
 		return nil, apperr.NotFound("机构")
 	}
 	targeted := s.byTarget[orgID]

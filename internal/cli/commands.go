@@ -15,6 +15,7 @@ import (
 	"zhifa/internal/config"
 	"zhifa/internal/demo"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/server"
 )
 
 func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Writer) error {
@@ -40,6 +41,19 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 		if loaded {
 			slog.Info("demo county loaded", "region", demo.CountyCode)
 		}
+	}
+	public, _ := cfg.Public()
+	proxies, _ := cfg.Proxies()
+	a.SetSecurity(server.Security{PublicURL: public, TrustedProxies: proxies, MetricsToken: cfg.MetricsToken})
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("无法监听指标地址 %s: %w", cfg.MetricsAddr, err)
+		}
+		msrv := &http.Server{Handler: a.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go msrv.Serve(mln)
+		defer msrv.Close()
+		slog.Info("metrics", "url", "http://"+mln.Addr().String()+"/metrics")
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

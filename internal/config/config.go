@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -28,6 +30,10 @@ type Config struct {
 	SessionLifetime time.Duration
 	LoginMaxFailure int
 	LoginLockFor    time.Duration
+	PublicURL       string // https://… when users reach the platform through a TLS-terminating proxy
+	TrustedProxies  string // comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is believed
+	MetricsAddr     string // a separate, internal listen address for /metrics
+	MetricsToken    string // a bearer token for /metrics on the main address
 }
 
 // Defaults returns the configuration before flags and environment.
@@ -58,6 +64,43 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionLifetime, "session-lifetime", c.SessionLifetime, "会话最长有效期 (ZHIFA_SESSION_LIFETIME)")
 	fs.IntVar(&c.LoginMaxFailure, "login-max-failures", c.LoginMaxFailure, "连续登录失败多少次锁定账号 (ZHIFA_LOGIN_MAX_FAILURES)")
 	fs.DurationVar(&c.LoginLockFor, "login-lock-for", c.LoginLockFor, "账号锁定时长 (ZHIFA_LOGIN_LOCK_FOR)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "用户访问平台的地址，如 https://zhifa.example.gov.cn/；为 https 时 Cookie 标记 Secure 并发送 HSTS (ZHIFA_PUBLIC_URL)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "可信反向代理的地址或网段，逗号分隔；仅采信其 X-Forwarded-For (ZHIFA_TRUSTED_PROXIES)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "单独监听 /metrics 的内网地址 host:port；为空时不单独监听 (ZHIFA_METRICS_ADDR)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "在主地址上提供 /metrics 所需的 Bearer 令牌（至少32个字符）；为空时主地址不提供 /metrics (ZHIFA_METRICS_TOKEN)")
+}
+
+// Proxies parses TrustedProxies: single addresses become /32 or /128 prefixes.
+func (c *Config) Proxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, part := range strings.Split(c.TrustedProxies, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(part); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		ip, err := netip.ParseAddr(part)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxies (ZHIFA_TRUSTED_PROXIES) 中的 %q 不是 IP 地址或网段", part)
+		}
+		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
+	}
+	return out, nil
+}
+
+// Public parses PublicURL; nil when it is not set.
+func (c *Config) Public() (*url.URL, error) {
+	if c.PublicURL == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(c.PublicURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("--public-url (ZHIFA_PUBLIC_URL) 应为 https://域名/ 形式，而不是 %q", c.PublicURL)
+	}
+	return u, nil
 }
 
 // Validate checks the configuration and reports every problem at once.
@@ -88,6 +131,20 @@ func (c *Config) Validate(serving bool) error {
 		}
 		if c.LoginMaxFailure < 1 {
 			errs = append(errs, errors.New("--login-max-failures (ZHIFA_LOGIN_MAX_FAILURES) 至少为1"))
+		}
+		if _, err := c.Public(); err != nil {
+			errs = append(errs, err)
+		}
+		if _, err := c.Proxies(); err != nil {
+			errs = append(errs, err)
+		}
+		if c.MetricsAddr != "" {
+			if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+				errs = append(errs, fmt.Errorf("--metrics-addr (ZHIFA_METRICS_ADDR) 应为 host:port，而不是 %q", c.MetricsAddr))
+			}
+		}
+		if c.MetricsToken != "" && len(c.MetricsToken) < 32 {
+			errs = append(errs, errors.New("--metrics-token (ZHIFA_METRICS_TOKEN) 至少32个字符"))
 		}
 	}
 	return errors.Join(errs...)

@@ -38,7 +38,14 @@ type App struct {
 	Catalog    *catalog.Service
 	Discretion *discretion.Service
 	Version    string
+	Security   Security
 	metrics    *metrics
+}
+
+// SetSecurity applies the operator's HTTP edge settings (see Security).
+func (a *App) SetSecurity(s Security) {
+	a.Security = s
+	a.Accounts.SecureCookies = s.PublicURL != nil && s.PublicURL.Scheme == "https"
 }
 
 // New wires the services over a migrated store.
@@ -151,21 +158,17 @@ func (a *App) Handler() http.Handler {
 		}
 		httpx.OK(w, map[string]string{"status": "ready"})
 	})
-	mux.Handle("GET /metrics", a.metrics.handler())
+	mux.Handle("GET /metrics", a.metricsEndpoint())
 	mux.HandleFunc("/api/", httpx.NotFoundAPI)
 	mux.Handle("/", static())
-	return a.middleware(mux)
+	return a.middleware(a.secure(mux))
 }
 
-// middleware adds panic recovery, security headers, access logs and metrics around every request.
+// middleware adds panic recovery, access logs and metrics around every request.
 func (a *App) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		h := rec.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
 		defer func() {
 			if p := recover(); p != nil {
 				slog.ErrorContext(r.Context(), "panic", "method", r.Method, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))

@@ -25,10 +25,13 @@ const (
 	ReformWrite  Permission = "reform.write"
 	AccountRead  Permission = "account.read"
 	AccountWrite Permission = "account.write"
-	AuditRead    Permission = "audit.read"
-	ImportRun    Permission = "import.run"
-	CatalogRead  Permission = "catalog.read"  // 权责清单与裁量基准：查看、查询行使主体、计算裁量档次
-	CatalogWrite Permission = "catalog.write" // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
+	// AccountApprove carries out or refuses a change to an administrator account that another
+	// administrator asked for (双人审批); nobody approves their own request.
+	AccountApprove Permission = "account.approve"
+	AuditRead      Permission = "audit.read"
+	ImportRun      Permission = "import.run"
+	CatalogRead    Permission = "catalog.read"  // 权责清单与裁量基准：查看、查询行使主体、计算裁量档次
+	CatalogWrite   Permission = "catalog.write" // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
 )
 
 // Role is a named bundle of permissions.
@@ -58,8 +61,8 @@ type RoleInfo struct {
 // (三员分立, GB/T 22239 等级保护): the system administrator runs the system, the security
 // administrator manages accounts and roles, the auditor alone reads the audit log.
 var roles = []RoleInfo{
-	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, ImportRun, CatalogRead}},
-	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite}},
+	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, ImportRun, CatalogRead, AccountApprove}},
+	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite, AccountApprove}},
 	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead}},
 	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead}},
 	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead}},
@@ -85,6 +88,9 @@ func LookupRole(code Role) (RoleInfo, bool) {
 
 // threeAdmins are the roles that must never be held together (三员分立).
 var threeAdmins = []Role{SysAdmin, SecAdmin, Auditor}
+
+// IsAdministrator reports whether a role is one of the three administrators (三员).
+func IsAdministrator(r Role) bool { return slices.Contains(threeAdmins, r) }
 
 // CheckRoles validates a set of roles for one account: known codes, at least one, no repeats,
 // and at most one of the three administrator roles.
@@ -122,7 +128,10 @@ type Principal struct {
 	RegionCode  string // the root of the caller's jurisdiction
 	Roles       []Role
 	IP          string
-	perms       map[Permission]bool
+	// MustChangePassword is set while the account signs in with a password an administrator
+	// chose; it may then only change it.
+	MustChangePassword bool
+	perms              map[Permission]bool
 }
 
 // NewPrincipal builds a principal and resolves its permissions from its roles.

@@ -54,6 +54,9 @@ func (e *Error) Unwrap() error { return e.cause }
 // WithField names the input field the error is about.
 func (e *Error) WithField(f string) *Error { c := *e; c.Field = f; return &c }
 
+// WithCode gives the error a more specific stable code.
+func (e *Error) WithCode(code string) *Error { c := *e; c.Code = code; return &c }
+
 // WithRule cites the rule behind the error.
 func (e *Error) WithRule(r string) *Error { c := *e; c.Rule = r; return &c }
 

@@ -35,7 +35,10 @@ type Route struct {
 	Body     any // zero value of the request body type, for the schema; nil for none
 	Response any // zero value of the response type, for the schema; nil for none
 	Upload   bool
-	Handler  HandlerFunc
+	// BeforePasswordChange lets an account that must still change its password call the route
+	// (signing out, reading itself, changing the password); every other route refuses it.
+	BeforePasswordChange bool
+	Handler              HandlerFunc
 }
 
 // Pattern is the ServeMux pattern of the route.
@@ -75,6 +78,11 @@ func Mount(mux *http.ServeMux, auth Authenticator, routes []Route) {
 				}
 				if p == nil {
 					WriteError(w, r, apperr.Unauthorized("SESSION_REQUIRED", "请先登录"))
+					return
+				}
+				if p.MustChangePassword && !rt.BeforePasswordChange {
+					WriteError(w, r, (&apperr.Error{Kind: apperr.KindForbidden, Code: "PASSWORD_CHANGE_REQUIRED",
+						Message: "请先修改初始密码或重置后的密码，再使用系统"}).WithRule("GB/T 22239-2019 8.1.4.1 身份鉴别"))
 					return
 				}
 				if rt.Perm != "" {

@@ -20,6 +20,7 @@ const MENU_CONTRACT = [
   ['发布前检查', 'catalog.write'],
   ['裁量基准', 'catalog.read'],
   ['账号与角色', 'account.read'],
+  ['账号变更审批', 'account.approve'],
   ['审计日志', 'audit.read'],
   ['数据导入', 'import.run'],
 ]

@@ -29,13 +29,63 @@ describe('表单与导出', () => {
       await page.locator('.el-tree-select__popper').getByText('阳谷县综合行政执法局', { exact: true }).click()
       await dialog.locator('.el-checkbox', { hasText: /^系统管理员$/ }).click()
       await dialog.locator('.el-checkbox', { hasText: /^安全审计员$/ }).click()
-      await dialog.getByRole('button', { name: '保存' }).click()
+      // 涉及管理员角色：不再填写初始密码，改为提交申请并写明理由。
+      await dialog.getByTestId('approval-notice').waitFor()
+      assert.equal(await dialog.getByLabel('初始密码').count(), 0)
+      await dialog.getByLabel('申请理由').fill('新设岗位')
+      await dialog.getByRole('button', { name: '提交申请' }).click()
       const item = dialog.locator('.el-form-item', { hasText: '角色' })
       await item.locator('.el-form-item__error').waitFor()
       assert.match(await item.locator('.el-form-item__error').innerText(), /三员分立/)
       await shot(page, 'account-role-separation')
     } finally {
       await context.close()
+    }
+  })
+
+  it('安全管理员申请新增审计员账号，系统管理员审批后一次性密码只显示给审批人', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'security')
+      await page.goto('/accounts')
+      await waitRows(page, 'accounts-table')
+      await page.getByRole('button', { name: '新建账号' }).click()
+      const dialog = page.getByRole('dialog', { name: '新建账号' })
+      await dialog.getByLabel('用户名').fill('e2e.auditor')
+      await dialog.getByLabel('姓名').fill('周敏')
+      await dialog.locator('.el-form-item', { hasText: '所属机构' }).locator('.el-select__wrapper').click()
+      await page.locator('.el-tree-select__popper').getByText('阳谷县综合行政执法局', { exact: true }).click()
+      await dialog.locator('.el-checkbox', { hasText: /^安全审计员$/ }).click()
+      await dialog.getByLabel('申请理由').fill('审计岗位新进人员')
+      await dialog.getByRole('button', { name: '提交申请' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      // 申请人本人不能审批。
+      await page.goto('/accounts/requests')
+      const own = page.getByTestId('requests-table').locator('tr', { hasText: 'e2e.auditor' })
+      await own.getByText('须由其他管理员审批').waitFor()
+    } finally {
+      await context.close()
+    }
+    const second = await newPage(browser)
+    try {
+      await uiLogin(second.page, 'admin')
+      await second.page.goto('/accounts/requests')
+      const row = second.page.getByTestId('requests-table').locator('tr', { hasText: 'e2e.auditor' })
+      await row.getByRole('button', { name: '批准', exact: true }).click()
+      await second.page.getByRole('dialog', { name: '请确认' }).getByRole('button', { name: '确定' }).click()
+      const otp = second.page.getByTestId('one-time-password')
+      await otp.waitFor()
+      const password = (await otp.innerText()).trim()
+      assert.equal(password.length, 16)
+      await shot(second.page, 'account-request-approved')
+      const auditor = await apiAs('e2e.auditor', password)
+      const me = await auditor('GET', '/auth/me')
+      assert.equal(me.body.account.mustChangePassword, true)
+      const blocked = await auditor('GET', '/audit')
+      assert.equal(blocked.status, 403)
+      assert.equal(blocked.body.error.code, 'PASSWORD_CHANGE_REQUIRED')
+    } finally {
+      await second.context.close()
     }
   })
 

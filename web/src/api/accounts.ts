@@ -1,6 +1,10 @@
 import { http } from './http'
 import type {
+  AccountApproval,
   AccountCreateInput,
+  AccountRequest,
+  AccountRequestInput,
+  AccountRequestStatus,
   AccountItem,
   AccountListParams,
   AccountUpdateInput,
@@ -26,4 +30,31 @@ export function unlockAccount(id: Id): Promise<void> {
 
 export function resetAccountPassword(id: Id, password: string): Promise<void> {
   return http.post<void>(`/accounts/${encodeURIComponent(String(id))}/reset-password`, { password })
+}
+
+/** 三员：系统管理员、安全管理员、安全审计员。涉及这些角色的变更须提交申请，由另一名管理员审批。 */
+export const ADMIN_ROLES: readonly string[] = ['sysadmin', 'secadmin', 'auditor']
+
+export function involvesAdminRole(...roleSets: readonly (readonly string[])[]): boolean {
+  return roleSets.some((rs) => rs.some((r) => ADMIN_ROLES.includes(r)))
+}
+
+export function requestAccountChange(input: AccountRequestInput): Promise<AccountRequest> {
+  return http.post<AccountRequest>('/account-requests', input)
+}
+
+export function listAccountRequests(params: {
+  status?: AccountRequestStatus | ''
+  page?: number
+  pageSize?: number
+}): Promise<Page<AccountRequest>> {
+  return http.get<Page<AccountRequest>>('/account-requests', { query: { ...params } })
+}
+
+export function approveAccountRequest(id: Id): Promise<AccountApproval> {
+  return http.post<AccountApproval>(`/account-requests/${encodeURIComponent(String(id))}/approve`)
+}
+
+export function rejectAccountRequest(id: Id, reason: string): Promise<AccountRequest> {
+  return http.post<AccountRequest>(`/account-requests/${encodeURIComponent(String(id))}/reject`, { reason })
 }

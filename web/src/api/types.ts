@@ -15,6 +15,7 @@ export type Permission =
   | 'reform.write'
   | 'account.read'
   | 'account.write'
+  | 'account.approve'
   | 'audit.read'
   | 'import.run'
   | 'catalog.read'
@@ -342,6 +343,45 @@ export interface AccountUpdateInput {
   orgId: Id | null
   roles: string[]
   disabled: boolean
+}
+
+/** 管理员账号变更申请（三员分立，须由另一名管理员审批）。 */
+export type AccountRequestKind = 'create' | 'update' | 'reset_password'
+export type AccountRequestStatus = 'pending' | 'approved' | 'rejected'
+
+export interface AccountRequestInput {
+  kind: AccountRequestKind
+  accountId?: Id
+  create?: { username: string; displayName: string; orgId: Id | null; roles: string[] }
+  update?: AccountUpdateInput
+  reason: string
+}
+
+export interface AccountRequest {
+  id: Id
+  kind: AccountRequestKind
+  kindName: string
+  accountId: Id
+  username: string
+  regionCode: string
+  create?: { username: string; displayName: string; orgId: Id; roles: string[] }
+  update?: AccountUpdateInput
+  reason: string
+  status: AccountRequestStatus
+  requestedBy: Id
+  requestedByName: string
+  requestedAt: string
+  decidedBy: Id
+  decidedByName: string
+  decidedAt: string
+  decisionReason: string
+}
+
+export interface AccountApproval {
+  request: AccountRequest
+  account: AccountItem
+  /** 新账号或重置后的一次性密码，仅此一次显示给审批人。 */
+  oneTimePassword?: string
 }
 
 // ---- 审计 ----

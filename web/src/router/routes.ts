@@ -121,6 +121,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '账号与角色', permission: 'account.read' },
       },
       {
+        path: 'accounts/requests',
+        name: 'account-requests',
+        component: () => import('@/views/AccountRequestsView.vue'),
+        meta: { title: '账号变更审批', permission: 'account.approve' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('@/views/AuditView.vue'),

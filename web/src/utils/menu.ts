@@ -13,6 +13,7 @@ export type MenuIcon =
   | 'checks'
   | 'discretion'
   | 'accounts'
+  | 'approvals'
   | 'audit'
   | 'imports'
 
@@ -35,6 +36,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/catalog/checks', title: '发布前检查', icon: 'checks', permission: 'catalog.write' },
   { path: '/discretion', title: '裁量基准', icon: 'discretion', permission: 'catalog.read' },
   { path: '/accounts', title: '账号与角色', icon: 'accounts', permission: 'account.read' },
+  { path: '/accounts/requests', title: '账号变更审批', icon: 'approvals', permission: 'account.approve' },
   { path: '/audit', title: '审计日志', icon: 'audit', permission: 'audit.read' },
   { path: '/imports', title: '数据导入', icon: 'imports', permission: 'import.run' },
 ]
