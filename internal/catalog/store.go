@@ -186,7 +186,8 @@ func writableItem(ctx context.Context, tx *sqlx.Tx, p *access.Principal, id stri
 		return itemRow{}, err
 	}
 	if !scopeOf(p).Contains(it.RegionCode) {
-		return itemRow{}, apperr.Forbidden("只能修改本辖区的权责清单事项")
+		// Visible (an ancestor's item) but not the caller's to change.
+		return itemRow{}, apperr.Forbidden("只能修改本辖区的权责清单事项，上级辖区的事项由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
 	}
 	return it, nil
 }

@@ -1,0 +1,214 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"zhifa/internal/account"
+	"zhifa/internal/catalog"
+	"zhifa/internal/discretion"
+	"zhifa/internal/org"
+	"zhifa/internal/people"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/server"
+)
+
+// The authorisation matrix tries every route as every role from two levels of jurisdiction:
+// a county (阳谷县) against another county (莘县), and a township (张秋镇) against another
+// township of the same county (阎楼镇).
+
+// level is where a caller's account sits.
+type level int
+
+const (
+	countyLevel level = iota
+	townLevel
+)
+
+func (l level) String() string { return [...]string{"县级", "乡镇级"}[l] }
+
+// side says whether a request aims inside or outside the caller's jurisdiction.
+type side int
+
+const (
+	inside side = iota
+	outside
+)
+
+func (s side) String() string { return [...]string{"辖区内", "辖区外"}[s] }
+
+// place holds one jurisdiction's records.
+type place struct {
+	Region     string // 12-digit code
+	RegionName string
+	Org        string // the enforcement body there
+	OrgName    string
+	Dept       string // a line department (county places) or the office itself (township places)
+	DeptName   string
+	Person     string
+	PersonName string
+	Account    string // an officer account there
+	Username   string
+	Item       string // a published catalogue item (a township holds none: its side's county's)
+	Draft      string // a draft catalogue item (likewise)
+	Benchmark  string // a draft discretion benchmark of the place
+	Decision   string // a transfer decision visible there
+}
+
+// authzFixture is the demo county with a second county and the records each side needs.
+type authzFixture struct {
+	app    *server.App
+	places [2][2]*place // [level][side]
+	seq    int
+}
+
+func (f *authzFixture) at(l level, s side) *place { return f.places[l][s] }
+
+func (f *authzFixture) next() int { f.seq++; return f.seq }
+
+func lookup(t *testing.T, d *db.DB, query string, args ...any) string {
+	t.Helper()
+	var v string
+	if err := db.Get(context.Background(), d.R, &v, query, args...); err != nil {
+		t.Fatalf("%s %v: %v", query, args, err)
+	}
+	return v
+}
+
+// validID builds a resident ID number with a correct check character.
+func validID(area, birth string, serial int) string {
+	first := fmt.Sprintf("%s%s%03d", area, birth, serial)
+	return first + string(people.IDCheckChar(first))
+}
+
+func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
+	t.Helper()
+	ctx := context.Background()
+	d := a.DB
+	if _, err := a.Regions.Import(ctx, nil, strings.NewReader("code,name,parentCode\n371522,莘县,3715\n371522001,燕塔街道,371522\n"), nil); err != nil {
+		t.Fatal(err)
+	}
+	mkOrg := func(name string, kind org.Kind, region, parent string) string {
+		o, err := a.Orgs.Create(ctx, nil, org.Input{Name: name, Kind: kind, RegionCode: region, ParentID: parent})
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		return o.ID
+	}
+	shenGov := mkOrg("莘县人民政府", org.KindGovernment, "371522000000", "")
+	f := &authzFixture{app: a}
+	f.places[countyLevel][inside] = &place{Region: "371521000000", RegionName: "阳谷县",
+		Org: lookup(t, d, `SELECT id FROM organizations WHERE name = ?`, "阳谷县综合行政执法局"), OrgName: "阳谷县综合行政执法局",
+		Dept: lookup(t, d, `SELECT id FROM organizations WHERE name = ?`, "阳谷县市场监督管理局"), DeptName: "阳谷县市场监督管理局"}
+	f.places[countyLevel][outside] = &place{Region: "371522000000", RegionName: "莘县",
+		Org: mkOrg("莘县综合行政执法局", org.KindBureau, "371522000000", shenGov), OrgName: "莘县综合行政执法局",
+		Dept: mkOrg("莘县市场监督管理局", org.KindDepartment, "371522000000", shenGov), DeptName: "莘县市场监督管理局"}
+	for s, name := range map[side]string{inside: "张秋镇", outside: "阎楼镇"} {
+		office := name + "综合行政执法办公室"
+		id := lookup(t, d, `SELECT id FROM organizations WHERE name = ?`, office)
+		f.places[townLevel][s] = &place{Region: lookup(t, d, `SELECT region_code FROM organizations WHERE id = ?`, id),
+			RegionName: name, Org: id, OrgName: office, Dept: id, DeptName: office}
+	}
+	for l := range 2 {
+		for s := range 2 {
+			p := f.places[l][s]
+			n := l*2 + s + 1
+			person, err := a.People.Create(ctx, nil, people.Input{Name: fmt.Sprintf("矩阵测试员%d", n),
+				IDNumber: validID(p.Region[:6], "19850312", 100+n), PostOrgID: p.Org, WorkOrgID: p.Org, PostType: "行政编"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Person, p.PersonName = person.ID, person.Name
+			acc, err := a.Accounts.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.place%d", n), DisplayName: p.RegionName + "队员",
+				Password: authzPassword, OrgID: p.Org, Roles: []access.Role{access.Officer}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Account, p.Username = acc.ID, acc.Username
+		}
+	}
+	// Catalogue items are owned by a county's line departments; a township reads its county's.
+	for s := range 2 {
+		c, town := f.places[countyLevel][s], f.places[townLevel][s]
+		c.Item = f.item(t, c, fmt.Sprintf("FX-%d-PUB", s), true)
+		c.Draft = f.item(t, c, fmt.Sprintf("FX-%d-DRAFT", s), false)
+		town.Item, town.Draft = c.Item, c.Draft
+	}
+	// Benchmarks are per jurisdiction: the counties' own, and the townships' own for a county item.
+	for l := range 2 {
+		for s := range 2 {
+			p := f.places[l][s]
+			// A township's own benchmark is for an item of its county.
+			item := f.places[countyLevel][inside].Item
+			if l == int(countyLevel) {
+				item = p.Item
+			}
+			b, err := a.Discretion.Create(ctx, nil, discretion.Input{ItemID: item, RegionCode: p.Region, Title: "矩阵测试基准",
+				Content: benchmarkContent()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Benchmark = b.ID
+		}
+	}
+	// Decisions: the demo county's own transfer decision, and one of 莘县. A township sees its
+	// county's decisions; another county's it must not.
+	yanggu := lookup(t, d, `SELECT id FROM catalog_decisions WHERE region_code = ? ORDER BY effective_date LIMIT 1`, "371521000000")
+	shen := f.at(countyLevel, outside)
+	dd, err := a.Catalog.CreateDecision(ctx, nil, catalog.DecisionInput{DocNo: "莘政发〔2021〕9号", Title: "莘县相对集中行政处罚权决定",
+		EffectiveDate: "2021-06-01", Transfers: []catalog.MoveInput{{Items: []string{shen.Item}, Targets: []string{shen.Org}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.at(countyLevel, inside).Decision, f.at(townLevel, inside).Decision = yanggu, yanggu
+	f.at(countyLevel, outside).Decision, f.at(townLevel, outside).Decision = dd.ID, dd.ID
+	return f
+}
+
+// authzPassword is the password of every account the matrix makes.
+const authzPassword = "Mx9#tRw4-Lq"
+
+// item creates a catalogue item owned in the place (published, or left as a draft).
+func (f *authzFixture) item(t *testing.T, p *place, code string, publish bool) string {
+	ctx := context.Background()
+	d, err := f.app.Catalog.Create(ctx, nil, catalogInput(code, p.Dept))
+	if err == nil && publish {
+		_, err = f.app.Catalog.Publish(ctx, nil, d.Item.ID)
+	}
+	if err != nil {
+		if t == nil {
+			panic(fmt.Sprint(code, err))
+		}
+		t.Fatal(code, err)
+	}
+	return d.Item.ID
+}
+
+func catalogInput(code, owner string) catalog.Input {
+	lo, hi := int64(200_000), int64(2_000_000)
+	return catalog.Input{Code: code, Name: "矩阵测试事项" + code, Type: catalog.TypePenalty, Domain: "城市管理",
+		Category: catalog.CategoryGeneral, Level: catalog.LevelCounty, OwnerOrgID: owner,
+		ViolatedBasis: []catalog.Citation{{Law: "城市市容和环境卫生管理条例", Article: 14, Text: "任何单位和个人都不得在街道两侧和公共场地堆放物料。"}},
+		PenaltyBasis:  []catalog.Citation{{Law: "城市市容和环境卫生管理条例", Article: 36, Item: 2, Text: "擅自在街道两侧和公共场地堆放物料，影响市容的"}},
+		PenaltyKinds:  []string{"罚款"}, Fine: catalog.Fine{MinFen: &lo, MaxFen: &hi},
+		EffectiveFrom: "2021-01-01", DocNo: "测试〔2020〕1号"}
+}
+
+// benchmarkContent is a valid three-step benchmark for catalogInput's 2,000–20,000 yuan range.
+func benchmarkContent() discretion.Content {
+	rng := func(lo, hi int64) discretion.Standard {
+		return discretion.Standard{Kind: discretion.StdRange, MinFen: lo * 100, MaxFen: hi * 100, Measures: []string{}}
+	}
+	note := func(s string) []discretion.Condition { return []discretion.Condition{{Kind: "note", Text: s}} }
+	return discretion.Content{
+		Tiers: []discretion.Tier{
+			{Level: discretion.LevelLighter, Match: discretion.MatchAll, Conditions: note("首次违法且及时改正"), Standard: rng(2000, 5000)},
+			{Level: discretion.LevelGeneral, Match: discretion.MatchAll, Conditions: []discretion.Condition{}, Standard: rng(5000, 14000)},
+			{Level: discretion.LevelHeavier, Match: discretion.MatchAny, Conditions: note("拒不改正"), Standard: rng(14000, 20000)},
+		},
+		NoPenalty: []discretion.NoPenaltyEntry{},
+	}
+}

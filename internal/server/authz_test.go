@@ -1,0 +1,503 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"zhifa/internal/account"
+	"zhifa/internal/discretion"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/httpx"
+)
+
+// request is one call a probe builds.
+type request struct {
+	path  string
+	query url.Values
+	body  any     // sent as JSON when not nil
+	file  *upload // sent as a multipart upload when not nil
+}
+
+type upload struct {
+	name    string
+	content string
+}
+
+// probe builds the call of a route aimed at the caller's own jurisdiction (inside) or at the
+// other one (outside). kind says how the outside call must be answered.
+type probe struct {
+	build func(f *authzFixture, l level, s side) request
+	kind  probeKind
+	// county: the route writes what only a county holds (catalogue items, decisions); from a
+	// township, the county's record is outside its write jurisdiction and must be refused.
+	county bool
+}
+
+type probeKind int
+
+const (
+	// record: the route names a record (path or body); outside it must not be found.
+	record probeKind = iota
+	// list: outside, the filter names another jurisdiction: an empty answer or not found, and
+	// in any case nothing of the other jurisdiction in the answer.
+	list
+	// global: the route holds no jurisdictional data (code tables, the caller's own account).
+	global
+)
+
+func get(path string) func(*authzFixture, level, side) request {
+	return func(*authzFixture, level, side) request { return request{path: path} }
+}
+
+// at builds a path from a pattern with the place's records.
+func at(pattern string, pick func(p *place) string) func(*authzFixture, level, side) request {
+	return func(f *authzFixture, l level, s side) request {
+		return request{path: strings.Replace(pattern, "{}", pick(f.at(l, s)), 1)}
+	}
+}
+
+func withQuery(b func(*authzFixture, level, side) request, q func(p *place) url.Values) func(*authzFixture, level, side) request {
+	return func(f *authzFixture, l level, s side) request {
+		r := b(f, l, s)
+		r.query = q(f.at(l, s))
+		return r
+	}
+}
+
+func withBody(b func(*authzFixture, level, side) request, body func(f *authzFixture, p *place) any) func(*authzFixture, level, side) request {
+	return func(f *authzFixture, l level, s side) request {
+		r := b(f, l, s)
+		r.body = body(f, f.at(l, s))
+		return r
+	}
+}
+
+func q(kv ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Set(kv[i], kv[i+1])
+	}
+	return v
+}
+
+// freshRequest files a new pending request about a new officer account of the place, made by
+// that place's security administrator, so that each approval has something to decide.
+func freshRequest(f *authzFixture, p *place) string {
+	ctx := context.Background()
+	n := f.next()
+	a := f.app.Accounts
+	target, err := a.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.target%d", n), DisplayName: "待变更", Password: authzPassword,
+		OrgID: p.Org, Roles: []access.Role{access.Officer}})
+	if err != nil {
+		panic(err)
+	}
+	requester, err := a.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.requester%d", n), DisplayName: "申请人", Password: authzPassword,
+		OrgID: p.Org, Roles: []access.Role{access.SecAdmin}})
+	if err != nil {
+		panic(err)
+	}
+	q, err := a.RequestChange(ctx, requester.Principal(), account.RequestInput{Kind: account.RequestUpdate, AccountID: target.ID,
+		Reason: "矩阵测试", Update: &account.UpdateInput{DisplayName: "待变更", OrgID: p.Org, Roles: []access.Role{access.Auditor}}})
+	if err != nil {
+		panic(err)
+	}
+	return q.ID
+}
+
+// freshBenchmark makes a new draft benchmark of the place on a new item, for a call that
+// discards it.
+func freshBenchmark(f *authzFixture, l level, s side) string {
+	p := f.at(l, s)
+	n := f.next()
+	item := f.item(nil, f.at(countyLevel, s), fmt.Sprintf("FX-B%d", n), true)
+	b, err := f.app.Discretion.Create(context.Background(), nil, discretion.Input{ItemID: item, RegionCode: p.Region,
+		Title: "矩阵测试基准", Content: benchmarkContent()})
+	if err != nil {
+		panic(err)
+	}
+	return b.ID
+}
+
+func benchmarkInput(item string, p *place) map[string]any {
+	c := benchmarkContent()
+	return map[string]any{"itemId": item, "regionCode": p.Region, "title": "矩阵测试基准", "note": "",
+		"tiers": c.Tiers, "provisions": c.Provisions, "noPenalty": c.NoPenalty}
+}
+
+func newItemBody(f *authzFixture, p *place) any {
+	in := catalogInput(fmt.Sprintf("FX-N%d", f.next()), p.Dept)
+	in.EffectiveFrom = "2027-01-01"
+	return in
+}
+
+// probes names every route of the API. A route missing here fails the test: a new route must
+// say how it is tried from inside and outside a jurisdiction.
+var probes = map[string]probe{
+	"POST /api/v1/auth/logout": {kind: global, build: get("/api/v1/auth/logout")},
+	"GET /api/v1/auth/me":      {kind: global, build: get("/api/v1/auth/me")},
+	"POST /api/v1/auth/password": {kind: global, build: withBody(get("/api/v1/auth/password"), func(*authzFixture, *place) any {
+		return map[string]string{"oldPassword": "wrong", "newPassword": "Nw7#pQ2x-Lk"}
+	})},
+	"GET /api/v1/meta": {kind: global, build: get("/api/v1/meta")},
+
+	"GET /api/v1/accounts":      {kind: list, build: withQuery(get("/api/v1/accounts"), func(p *place) url.Values { return q("q", p.Username) })},
+	"GET /api/v1/accounts/{id}": {build: at("/api/v1/accounts/{}", func(p *place) string { return p.Account })},
+	"POST /api/v1/accounts": {build: withBody(get("/api/v1/accounts"), func(f *authzFixture, p *place) any {
+		return map[string]any{"username": fmt.Sprintf("fx.new%d", f.next()), "displayName": "新账号", "password": authzPassword, "orgId": p.Org, "roles": []string{"officer"}}
+	})},
+	"PUT /api/v1/accounts/{id}": {build: withBody(at("/api/v1/accounts/{}", func(p *place) string { return p.Account }), func(_ *authzFixture, p *place) any {
+		return map[string]any{"displayName": p.RegionName + "队员", "orgId": p.Org, "roles": []string{"officer"}, "disabled": false}
+	})},
+	"POST /api/v1/accounts/{id}/unlock": {build: at("/api/v1/accounts/{}/unlock", func(p *place) string { return p.Account })},
+	"POST /api/v1/accounts/{id}/reset-password": {build: withBody(at("/api/v1/accounts/{}/reset-password", func(p *place) string { return p.Account }),
+		func(f *authzFixture, _ *place) any {
+			return map[string]string{"password": fmt.Sprintf("Rs%d#kLp2-Wq", f.next())}
+		})},
+	"GET /api/v1/account-requests": {kind: list, build: get("/api/v1/account-requests")},
+	"POST /api/v1/account-requests": {build: withBody(get("/api/v1/account-requests"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"kind": "update", "accountId": p.Account, "reason": "矩阵测试",
+			"update": map[string]any{"displayName": p.RegionName + "队员", "orgId": p.Org, "roles": []string{"auditor"}, "disabled": false}}
+	})},
+	"POST /api/v1/account-requests/{id}/approve": {build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/account-requests/" + freshRequest(f, f.at(l, s)) + "/approve"}
+	}},
+	"POST /api/v1/account-requests/{id}/reject": {build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/account-requests/" + freshRequest(f, f.at(l, s)) + "/reject", body: map[string]string{"reason": "矩阵测试"}}
+	}},
+
+	"GET /api/v1/regions":        {kind: list, build: withQuery(get("/api/v1/regions"), func(p *place) url.Values { return q("parentCode", p.Region) })},
+	"GET /api/v1/regions/{code}": {build: at("/api/v1/regions/{}", func(p *place) string { return p.Region })},
+	"POST /api/v1/regions": {build: withBody(get("/api/v1/regions"), func(f *authzFixture, p *place) any {
+		return map[string]any{"code": childRegion(p.Region, f.next()), "name": fmt.Sprintf("矩阵测试区划%d", f.seq), "parentCode": p.Region}
+	})},
+	"PUT /api/v1/regions/{code}": {build: withBody(at("/api/v1/regions/{}", func(p *place) string { return p.Region }),
+		func(_ *authzFixture, p *place) any { return map[string]string{"name": p.RegionName} })},
+
+	"GET /api/v1/orgs":      {kind: list, build: withQuery(get("/api/v1/orgs"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"GET /api/v1/orgs/tree": {kind: list, build: get("/api/v1/orgs/tree")},
+	"GET /api/v1/orgs/{id}": {build: at("/api/v1/orgs/{}", func(p *place) string { return p.Org })},
+	"POST /api/v1/orgs": {build: withBody(get("/api/v1/orgs"), func(f *authzFixture, p *place) any {
+		return map[string]any{"name": fmt.Sprintf("矩阵测试机构%d", f.next()), "kind": "department", "regionCode": p.Region}
+	})},
+	"PUT /api/v1/orgs/{id}": {build: withBody(at("/api/v1/orgs/{}", func(p *place) string { return p.Org }), func(f *authzFixture, p *place) any {
+		return orgBody(f, p)
+	})},
+
+	"GET /api/v1/people":      {kind: list, build: withQuery(get("/api/v1/people"), func(p *place) url.Values { return q("orgId", p.Org) })},
+	"GET /api/v1/people/{id}": {build: at("/api/v1/people/{}", func(p *place) string { return p.Person })},
+	"POST /api/v1/people": {build: withBody(get("/api/v1/people"), func(f *authzFixture, p *place) any {
+		return map[string]any{"name": "新登记人员", "idNumber": validID(p.Region[:6], "19900101", 500+f.next()), "postOrgId": p.Org,
+			"workOrgId": p.Org, "postType": "行政编"}
+	})},
+	"PUT /api/v1/people/{id}": {build: withBody(at("/api/v1/people/{}", func(p *place) string { return p.Person }), func(_ *authzFixture, p *place) any {
+		return map[string]any{"name": p.PersonName, "idNumber": "", "postOrgId": p.Org, "workOrgId": p.Org, "postType": "行政编", "position": "队员"}
+	})},
+	"POST /api/v1/people/{id}/certificates": {build: withBody(at("/api/v1/people/{}/certificates", func(p *place) string { return p.Person }),
+		func(f *authzFixture, _ *place) any {
+			return map[string]any{"number": fmt.Sprintf("FX%08d", f.next()), "domains": []string{"城市管理"}, "issuer": "山东省人民政府",
+				"validFrom": "2024-01-01", "validTo": "2029-12-31"}
+		})},
+	"POST /api/v1/people/{id}/reveal-id": {build: at("/api/v1/people/{}/reveal-id", func(p *place) string { return p.Person })},
+	"POST /api/v1/imports/people": {build: func(f *authzFixture, l level, s side) request {
+		p := f.at(l, s)
+		row := fmt.Sprintf("导入人员,%s,,%s,%s,行政编,队员,是,,,,\n", validID(p.Region[:6], "19910101", 600+f.next()), p.OrgName, p.OrgName)
+		return request{path: "/api/v1/imports/people", file: &upload{"people.csv",
+			"name,idNumber,phone,postOrgName,workOrgName,postType,position,frontline,certNumber,certDomains,certValidFrom,certValidTo\n" + row}}
+	}},
+
+	"GET /api/v1/orgs/{id}/reform": {build: at("/api/v1/orgs/{}/reform", func(p *place) string { return p.Org })},
+	"GET /api/v1/reform-rules":     {build: withQuery(get("/api/v1/reform-rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"PUT /api/v1/reform-rules/{regionCode}": {build: withBody(at("/api/v1/reform-rules/{}", func(p *place) string { return p.Region }),
+		func(*authzFixture, *place) any {
+			return map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8, "ordinaryTownshipMin": 3, "sunkMinPct": 80, "basis": "矩阵测试"}
+		})},
+
+	"GET /api/v1/catalog/meta":                 {kind: global, build: get("/api/v1/catalog/meta")},
+	"GET /api/v1/catalog/items":                {kind: list, build: withQuery(get("/api/v1/catalog/items"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"POST /api/v1/catalog/items":               {county: true, build: withBody(get("/api/v1/catalog/items"), newItemBody)},
+	"GET /api/v1/catalog/items/{id}":           {build: at("/api/v1/catalog/items/{}", func(p *place) string { return p.Item })},
+	"POST /api/v1/catalog/items/{id}/versions": {county: true, build: withBody(at("/api/v1/catalog/items/{}/versions", func(p *place) string { return p.Item }), newItemBody)},
+	"PUT /api/v1/catalog/items/{id}/draft":     {county: true, build: withBody(at("/api/v1/catalog/items/{}/draft", func(p *place) string { return p.Draft }), newItemBody)},
+	"POST /api/v1/catalog/items/{id}/publish":  {county: true, build: at("/api/v1/catalog/items/{}/publish", func(p *place) string { return p.Draft })},
+	"POST /api/v1/catalog/items/{id}/repeal": {county: true, build: withBody(at("/api/v1/catalog/items/{}/repeal", func(p *place) string { return p.Item }),
+		func(*authzFixture, *place) any {
+			return map[string]string{"effectiveDate": "2031-01-01", "docNo": "矩阵〔2030〕1号", "reason": "矩阵测试"}
+		})},
+	"GET /api/v1/catalog/items/{id}/diff": {build: withQuery(at("/api/v1/catalog/items/{}/diff", func(p *place) string { return p.Item }),
+		func(*place) url.Values { return q("from", "2021-01-01", "to", "2026-01-01") })},
+	"GET /api/v1/catalog/items/{id}/applicable": {build: withQuery(at("/api/v1/catalog/items/{}/applicable", func(p *place) string { return p.Item }),
+		func(*place) url.Values { return q("actDate", "2024-01-01") })},
+	"GET /api/v1/catalog/exercise": {build: withQuery(get("/api/v1/catalog/exercise"), func(p *place) url.Values {
+		return q("itemId", p.Item, "place", p.Region)
+	})},
+	"GET /api/v1/catalog/orgs/{orgId}/items": {build: at("/api/v1/catalog/orgs/{}/items", func(p *place) string { return p.Org })},
+	"GET /api/v1/catalog/orgs/{orgId}/diff": {build: withQuery(at("/api/v1/catalog/orgs/{}/diff", func(p *place) string { return p.Org }),
+		func(*place) url.Values { return q("from", "2021-01-01", "to", "2026-01-01") })},
+	"GET /api/v1/catalog/decisions": {kind: list, build: get("/api/v1/catalog/decisions")},
+	"POST /api/v1/catalog/decisions": {county: true, build: withBody(get("/api/v1/catalog/decisions"), func(f *authzFixture, p *place) any {
+		return map[string]any{"docNo": fmt.Sprintf("矩阵〔2026〕%d号", f.next()), "title": "矩阵测试决定", "effectiveDate": "2026-06-01",
+			"transfers": []map[string]any{{"items": []string{p.Item}, "targets": []string{p.Org}}}}
+	})},
+	"GET /api/v1/catalog/decisions/{id}": {build: at("/api/v1/catalog/decisions/{}", func(p *place) string { return p.Decision })},
+	"POST /api/v1/catalog/decisions/{id}/revoke": {county: true, build: withBody(at("/api/v1/catalog/decisions/{}/revoke", func(p *place) string { return p.Decision }),
+		func(f *authzFixture, _ *place) any {
+			return map[string]any{"docNo": fmt.Sprintf("矩阵收〔2030〕%d号", f.next()), "title": "矩阵测试收回", "effectiveDate": "2030-01-01"}
+		})},
+	"GET /api/v1/catalog/checks":  {kind: list, build: get("/api/v1/catalog/checks")},
+	"GET /api/v1/catalog/domains": {kind: global, build: get("/api/v1/catalog/domains")},
+	"POST /api/v1/catalog/domains": {kind: global, build: withBody(get("/api/v1/catalog/domains"), func(f *authzFixture, _ *place) any {
+		return map[string]string{"name": fmt.Sprintf("矩阵领域%d", f.next())}
+	})},
+	"POST /api/v1/catalog/citations/parse": {kind: global, build: withBody(get("/api/v1/catalog/citations/parse"), func(*authzFixture, *place) any {
+		return map[string]string{"text": "《城市市容和环境卫生管理条例》第三十六条"}
+	})},
+	"GET /api/v1/catalog/template": {kind: global, build: get("/api/v1/catalog/template")},
+	"GET /api/v1/catalog/export":   {kind: list, build: withQuery(get("/api/v1/catalog/export"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"POST /api/v1/imports/catalog": {county: true, build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/imports/catalog", file: &upload{"catalog.csv", catalogCSV(f, f.at(countyLevel, s))}}
+	}},
+
+	"GET /api/v1/discretion/vocabulary":      {kind: global, build: get("/api/v1/discretion/vocabulary")},
+	"GET /api/v1/discretion/benchmarks":      {kind: list, build: withQuery(get("/api/v1/discretion/benchmarks"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"GET /api/v1/discretion/benchmarks/{id}": {build: at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark })},
+	"POST /api/v1/discretion/benchmarks":     {build: withBody(get("/api/v1/discretion/benchmarks"), func(_ *authzFixture, p *place) any { return benchmarkInput(p.Item, p) })},
+	"PUT /api/v1/discretion/benchmarks/{id}": {build: withBody(at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark }),
+		func(_ *authzFixture, p *place) any { return benchmarkInput(p.Item, p) })},
+	"DELETE /api/v1/discretion/benchmarks/{id}": {build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/discretion/benchmarks/" + freshBenchmark(f, l, s)}
+	}},
+	"POST /api/v1/discretion/benchmarks/{id}/revise": {build: at("/api/v1/discretion/benchmarks/{}/revise", func(p *place) string { return p.Benchmark })},
+	"POST /api/v1/discretion/benchmarks/{id}/publish": {build: withBody(at("/api/v1/discretion/benchmarks/{}/publish", func(p *place) string { return p.Benchmark }),
+		func(*authzFixture, *place) any {
+			return map[string]string{"effectiveFrom": "2026-01-01", "docNumber": "矩阵〔2025〕1号"}
+		})},
+	"POST /api/v1/discretion/benchmarks/{id}/repeal": {build: withBody(at("/api/v1/discretion/benchmarks/{}/repeal", func(p *place) string { return p.Benchmark }),
+		func(*authzFixture, *place) any {
+			return map[string]string{"effectiveTo": "2031-01-01", "reason": "矩阵测试"}
+		})},
+	"POST /api/v1/discretion/propose": {build: withBody(get("/api/v1/discretion/propose"), func(_ *authzFixture, p *place) any {
+		return map[string]string{"itemId": p.Item, "regionCode": p.Region}
+	})},
+	"POST /api/v1/discretion/evaluate": {build: withBody(get("/api/v1/discretion/evaluate"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"itemId": p.Item, "actDate": "2026-06-01", "regionCode": p.Region, "facts": map[string]any{}}
+	})},
+	"GET /api/v1/discretion/rules": {build: withQuery(get("/api/v1/discretion/rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"PUT /api/v1/discretion/rules/{regionCode}": {build: withBody(at("/api/v1/discretion/rules/{}", func(p *place) string { return p.Region }),
+		func(*authzFixture, *place) any {
+			return map[string]any{"minSteps": 3, "rangeLowPct": 30, "rangeHighPct": 70, "lighterMaxPct": 20, "generalMinPct": 40, "generalMaxPct": 60}
+		})},
+	"GET /api/v1/discretion/no-penalty": {build: withQuery(get("/api/v1/discretion/no-penalty"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+
+	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
+	"POST /api/v1/audit/verify": {kind: global, build: get("/api/v1/audit/verify")},
+	"POST /api/v1/imports/regions": {build: func(f *authzFixture, l level, s side) request {
+		p := f.at(l, s)
+		return request{path: "/api/v1/imports/regions", file: &upload{"regions.csv",
+			fmt.Sprintf("code,name,parentCode\n%s,矩阵导入区划%d,%s\n", childRegion(p.Region, f.next()), f.seq, p.Region)}}
+	}},
+}
+
+// childRegion is a new region code one level below code.
+func childRegion(code string, n int) string {
+	prefix := access.SignificantPrefix(code)
+	if len(prefix) == 6 {
+		return fmt.Sprintf("%s%03d000", prefix, 900+n%99)
+	}
+	return fmt.Sprintf("%s%03d", prefix, 900+n%99)
+}
+
+func orgBody(f *authzFixture, p *place) any {
+	row, err := f.app.Orgs.Get(context.Background(), nil, p.Org)
+	if err != nil {
+		panic(err)
+	}
+	parent := ""
+	if row.ParentID != nil {
+		parent = *row.ParentID
+	}
+	return map[string]any{"name": row.Name, "shortName": row.ShortName, "kind": row.Kind, "regionCode": row.RegionCode, "parentId": parent,
+		"domains": row.Domains, "townshipClass": row.TownshipClass, "quota": row.Quota, "sortOrder": row.SortOrder}
+}
+
+func catalogCSV(f *authzFixture, p *place) string {
+	return "事项编码,事项名称,事项类型,执法领域,业务主管部门,违法依据,处罚依据,处罚种类,生效日期,文号\n" +
+		fmt.Sprintf("FX-I%d,矩阵导入事项,行政处罚,城市管理,%s,《城市市容和环境卫生管理条例》第十四条：不得堆放物料。,《城市市容和环境卫生管理条例》第三十六条第（二）项：擅自堆放物料。,罚款,2021-01-01,测试〔2020〕2号\n",
+			f.next(), p.DeptName)
+}
+
+// markers are strings of the other jurisdiction's records that no answer to this caller may hold.
+func markers(f *authzFixture, l level) []string {
+	var out []string
+	add := func(p *place, withOrg bool) {
+		out = append(out, p.Person, p.PersonName, p.Account, p.Username, p.Item, p.Draft, p.Benchmark)
+		if withOrg {
+			out = append(out, p.Org, p.OrgName, p.Dept, p.Decision)
+		}
+	}
+	add(f.at(countyLevel, outside), true)
+	if l == townLevel {
+		// A township reads its county's decisions, which name every township office.
+		add(f.at(townLevel, outside), false)
+	}
+	return out
+}
+
+// caller is a signed-in test account of one role at one level.
+type caller struct {
+	role  access.RoleInfo
+	level level
+	token string
+}
+
+func (c caller) String() string { return fmt.Sprintf("%s（%s）", c.role.Name, c.level) }
+
+// TestAuthorisationMatrix tries every route of the API as every role, from a county and from a
+// township, aimed inside and outside the caller's jurisdiction. A role without the route's
+// permission is refused (403 FORBIDDEN); with it, a call inside is served (never 401, 403
+// FORBIDDEN, 404 or 5xx) and a call outside is not found (404, or a field error saying the named
+// record is not found) and never succeeds; no answer holds a record of the other jurisdiction.
+func TestAuthorisationMatrix(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		f := newAuthzFixture(t, e.app)
+		var callers []caller
+		for _, l := range []level{countyLevel, townLevel} {
+			for _, role := range access.AllRoles() {
+				username := fmt.Sprintf("fx.%s.%d", role.Code, l)
+				if _, err := e.app.Accounts.Create(ctx, nil, account.Input{Username: username, DisplayName: role.Name,
+					Password: authzPassword, OrgID: f.at(l, inside).Org, Roles: []access.Role{role.Code}}); err != nil {
+					t.Fatal(err)
+				}
+				callers = append(callers, caller{role: role, level: l, token: login(t, e, username)})
+			}
+		}
+		routes := e.app.Routes()
+		for _, rt := range routes {
+			key := rt.Method + " " + rt.Path
+			if rt.Public || key == "POST /api/v1/auth/login" {
+				continue
+			}
+			pr, ok := probes[key]
+			if !ok {
+				t.Errorf("%s：授权矩阵中没有该接口的探测用例", key)
+				continue
+			}
+			for _, c := range callers {
+				allowed := rt.Perm == "" || slices.Contains(c.role.Permissions, rt.Perm)
+				token := c.token
+				if key == "POST /api/v1/auth/logout" {
+					token = login(t, e, fmt.Sprintf("fx.%s.%d", c.role.Code, c.level))
+				}
+				for _, s := range []side{inside, outside} {
+					if s == outside && (pr.kind == global || !allowed) {
+						continue
+					}
+					req := pr.build(f, c.level, s)
+					status, code, body := call(t, e, rt.Method, req, token)
+					where := fmt.Sprintf("%s as %s %s", key, c, s)
+					switch {
+					case !allowed:
+						if status != http.StatusForbidden || code != "FORBIDDEN" {
+							t.Errorf("%s: %d %s, want 403 FORBIDDEN", where, status, code)
+						}
+					case status >= 500 || status == http.StatusUnauthorized:
+						t.Errorf("%s: %d %s", where, status, code)
+					case s == inside && pr.county && c.level == townLevel:
+						if status/100 == 2 {
+							t.Errorf("%s: %d, a township changed its county's catalogue", where, status)
+						}
+					case s == inside && (status == http.StatusNotFound || status == http.StatusForbidden && code == "FORBIDDEN"):
+						t.Errorf("%s: %d %s, want it served", where, status, code)
+					case s == outside && pr.kind == record && !notFound(status, code):
+						t.Errorf("%s: %d %s, want not found", where, status, code)
+					}
+					if rt.Method == http.MethodGet || s == outside {
+						sent := fmt.Sprint(req.path, req.query, req.body, req.file)
+						for _, m := range markers(f, c.level) {
+							// A refusal may repeat what the caller sent; it must add nothing else.
+							if m != "" && strings.Contains(body, m) && !strings.Contains(sent, m) {
+								t.Errorf("%s: the answer holds %q of another jurisdiction", where, m)
+								break
+							}
+						}
+					}
+				}
+			}
+		}
+		for key := range probes {
+			if !slices.ContainsFunc(routes, func(rt httpx.Route) bool { return rt.Method+" "+rt.Path == key }) {
+				t.Errorf("%s：探测用例对应的接口已不存在", key)
+			}
+		}
+	})
+}
+
+// notFound reports the answer to a request naming a record outside the caller's jurisdiction:
+// 404, or a field error saying the record named in the body is unknown or out of scope, or an
+// import refused row by row.
+func notFound(status int, code string) bool {
+	if status == http.StatusNotFound {
+		return true
+	}
+	return status/100 == 4 && status != http.StatusForbidden && (strings.Contains(code, "NOT_FOUND") ||
+		strings.Contains(code, "UNKNOWN") || strings.Contains(code, "OUT_OF_SCOPE") || code == "IMPORT_INVALID")
+}
+
+func login(t *testing.T, e *env, username string) string {
+	t.Helper()
+	c := e.anon()
+	if _, err := c.Login(ctx, username, authzPassword); err != nil {
+		t.Fatalf("login %s: %v", username, err)
+	}
+	return c.Token
+}
+
+// call sends a probe's request and returns the status, the error code and the raw body.
+func call(t *testing.T, e *env, method string, r request, token string) (int, string, string) {
+	t.Helper()
+	u := e.url + r.path
+	if len(r.query) > 0 {
+		u += "?" + r.query.Encode()
+	}
+	var rd io.Reader
+	contentType := ""
+	switch {
+	case r.file != nil:
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, _ := mw.CreateFormFile("file", r.file.name)
+		fw.Write([]byte(r.file.content))
+		mw.Close()
+		rd, contentType = &buf, mw.FormDataContentType()
+	case r.body != nil:
+		b, err := json.Marshal(r.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, contentType = bytes.NewReader(b), "application/json"
+	}
+	req, _ := http.NewRequest(method, u, rd)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	var env struct {
+		Error struct{ Code string } `json:"error"`
+	}
+	json.Unmarshal(raw, &env)
+	return res.StatusCode, env.Error.Code, string(raw)
+}
