@@ -137,6 +137,16 @@ type Filled struct {
 	Other       int `json:"other"`
 }
 
+// Staffing is the approved posts against the posts held of an organisation together with every
+// organisation below it. A county bureau holds the quota of its brigades and squadrons, which are
+// one body with it (局队合一) and usually have none of their own, so its own row shows the quota
+// against the few people posted in the bureau itself; the subtree shows the body as a whole.
+type Staffing struct {
+	OrgCount int    `json:"orgCount"` // organisations summed, the organisation itself included
+	Quota    Quota  `json:"quota"`
+	Filled   Filled `json:"filled"`
+}
+
 // Township classes for the township minimum (configurable thresholds; Shaoxing: key ≥ 8, ordinary ≥ 3).
 const (
 	TownshipKey      = "key"      // 重点乡镇
@@ -145,25 +155,26 @@ const (
 
 // Org is an organisation as the API shows it.
 type Org struct {
-	ID            string   `db:"id" json:"id"`
-	RegionCode    string   `db:"region_code" json:"regionCode"`
-	RegionName    string   `db:"region_name" json:"regionName"`
-	ParentID      *string  `db:"parent_id" json:"parentId"`
-	ParentName    string   `db:"parent_name" json:"parentName"`
-	Name          string   `db:"name" json:"name"`
-	ShortName     string   `db:"short_name" json:"shortName"`
-	Kind          Kind     `db:"kind" json:"kind"`
-	KindName      string   `db:"-" json:"kindName"`
-	DomainsJSON   string   `db:"domains" json:"-"`
-	Domains       []string `db:"-" json:"domains"`
-	TownshipClass string   `db:"township_class" json:"townshipClass"`
-	QuotaAdmin    int      `db:"quota_admin" json:"-"`
-	QuotaCivil    int      `db:"quota_civil" json:"-"`
-	QuotaInst     int      `db:"quota_institution" json:"-"`
-	Quota         Quota    `db:"-" json:"quota"`
-	Filled        Filled   `db:"-" json:"filled"`
-	ChildCount    int      `db:"child_count" json:"childCount"`
-	SortOrder     int      `db:"sort_order" json:"sortOrder"`
+	ID            string    `db:"id" json:"id"`
+	RegionCode    string    `db:"region_code" json:"regionCode"`
+	RegionName    string    `db:"region_name" json:"regionName"`
+	ParentID      *string   `db:"parent_id" json:"parentId"`
+	ParentName    string    `db:"parent_name" json:"parentName"`
+	Name          string    `db:"name" json:"name"`
+	ShortName     string    `db:"short_name" json:"shortName"`
+	Kind          Kind      `db:"kind" json:"kind"`
+	KindName      string    `db:"-" json:"kindName"`
+	DomainsJSON   string    `db:"domains" json:"-"`
+	Domains       []string  `db:"-" json:"domains"`
+	TownshipClass string    `db:"township_class" json:"townshipClass"`
+	QuotaAdmin    int       `db:"quota_admin" json:"-"`
+	QuotaCivil    int       `db:"quota_civil" json:"-"`
+	QuotaInst     int       `db:"quota_institution" json:"-"`
+	Quota         Quota     `db:"-" json:"quota"`
+	Filled        Filled    `db:"-" json:"filled"`
+	Subtree       *Staffing `db:"-" json:"subtree,omitempty"` // with the organisations below it; detail only, when it has any
+	ChildCount    int       `db:"child_count" json:"childCount"`
+	SortOrder     int       `db:"sort_order" json:"sortOrder"`
 }
 
 // Input creates or changes an organisation.

@@ -144,3 +144,67 @@ func countOrgs(t *testing.T, d *db.DB) int {
 	}
 	return n
 }
+
+// fixedPosts is a PostCounter with set figures.
+type fixedPosts map[string]Filled
+
+func (f fixedPosts) FilledPosts(_ context.Context, ids []string) (map[string]Filled, error) {
+	out := map[string]Filled{}
+	for _, id := range ids {
+		if v, ok := f[id]; ok {
+			out[id] = v
+		}
+	}
+	return out, nil
+}
+
+func TestSubtreeStaffing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := setup(t, d)
+		county := access.NewPrincipal("a", "u", "n", "", "371521000000", []access.Role{access.Staffing})
+		mk := func(in Input) Org {
+			o, err := s.Create(ctx, nil, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return o
+		}
+		// 局队合一: the bureau holds the quota; the brigade and the squadron stationed in 张秋镇 hold none.
+		bureau := mk(Input{Name: "阳谷县综合行政执法局", Kind: KindBureau, RegionCode: "371521000000", Quota: Quota{Admin: 25, Civil: 300, Institution: 40}})
+		brigade := mk(Input{Name: "综合执法大队", Kind: KindBrigade, RegionCode: "371521000000", ParentID: bureau.ID})
+		squadron := mk(Input{Name: "张秋中队", Kind: KindSquadron, RegionCode: "371521112000", ParentID: brigade.ID})
+		s.Posts = fixedPosts{
+			bureau.ID:   {Admin: 22, Civil: 18},
+			brigade.ID:  {Civil: 10, Other: 12},
+			squadron.ID: {Civil: 12, Institution: 4},
+		}
+		got, err := s.Get(ctx, county, bureau.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The bureau's own row: 参公 核定300 实有18. The body as a whole: 18 + 10 + 12 = 40 参公.
+		if got.Filled != (Filled{Admin: 22, Civil: 18}) || got.Quota != (Quota{Admin: 25, Civil: 300, Institution: 40}) {
+			t.Fatalf("own row: quota %+v filled %+v", got.Quota, got.Filled)
+		}
+		want := Staffing{OrgCount: 3, Quota: Quota{Admin: 25, Civil: 300, Institution: 40}, Filled: Filled{Admin: 22, Civil: 40, Institution: 4, Other: 12}}
+		if got.Subtree == nil || *got.Subtree != want {
+			t.Fatalf("subtree = %+v, want %+v", got.Subtree, want)
+		}
+		// An organisation without any below it has no subtree row.
+		if sq, err := s.Get(ctx, county, squadron.ID); err != nil || sq.Subtree != nil || sq.Filled.Civil != 12 {
+			t.Fatalf("squadron: %+v, %v", sq, err)
+		}
+		// A township officer cannot read the county's brigade, and counts only the township's squadron.
+		town := access.NewPrincipal("b", "v", "n", "", "371521112000", []access.Role{access.Officer})
+		if _, err := s.Get(ctx, town, brigade.ID); !apperr.Is(err, "NOT_FOUND") {
+			t.Fatalf("township reads the brigade: %v", err)
+		}
+		if n, err := Count(ctx, d.R, town.Scope()); err != nil || n != 1 {
+			t.Fatalf("township counts %d orgs, %v", n, err)
+		}
+		if n, err := Count(ctx, d.R, county.Scope()); err != nil || n != 3 {
+			t.Fatalf("county counts %d orgs, %v", n, err)
+		}
+	})
+}

@@ -172,7 +172,9 @@ func (s *Service) checkPlacement(ctx context.Context, tx *sqlx.Tx, p *access.Pri
 	return nil
 }
 
-// Get returns one organisation with its filled posts.
+// Get returns one organisation with its filled posts and, when it has organisations below it,
+// the staffing of its whole subtree inside the caller's jurisdiction (局队合一: a bureau with its
+// brigades and squadrons).
 func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Org, error) {
 	o, err := Get(ctx, s.DB.R, p.Scope(), id)
 	if err != nil {
@@ -182,7 +184,40 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Org,
 	if err := s.fillPosts(ctx, list); err != nil {
 		return Org{}, err
 	}
-	return list[0], nil
+	o = list[0]
+	if o.ChildCount > 0 && s.Posts != nil {
+		if o.Subtree, err = s.subtreeStaffing(ctx, p.Scope(), id); err != nil {
+			return Org{}, err
+		}
+	}
+	return o, nil
+}
+
+// subtreeStaffing sums the quotas and filled posts of an organisation and everything below it.
+func (s *Service) subtreeStaffing(ctx context.Context, scope access.Scope, id string) (*Staffing, error) {
+	quotas, err := subtreeQuotas(ctx, s.DB.R, scope, id)
+	if err != nil {
+		return nil, err
+	}
+	idList := make([]string, 0, len(quotas))
+	out := &Staffing{OrgCount: len(quotas)}
+	for oid, q := range quotas {
+		idList = append(idList, oid)
+		out.Quota.Admin += q.Admin
+		out.Quota.Civil += q.Civil
+		out.Quota.Institution += q.Institution
+	}
+	filled, err := s.Posts.FilledPosts(ctx, idList)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range filled {
+		out.Filled.Admin += f.Admin
+		out.Filled.Civil += f.Civil
+		out.Filled.Institution += f.Institution
+		out.Filled.Other += f.Other
+	}
+	return out, nil
 }
 
 func (s *Service) fillPosts(ctx context.Context, orgs []Org) error {

@@ -118,6 +118,35 @@ func Subtree(ctx context.Context, c db.Conn, id string) ([]string, error) {
 	return ids, err
 }
 
+// subtreeQuotas returns the approved posts of an organisation and of everything below it that
+// lies inside scope, by organisation id.
+func subtreeQuotas(ctx context.Context, c db.Conn, scope access.Scope, id string) (map[string]Quota, error) {
+	lo, hi := scope.Range()
+	var rows []struct {
+		ID    string `db:"id"`
+		Admin int    `db:"quota_admin"`
+		Civil int    `db:"quota_civil"`
+		Inst  int    `db:"quota_institution"`
+	}
+	if err := db.Select(ctx, c, &rows, `SELECT id, quota_admin, quota_civil, quota_institution FROM organizations
+		WHERE id IN (`+SubtreeSQL+`) AND region_code >= ? AND region_code < ?`, id, lo, hi); err != nil {
+		return nil, err
+	}
+	out := make(map[string]Quota, len(rows))
+	for _, r := range rows {
+		out[r.ID] = Quota{Admin: r.Admin, Civil: r.Civil, Institution: r.Inst}
+	}
+	return out, nil
+}
+
+// Count counts the organisations inside scope.
+func Count(ctx context.Context, c db.Conn, scope access.Scope) (int, error) {
+	lo, hi := scope.Range()
+	var n int
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM organizations WHERE region_code >= ? AND region_code < ?`, lo, hi)
+	return n, err
+}
+
 // SubtreeSQL is a subquery selecting the ids of an organisation (bound as its one argument) and
 // everything below it, for use as `x IN (` + SubtreeSQL + `)`.
 const SubtreeSQL = `WITH RECURSIVE sub(id) AS (

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
 )
 
 // EditInput changes a person through the console or the API. An empty idNumber keeps the
@@ -37,6 +38,12 @@ func (s *Service) Edit(ctx context.Context, p *access.Principal, id string, in E
 			}
 			if full.IDNumber, err = s.Box.Open(sealed); err != nil {
 				return Person{}, err
+			}
+			// The kept number was checked when it was registered; should it no longer pass, say so
+			// without echoing its digits to an editor who may not see them.
+			if _, err := ParseIDNumber(full.IDNumber, s.today()); err != nil {
+				return Person{}, apperr.InvalidField("idNumber", "PERSON_ID_INVALID",
+					"登记的身份证号码未通过校验，请填写正确的完整身份证号")
 			}
 		}
 	}

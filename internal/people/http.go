@@ -17,12 +17,12 @@ type RevealedID struct {
 func (s *Service) Routes() []httpx.Route {
 	return []httpx.Route{
 		{Method: "GET", Path: "/api/v1/people", Perm: access.PeopleRead, Tag: "执法人员", Summary: "查询人员（实名制，个人信息脱敏）",
-			Query: []httpx.Param{{Name: "q", Description: "姓名或身份证号末几位"}, {Name: "orgId", Description: "编制所在单位或使用单位"},
+			Query: []httpx.Param{{Name: "q", Description: "姓名或身份证号末1至4位；有 people.pii 权限时可输入完整的18位身份证号"}, {Name: "orgId", Description: "编制所在单位或使用单位"},
 				{Name: "subtree", Type: "boolean", Description: "含下级机构"}, {Name: "frontline", Type: "boolean"},
 				{Name: "certStatus", Description: "valid、expiring、expired、none"}, {Name: "postType"},
 				{Name: "page", Type: "integer"}, {Name: "pageSize", Type: "integer"}, {Name: "sort"}, {Name: "order"}},
 			Response: httpx.List[Person]{}, Handler: s.handleList},
-		{Method: "GET", Path: "/api/v1/people/{id}", Perm: access.PeopleRead, Tag: "执法人员", Summary: "人员详情（含全部执法证；查看记入审计日志）",
+		{Method: "GET", Path: "/api/v1/people/{id}", Perm: access.PeopleRead, Tag: "执法人员", Summary: "人员详情（含全部执法证；出生日期与完整手机号仅对 people.pii 权限显示；查看记入审计日志）",
 			Response: Detail{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				d, err := s.Get(r.Context(), httpx.Principal(r), r.PathValue("id"))
 				if err != nil {

@@ -37,11 +37,12 @@ type Person struct {
 	Certificate    *Certificate `json:"certificate"`
 }
 
-// Detail is one person with every certificate, birth date and phone. Phone is the full number
-// only for callers holding access.PeoplePII, masked otherwise.
+// Detail is one person with every certificate, birth date and phone, as a Disclosure allows:
+// the birth date and the full phone only for callers holding access.PeoplePII; without it the
+// phone is masked and the birth date absent, since it is exactly what the masked ID number hides.
 type Detail struct {
 	Person
-	BirthDate    string        `json:"birthDate"`
+	BirthDate    string        `json:"birthDate,omitempty"`
 	Phone        string        `json:"phone"`
 	Certificates []Certificate `json:"certificates"`
 }
@@ -127,7 +128,7 @@ func IsSunk(postOrgID, workOrgID string, workKind org.Kind, workRegion string) b
 
 // Filter narrows a listing of people.
 type Filter struct {
-	Query      string     `json:"q,omitempty"`          // a name, or the tail of an ID number as shown masked
+	Query      string     `json:"q,omitempty"`          // a name, the last 1–4 characters of an ID number, or (with access.PeoplePII) a whole number
 	OrgID      string     `json:"orgId,omitempty"`      // people posted in or working for this organisation
 	Subtree    bool       `json:"subtree,omitempty"`    // with OrgID: also the organisations below it
 	Frontline  *bool      `json:"frontline,omitempty"`  // only front-line (true) or only other (false) staff

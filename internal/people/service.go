@@ -178,8 +178,9 @@ func (s *Service) reload(ctx context.Context, c db.Conn, id string) (Person, err
 }
 
 // Get returns one person with all certificates. Anyone outside the caller's jurisdiction is
-// reported as not found, so that a township never learns of another township's staff. The read
-// is audited.
+// reported as not found, so that a township never learns of another township's staff. What is
+// shown follows the caller's Disclosure, and the audit entry of the read lists the fields it
+// disclosed, masked and withheld.
 func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Detail, error) {
 	row, err := getRow(ctx, s.DB.R, scopeOf(p), id)
 	if err != nil {
@@ -197,14 +198,11 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 	if len(list) > 0 {
 		cur = &list[0]
 	}
-	full := p == nil || p.Can(access.PeoplePII)
-	d := Detail{Person: row.person(cur), BirthDate: row.BirthDate, Phone: MaskPhone(row.Phone), Certificates: list}
-	if full {
-		d.Phone = row.Phone
-	}
+	shown := DisclosureFor(p)
+	d := shown.detail(row, cur, list)
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
-			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的信息", Detail: map[string]bool{"fullPhone": full}})
+			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的信息", Detail: shown.Detailed()})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -213,10 +211,15 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 }
 
 // List returns one page of people inside the caller's jurisdiction, personal data masked. The
-// query is audited with one entry naming who was returned.
+// query is audited with one entry naming who was returned and what of them was shown.
 func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Person, int, error) {
 	scope := scopeOf(p)
-	rows, total, err := listRows(ctx, s.DB.R, scope, f, s.today(), page)
+	shown := DisclosureFor(p)
+	q, err := parseQuery(f.Query, shown, s.Box.Index)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, total, err := listRows(ctx, s.DB.R, scope, f, q, s.today(), page)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -228,12 +231,14 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	for i, x := range out {
 		returned[i] = x.ID
 	}
+	f.Query = auditQuery(f.Query)
 	filter, _ := json.Marshal(f)
+	listed := shown.Listed()
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson,
 			RegionCode: scope.Root(), Summary: fmt.Sprintf("查询人员列表，返回%d人", len(out)),
 			Detail: map[string]any{"filter": json.RawMessage(filter), "page": page.Page, "pageSize": page.PageSize,
-				"total": total, "ids": returned}})
+				"total": total, "ids": returned, "disclosed": listed.Disclosed, "masked": listed.Masked}})
 	})
 	if err != nil {
 		return nil, 0, err
@@ -307,7 +312,8 @@ func (s *Service) RevealID(ctx context.Context, p *access.Principal, id string) 
 	}
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
-			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的完整身份证号"})
+			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的完整身份证号",
+			Detail: Shown{Disclosed: []string{FieldIDNumber}, Masked: []string{}}})
 	})
 	if err != nil {
 		return "", err
@@ -325,6 +331,22 @@ func (s *Service) FilledPosts(ctx context.Context, orgIDs []string) (map[string]
 // (持证执法人员), as the public portal shows it. A bare count names no one, so it is not audited.
 func (s *Service) CountCertified(ctx context.Context, scope access.Scope) (int, error) {
 	return countCertified(ctx, s.DB.R, scope, s.today().Format(clock.DateLayout))
+}
+
+// Tally is what the workbench counts of the people inside a jurisdiction: how many there are,
+// and how many hold an enforcement certificate that has expired or expires within ExpiringDays.
+// It names no one.
+type Tally struct {
+	People       int `db:"people" json:"people"`
+	CertExpiring int `db:"cert_expiring" json:"certExpiring"`
+	CertExpired  int `db:"cert_expired" json:"certExpired"`
+}
+
+// Tally counts the people inside scope and their certificate warnings. A count discloses no
+// one's personal data, so it is not audited; the lists behind it are.
+func (s *Service) Tally(ctx context.Context, scope access.Scope) (Tally, error) {
+	today := s.today()
+	return tally(ctx, s.DB.R, scope, today.Format(clock.DateLayout), today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout))
 }
 
 var _ org.PostCounter = (*Service)(nil)

@@ -68,14 +68,22 @@ func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string) (pers
 
 // listWhere builds the conditions of a listing: the caller's jurisdiction first, then the filter.
 // Certificate status is a range on cert_valid_to around today, so the filter runs in SQL.
-func listWhere(scope access.Scope, f Filter, today time.Time) (string, []any, error) {
+// The query matches a name, the visible tail of the masked ID number (never the masked-out
+// digits) or, resolved by the service for callers who may, a whole ID number by its blind index.
+func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (string, []any, error) {
 	lo, hi := scope.Range()
 	where := []string{"p.region_code >= ? AND p.region_code < ?"}
 	args := []any{lo, hi}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		tail := strings.TrimSuffix(db.Like(strings.ToUpper(q)), "%")
-		where = append(where, "(p.name LIKE ?"+db.LikeEscape+" OR p.id_number_masked LIKE ?"+db.LikeEscape+")")
-		args = append(args, db.Like(q), tail)
+	switch {
+	case q.name != "":
+		where = append(where, "p.name LIKE ?"+db.LikeEscape)
+		args = append(args, db.Like(q.name))
+	case q.idTail != "":
+		where = append(where, "p.id_number_masked LIKE ?"+db.LikeEscape)
+		args = append(args, strings.TrimSuffix(db.Like(q.idTail), "%"))
+	case q.idIndex != "":
+		where = append(where, "p.id_number_index = ?")
+		args = append(args, q.idIndex)
 	}
 	if f.OrgID != "" {
 		if f.Subtree {
@@ -118,16 +126,20 @@ func listWhere(scope access.Scope, f Filter, today time.Time) (string, []any, er
 	return " WHERE " + strings.Join(where, " AND "), args, nil
 }
 
+// sortable are the columns a listing may be sorted by. Neither the birth date nor the ID number
+// is among them, for anyone: an order by either ranks people by the digits the mask hides.
+var sortable = map[string]string{
+	"name": "p.name", "postOrgName": "po.name", "workOrgName": "wo.name", "postType": "p.post_type",
+	"position": "p.position", "certValidTo": "p.cert_valid_to",
+}
+
 // listRows returns one page of people inside scope.
-func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, today time.Time, p httpx.Page) ([]personRow, int, error) {
-	cond, args, err := listWhere(scope, f, today)
+func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today time.Time, p httpx.Page) ([]personRow, int, error) {
+	cond, args, err := listWhere(scope, f, q, today)
 	if err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(p, map[string]string{
-		"name": "p.name", "postOrgName": "po.name", "workOrgName": "wo.name", "postType": "p.post_type",
-		"position": "p.position", "certValidTo": "p.cert_valid_to",
-	}, "p.name")
+	order, err := httpx.OrderBy(p, sortable, "p.name")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -370,4 +382,16 @@ func countCertified(ctx context.Context, c db.Conn, scope access.Scope, day stri
 	var n int
 	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM people WHERE region_code >= ? AND region_code < ? AND cert_valid_to >= ?`, lo, hi, day)
 	return n, err
+}
+
+// tally counts the people inside scope, and those whose latest certificate expired before day or
+// expires between day and soon, with the same conditions as the certificate-status filter.
+func tally(ctx context.Context, c db.Conn, scope access.Scope, day, soon string) (Tally, error) {
+	lo, hi := scope.Range()
+	var t Tally
+	err := db.Get(ctx, c, &t, `SELECT COUNT(*) AS people,
+		COALESCE(SUM(CASE WHEN cert_valid_to >= ? AND cert_valid_to <= ? THEN 1 ELSE 0 END), 0) AS cert_expiring,
+		COALESCE(SUM(CASE WHEN cert_valid_to <> '' AND cert_valid_to < ? THEN 1 ELSE 0 END), 0) AS cert_expired
+		FROM people WHERE region_code >= ? AND region_code < ?`, day, soon, day, lo, hi)
+	return t, err
 }

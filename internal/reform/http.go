@@ -19,6 +19,15 @@ func (s *Service) Routes() []httpx.Route {
 				}
 				return httpx.OK(w, rep)
 			}},
+		{Method: "GET", Path: "/api/v1/reform/summary", Perm: access.ReformRead, Tag: "改革指标",
+			Summary:  "本辖区县级执法局与乡镇（街道）执法办公室的改革指标核查汇总（只含计数，不记审计）",
+			Response: Overview{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+				ov, err := s.Summary(r.Context(), httpx.Principal(r))
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, ov)
+			}},
 		{Method: "GET", Path: "/api/v1/reform-rules", Perm: access.ReformRead, Tag: "改革指标",
 			Summary:  "本辖区适用的改革指标阈值（source 为所采用配置的区划代码或 national）",
 			Query:    []httpx.Param{{Name: "regionCode", Description: "辖区内的区划代码；为空时为本辖区根节点"}},

@@ -37,6 +37,12 @@ func TestRatioChecks(t *testing.T) {
 	if ch := FrontlineShare(0, 0, r); ch.Note == "" {
 		t.Error("an empty bureau gives no reason")
 	}
+	// The demo county's bureau (局队合一): 306 front-line people, 12 of them 编外 assistants, so 294
+	// front-line staff holding posts, over an approved quota of 25 + 300 + 40 = 365 → 80.5 %, which
+	// fails the 85 % rule. The old reading, 306 of the 346 people in post, passed at 88.4 %.
+	if ch := FrontlineShare(294, 365, r); ch.Value != 0.8055 || ch.Pass || ch.NumeratorLabel == "" || ch.DenominatorLabel == "" {
+		t.Errorf("demo bureau: %+v", ch)
+	}
 	if got := FrontlineShare(1, 1, r); got.Threshold != 0.85 ||
 		got.Rule != "县级综合行政执法机构一线执法人员不低于编制总数的85%（绍兴经验，可按辖区配置）" {
 		t.Errorf("frontline threshold %v, rule %q", got.Threshold, got.Rule)
@@ -63,7 +69,8 @@ func TestTownshipMinimum(t *testing.T) {
 	}
 	for _, c := range cases {
 		ch := TownshipMinimum(c.enforcers, c.class, r)
-		if ch.Value != float64(c.enforcers) || ch.Threshold != c.threshold || ch.Pass != c.pass || ch.Unit != UnitCount || ch.Numerator != nil {
+		if ch.Value != float64(c.enforcers) || ch.Threshold != c.threshold || ch.Pass != c.pass || ch.Unit != UnitCount || ch.Numerator != nil ||
+			ch.NumeratorLabel != TownshipCountLabel {
 			t.Errorf("TownshipMinimum(%d, %q) = %+v", c.enforcers, c.class, ch)
 		}
 	}
@@ -76,17 +83,21 @@ func TestEvaluateApplicability(t *testing.T) {
 	eff := Lookup("371521000000", nil)
 	cases := []struct {
 		kind                      org.Kind
+		ownQuota                  int
 		frontline, township, sunk bool
 	}{
-		{org.KindBureau, true, false, true},
-		{org.KindBrigade, true, false, false},
-		{org.KindSquadron, true, false, false},
-		{org.KindTownshipOffice, false, true, false},
-		{org.KindDepartment, false, false, false},
-		{org.KindPolice, false, false, false},
+		{org.KindBureau, 10, true, false, true},
+		{org.KindBureau, 0, true, false, true}, // a bureau answers for its subtree's quota even with none of its own
+		{org.KindBrigade, 10, true, false, false},
+		{org.KindBrigade, 0, false, false, false}, // 局队合一: no quota of its own, the bureau answers for it
+		{org.KindSquadron, 10, true, false, false},
+		{org.KindSquadron, 0, false, false, false},
+		{org.KindTownshipOffice, 10, false, true, false},
+		{org.KindDepartment, 10, false, false, false},
+		{org.KindPolice, 10, false, false, false},
 	}
 	for _, c := range cases {
-		checks := Evaluate(c.kind, "", Counts{Posted: 10, PostedFrontline: 9, Working: 4, Force: 10, ForceAtTownship: 9}, eff)
+		checks := Evaluate(c.kind, "", Counts{OwnQuota: c.ownQuota, Quota: 10, FrontlinePosted: 9, Force: 10, Sunk: 9, Enforcers: 4}, eff)
 		if len(checks) != 3 || checks[0].Key != KeyFrontlineShare || checks[1].Key != KeyTownshipMinimum || checks[2].Key != KeySunkShare {
 			t.Fatalf("%s: checks %+v", c.kind, checks)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
+	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
@@ -36,28 +37,84 @@ func (s *Service) Check(ctx context.Context, p *access.Principal, orgID string) 
 	if err != nil {
 		return Report{}, err
 	}
-	eff, err := s.effective(ctx, s.DB.R, o.RegionCode)
+	return s.report(ctx, o, map[string]Effective{})
+}
+
+// report runs the checks of one organisation; rules caches the thresholds by region.
+func (s *Service) report(ctx context.Context, o org.Org, rules map[string]Effective) (Report, error) {
+	eff, ok := rules[o.RegionCode]
+	if !ok {
+		var err error
+		if eff, err = s.effective(ctx, s.DB.R, o.RegionCode); err != nil {
+			return Report{}, err
+		}
+		rules[o.RegionCode] = eff
+	}
+	c, err := s.counts(ctx, o)
 	if err != nil {
 		return Report{}, err
 	}
-	var c Counts
+	checks := Evaluate(o.Kind, o.TownshipClass, c, eff)
+	return Report{OrgID: o.ID, OrgName: o.Name, Kind: o.Kind, KindName: o.KindName, RegionCode: o.RegionCode,
+		RegionName: o.RegionName, Checks: checks, Failing: Failing(checks)}, nil
+}
+
+// counts gathers the figures of the checks that apply to an organisation.
+func (s *Service) counts(ctx context.Context, o org.Org) (Counts, error) {
+	c := Counts{OwnQuota: o.Quota.Admin + o.Quota.Civil + o.Quota.Institution}
+	var err error
 	frontline, township, sunk := Applicable(o.Kind)
-	if frontline {
-		if c.Posted, c.PostedFrontline, err = postedCounts(ctx, s.DB.R, o.ID); err != nil {
-			return Report{}, err
+	if frontline || sunk {
+		if c.Quota, err = quotaOf(ctx, s.DB.R, o.ID); err != nil {
+			return Counts{}, err
+		}
+		if c.Force, c.FrontlinePosted, c.Sunk, err = postedCounts(ctx, s.DB.R, o.ID); err != nil {
+			return Counts{}, err
 		}
 	}
 	if township {
-		if c.Working, err = workingCount(ctx, s.DB.R, o.ID); err != nil {
-			return Report{}, err
+		day := people.Today(s.Clock.Now()).Format(clock.DateLayout)
+		if c.Enforcers, err = enforcerCount(ctx, s.DB.R, o.ID, day); err != nil {
+			return Counts{}, err
 		}
 	}
-	if sunk {
-		if c.Force, c.ForceAtTownship, err = forceCounts(ctx, s.DB.R, o.RegionCode); err != nil {
-			return Report{}, err
+	return c, nil
+}
+
+// Overview is the reform checks of every county bureau and township office inside a
+// jurisdiction: what the reform page lists and the workbench counts.
+type Overview struct {
+	RegionCode  string   `json:"regionCode"`  // the root of the caller's jurisdiction ("" for everywhere)
+	Reports     []Report `json:"reports"`     // one per organisation, in region order
+	Failing     int      `json:"failing"`     // applicable checks not met, over all organisations
+	FailingOrgs int      `json:"failingOrgs"` // organisations with at least one check not met
+}
+
+// Summary runs the reform checks of the county bureaus and township offices inside the caller's
+// jurisdiction. Like Check it reports aggregate counts only and is not audited.
+func (s *Service) Summary(ctx context.Context, p *access.Principal) (Overview, error) {
+	scope := scopeOf(p)
+	all, err := org.All(ctx, s.DB.R, scope)
+	if err != nil {
+		return Overview{}, err
+	}
+	out := Overview{RegionCode: scope.Root(), Reports: []Report{}}
+	rules := map[string]Effective{}
+	for _, o := range all {
+		if o.Kind != org.KindBureau && o.Kind != org.KindTownshipOffice {
+			continue
+		}
+		rep, err := s.report(ctx, o, rules)
+		if err != nil {
+			return Overview{}, err
+		}
+		out.Reports = append(out.Reports, rep)
+		out.Failing += rep.Failing
+		if rep.Failing > 0 {
+			out.FailingOrgs++
 		}
 	}
-	return Report{OrgID: o.ID, OrgName: o.Name, Checks: Evaluate(o.Kind, o.TownshipClass, c, eff)}, nil
+	return out, nil
 }
 
 // Rules returns the thresholds in force for a region inside the caller's jurisdiction; an empty

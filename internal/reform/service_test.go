@@ -27,6 +27,7 @@ import (
 const (
 	codeCounty = "371521000000" // 阳谷县
 	codeTownA  = "371521100000" // 阿城镇
+	codeTownB  = "371521101000" // 七级镇
 )
 
 const regionsCSV = `code,name,parentCode
@@ -39,24 +40,32 @@ const regionsCSV = `code,name,parentCode
 `
 
 type fixture struct {
-	svc                               *Service
-	admin, townA                      *access.Principal
-	bureau, brigade, officeA, officeB org.Org
-	department, otherBureau           org.Org
-	d                                 *db.DB
+	svc                       *Service
+	orgs                      *org.Service
+	admin, townA              *access.Principal
+	bureau, brigade, squadron org.Org
+	officeA, officeB          org.Org
+	department, otherBureau   org.Org
+	d                         *db.DB
 }
 
-// newFixture seeds Yanggu county: a bureau with a brigade, a key township office in 阿城镇 and an
-// ordinary one in 七级镇, a line department, and a bureau in the neighbouring county.
+// newFixture seeds Yanggu county: a bureau (核定 行政编 2, 参公 6) with a brigade and, under the
+// brigade, a squadron stationed in 七级镇 with a quota of its own (参公 3); a key township office
+// in 阿城镇 and an ordinary one in 七级镇, a line department, and a bureau in the neighbouring
+// county. Today is 2026-05-10.
 //
-//	posted in        works in          frontline  count
-//	bureau           bureau            yes        2
-//	bureau           office A (sunk)   yes        4
-//	brigade          brigade           1 yes, 1 no 2
-//	office A         office A          yes        1
-//	office B         office B          yes        1
-//	department       department        no         1  (not enforcement force)
-//	other county's bureau → office A   yes        1  (not this county's force)
+//	posted in     works in          post type  frontline  certificate  count
+//	bureau        bureau            行政编     no         valid        2
+//	bureau        office A (sunk)   参公       yes        valid        3
+//	bureau        office A (sunk)   参公       yes        expired      1
+//	brigade       brigade           参公       yes        valid        2
+//	brigade       brigade           编外       yes        none         3  (assistants: no post, not enforcers)
+//	squadron      squadron          参公       yes        valid        2  (at township level, not sunk)
+//	office A      office A          事业编     yes        valid        1
+//	office A      office A          编外       yes        none         2
+//	office B      office B          事业编     yes        valid        1
+//	department    department        行政编     no         none         1  (not enforcement force)
+//	莘县 bureau   office A (sunk)   参公       yes        valid        1  (not this county's force)
 func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
@@ -69,45 +78,57 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{d: d, svc: &Service{DB: d, Audit: log, Clock: clk},
+	f := &fixture{d: d, svc: &Service{DB: d, Audit: log, Clock: clk}, orgs: &org.Service{DB: d, Audit: log, Clock: clk},
 		admin: access.NewPrincipal("acc-admin", "admin", "省编制管理员", "", "370000000000", []access.Role{access.Staffing}),
 		townA: access.NewPrincipal("acc-town-a", "towna", "阿城镇编制管理员", "", codeTownA, []access.Role{access.Staffing}),
 	}
-	orgs := &org.Service{DB: d, Audit: log, Clock: clk}
 	mk := func(in org.Input) org.Org {
-		o, err := orgs.Create(ctx, f.admin, in)
+		o, err := f.orgs.Create(ctx, f.admin, in)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return o
 	}
-	f.bureau = mk(org.Input{Name: "阳谷县综合行政执法局", Kind: org.KindBureau, RegionCode: codeCounty})
+	f.bureau = mk(org.Input{Name: "阳谷县综合行政执法局", Kind: org.KindBureau, RegionCode: codeCounty, Quota: org.Quota{Admin: 2, Civil: 6}})
 	f.brigade = mk(org.Input{Name: "城区执法大队", Kind: org.KindBrigade, RegionCode: codeCounty, ParentID: f.bureau.ID})
+	f.squadron = mk(org.Input{Name: "七级中队", Kind: org.KindSquadron, RegionCode: codeTownB, ParentID: f.brigade.ID, Quota: org.Quota{Civil: 3}})
 	f.officeA = mk(org.Input{Name: "阿城镇综合行政执法办公室", Kind: org.KindTownshipOffice, RegionCode: codeTownA, TownshipClass: org.TownshipKey})
-	f.officeB = mk(org.Input{Name: "七级镇综合行政执法办公室", Kind: org.KindTownshipOffice, RegionCode: "371521101000"})
+	f.officeB = mk(org.Input{Name: "七级镇综合行政执法办公室", Kind: org.KindTownshipOffice, RegionCode: codeTownB})
 	f.department = mk(org.Input{Name: "阳谷县市场监督管理局", Kind: org.KindDepartment, RegionCode: codeCounty})
 	f.otherBureau = mk(org.Input{Name: "莘县综合行政执法局", Kind: org.KindBureau, RegionCode: "371522000000"})
 
 	ps := &people.Service{DB: d, Audit: log, Clock: clk, Box: box}
 	seq := 0
-	add := func(n int, post, work org.Org, frontline bool) {
+	add := func(n int, post, work org.Org, postType string, frontline bool, certValidTo string) {
 		for i := 0; i < n; i++ {
 			seq++
 			first17 := fmt.Sprintf("37152119900101%03d", seq)
-			if _, err := ps.Create(ctx, f.admin, people.Input{Name: fmt.Sprintf("人员%d", seq), IDNumber: first17 + string(people.IDCheckChar(first17)),
-				PostOrgID: post.ID, WorkOrgID: work.ID, PostType: "admin", Frontline: frontline}); err != nil {
+			p, err := ps.Create(ctx, f.admin, people.Input{Name: fmt.Sprintf("人员%d", seq), IDNumber: first17 + string(people.IDCheckChar(first17)),
+				PostOrgID: post.ID, WorkOrgID: work.ID, PostType: postType, Frontline: frontline})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if certValidTo == "" {
+				continue
+			}
+			if _, err := ps.AddCertificate(ctx, f.admin, p.ID, people.CertInput{Number: fmt.Sprintf("鲁%05d", seq),
+				Domains: []string{"综合"}, ValidFrom: "2022-01-01", ValidTo: certValidTo}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	add(2, f.bureau, f.bureau, true)
-	add(4, f.bureau, f.officeA, true)
-	add(1, f.brigade, f.brigade, true)
-	add(1, f.brigade, f.brigade, false)
-	add(1, f.officeA, f.officeA, true)
-	add(1, f.officeB, f.officeB, true)
-	add(1, f.department, f.department, false)
-	add(1, f.otherBureau, f.officeA, true)
+	const valid, expired, none = "2028-01-01", "2026-05-09", ""
+	add(2, f.bureau, f.bureau, "行政编", false, valid)
+	add(3, f.bureau, f.officeA, "参公事业编", true, valid)
+	add(1, f.bureau, f.officeA, "参公事业编", true, expired)
+	add(2, f.brigade, f.brigade, "参公事业编", true, valid)
+	add(3, f.brigade, f.brigade, "编外", true, none)
+	add(2, f.squadron, f.squadron, "参公事业编", true, valid)
+	add(1, f.officeA, f.officeA, "事业编", true, valid)
+	add(2, f.officeA, f.officeA, "编外", true, none)
+	add(1, f.officeB, f.officeB, "事业编", true, valid)
+	add(1, f.department, f.department, "行政编", false, none)
+	add(1, f.otherBureau, f.officeA, "参公事业编", true, valid)
 	return f
 }
 
@@ -117,7 +138,7 @@ func (f *fixture) report(t *testing.T, p *access.Principal, o org.Org) map[strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.OrgID != o.ID || rep.OrgName != o.Name || len(rep.Checks) != 3 {
+	if rep.OrgID != o.ID || rep.OrgName != o.Name || rep.Kind != o.Kind || len(rep.Checks) != 3 || rep.Failing != Failing(rep.Checks) {
 		t.Fatalf("report %+v", rep)
 	}
 	out := map[string]Check{}
@@ -127,33 +148,53 @@ func (f *fixture) report(t *testing.T, p *access.Principal, o org.Org) map[strin
 	return out
 }
 
-func ratioOf(c Check) string { return fmt.Sprintf("%d/%d", *c.Numerator, *c.Denominator) }
+func ratioOf(c Check) string {
+	if c.Numerator == nil || c.Denominator == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%d/%d", *c.Numerator, *c.Denominator)
+}
 
 func TestReformChecks(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
 
-		// Bureau: 7 of the 8 posted in its subtree (bureau 6, brigade 2) are front-line.
+		// Front line, bureau with brigade and squadron as one body: 3 + 1 sunk, 2 brigade, 2 squadron
+		// = 8 front-line staff holding posts (the 3 编外 assistants do not count) over the approved
+		// quota 2 + 6 + 3 = 11 → 72.7 %, below 85 %. Counted against the 13 people in post, with the
+		// assistants as front line, it would have read 11/13 = 84.6 %.
 		b := f.report(t, f.admin, f.bureau)
-		if c := b[KeyFrontlineShare]; !c.Applies || ratioOf(c) != "7/8" || c.Value != 0.875 || !c.Pass {
+		if c := b[KeyFrontlineShare]; !c.Applies || ratioOf(c) != "8/11" || c.Value != 0.7273 || c.Pass ||
+			c.NumeratorLabel != FrontlineNumeratorLabel || c.DenominatorLabel != FrontlineDenominatorLabel {
 			t.Errorf("bureau frontline = %+v (%s)", c, ratioOf(c))
 		}
-		// County force: bureau 6 + brigade 2 + office A 1 + office B 1 = 10; at township level 4 + 1 + 1 = 6.
-		if c := b[KeySunkShare]; !c.Applies || ratioOf(c) != "6/10" || c.Value != 0.6 || c.Pass || c.Threshold != 0.8 {
+		// Sunk: of the 10 staff holding posts in the bureau, brigade and squadron, the 4 posted in the
+		// bureau and used by office A are sunk; the squadron's 2 work at township level but in their own
+		// post organisation, and the township offices' own staff are not the county's force → 4/10.
+		if c := b[KeySunkShare]; !c.Applies || ratioOf(c) != "4/10" || c.Value != 0.4 || c.Pass || c.Threshold != 0.8 ||
+			c.NumeratorLabel != SunkNumeratorLabel || c.DenominatorLabel != SunkDenominatorLabel {
 			t.Errorf("bureau sunk = %+v (%s)", c, ratioOf(c))
 		}
 		if c := b[KeyTownshipMinimum]; c.Applies {
 			t.Errorf("township minimum applies to a bureau: %+v", c)
 		}
-		// Brigade: its own subtree only.
-		if c := f.report(t, f.admin, f.brigade)[KeyFrontlineShare]; ratioOf(c) != "1/2" || c.Pass {
+		// The brigade has no quota of its own: the bureau answers for it (局队合一).
+		if c := f.report(t, f.admin, f.brigade)[KeyFrontlineShare]; c.Applies || !strings.Contains(c.Note, "局队合一") {
 			t.Errorf("brigade frontline = %+v", c)
 		}
-		// Key township A: 4 sunk from the county + 1 own + 1 from the neighbouring county = 6 < 8.
-		if c := f.report(t, f.admin, f.officeA)[KeyTownshipMinimum]; !c.Applies || c.Value != 6 || c.Threshold != 8 || c.Pass {
+		// The squadron has a quota of its own: 2 front-line of 3 posts.
+		if c := f.report(t, f.admin, f.squadron)[KeyFrontlineShare]; !c.Applies || ratioOf(c) != "2/3" || c.Pass {
+			t.Errorf("squadron frontline = %+v (%s)", c, ratioOf(c))
+		}
+		// Key township A: 3 sunk with valid certificates + 1 own + 1 from the neighbouring county = 5;
+		// the sunk officer whose certificate expired yesterday and the 2 uncertified assistants are
+		// not enforcers. 5 < 8.
+		if c := f.report(t, f.admin, f.officeA)[KeyTownshipMinimum]; !c.Applies || c.Value != 5 || c.Threshold != 8 || c.Pass ||
+			c.NumeratorLabel != TownshipCountLabel {
 			t.Errorf("office A minimum = %+v", c)
 		}
+		// Ordinary township B: its 1 own enforcer; the squadron stationed in 七级镇 does not work for the office.
 		if c := f.report(t, f.admin, f.officeB)[KeyTownshipMinimum]; c.Value != 1 || c.Threshold != 3 || c.Pass {
 			t.Errorf("office B minimum = %+v", c)
 		}
@@ -163,20 +204,30 @@ func TestReformChecks(t *testing.T) {
 			}
 		}
 
-		// The county lowers the sunk share to 60 % and township A its key minimum to 6.
-		if _, err := f.svc.SetRules(ctx, f.admin, "371521", Rules{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3,
-			SunkMinPct: 60, Basis: "阳谷县综合行政执法改革实施方案"}); err != nil {
+		// Vacant posts count against the share: cutting the bureau's 参公 quota from 6 to 4 gives
+		// 8/9 = 88.9 %, which passes.
+		if _, err := f.orgs.Update(ctx, f.admin, f.bureau.ID, org.Input{Name: f.bureau.Name, Kind: org.KindBureau,
+			RegionCode: codeCounty, Quota: org.Quota{Admin: 2, Civil: 4}}); err != nil {
 			t.Fatal(err)
 		}
-		if c := f.report(t, f.admin, f.bureau)[KeySunkShare]; !c.Pass || c.Threshold != 0.6 ||
-			c.Rule != "区级执法力量下沉乡镇比例不低于60%（武进经验，可按辖区配置）" || !strings.Contains(c.Note, "阳谷县") {
+		if c := f.report(t, f.admin, f.bureau)[KeyFrontlineShare]; ratioOf(c) != "8/9" || c.Value != 0.8889 || !c.Pass {
+			t.Errorf("bureau frontline with a quota of 9 = %+v (%s)", c, ratioOf(c))
+		}
+
+		// The county lowers the sunk share to 40 % (4/10 passes exactly) and township A its key minimum to 5.
+		if _, err := f.svc.SetRules(ctx, f.admin, "371521", Rules{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3,
+			SunkMinPct: 40, Basis: "阳谷县综合行政执法改革实施方案"}); err != nil {
+			t.Fatal(err)
+		}
+		if c := f.report(t, f.admin, f.bureau)[KeySunkShare]; !c.Pass || c.Threshold != 0.4 ||
+			c.Rule != "区级执法力量下沉乡镇比例不低于40%（武进经验，可按辖区配置）" || !strings.Contains(c.Note, "阳谷县") {
 			t.Errorf("bureau sunk with the county's rule = %+v", c)
 		}
-		eff, err := f.svc.SetRules(ctx, f.townA, codeTownA, Rules{FrontlineMinPct: 85, KeyTownshipMin: 6, OrdinaryTownshipMin: 3, SunkMinPct: 60})
+		eff, err := f.svc.SetRules(ctx, f.townA, codeTownA, Rules{FrontlineMinPct: 85, KeyTownshipMin: 5, OrdinaryTownshipMin: 3, SunkMinPct: 60})
 		if err != nil || eff.Source != codeTownA {
 			t.Fatalf("township rules: %+v, %v", eff, err)
 		}
-		if c := f.report(t, f.townA, f.officeA)[KeyTownshipMinimum]; !c.Pass || c.Threshold != 6 {
+		if c := f.report(t, f.townA, f.officeA)[KeyTownshipMinimum]; !c.Pass || c.Threshold != 5 {
 			t.Errorf("office A with its own rule = %+v", c)
 		}
 		// Office B, a township without its own row, follows the county.
@@ -195,6 +246,41 @@ func TestReformChecks(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE entity = 'reform_rule' AND action = ?`, audit.ActionUpdate); n != 2 {
 			t.Fatalf("rule audit entries = %d, want 2", n)
+		}
+	})
+}
+
+func TestSummaryOfAJurisdiction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		before := count(t, d, `SELECT COUNT(*) FROM audit_log`)
+		// The province sees both counties' bureaus and the two township offices, in region order.
+		// Failing: bureau frontline and sunk, office A and office B minimums, and the 莘县 bureau,
+		// which has no quota and so no front-line share (its one person is sunk: 1/1 passes).
+		ov, err := f.svc.Summary(ctx, f.admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range ov.Reports {
+			got = append(got, fmt.Sprintf("%s:%d", r.OrgName, r.Failing))
+		}
+		want := []string{"阳谷县综合行政执法局:2", "阿城镇综合行政执法办公室:1", "七级镇综合行政执法办公室:1", "莘县综合行政执法局:1"}
+		if strings.Join(got, " ") != strings.Join(want, " ") || ov.Failing != 5 || ov.FailingOrgs != 4 || ov.RegionCode != "370000000000" {
+			t.Fatalf("province summary: %v, failing %d in %d orgs (%s)", got, ov.Failing, ov.FailingOrgs, ov.RegionCode)
+		}
+		if r := ov.Reports[0]; r.RegionName != "阳谷县" || r.KindName != "综合行政执法局" {
+			t.Fatalf("bureau row: %+v", r)
+		}
+		// Township A's officer gets township A's office only.
+		ov, err = f.svc.Summary(ctx, f.townA)
+		if err != nil || len(ov.Reports) != 1 || ov.Reports[0].OrgID != f.officeA.ID || ov.Failing != 1 || ov.RegionCode != codeTownA {
+			t.Fatalf("township summary: %+v, %v", ov, err)
+		}
+		// Counts name no one: nothing is audited.
+		if n := count(t, d, `SELECT COUNT(*) FROM audit_log`); n != before {
+			t.Fatalf("the summary wrote %d audit entries", n-before)
 		}
 	})
 }

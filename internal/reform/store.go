@@ -7,7 +7,6 @@ import (
 
 	"zhifa/internal/org"
 	"zhifa/internal/people"
-	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/region"
 )
@@ -42,52 +41,52 @@ func upsertRules(ctx context.Context, tx *sqlx.Tx, code string, r Rules, now str
 	return err
 }
 
-// postedCounts counts the people posted in an organisation's subtree, and the front-line ones.
-func postedCounts(ctx context.Context, c db.Conn, orgID string) (posted, frontline int, err error) {
-	var row struct {
-		Posted    int `db:"posted"`
-		Frontline int `db:"frontline"`
-	}
-	err = db.Get(ctx, c, &row, `SELECT COUNT(*) AS posted, COALESCE(SUM(CASE WHEN frontline THEN 1 ELSE 0 END), 0) AS frontline
-		FROM people WHERE post_org_id IN (`+org.SubtreeSQL+`)`, orgID)
-	return row.Posted, row.Frontline, err
-}
-
-// workingCount counts the people whose work organisation is the organisation or below it.
-func workingCount(ctx context.Context, c db.Conn, orgID string) (int, error) {
+// quotaOf sums the approved posts (核定编制: 行政编 + 参公事业编 + 事业编) of an organisation and
+// everything below it.
+func quotaOf(ctx context.Context, c db.Conn, orgID string) (int, error) {
 	var n int
-	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM people WHERE work_org_id IN (`+org.SubtreeSQL+`)`, orgID)
+	err := db.Get(ctx, c, &n, `SELECT COALESCE(SUM(quota_admin + quota_civil + quota_institution), 0)
+		FROM organizations WHERE id IN (`+org.SubtreeSQL+`)`, orgID)
 	return n, err
 }
 
-// forceCounts counts the enforcement force of a region (people posted in its bureau, brigades,
-// squadrons and township offices) and how many of them work at township level. The people are
-// grouped by work organisation so that "township level" is decided by people.AtTownship, the same
-// rule that marks a person as sunk.
-func forceCounts(ctx context.Context, c db.Conn, regionCode string) (force, atTownship int, err error) {
-	lo, hi := access.ScopeOf(regionCode).Range()
-	q, args, err := db.In(`SELECT w.kind, w.region_code, COUNT(*) AS n
-		FROM people pe
-		JOIN organizations po ON po.id = pe.post_org_id
-		JOIN organizations w ON w.id = pe.work_org_id
-		WHERE po.kind IN (?) AND po.region_code >= ? AND po.region_code < ?
-		GROUP BY w.kind, w.region_code`, org.EnforcementKinds, lo, hi)
-	if err != nil {
-		return 0, 0, err
-	}
+// postedCounts counts the people holding posts (编制内: every post type but 编外) in an
+// organisation's subtree: all of them, the front-line ones, and those sunk to a township. The
+// people are grouped by post and work organisation so that "sunk" is decided by people.IsSunk,
+// the same rule that marks a person as sunk.
+func postedCounts(ctx context.Context, c db.Conn, orgID string) (force, frontline, sunk int, err error) {
 	var rows []struct {
-		Kind       org.Kind `db:"kind"`
-		RegionCode string   `db:"region_code"`
+		PostOrgID  string   `db:"post_org_id"`
+		WorkOrgID  string   `db:"work_org_id"`
+		WorkKind   org.Kind `db:"kind"`
+		WorkRegion string   `db:"region_code"`
+		Frontline  bool     `db:"frontline"`
 		N          int      `db:"n"`
 	}
-	if err := db.Select(ctx, c, &rows, q, args...); err != nil {
-		return 0, 0, err
+	err = db.Select(ctx, c, &rows, `SELECT pe.post_org_id, pe.work_org_id, w.kind, w.region_code, pe.frontline, COUNT(*) AS n
+		FROM people pe JOIN organizations w ON w.id = pe.work_org_id
+		WHERE pe.post_org_id IN (`+org.SubtreeSQL+`) AND pe.post_type <> ?
+		GROUP BY pe.post_org_id, pe.work_org_id, w.kind, w.region_code, pe.frontline`, orgID, string(org.PostOther))
+	if err != nil {
+		return 0, 0, 0, err
 	}
 	for _, r := range rows {
 		force += r.N
-		if people.AtTownship(r.Kind, r.RegionCode) {
-			atTownship += r.N
+		if r.Frontline {
+			frontline += r.N
+		}
+		if people.IsSunk(r.PostOrgID, r.WorkOrgID, r.WorkKind, r.WorkRegion) {
+			sunk += r.N
 		}
 	}
-	return force, atTownship, nil
+	return force, frontline, sunk, nil
+}
+
+// enforcerCount counts the people whose work organisation is the organisation or below it and
+// whose latest enforcement certificate runs at least until day.
+func enforcerCount(ctx context.Context, c db.Conn, orgID, day string) (int, error) {
+	var n int
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM people WHERE work_org_id IN (`+org.SubtreeSQL+`) AND cert_valid_to >= ?`,
+		orgID, day)
+	return n, err
 }

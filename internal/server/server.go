@@ -76,6 +76,7 @@ func (a *App) Routes() []httpx.Route {
 	rs = append(rs, a.Discretion.Routes()...)
 	rs = append(rs, audit.Routes(a.DB)...)
 	rs = append(rs, a.importRoutes()...)
+	rs = append(rs, a.workbenchRoutes()...)
 	rs = append(rs, a.metaRoutes()...)
 	return rs
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { safeRedirect } from '@/utils/redirect'
-import { staffingRows, staffingTotals } from '@/utils/staffing'
-import { formatCheckThreshold, formatCheckValue, formatPercent } from '@/utils/format'
+import { staffingRows, staffingTotals, subtreeStaffingRows } from '@/utils/staffing'
+import { checkDefinitions, formatCheckThreshold, formatCheckValue, formatPercent } from '@/utils/format'
 import { isValidIdNumber, idNumberCheckChar } from '@/utils/idnumber'
 import { mapLimit } from '@/utils/async'
-import { countFailing } from '@/services/reform'
+import { countFailing, toReformRow } from '@/services/reform'
 import { buildBreadcrumbs } from '@/router/breadcrumbs'
 import { roleName } from '@/utils/roles'
 import { dayRangeToIso } from '@/utils/dates'
@@ -51,6 +51,32 @@ describe('staffing', () => {
   })
 })
 
+describe('staffing of a bureau with its brigades and squadrons (局队合一)', () => {
+  // The demo bureau: its own row holds the whole quota against 40 people in the bureau itself;
+  // the body as a whole has 334 people in post and 12 编外 assistants.
+  const own = { quota: { admin: 25, civil: 300, institution: 40 }, filled: { admin: 22, civil: 18, institution: 0, other: 0 } }
+  const subtree = { orgCount: 18, quota: { admin: 25, civil: 300, institution: 40 }, filled: { admin: 22, civil: 276, institution: 36, other: 12 } }
+
+  it('shows its own row and the subtree, with vacancies against the subtree', () => {
+    const rows = subtreeStaffingRows(own.quota, own.filled, subtree)
+    expect(rows.map((r) => [r.label, r.ownQuota, r.ownFilled, r.quota, r.filled, r.vacancy, r.over])).toEqual([
+      ['行政编', 25, 22, 25, 22, 3, false],
+      ['参公事业编', 300, 18, 300, 276, 24, false],
+      ['事业编', 40, 0, 40, 36, 4, false],
+      ['其他（编外）', null, 0, null, 12, null, false],
+    ])
+    expect(staffingTotals(subtree.quota, subtree.filled)).toEqual({ quota: 365, filled: 334, over: false })
+  })
+
+  it('flags over-quota against the subtree only', () => {
+    const rows = subtreeStaffingRows({ admin: 2, civil: 0, institution: 0 }, { admin: 1, civil: 0, institution: 0, other: 0 }, {
+      quota: { admin: 2, civil: 0, institution: 0 },
+      filled: { admin: 3, civil: 0, institution: 0, other: 0 },
+    })
+    expect(rows[0]).toMatchObject({ ownFilled: 1, filled: 3, vacancy: -1, over: true })
+  })
+})
+
 describe('reform formatting', () => {
   const ratio: ReformCheck = {
     key: 'frontline_share',
@@ -76,6 +102,29 @@ describe('reform formatting', () => {
 
   it('counts only applicable failing checks', () => {
     expect(countFailing([ratio, count, { ...count, applies: false }])).toBe(1)
+  })
+
+  it('states what numerator and denominator count', () => {
+    expect(checkDefinitions(ratio)).toBe('')
+    expect(checkDefinitions({ ...ratio, numerator: 294, denominator: 365, numeratorLabel: '一线编制内人员', denominatorLabel: '核定编制总数' })).toBe(
+      '分子 294：一线编制内人员\n分母 365：核定编制总数',
+    )
+    expect(checkDefinitions({ ...count, numeratorLabel: '持证执法人员' })).toBe('计数 5：持证执法人员')
+  })
+
+  it('turns a summary report into a table row', () => {
+    const row = toReformRow({
+      orgId: 'b1',
+      orgName: '阳谷县综合行政执法局',
+      kind: 'bureau',
+      kindName: '综合行政执法局',
+      regionCode: '371521000000',
+      regionName: '阳谷县',
+      checks: [{ ...ratio, pass: false }, count],
+      failing: 2,
+    })
+    expect(row.org).toEqual({ id: 'b1', name: '阳谷县综合行政执法局', kind: 'bureau', kindName: '综合行政执法局', regionName: '阳谷县' })
+    expect(row.failing).toBe(2)
   })
 })
 

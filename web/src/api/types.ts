@@ -172,8 +172,18 @@ export interface Org {
 
 export type TownshipClass = 'key' | 'ordinary' | ''
 
+/** 本机构及全部下级机构的编制与实有人数合计（局队合一：执法局连同所属大队、中队）。 */
+export interface StaffSubtree {
+  /** 合计的机构数（含本机构）。 */
+  orgCount: number
+  quota: StaffQuota
+  filled: StaffFilled
+}
+
 export interface OrgDetail extends Org {
   parentName?: string
+  /** 有下级机构时才有。 */
+  subtree?: StaffSubtree
 }
 
 export interface OrgTreeNode {
@@ -211,6 +221,10 @@ export interface ReformCheck {
   value: number
   numerator?: number
   denominator?: number
+  /** 分子的统计口径（比例指标）或计数的口径（人数指标）。 */
+  numeratorLabel?: string
+  /** 分母的统计口径。 */
+  denominatorLabel?: string
   threshold: number
   unit: 'ratio' | 'count'
   pass: boolean
@@ -240,7 +254,29 @@ export interface EffectiveReformRules extends ReformRules {
 export interface ReformReport {
   orgId: Id
   orgName: string
+  kind: string
+  kindName: string
+  regionCode: string
+  regionName: string
   checks: ReformCheck[]
+  /** 适用且未达标的指标数。 */
+  failing: number
+}
+
+/** GET /reform/summary：本辖区县级执法局与乡镇（街道）执法办公室的改革指标。 */
+export interface ReformOverview {
+  regionCode: string
+  reports: ReformReport[]
+  failing: number
+  failingOrgs: number
+}
+
+/** GET /workbench/summary：工作台计数（不含任何人员信息，不记审计）；无相应权限的项为 null。 */
+export interface WorkbenchSummary {
+  regionCode: string
+  orgs: number
+  people: { people: number; certExpiring: number; certExpired: number } | null
+  reform: { orgs: number; failing: number; failingOrgs: number } | null
 }
 
 // ---- 执法人员 ----
@@ -279,6 +315,7 @@ export interface Person {
 export interface PersonDetail extends Person {
   certificates: Certificate[]
   phone: string
+  /** 仅对有 people.pii 权限的账号返回（出生日期正是身份证号脱敏隐去的部分）。 */
   birthDate?: string
 }
 

@@ -1,37 +1,27 @@
-// 改革指标总览：取县级综合行政执法局与乡镇（街道）综合行政执法办公室，逐个获取指标。
+// 改革指标总览：一次请求取本辖区县级综合行政执法局与乡镇（街道）综合行政执法办公室的全部指标。
 
-import { getOrgReform, listOrgs } from '@/api/orgs'
-import type { Org, ReformCheck } from '@/api/types'
-import { fetchAllPages } from '@/utils/export'
-import { mapLimit } from '@/utils/async'
-import { isNotFound } from '@/utils/errors'
-
-export const REFORM_ORG_KINDS = ['bureau', 'township_office'] as const
+import { getReformSummary } from '@/api/reform'
+import type { Id, ReformCheck, ReformReport } from '@/api/types'
 
 export interface ReformRow {
-  org: Org
+  org: { id: Id; name: string; kind: string; kindName: string; regionName: string }
   checks: ReformCheck[]
   /** 适用且未达标的指标数。 */
   failing: number
 }
 
+export function toReformRow(r: ReformReport): ReformRow {
+  const checks = r.checks ?? []
+  return {
+    org: { id: r.orgId, name: r.orgName, kind: r.kind, kindName: r.kindName, regionName: r.regionName },
+    checks,
+    failing: countFailing(checks),
+  }
+}
+
 export async function loadReformOverview(): Promise<ReformRow[]> {
-  const lists = await Promise.all(
-    REFORM_ORG_KINDS.map((kind) =>
-      fetchAllPages((page, pageSize) => listOrgs({ kind, page, pageSize })),
-    ),
-  )
-  const orgs = lists.flatMap((l) => l.items)
-  return mapLimit(orgs, 4, async (org) => {
-    try {
-      const report = await getOrgReform(org.id)
-      const checks = report.checks ?? []
-      return { org, checks, failing: countFailing(checks) }
-    } catch (e) {
-      if (isNotFound(e)) return { org, checks: [], failing: 0 }
-      throw e
-    }
-  })
+  const ov = await getReformSummary()
+  return (ov.reports ?? []).map(toReformRow)
 }
 
 export function countFailing(checks: readonly ReformCheck[]): number {

@@ -39,6 +39,17 @@ export function formatFraction(check: Pick<ReformCheck, 'numerator' | 'denominat
   return `${check.numerator} / ${check.denominator}`
 }
 
+/** 指标的统计口径，一行一项：比例为“分子 N：口径”“分母 M：口径”，人数为“计数：口径”。 */
+export function checkDefinitions(
+  check: Pick<ReformCheck, 'unit' | 'value' | 'numerator' | 'denominator' | 'numeratorLabel' | 'denominatorLabel'>,
+): string {
+  if (!check.numeratorLabel) return ''
+  if (check.unit !== 'ratio') return `计数 ${check.value}：${check.numeratorLabel}`
+  const lines = [`分子 ${check.numerator ?? '—'}：${check.numeratorLabel}`]
+  if (check.denominatorLabel) lines.push(`分母 ${check.denominator ?? '—'}：${check.denominatorLabel}`)
+  return lines.join('\n')
+}
+
 export function yesNo(v: boolean): string {
   return v ? '是' : '否'
 }

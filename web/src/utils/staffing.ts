@@ -52,3 +52,54 @@ export function staffingTotals(
   const q = quota.admin + quota.civil + quota.institution
   return { quota: q, filled: f, over: f > q }
 }
+
+export interface SubtreeStaffingRow {
+  key: keyof StaffFilled
+  label: string
+  /** 本机构自身的核定数；编外为 null。 */
+  ownQuota: number | null
+  ownFilled: number
+  /** 本机构及下级机构合计的核定数；编外或合计未核定时为 null。 */
+  quota: number | null
+  filled: number
+  /** 按合计计算：正数为空缺，负数为超编。 */
+  vacancy: number | null
+  over: boolean
+}
+
+/**
+ * 局队合一：执法局的核定编制涵盖所属大队、中队，空缺与超编按本机构及下级机构的合计判断，
+ * 同时列出本机构自身的核定与实有，避免把局机关的十几人与整个执法局的核定数相比。
+ */
+export function subtreeStaffingRows(
+  quota: StaffQuota,
+  filled: StaffFilled,
+  subtree: { quota: StaffQuota; filled: StaffFilled },
+): SubtreeStaffingRow[] {
+  const approved = hasQuota(subtree.quota)
+  const rows: SubtreeStaffingRow[] = (['admin', 'civil', 'institution'] as const).map((key) => {
+    const q = subtree.quota[key] ?? 0
+    const f = subtree.filled[key] ?? 0
+    return {
+      key,
+      label: POST_TYPE_LABELS[key],
+      ownQuota: quota[key] ?? 0,
+      ownFilled: filled[key] ?? 0,
+      quota: approved ? q : null,
+      filled: f,
+      vacancy: approved ? q - f : null,
+      over: approved && f > q,
+    }
+  })
+  rows.push({
+    key: 'other',
+    label: POST_TYPE_LABELS.other,
+    ownQuota: null,
+    ownFilled: filled.other ?? 0,
+    quota: null,
+    filled: subtree.filled.other ?? 0,
+    vacancy: null,
+    over: false,
+  })
+  return rows
+}
