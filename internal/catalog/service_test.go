@@ -305,7 +305,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		if _, total, err := f.s.List(ctx, zqOfficer, Filter{}, firstPage); err != nil || total != 3 {
 			t.Fatalf("township officer list: %d %v", total, err)
 		}
-		if _, err := f.s.Repeal(ctx, zqOfficer, x.ID, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "FORBIDDEN") {
+		if _, err := f.s.Repeal(ctx, zqOfficer, x.ID, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "OUT_OF_WRITE_SCOPE") {
 			t.Fatalf("township officer repealed a county item: %v", err)
 		}
 		decs, total, err := f.s.ListDecisions(ctx, legal(), DecisionFilter{}, firstPage)

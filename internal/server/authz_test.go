@@ -214,8 +214,10 @@ var probes = map[string]probe{
 			"name,idNumber,phone,postOrgName,workOrgName,postType,position,frontline,certNumber,certDomains,certValidFrom,certValidTo\n" + row}}
 	}},
 
-	"GET /api/v1/orgs/{id}/reform": {build: at("/api/v1/orgs/{}/reform", func(p *place) string { return p.Org })},
-	"GET /api/v1/reform-rules":     {build: withQuery(get("/api/v1/reform-rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"GET /api/v1/workbench/summary": {kind: list, build: get("/api/v1/workbench/summary")},
+	"GET /api/v1/reform/summary":    {kind: list, build: get("/api/v1/reform/summary")},
+	"GET /api/v1/orgs/{id}/reform":  {build: at("/api/v1/orgs/{}/reform", func(p *place) string { return p.Org })},
+	"GET /api/v1/reform-rules":      {build: withQuery(get("/api/v1/reform-rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"PUT /api/v1/reform-rules/{regionCode}": {build: withBody(at("/api/v1/reform-rules/{}", func(p *place) string { return p.Region }),
 		func(*authzFixture, *place) any {
 			return map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8, "ordinaryTownshipMin": 3, "sunkMinPct": 80, "basis": "矩阵测试"}
