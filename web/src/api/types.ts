@@ -16,7 +16,6 @@ export type Permission =
   | 'account.read'
   | 'account.write'
   | 'audit.read'
-  | 'import.run'
   | 'catalog.read'
   | 'catalog.write'
 
