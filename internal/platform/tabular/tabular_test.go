@@ -100,6 +100,7 @@ func TestCSVRowTooLong(t *testing.T) {
 		if n > 64<<20 {
 			t.Errorf("%s: allocated %d MB", name, n>>20)
 		}
+		t.Logf("%s: allocated %.1f MB", name, float64(n)/(1<<20))
 	}
 }
 
