@@ -2,12 +2,14 @@ package catalog
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
+	"zhifa/internal/platform/tabular"
 )
 
 const templateHeader = "事项编码,事项名称,事项类型,执法领域,一般性/专业性,行使层级,业务主管部门,违法依据,处罚依据,处罚种类,罚款下限（元）,罚款上限（元）,倍数下限,倍数上限,倍数基数,主管部门职责,执法部门职责,生效日期,文号,状态\n"
@@ -135,6 +137,39 @@ func TestImportWithOneBadRowImportsNothing(t *testing.T) {
 		}
 		if _, err := f.s.Import(ctx, legal(), strings.NewReader(templateHeader)); !apperr.Is(err, "IMPORT_EMPTY") {
 			t.Errorf("empty file: %v", err)
+		}
+	})
+}
+
+// TestImportReportsEveryProblemOfARow reports all of a row's mistakes at once, one per column,
+// with the limits of the single-record write.
+func TestImportReportsEveryProblemOfARow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		// Unknown type, unknown domain, unknown owner, a bad amount, a bad date and a bad status.
+		many := `CSGL-050-01,对某行为的行政处罚,行政许可,太空管理,一般性,县级,阳谷县城管委,,,,,两万,,,,,,2021年1月1日,,未知`
+		// A name of 201 characters, a penalty kind of 51, a legal text over the cell limit.
+		long := `CSGL-051-01,` + strings.Repeat("名", 201) + `,行政处罚,城市管理,一般性,县级,阳谷县住房和城乡建设局,` +
+			`《城市道路管理条例》第二十七条：` + strings.Repeat("文", tabular.MaxCellChars) + `,,其他` + strings.Repeat("罚", 49) + `,,,,,,,,,,草稿`
+		_, err := f.s.Import(ctx, legal(), strings.NewReader(csvOf(goodRows[0], many, long)))
+		e := apperr.As(err)
+		var got []string
+		for _, dt := range e.Details {
+			got = append(got, fmt.Sprintf("%d %s %s", dt.Row, dt.Field, dt.Code))
+			if !strings.HasPrefix(dt.Message, fmt.Sprintf("第%d行", dt.Row)) {
+				t.Errorf("message %q does not name its line", dt.Message)
+			}
+		}
+		want := []string{
+			"3 type CATALOG_TYPE_UNKNOWN", "3 fineMax CATALOG_AMOUNT_INVALID", "3 status CATALOG_STATUS_UNKNOWN",
+			"3 owner CATALOG_OWNER_NOT_FOUND", "3 effectiveFrom CATALOG_DATE_INVALID", "3 domain CATALOG_DOMAIN_UNKNOWN",
+			"4 violatedBasis TEXT_TOO_LONG", "4 name TEXT_TOO_LONG", "4 penaltyKinds TEXT_TOO_LONG",
+		}
+		if e.Code != "IMPORT_INVALID" || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("details:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if n := count(t, d, "catalog_items"); n != 0 {
+			t.Fatalf("%d items left after a refused import", n)
 		}
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/tabular"
+	"zhifa/internal/platform/text"
 )
 
 // Column is one column of the catalogue template: the key used in errors and the headers accepted.
@@ -50,10 +51,22 @@ var Columns = []Column{
 }
 
 // fieldOf maps an Input field named in an error to its template column.
-var fieldOf = map[string]string{"name": "name", "type": "type", "domain": "domain", "category": "category", "level": "level",
+var fieldOf = map[string]string{"code": "code", "name": "name", "type": "type", "domain": "domain", "category": "category", "level": "level",
 	"ownerOrgId": "owner", "penaltyKinds": "penaltyKinds", "fine": "fineMax", "fine.minFen": "fineMin",
 	"fine.multipleMin": "multipleMin", "fine.multipleBase": "multipleBase", "effectiveFrom": "effectiveFrom", "docNo": "docNo",
-	"violatedBasis": "violatedBasis", "penaltyBasis": "penaltyBasis", "fine.maxFen": "fineMax", "fine.multipleMax": "multipleMax"}
+	"violatedBasis": "violatedBasis", "penaltyBasis": "penaltyBasis", "fine.maxFen": "fineMax", "fine.multipleMax": "multipleMax",
+	"superviseDuties": "superviseDuties", "enforceDuties": "enforceDuties", "note": "note"}
+
+// columnOf names the template column behind an Input field path: penaltyBasis[1].text → penaltyBasis.
+func columnOf(field string) string {
+	if k, ok := fieldOf[field]; ok {
+		return k
+	}
+	if i := strings.IndexAny(field, "[."); i >= 0 {
+		return fieldOf[field[:i]]
+	}
+	return ""
+}
 
 func columnsWanted() map[string][]string {
 	m := make(map[string][]string, len(Columns))
@@ -94,12 +107,11 @@ type catalogImport struct {
 	s       *Service
 	tx      *sqlx.Tx
 	p       *access.Principal
-	cols    tabular.Columns
 	domains map[string]bool
 	owners  map[string]orgLookup
 	seen    map[string]int // region+code → line
 	batch   []pendingItem
-	errs    []apperr.Detail
+	report  tabular.Report
 	result  ImportResult
 	regions map[string]bool
 }
@@ -109,22 +121,22 @@ type orgLookup struct {
 	err error
 }
 
-// fail records a row problem, naming the template column (第N行：违法依据：…).
-func (im *catalogImport) fail(line int, key string, err error) {
+// fail records a problem of a row, naming the template column (第N行：违法依据：…).
+func fail(row *tabular.Row, key string, err error) {
 	e := apperr.As(err)
 	if key == "" {
-		key = fieldOf[e.Field]
+		key = columnOf(e.Field)
 	}
 	if key != "" {
 		named := *e
 		named.Message = header(key) + "：" + e.Message
 		e = &named
 	}
-	im.errs = append(im.errs, tabular.RowError(line, key, e))
+	row.Fail(key, e)
 }
 
 func (im *catalogImport) Pending() int            { return len(im.batch) }
-func (im *catalogImport) Errors() []apperr.Detail { return im.errs }
+func (im *catalogImport) Report() *tabular.Report { return &im.report }
 
 // Import reads a catalogue file (CSV or .xlsx in the template of docs/catalog.md) and adds every
 // row as a new item, or none: the whole file runs in one transaction that is rolled back if any
@@ -140,7 +152,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	im := &catalogImport{s: s, p: p, cols: cols, owners: map[string]orgLookup{}, seen: map[string]int{},
+	im := &catalogImport{s: s, p: p, owners: map[string]orgLookup{}, seen: map[string]int{},
 		domains: map[string]bool{}, regions: map[string]bool{}, result: ImportResult{Kind: "catalog"}}
 	err = s.tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
@@ -151,7 +163,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 		for _, d := range ds {
 			im.domains[d.Name] = true
 		}
-		if _, err := tabular.Load(ctx, tr, im, importBatch, nil); err != nil {
+		if _, err := tabular.Load(ctx, tr, cols, im, importBatch, nil); err != nil {
 			return err
 		}
 		region := scopeOf(p).Root()
@@ -189,53 +201,54 @@ func (im *catalogImport) owner(ctx context.Context, name string) (org.Org, error
 	return o, err
 }
 
-// Add checks one row and queues it; problems are recorded, not returned (only store failures are).
-func (im *catalogImport) Add(ctx context.Context, line int, row []string) error {
-	get := func(key string) string { return im.cols.Get(row, key) }
+// Add checks one row with the rules of a single new item (Create, and Publish for rows marked
+// 已发布) and queues it; every problem of the row is recorded in it, one per column. Only store
+// failures are returned.
+func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
+	get := row.Get
 	code, err := CheckCode("code", get("code"))
 	if err != nil {
-		im.fail(line, "code", err)
-		return nil
+		fail(row, "code", err)
 	}
-	in := Input{Name: get("name"), Domain: get("domain"), DocNo: get("docNo"), Note: get("note"), EffectiveFrom: get("effectiveFrom")}
-	bad := func(key string, err error) error { im.fail(line, key, err); return nil }
-	t, ok := parseOption(ItemTypes, get("type"))
-	if !ok {
-		return bad("type", apperr.Invalid("CATALOG_TYPE_UNKNOWN", "未知事项类型“"+get("type")+"”（应为行政处罚、行政强制、行政检查、行政征收或其他）"))
+	in := Input{Code: get("code"), Name: get("name"), Domain: get("domain"), DocNo: get("docNo"), Note: get("note"),
+		EffectiveFrom: get("effectiveFrom")}
+	if t, ok := parseOption(ItemTypes, get("type")); ok {
+		in.Type = ItemType(t)
+	} else {
+		fail(row, "type", apperr.Invalid("CATALOG_TYPE_UNKNOWN", "未知事项类型“"+get("type")+"”（应为行政处罚、行政强制、行政检查、行政征收或其他）"))
 	}
-	in.Type = ItemType(t)
 	if v := get("category"); v != "" {
-		c, ok := parseOption(Categories, v)
-		if !ok {
-			return bad("category", apperr.Invalid("CATALOG_CATEGORY_UNKNOWN", "未知事项类别“"+v+"”（应为一般性或专业性）"))
+		if c, ok := parseOption(Categories, v); ok {
+			in.Category = Category(c)
+		} else {
+			fail(row, "category", apperr.Invalid("CATALOG_CATEGORY_UNKNOWN", "未知事项类别“"+v+"”（应为一般性或专业性）"))
 		}
-		in.Category = Category(c)
 	}
 	if v := get("level"); v != "" {
-		l, ok := parseOption(Levels, v)
-		if !ok {
-			return bad("level", apperr.Invalid("CATALOG_LEVEL_UNKNOWN", "未知行使层级“"+v+"”（应为省级、市级、县级或乡级）"))
+		if l, ok := parseOption(Levels, v); ok {
+			in.Level = Level(l)
+		} else {
+			fail(row, "level", apperr.Invalid("CATALOG_LEVEL_UNKNOWN", "未知行使层级“"+v+"”（应为省级、市级、县级或乡级）"))
 		}
-		in.Level = Level(l)
 	}
 	if in.ViolatedBasis, err = ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
-		return bad("violatedBasis", err)
+		fail(row, "violatedBasis", err)
 	}
 	if in.PenaltyBasis, err = ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
-		return bad("penaltyBasis", err)
+		fail(row, "penaltyBasis", err)
 	}
 	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))
 	if in.Fine.MinFen, err = ParseYuan("fineMin", get("fineMin")); err != nil {
-		return bad("fineMin", err)
+		fail(row, "fineMin", err)
 	}
 	if in.Fine.MaxFen, err = ParseYuan("fineMax", get("fineMax")); err != nil {
-		return bad("fineMax", err)
+		fail(row, "fineMax", err)
 	}
 	if in.Fine.MultipleMin, err = ParseMultiple("multipleMin", get("multipleMin")); err != nil {
-		return bad("multipleMin", err)
+		fail(row, "multipleMin", err)
 	}
 	if in.Fine.MultipleMax, err = ParseMultiple("multipleMax", get("multipleMax")); err != nil {
-		return bad("multipleMax", err)
+		fail(row, "multipleMax", err)
 	}
 	in.Fine.MultipleBase = get("multipleBase")
 	in.SuperviseDuties = splitList(get("superviseDuties"), "；")
@@ -246,39 +259,49 @@ func (im *catalogImport) Add(ctx context.Context, line int, row []string) error 
 	case "已发布", string(StatusPublished):
 		publish = true
 	default:
-		return bad("status", apperr.Invalid("CATALOG_STATUS_UNKNOWN", "状态“"+st+"”无效（应为草稿或已发布）"))
+		fail(row, "status", apperr.Invalid("CATALOG_STATUS_UNKNOWN", "状态“"+st+"”无效（应为草稿或已发布）"))
 	}
-	ownerName := get("owner")
-	if ownerName == "" {
-		return bad("owner", apperr.Invalid("CATALOG_OWNER_REQUIRED", "业务主管部门不能为空"))
+	var owner org.Org
+	if ownerName := get("owner"); ownerName == "" {
+		fail(row, "owner", apperr.Invalid("CATALOG_OWNER_REQUIRED", "业务主管部门不能为空"))
+	} else if owner, err = im.owner(ctx, ownerName); err != nil {
+		fail(row, "owner", err)
+	} else {
+		in.OwnerOrgID = owner.ID
 	}
-	owner, err := im.owner(ctx, ownerName)
-	if err != nil {
-		return bad("owner", err)
+	// The rules of Create, every one of them: a problem in a column already reported (an unknown
+	// type, say) is not reported again.
+	for _, err := range in.checkAll() {
+		fail(row, "", err)
 	}
-	in.OwnerOrgID = owner.ID
-	if err := in.check(); err != nil {
-		return bad("", err)
+	// The limits of the single-record write (Input's text tags and the citations' texts).
+	for _, err := range text.All(&in) {
+		fail(row, "", err)
 	}
-	if !im.domains[in.Domain] {
-		return bad("domain", apperr.Invalid("CATALOG_DOMAIN_UNKNOWN", "未知执法领域“"+in.Domain+"”（可先在执法领域表中新增）"))
+	if in.Domain != "" && !im.domains[in.Domain] {
+		fail(row, "domain", apperr.Invalid("CATALOG_DOMAIN_UNKNOWN", "未知执法领域“"+in.Domain+"”（可先在执法领域表中新增）"))
 	}
 	key := owner.RegionCode + "|" + code
-	if first, dup := im.seen[key]; dup {
-		return bad("code", apperr.Invalid("CATALOG_CODE_DUPLICATE", fmt.Sprintf("事项编码 %s 与第%d行重复", code, first)))
+	if code != "" && owner.ID != "" && !row.Reported("code") {
+		if first, dup := im.seen[key]; dup {
+			fail(row, "code", apperr.Invalid("CATALOG_CODE_DUPLICATE", fmt.Sprintf("事项编码 %s 与第%d行重复", code, first)))
+		} else {
+			im.seen[key] = row.Line
+		}
 	}
-	im.seen[key] = line
 	itemID := ids.New()
 	v := im.s.newVersion(im.p, itemID, owner.RegionCode, 1, in)
+	if publish {
+		for _, p := range PublishProblems(code, v) {
+			fail(row, fieldOf[p.Field], apperr.Invalid(p.Code, p.Message).WithRule(p.Rule))
+		}
+	}
+	if !row.OK() {
+		return nil
+	}
 	it := itemRow{ID: itemID, RegionCode: owner.RegionCode, Code: code, Status: StatusDraft, LatestVersionID: v.ID,
 		PendingDraft: true, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
 	if publish {
-		if ps := PublishProblems(code, v); len(ps) > 0 {
-			for _, p := range ps {
-				im.fail(line, fieldOf[p.Field], apperr.Invalid(p.Code, p.Message).WithRule(p.Rule))
-			}
-			return nil
-		}
 		v.Status, v.PublishedAt = StatusPublished, v.CreatedAt
 		it.Status, it.PendingDraft, it.FirstEffective = StatusPublished, false, v.EffectiveFrom
 		im.result.Published++
@@ -334,13 +357,13 @@ func (im *catalogImport) Flush(ctx context.Context) error {
 	for _, b := range batch {
 		key := b.item.RegionCode + "|" + b.item.Code
 		if taken[key] {
-			im.fail(im.seen[key], "code", apperr.Invalid("CATALOG_CODE_EXISTS", "事项编码 "+b.item.Code+" 已在清单中；修订已有事项请新增版本"))
+			im.report.Fail(im.seen[key], "code", apperr.Invalid("CATALOG_CODE_EXISTS", header("code")+"：事项编码 "+b.item.Code+" 已在清单中；修订已有事项请新增版本"))
 			continue
 		}
 		items = append(items, b.item)
 		versions = append(versions, b.version)
 	}
-	if len(im.errs) > 0 {
+	if im.report.Failed() {
 		return nil // keep validating the rest of the file; nothing will be committed
 	}
 	if err := insertItems(ctx, im.tx, items); err != nil {

@@ -53,43 +53,55 @@ func CheckCode(field, code string) (string, error) {
 // check validates and normalises the fields that need no database. The domain is checked
 // against the domain table by the caller.
 func (in *Input) check() error {
+	if errs := in.checkAll(); len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+// checkAll is check reporting every problem, in the order check meets them, as an import row
+// does. The penalty kinds and the fine are checked only against a known item type.
+func (in *Input) checkAll() []error {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	in.Name = strings.TrimSpace(in.Name)
 	in.Domain = strings.TrimSpace(in.Domain)
 	in.DocNo = strings.TrimSpace(in.DocNo)
 	in.Note = strings.TrimSpace(in.Note)
 	if in.Name == "" {
-		return apperr.InvalidField("name", "CATALOG_NAME_REQUIRED", "事项名称不能为空")
+		add(apperr.InvalidField("name", "CATALOG_NAME_REQUIRED", "事项名称不能为空"))
 	}
-	if TypeName(in.Type) == "" {
-		return apperr.InvalidField("type", "CATALOG_TYPE_UNKNOWN", "未知事项类型："+string(in.Type)+"（应为行政处罚、行政强制、行政检查、行政征收或其他）")
+	knownType := TypeName(in.Type) != ""
+	if !knownType {
+		add(apperr.InvalidField("type", "CATALOG_TYPE_UNKNOWN", "未知事项类型："+string(in.Type)+"（应为行政处罚、行政强制、行政检查、行政征收或其他）"))
 	}
 	if in.Domain == "" {
-		return apperr.InvalidField("domain", "CATALOG_DOMAIN_REQUIRED", "执法领域不能为空")
+		add(apperr.InvalidField("domain", "CATALOG_DOMAIN_REQUIRED", "执法领域不能为空"))
 	}
 	if in.Category == "" {
 		in.Category = CategoryGeneral
 	}
 	if CategoryName(in.Category) == "" {
-		return apperr.InvalidField("category", "CATALOG_CATEGORY_UNKNOWN", "未知事项类别："+string(in.Category)+"（应为一般性或专业性）")
+		add(apperr.InvalidField("category", "CATALOG_CATEGORY_UNKNOWN", "未知事项类别："+string(in.Category)+"（应为一般性或专业性）"))
 	}
 	if in.Level == "" {
 		in.Level = LevelCounty
 	}
 	if LevelName(in.Level) == "" {
-		return apperr.InvalidField("level", "CATALOG_LEVEL_UNKNOWN", "未知行使层级："+string(in.Level)+"（应为省级、市级、县级或乡级）")
+		add(apperr.InvalidField("level", "CATALOG_LEVEL_UNKNOWN", "未知行使层级："+string(in.Level)+"（应为省级、市级、县级或乡级）"))
 	}
 	if strings.TrimSpace(in.OwnerOrgID) == "" {
-		return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_REQUIRED", "业务主管部门不能为空")
+		add(apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_REQUIRED", "业务主管部门不能为空"))
 	}
 	for i := range in.ViolatedBasis {
-		if err := in.ViolatedBasis[i].Check(fmt.Sprintf("violatedBasis[%d]", i)); err != nil {
-			return err
-		}
+		add(in.ViolatedBasis[i].Check(fmt.Sprintf("violatedBasis[%d]", i)))
 	}
 	for i := range in.PenaltyBasis {
-		if err := in.PenaltyBasis[i].Check(fmt.Sprintf("penaltyBasis[%d]", i)); err != nil {
-			return err
-		}
+		add(in.PenaltyBasis[i].Check(fmt.Sprintf("penaltyBasis[%d]", i)))
 	}
 	if in.ViolatedBasis == nil {
 		in.ViolatedBasis = []Citation{}
@@ -97,20 +109,21 @@ func (in *Input) check() error {
 	if in.PenaltyBasis == nil {
 		in.PenaltyBasis = []Citation{}
 	}
-	kinds, err := checkKinds(in.Type, in.PenaltyKinds)
-	if err != nil {
-		return err
-	}
-	in.PenaltyKinds = kinds
-	if err := checkFine(in.Type, in.Fine); err != nil {
-		return err
+	if knownType {
+		kinds, err := checkKinds(in.Type, in.PenaltyKinds)
+		if err == nil {
+			in.PenaltyKinds = kinds
+		}
+		add(err)
+		add(checkFine(in.Type, in.Fine))
 	}
 	in.SuperviseDuties = cleanList(in.SuperviseDuties)
 	in.EnforceDuties = cleanList(in.EnforceDuties)
+	var err error
 	if in.EffectiveFrom, err = dateOr("effectiveFrom", in.EffectiveFrom, ""); err != nil {
-		return err
+		add(err)
 	}
-	return nil
+	return errs
 }
 
 func cleanList(ss []string) []string {

@@ -78,34 +78,43 @@ type CertInput struct {
 // Check validates a certificate without the database: a number, known enforcement domains
 // (执法领域), and a validity period written as YYYY-MM-DD whose end comes after its start.
 func (in *CertInput) Check() error {
+	if errs := in.checkAll(); len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+// checkAll is Check reporting every bad field, in the order Check meets them.
+func (in *CertInput) checkAll() []error {
+	var errs []error
 	in.Number = strings.TrimSpace(in.Number)
 	in.Issuer = strings.TrimSpace(in.Issuer)
 	in.ValidFrom = strings.TrimSpace(in.ValidFrom)
 	in.ValidTo = strings.TrimSpace(in.ValidTo)
 	if in.Number == "" {
-		return apperr.InvalidField("number", "CERT_NUMBER_REQUIRED", "执法证号不能为空")
+		errs = append(errs, apperr.InvalidField("number", "CERT_NUMBER_REQUIRED", "执法证号不能为空"))
 	}
 	if in.Domains == nil {
 		in.Domains = []string{}
 	}
 	if err := org.CheckDomains("domains", in.Domains); err != nil {
-		return err
+		errs = append(errs, err)
 	}
-	from, err := parseDate(in.ValidFrom)
-	if err != nil {
-		return apperr.InvalidField("validFrom", "CERT_DATE_INVALID", "证件有效期起始日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidFrom)
+	from, fromErr := parseDate(in.ValidFrom)
+	if fromErr != nil {
+		errs = append(errs, apperr.InvalidField("validFrom", "CERT_DATE_INVALID", "证件有效期起始日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidFrom))
 	}
-	to, err := parseDate(in.ValidTo)
-	if err != nil {
-		return apperr.InvalidField("validTo", "CERT_DATE_INVALID", "证件有效期截止日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidTo)
+	to, toErr := parseDate(in.ValidTo)
+	switch {
+	case toErr != nil:
+		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATE_INVALID", "证件有效期截止日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidTo))
+	case fromErr != nil:
+	case to.Before(from):
+		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期早于起始日期"))
+	case to.Equal(from):
+		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期应晚于起始日期"))
 	}
-	if to.Before(from) {
-		return apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期早于起始日期")
-	}
-	if to.Equal(from) {
-		return apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期应晚于起始日期")
-	}
-	return nil
+	return errs
 }
 
 func parseDate(s string) (time.Time, error) { return time.Parse(clock.DateLayout, s) }

@@ -75,7 +75,7 @@ func (s *Service) Routes() []httpx.Route {
 				}
 				return httpx.OK(w, RevealedID{IDNumber: id})
 			}},
-		{Method: "POST", Path: "/api/v1/imports/people", Perm: access.ImportRun, Tag: "执法人员",
+		{Method: "POST", Path: "/api/v1/imports/people", Perm: access.PeopleWrite, Tag: "执法人员",
 			Summary: "导入人员（CSV 或 .xlsx，字段 file；任一行有误则整批不导入）", Upload: true,
 			Response: ImportResult{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				f, err := httpx.UploadedFile(w, r)

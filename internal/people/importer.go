@@ -17,6 +17,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/tabular"
+	"zhifa/internal/platform/text"
 )
 
 // importColumns are the columns accepted in a people file, by API name and by the Chinese headers
@@ -71,12 +72,12 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 		return ImportResult{}, err
 	}
 	scope := scopeOf(p)
-	im := &peopleImport{svc: s, scope: scope, cols: cols, today: s.today(), now: clock.Stamp(s.Clock.Now()),
+	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()),
 		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{}}
 	var count int
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
-		read, err := tabular.Load(ctx, tr, im, importBatch, progress)
+		read, err := tabular.Load(ctx, tr, cols, im, importBatch, progress)
 		if err != nil {
 			return err
 		}
@@ -100,80 +101,96 @@ type peopleImport struct {
 	svc      *Service
 	tx       *sqlx.Tx
 	scope    access.Scope
-	cols     tabular.Columns
 	today    time.Time
 	now      string
 	seenID   map[string]int       // ID number → line, for rows of this file
 	seenCert map[string]int       // certificate number → line
 	orgs     map[string]orgLookup // organisation name → lookup, so each name is resolved once
 	batch    []pendingPerson
-	errs     []apperr.Detail
+	report   tabular.Report
 	certs    int
 }
 
-func (im *peopleImport) fail(line int, field string, err error) {
-	im.errs = append(im.errs, tabular.RowError(line, field, err))
+func (im *peopleImport) Pending() int            { return len(im.batch) }
+func (im *peopleImport) Report() *tabular.Report { return &im.report }
+
+// certColumn names the column behind a certificate input field (domains[2] → certDomains).
+func certColumn(field string) string {
+	if i := strings.IndexAny(field, "[."); i >= 0 {
+		field = field[:i]
+	}
+	return certFields[field]
 }
 
-func (im *peopleImport) Pending() int            { return len(im.batch) }
-func (im *peopleImport) Errors() []apperr.Detail { return im.errs }
-
-// add validates one row and queues it; only a database failure is returned, bad rows are recorded.
-// Add validates one row and queues it.
-func (im *peopleImport) Add(ctx context.Context, line int, row []string) error {
-	get := func(key string) string { return im.cols.Get(row, key) }
+// Add checks one row with the rules of a single registration (Create, AddCertificate) and
+// queues it; every problem of the row is recorded in it. Only a database failure is returned.
+func (im *peopleImport) Add(ctx context.Context, row *tabular.Row) error {
+	get := row.Get
 	frontline, ok := parseYesNo(get("frontline"))
 	if !ok {
-		im.fail(line, "frontline", apperr.Invalid("PERSON_FRONTLINE_INVALID", "是否一线应填“是”或“否”："+get("frontline")))
-		return nil
+		row.Fail("frontline", apperr.Invalid("PERSON_FRONTLINE_INVALID", "是否一线应填“是”或“否”："+get("frontline")))
 	}
-	c, err := Input{Name: get("name"), IDNumber: get("idNumber"), Phone: get("phone"), PostType: get("postType"),
-		Position: get("position"), Frontline: frontline}.checkPerson(im.today)
-	if err != nil {
-		im.fail(line, "", err)
-		return nil
+	in := Input{Name: get("name"), IDNumber: get("idNumber"), Phone: get("phone"), PostType: get("postType"),
+		Position: get("position"), Frontline: frontline}
+	c, errs := in.checkPersonAll(im.today)
+	for _, err := range errs {
+		row.Fail("", err)
 	}
+	// The limits of the single-record write (Input's text tags), e.g. a position of 51 characters.
+	for _, err := range text.All(&in) {
+		row.Fail("", err)
+	}
+	// A blank 使用单位 means the person works where their post is.
 	postName, workName := get("postOrgName"), get("workOrgName")
+	var post, work org.Org
+	var err error
 	if postName == "" {
-		im.fail(line, "postOrgName", apperr.Invalid("PERSON_ORG_NOT_FOUND", "编制所在单位不能为空"))
-		return nil
+		row.Fail("postOrgName", apperr.Invalid("PERSON_ORG_NOT_FOUND", "编制所在单位不能为空"))
+	} else if post, err = im.findOrg(ctx, postName); err != nil {
+		if err := im.orgError(row, "postOrgName", "编制所在单位", postName, err); err != nil {
+			return err
+		}
 	}
-	if workName == "" {
-		workName = postName
+	work = post
+	if workName != "" {
+		if work, err = im.findOrg(ctx, workName); err != nil {
+			if err := im.orgError(row, "workOrgName", "使用单位", workName, err); err != nil {
+				return err
+			}
+		}
 	}
-	post, err := im.findOrg(ctx, postName)
-	if err != nil {
-		return im.orgError(line, "postOrgName", "编制所在单位", postName, err)
-	}
-	work, err := im.findOrg(ctx, workName)
-	if err != nil {
-		return im.orgError(line, "workOrgName", "使用单位", workName, err)
-	}
-	c.PostOrgID, c.WorkOrgID = post.ID, work.ID
 	var cert *CertInput
 	if get("certNumber") != "" || get("certDomains") != "" || get("certValidFrom") != "" || get("certValidTo") != "" {
 		cert = &CertInput{Number: get("certNumber"), Domains: SplitDomains(get("certDomains")),
 			ValidFrom: get("certValidFrom"), ValidTo: get("certValidTo")}
-		if err := cert.Check(); err != nil {
-			im.fail(line, certFields[apperr.As(err).Field], err)
-			return nil
+		for _, err := range cert.checkAll() {
+			row.Fail(certColumn(apperr.As(err).Field), err)
+		}
+		for _, err := range text.All(cert) {
+			row.Fail(certColumn(apperr.As(err).Field), err)
 		}
 	}
-	if first, dup := im.seenID[c.id.Number]; dup {
-		im.fail(line, "idNumber", apperr.Invalid("PERSON_ID_DUPLICATE", fmt.Sprintf("身份证号码与第%d行重复", first)))
+	if c.id.Number != "" && !row.Reported("idNumber") {
+		if first, dup := im.seenID[c.id.Number]; dup {
+			row.Fail("idNumber", apperr.Invalid("PERSON_ID_DUPLICATE", fmt.Sprintf("身份证号码与第%d行重复", first)))
+		} else {
+			im.seenID[c.id.Number] = row.Line
+		}
+	}
+	if cert != nil && cert.Number != "" && !row.Reported("certNumber") {
+		if first, dup := im.seenCert[cert.Number]; dup {
+			row.Fail("certNumber", apperr.Invalid("CERT_NUMBER_DUPLICATE", fmt.Sprintf("执法证号 %s 与第%d行重复", cert.Number, first)))
+		} else {
+			im.seenCert[cert.Number] = row.Line
+		}
+	}
+	if !row.OK() {
 		return nil
 	}
-	if cert != nil {
-		if first, dup := im.seenCert[cert.Number]; dup {
-			im.fail(line, "certNumber", apperr.Invalid("CERT_NUMBER_DUPLICATE", fmt.Sprintf("执法证号 %s 与第%d行重复", cert.Number, first)))
-			return nil
-		}
-		im.seenCert[cert.Number] = line
-	}
-	im.seenID[c.id.Number] = line
+	c.PostOrgID, c.WorkOrgID = post.ID, work.ID
 	rec := im.svc.newRecord(ids.New(), c, work.RegionCode)
 	rec.Now = im.now
-	pp := pendingPerson{line: line, rec: rec}
+	pp := pendingPerson{line: row.Line, rec: rec}
 	if cert != nil {
 		domains, _ := json.Marshal(cert.Domains)
 		pp.rec.CertValidTo = cert.ValidTo
@@ -198,14 +215,16 @@ func (im *peopleImport) findOrg(ctx context.Context, name string) (org.Org, erro
 }
 
 // orgError records a row whose organisation cannot be used, or returns a database failure.
-func (im *peopleImport) orgError(line int, field, what, name string, err error) error {
+// Organisations are looked up inside the caller's jurisdiction only, so one outside it is not
+// found, as in Create.
+func (im *peopleImport) orgError(row *tabular.Row, field, what, name string, err error) error {
 	switch e := apperr.As(err); {
 	case e.Kind == apperr.KindInternal:
 		return err
 	case e.Code == "NOT_FOUND":
-		im.fail(line, field, apperr.Invalid("PERSON_ORG_NOT_FOUND", what+"“"+name+"”不存在或不在本辖区内"))
+		row.Fail(field, apperr.Invalid("PERSON_ORG_NOT_FOUND", what+"“"+name+"”不存在或不在本辖区内"))
 	default:
-		im.fail(line, field, e)
+		row.Fail(field, e)
 	}
 	return nil
 }
@@ -239,9 +258,9 @@ func (im *peopleImport) Flush(ctx context.Context) error {
 	for _, b := range batch {
 		switch {
 		case takenIDs[b.rec.Index]:
-			im.fail(b.line, "idNumber", apperr.Invalid("PERSON_ID_EXISTS", "该身份证号码已登记，同一人不能重复登记（实名制）"))
+			im.report.Fail(b.line, "idNumber", apperr.Invalid("PERSON_ID_EXISTS", "该身份证号码已登记，同一人不能重复登记（实名制）"))
 		case b.cert != nil && takenCerts[b.cert.Number]:
-			im.fail(b.line, "certNumber", apperr.Invalid("CERT_NUMBER_EXISTS", "执法证号已登记："+b.cert.Number))
+			im.report.Fail(b.line, "certNumber", apperr.Invalid("CERT_NUMBER_EXISTS", "执法证号已登记："+b.cert.Number))
 		default:
 			people = append(people, b.rec)
 			if b.cert != nil {
@@ -249,7 +268,7 @@ func (im *peopleImport) Flush(ctx context.Context) error {
 			}
 		}
 	}
-	if len(im.errs) > 0 {
+	if im.report.Failed() {
 		return nil // keep validating the rest of the file; nothing will be committed
 	}
 	if err := insertPeople(ctx, im.tx, people); err != nil {

@@ -47,10 +47,10 @@ func TestImportRejectsWholeFile(t *testing.T) {
 			{Row: 3, Field: "idNumber", Code: "PERSON_ID_INVALID"},
 			{Row: 4, Field: "idNumber", Code: "PERSON_ID_DUPLICATE"},
 			{Row: 5, Field: "postOrgName", Code: "PERSON_ORG_NOT_FOUND"},
+			{Row: 6, Field: "idNumber", Code: "PERSON_ID_EXISTS"}, // found when the batch meets the database
 			{Row: 7, Field: "certValidTo", Code: "CERT_DATES_INVERTED"},
 			{Row: 8, Field: "certNumber", Code: "CERT_NUMBER_DUPLICATE"},
 			{Row: 9, Field: "postType", Code: "POST_TYPE_UNKNOWN"},
-			{Row: 6, Field: "idNumber", Code: "PERSON_ID_EXISTS"}, // found when the batch meets the database
 		}
 		if len(e.Details) != len(want) {
 			t.Fatalf("details = %+v, want %d", e.Details, len(want))
@@ -134,6 +134,56 @@ func TestImportCSVAndXLSX(t *testing.T) {
 		filled, err := f.svc.FilledPosts(ctx, []string{f.officeB.ID, f.brigade.ID})
 		if err != nil || filled[f.officeB.ID].Civil != 1 || filled[f.brigade.ID].Institution != 1 {
 			t.Fatalf("filled after import = %+v, %v", filled, err)
+		}
+	})
+}
+
+// TestImportReportsEveryProblemOfARow reports all of a row's mistakes at once, each with its
+// line, column and code, under the limits of the single-record write; and a township's staffing
+// officer cannot place anyone in an organisation outside the township.
+func TestImportReportsEveryProblemOfARow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		good := f.nextID()
+		csv := importHeader +
+			fmt.Sprintf("%s,%s,12345,不存在的单位,,合同工,队员,也许,鲁A009,太空管理,2024-13-01,2029-01-01\n", strings.Repeat("张", 51), good[:17]+"Z") +
+			fmt.Sprintf("李\u202e四,%s,,阳谷县综合行政执法局,,行政编,%s,否,,,,\n", f.nextID(), strings.Repeat("长", 51))
+		people := f.count(t, `SELECT COUNT(*) FROM people`)
+		_, err := f.svc.Import(ctx, f.admin, strings.NewReader(csv), nil)
+		e := wantCode(t, err, "IMPORT_INVALID")
+		var got []string
+		for _, dt := range e.Details {
+			got = append(got, fmt.Sprintf("%d %s %s", dt.Row, dt.Field, dt.Code))
+			if !strings.HasPrefix(dt.Message, fmt.Sprintf("第%d行", dt.Row)) {
+				t.Errorf("message %q does not name its line", dt.Message)
+			}
+		}
+		want := []string{
+			"2 frontline PERSON_FRONTLINE_INVALID", "2 name PERSON_NAME_TOO_LONG", "2 idNumber PERSON_ID_INVALID",
+			"2 phone PERSON_PHONE_INVALID", "2 postType POST_TYPE_UNKNOWN", "2 postOrgName PERSON_ORG_NOT_FOUND",
+			"2 certDomains DOMAIN_UNKNOWN", "2 certValidFrom CERT_DATE_INVALID",
+			"3 name TEXT_INVALID_CHAR", "3 position TEXT_TOO_LONG",
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("details:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if n := f.count(t, `SELECT COUNT(*) FROM people`); n != people {
+			t.Fatalf("people = %d after a refused import, want %d", n, people)
+		}
+
+		// Township A's officer: the county bureau and township B's office lie outside.
+		csv = importHeader +
+			fmt.Sprintf("郑一,%s,,阳谷县综合行政执法局,,行政编,,否,,,,\n", f.nextID()) +
+			fmt.Sprintf("郑二,%s,,阿城镇综合行政执法办公室,七级镇综合行政执法办公室,行政编,,否,,,,\n", f.nextID())
+		_, err = f.svc.Import(ctx, f.townA, strings.NewReader(csv), nil)
+		e = wantCode(t, err, "IMPORT_INVALID")
+		if len(e.Details) != 2 || e.Details[0].Field != "postOrgName" || e.Details[1].Field != "workOrgName" ||
+			e.Details[0].Code != "PERSON_ORG_NOT_FOUND" || e.Details[1].Code != "PERSON_ORG_NOT_FOUND" {
+			t.Fatalf("outside the township: %+v", e.Details)
+		}
+		if n := f.count(t, `SELECT COUNT(*) FROM people`); n != people {
+			t.Fatal("an import outside the jurisdiction registered people")
 		}
 	})
 }

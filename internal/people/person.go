@@ -87,31 +87,41 @@ func (in Input) check(today time.Time) (checked, error) {
 
 // checkPerson validates the person's own fields: name, resident ID number, phone and post type.
 func (in Input) checkPerson(today time.Time) (checked, error) {
+	c, errs := in.checkPersonAll(today)
+	if len(errs) > 0 {
+		return checked{}, errs[0]
+	}
+	return c, nil
+}
+
+// checkPersonAll is checkPerson reporting every bad field, in the order checkPerson meets them,
+// as an import row does; the result is usable only when there are none.
+func (in Input) checkPersonAll(today time.Time) (checked, []error) {
+	var errs []error
 	in.Name = strings.TrimSpace(in.Name)
 	in.Position = strings.TrimSpace(in.Position)
 	in.PostOrgID = strings.TrimSpace(in.PostOrgID)
 	in.WorkOrgID = strings.TrimSpace(in.WorkOrgID)
 	if in.Name == "" {
-		return checked{}, apperr.InvalidField("name", "PERSON_NAME_REQUIRED", "姓名不能为空")
-	}
-	if utf8.RuneCountInString(in.Name) > MaxNameLen {
-		return checked{}, apperr.InvalidField("name", "PERSON_NAME_TOO_LONG", "姓名不能超过50个字")
+		errs = append(errs, apperr.InvalidField("name", "PERSON_NAME_REQUIRED", "姓名不能为空"))
+	} else if utf8.RuneCountInString(in.Name) > MaxNameLen {
+		errs = append(errs, apperr.InvalidField("name", "PERSON_NAME_TOO_LONG", "姓名不能超过50个字"))
 	}
 	id, err := ParseIDNumber(in.IDNumber, today)
 	if err != nil {
-		return checked{}, err
+		errs = append(errs, err)
 	}
 	in.IDNumber = id.Number
 	if in.Phone, err = NormalizePhone(in.Phone); err != nil {
-		return checked{}, err
+		errs = append(errs, err)
 	}
 	pt, ok := org.ParsePostType(in.PostType)
 	if !ok {
-		return checked{}, apperr.InvalidField("postType", "POST_TYPE_UNKNOWN",
-			"未知编制类型："+in.PostType+"（可选：行政编、参公事业编、事业编、编外）")
+		errs = append(errs, apperr.InvalidField("postType", "POST_TYPE_UNKNOWN",
+			"未知编制类型："+in.PostType+"（可选：行政编、参公事业编、事业编、编外）"))
 	}
 	in.PostType = string(pt)
-	return checked{Input: in, id: id, postType: pt}, nil
+	return checked{Input: in, id: id, postType: pt}, errs
 }
 
 // AtTownship reports whether an organisation works at township level: a township (street)

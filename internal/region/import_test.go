@@ -2,6 +2,7 @@ package region
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,6 +173,84 @@ func TestImportAllTownshipsOfChina(t *testing.T) {
 		db.Get(ctx, d.R, &towns, `SELECT COUNT(*) FROM regions WHERE level = 4`)
 		if towns != 41352-1 {
 			t.Fatalf("townships = %d", towns)
+		}
+	})
+}
+
+// TestImportReportsEveryProblemOfEveryRow reports all of a row's mistakes in one go, each with
+// its line, field and code, and applies the limits of the single-record write to every cell.
+func TestImportReportsEveryProblemOfEveryRow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+			t.Fatal(err)
+		}
+		file := "code,name,parentCode\n" +
+			"371521101201,阎楼村,371521101\n" + // good
+			"3715211x,,37152\n" + // bad code, no name, bad parent: three mistakes
+			"371521101202," + strings.Repeat("村", 51) + ",371521101\n" + // a name of 51 characters, as Create refuses
+			"371521101203,\"甲\n乙\",371521101\n" + // a line break in a name
+			"371521101204,某\x07村,371521\n" + // a control character and a parent one level too high
+			"371521101205," + strings.Repeat("长", 200) + strings.Repeat("长", 5000) + ",371521101\n" // over the cell limit
+		_, err := s.Import(ctx, nil, strings.NewReader(file), nil)
+		e := apperr.As(err)
+		var got []string
+		for _, dt := range e.Details {
+			got = append(got, fmt.Sprintf("%d %s %s", dt.Row, dt.Field, dt.Code))
+		}
+		want := []string{
+			"3 code REGION_CODE_INVALID", "3 name REGION_NAME_REQUIRED", "3 parentCode REGION_CODE_INVALID",
+			"4 name TEXT_TOO_LONG",
+			"5 name TEXT_INVALID_CHAR",
+			"7 name TEXT_INVALID_CHAR", "7 parentCode REGION_PARENT_MISMATCH",
+			"8 name TEXT_TOO_LONG",
+		}
+		if e.Code != "IMPORT_INVALID" || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("details:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		for _, dt := range e.Details {
+			if !strings.HasPrefix(dt.Message, fmt.Sprintf("第%d行", dt.Row)) {
+				t.Errorf("message %q does not name its line", dt.Message)
+			}
+		}
+		if n := count(t, d); n != 5 {
+			t.Fatalf("have %d regions after a refused import, want 5", n)
+		}
+
+		// A 10 MB name is refused, not stored.
+		_, err = s.Import(ctx, nil, strings.NewReader("code,name,parentCode\n371521101206,"+strings.Repeat("村", 10<<20/3)+",371521101\n"), nil)
+		if !apperr.Is(err, "IMPORT_ROW_TOO_LONG") || count(t, d) != 5 {
+			t.Fatalf("10 MB name: %v, %d regions", err, count(t, d))
+		}
+	})
+}
+
+// TestImportStaysInsideTheJurisdiction refuses rows outside the caller's region subtree, as
+// Create does: a township may add its villages, not another township's nor the county itself.
+func TestImportStaysInsideTheJurisdiction(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := newService(d)
+		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+			t.Fatal(err)
+		}
+		town := access.NewPrincipal("a", "zhangqiu", "张秋镇", "o", "371521112000", []access.Role{access.SysAdmin})
+		file := "code,name,parentCode\n371521112201,张秋村,371521112\n371521101201,阎楼村,371521101\n371521102,新镇,371521\n"
+		_, err := s.Import(ctx, town, strings.NewReader(file), nil)
+		e := apperr.As(err)
+		if len(e.Details) != 2 || e.Details[0].Row != 3 || e.Details[1].Row != 4 ||
+			e.Details[0].Code != "REGION_OUT_OF_SCOPE" || e.Details[1].Code != "REGION_OUT_OF_SCOPE" {
+			t.Fatalf("details: %+v", e.Details)
+		}
+		if count(t, d) != 5 {
+			t.Fatal("a refused import changed the tree")
+		}
+		if res, err := s.Import(ctx, town, strings.NewReader("code,name,parentCode\n371521112201,张秋村,371521112\n"), nil); err != nil || res.Imported != 1 {
+			t.Fatalf("own village: %+v %v", res, err)
+		}
+		if _, err := s.Create(ctx, town, Input{Code: "371521101202", Name: "阎楼二村", ParentCode: "371521101"}); apperr.As(err).Kind != apperr.KindForbidden {
+			t.Fatalf("Create outside: %v", err)
 		}
 	})
 }

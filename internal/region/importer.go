@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/tabular"
+	"zhifa/internal/platform/text"
 )
 
 // Columns accepted in a region file. The statistics bureau's layouts name the parent by level
@@ -60,11 +61,11 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	if p != nil {
 		scope = p.Scope()
 	}
-	im := &regionImport{svc: s, scope: scope, cols: cols, seen: map[string]int{}, parentOK: map[string]bool{}}
+	im := &regionImport{svc: s, scope: scope, seen: map[string]int{}, parentOK: map[string]bool{}}
 	var count int
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
-		read, err := tabular.Load(ctx, tr, im, importBatch, progress)
+		read, err := tabular.Load(ctx, tr, cols, im, importBatch, progress)
 		if err != nil {
 			return err
 		}
@@ -83,64 +84,68 @@ type regionImport struct {
 	svc      *Service
 	tx       *sqlx.Tx
 	scope    access.Scope
-	cols     tabular.Columns
 	seen     map[string]int  // code → line, for rows of this file
 	parentOK map[string]bool // parent codes already confirmed in the database
 	batch    []pendingRow
-	errs     []apperr.Detail
+	report   tabular.Report
 	skipped  int
 }
 
-func (im *regionImport) fail(line int, field string, err error) {
-	im.errs = append(im.errs, tabular.RowError(line, field, err))
-}
-
 func (im *regionImport) Pending() int            { return len(im.batch) }
-func (im *regionImport) Errors() []apperr.Detail { return im.errs }
+func (im *regionImport) Report() *tabular.Report { return &im.report }
 
-// Add validates one row and queues it.
-func (im *regionImport) Add(ctx context.Context, line int, row []string) error {
-	im.add(line, im.cols.Get(row, "code"), im.cols.Get(row, "name"), im.cols.Get(row, "parentCode"))
-	return nil
-}
-
-func (im *regionImport) add(line int, rawCode, name, rawParent string) {
-	code, level, err := NormalizeCode(rawCode)
-	if err != nil {
-		im.fail(line, "code", err)
-		return
+// Add checks one row with the rules of a single new region (Create) and queues it; every problem
+// of the row is recorded in it.
+func (im *regionImport) Add(ctx context.Context, row *tabular.Row) error {
+	in := Input{Code: row.Get("code"), Name: strings.TrimSpace(row.Get("name")), ParentCode: row.Get("parentCode")}
+	code, level, codeErr := NormalizeCode(in.Code)
+	if codeErr != nil {
+		row.Fail("code", codeErr)
 	}
-	if name == "" {
-		im.fail(line, "name", apperr.Invalid("REGION_NAME_REQUIRED", "区划名称不能为空"))
-		return
+	if in.Name == "" {
+		row.Fail("name", apperr.Invalid("REGION_NAME_REQUIRED", "区划名称不能为空"))
 	}
 	parent := ""
-	if rawParent != "" {
-		if parent, _, err = NormalizeCode(rawParent); err != nil {
-			im.fail(line, "parentCode", err)
-			return
+	var parentErr error
+	if in.ParentCode != "" {
+		if parent, _, parentErr = NormalizeCode(in.ParentCode); parentErr != nil {
+			row.Fail("parentCode", parentErr)
 		}
 	}
-	if parent == code {
+	// The limits of the single-record write (Input's text tags): a name of 51 characters, or one
+	// holding a line break, is refused here as it is there.
+	for _, err := range text.All(&in) {
+		row.Fail("", err)
+	}
+	if codeErr != nil {
+		return nil
+	}
+	if parentErr == nil && parent == code {
 		// The statistics bureau lists a city without counties (东莞、中山、儋州) again among the
 		// counties, under its own code; the city is already its townships' parent.
-		im.skipped++
-		return
+		if row.OK() {
+			im.skipped++
+		}
+		return nil
 	}
-	if err := CheckParent(code, level, parent); err != nil {
-		im.fail(line, "parentCode", err)
-		return
+	if parentErr == nil {
+		if err := CheckParent(code, level, parent); err != nil {
+			row.Fail("parentCode", err)
+		}
 	}
 	if !im.scope.Contains(code) {
-		im.fail(line, "code", apperr.Invalid("REGION_OUT_OF_SCOPE", "区划 "+code+" 不在本辖区内"))
-		return
+		row.Fail("code", apperr.Invalid("REGION_OUT_OF_SCOPE", "区划 "+code+" 不在本辖区内"))
+		return nil
 	}
 	if first, dup := im.seen[code]; dup {
-		im.fail(line, "code", apperr.Invalid("REGION_CODE_DUPLICATE", fmt.Sprintf("区划代码 %s 与第%d行重复", code, first)))
-		return
+		row.Fail("code", apperr.Invalid("REGION_CODE_DUPLICATE", fmt.Sprintf("区划代码 %s 与第%d行重复", code, first)))
+		return nil
 	}
-	im.seen[code] = line
-	im.batch = append(im.batch, pendingRow{line: line, code: code, name: name, parent: parent, level: level})
+	im.seen[code] = row.Line
+	if row.OK() {
+		im.batch = append(im.batch, pendingRow{line: row.Line, code: code, name: in.Name, parent: parent, level: level})
+	}
+	return nil
 }
 
 // Flush checks the batch against the database (existing codes, unknown parents) and inserts it
@@ -176,15 +181,15 @@ func (im *regionImport) Flush(ctx context.Context) error {
 	for _, r := range batch {
 		switch {
 		case existing[r.code]:
-			im.fail(r.line, "code", apperr.Invalid("REGION_EXISTS", "区划代码已存在："+r.code))
+			im.report.Fail(r.line, "code", apperr.Invalid("REGION_EXISTS", "区划代码已存在："+r.code))
 		case r.parent != "" && !im.parentOK[r.parent] && !earlier(im.seen, r.parent, r.line):
-			im.fail(r.line, "parentCode", apperr.Invalid("REGION_PARENT_UNKNOWN",
+			im.report.Fail(r.line, "parentCode", apperr.Invalid("REGION_PARENT_UNKNOWN",
 				"上级区划代码 "+r.parent+" 不存在（上级须已在系统中，或在本文件中排在下级之前）"))
 		default:
 			valid = append(valid, r)
 		}
 	}
-	if len(im.errs) > 0 {
+	if im.report.Failed() {
 		return nil // keep validating the rest of the file; nothing will be committed
 	}
 	return insertRegions(ctx, im.tx, valid, clock.Stamp(im.svc.Clock.Now()))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeMenuPath, buildMenu, MENU_ITEMS } from '@/utils/menu'
+import { activeMenuPath, buildMenu, IMPORT_PERMISSIONS, MENU_ITEMS, permits } from '@/utils/menu'
 
 const titles = (perms: string[]) => buildMenu(perms).map((m) => m.title)
 
@@ -13,11 +13,11 @@ describe('buildMenu', () => {
   })
 
   it('hides items for write-only or unrelated permissions', () => {
-    expect(titles(['people.write', 'people.pii', 'reform.write', 'account.write', 'region.write'])).toEqual(['工作台'])
+    expect(titles(['people.pii', 'reform.write', 'account.write', 'org.write'])).toEqual(['工作台'])
   })
 
   it('shows every item when all read permissions are present', () => {
-    const all = MENU_ITEMS.flatMap((m) => (m.permission ? [m.permission] : []))
+    const all = MENU_ITEMS.flatMap((m) => (m.permission === undefined ? [] : typeof m.permission === 'string' ? [m.permission] : [...m.permission]))
     expect(titles(all)).toEqual([
       '工作台',
       '行政区划',
@@ -46,8 +46,8 @@ describe('buildMenu', () => {
       '划转与下放',
       '裁量基准',
     ])
-    // 法制审核员：catalog.read catalog.write import.run …
-    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'catalog.write', 'import.run'])).toEqual([
+    // 法制审核员：catalog.read catalog.write …（可导入权责清单）
+    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'catalog.write'])).toEqual([
       '工作台',
       '行政区划',
       '组织机构',
@@ -58,7 +58,21 @@ describe('buildMenu', () => {
       '裁量基准',
       '数据导入',
     ])
-    expect(titles(['catalog.write'])).toEqual(['工作台', '发布前检查'])
+    expect(titles(['catalog.write'])).toEqual(['工作台', '发布前检查', '数据导入'])
+  })
+
+  it('shows 数据导入 to anyone who may write what some import writes, and to no one else', () => {
+    expect(titles(['region.write'])).toEqual(['工作台', '数据导入'])
+    expect(titles(['people.write'])).toEqual(['工作台', '数据导入'])
+    expect(titles(['region.read', 'people.read', 'org.write', 'reform.write', 'import.run'])).not.toContain('数据导入')
+  })
+
+  it('permits a single permission or any of several', () => {
+    expect(permits([], undefined)).toBe(true)
+    expect(permits(['people.read'], 'people.read')).toBe(true)
+    expect(permits(['people.read'], 'people.write')).toBe(false)
+    expect(permits(['catalog.write'], IMPORT_PERMISSIONS)).toBe(true)
+    expect(permits(['catalog.read', 'region.read'], IMPORT_PERMISSIONS)).toBe(false)
   })
 
   it('matches the 安全审计员 role (region.read, org.read, audit.read)', () => {

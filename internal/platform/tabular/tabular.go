@@ -13,11 +13,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/text"
 )
 
 // Reader yields a header and then data rows.
@@ -43,10 +43,14 @@ func Open(r io.Reader) (Reader, error) {
 
 type csvReader struct {
 	r      *csv.Reader
+	bound  *rowBound
 	header []string
 	line   int
 }
 
+// openCSV reads UTF-8 (with or without a BOM) or, when the first 32 KB are not UTF-8, GB18030.
+// Bytes that are invalid in the encoding reach the cells as invalid UTF-8 or U+FFFD, and the cell
+// rules refuse them with their line and column.
 func openCSV(br *bufio.Reader) (Reader, error) {
 	sample, _ := br.Peek(32 << 10)
 	var src io.Reader = br
@@ -55,7 +59,8 @@ func openCSV(br *bufio.Reader) (Reader, error) {
 	} else if !validUTF8Prefix(sample) {
 		src = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
-	cr := csv.NewReader(src)
+	bound := &rowBound{r: src}
+	cr := csv.NewReader(bound)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	h, err := cr.Read()
@@ -63,9 +68,48 @@ func openCSV(br *bufio.Reader) (Reader, error) {
 		return nil, apperr.Invalid("IMPORT_EMPTY", "导入文件为空，缺少表头行")
 	}
 	if err != nil {
-		return nil, csvError(err)
+		return nil, csvError(err, 1)
 	}
-	return &csvReader{r: cr, header: trimAll(h), line: 1}, nil
+	header, err := headerOf(h)
+	if err != nil {
+		return nil, err
+	}
+	return &csvReader{r: cr, bound: bound, header: header, line: 1}, nil
+}
+
+var errRowTooLong = errors.New("csv record too long")
+
+// rowBound fails once the record being read has taken more than MaxRowBytes, before encoding/csv
+// has split it into fields. The count restarts at every record (csv.Reader reads ahead at most
+// one 4 KB buffer, which the bound tolerates).
+type rowBound struct {
+	r       io.Reader
+	n, from int64
+}
+
+func (b *rowBound) Read(p []byte) (int, error) {
+	if b.n-b.from > MaxRowBytes {
+		return 0, errRowTooLong
+	}
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	return n, err
+}
+
+// headerOf trims the header row and refuses one too wide to be a header. A BOM that survived the
+// decoding (GB18030 has its own) is dropped from the first name.
+func headerOf(rec []string) ([]string, error) {
+	h := trimAll(rec)
+	for len(h) > 0 && h[len(h)-1] == "" {
+		h = h[:len(h)-1]
+	}
+	if len(h) > MaxColumns {
+		return nil, apperr.Invalid("IMPORT_TOO_MANY_COLUMNS", fmt.Sprintf("表头有%d列，超过%d列的上限", len(h), MaxColumns))
+	}
+	if len(h) > 0 {
+		h[0] = strings.TrimPrefix(h[0], "\ufeff")
+	}
+	return h, nil
 }
 
 // validUTF8Prefix reports whether b is UTF-8, ignoring a rune cut off at the end of the sample.
@@ -80,12 +124,13 @@ func (c *csvReader) Header() []string { return c.header }
 
 func (c *csvReader) Next() ([]string, int, error) {
 	for {
+		c.bound.from = c.bound.n
 		rec, err := c.r.Read()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil, 0, io.EOF
 			}
-			return nil, 0, csvError(err)
+			return nil, 0, csvError(err, c.line+1)
 		}
 		line, _ := c.r.FieldPos(0)
 		c.line = line
@@ -98,7 +143,15 @@ func (c *csvReader) Next() ([]string, int, error) {
 
 func (c *csvReader) Close() error { return nil }
 
-func csvError(err error) error {
+// csvError reports a file that cannot be read as CSV; next is the first line the failed read may
+// have started on.
+func csvError(err error, next int) error {
+	if errors.Is(err, errRowTooLong) {
+		return apperr.Rows("IMPORT_ROW_TOO_LONG", "导入文件中有一行过长，未导入任何数据", []apperr.Detail{{
+			Row: next, Code: "IMPORT_ROW_TOO_LONG", Message: fmt.Sprintf("第%d行起的一行超过%dKB（单元格不能超过%d个字），请检查引号是否配对",
+				next, MaxRowBytes>>10, MaxCellChars),
+		}})
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return apperr.Rows("IMPORT_MALFORMED", "CSV 文件格式错误，未导入任何数据", []apperr.Detail{{
@@ -118,67 +171,6 @@ func csvReason(err error) string {
 	return err.Error()
 }
 
-type xlsxReader struct {
-	f      *excelize.File
-	rows   *excelize.Rows
-	header []string
-	line   int
-}
-
-func openXLSX(r io.Reader) (Reader, error) {
-	f, err := excelize.OpenReader(r)
-	if err != nil {
-		return nil, apperr.Invalid("IMPORT_MALFORMED", "无法读取 Excel 文件，请确认是 .xlsx 格式")
-	}
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		f.Close()
-		return nil, apperr.Invalid("IMPORT_EMPTY", "Excel 文件没有工作表")
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		f.Close()
-		return nil, apperr.Invalid("IMPORT_MALFORMED", "无法读取 Excel 工作表")
-	}
-	x := &xlsxReader{f: f, rows: rows}
-	for rows.Next() {
-		x.line++
-		cols, err := rows.Columns()
-		if err != nil {
-			x.Close()
-			return nil, apperr.Invalid("IMPORT_MALFORMED", "无法读取 Excel 表头")
-		}
-		if !blank(cols) {
-			x.header = trimAll(cols)
-			return x, nil
-		}
-	}
-	x.Close()
-	return nil, apperr.Invalid("IMPORT_EMPTY", "导入文件为空，缺少表头行")
-}
-
-func (x *xlsxReader) Header() []string { return x.header }
-
-func (x *xlsxReader) Next() ([]string, int, error) {
-	for x.rows.Next() {
-		x.line++
-		cols, err := x.rows.Columns()
-		if err != nil {
-			return nil, 0, apperr.Invalid("IMPORT_MALFORMED", fmt.Sprintf("第%d行：无法读取", x.line))
-		}
-		if blank(cols) {
-			continue
-		}
-		return trimAll(cols), x.line, nil
-	}
-	return nil, 0, io.EOF
-}
-
-func (x *xlsxReader) Close() error {
-	x.rows.Close()
-	return x.f.Close()
-}
-
 func trimAll(rec []string) []string {
 	out := make([]string, len(rec))
 	for i, s := range rec {
@@ -196,42 +188,61 @@ func blank(rec []string) bool {
 	return true
 }
 
-// Columns maps header names to positions, accepting several names per column.
-type Columns map[string]int
+// Columns maps the column keys an importer knows to their positions in the file's header.
+type Columns struct {
+	pos    map[string]int // key → position
+	key    map[int]string // position → key
+	header []string
+}
 
 // Index finds columns by any of their accepted names (case-insensitive); wanted maps a canonical
 // key to its accepted names. A missing required column is an error naming it.
 func Index(header []string, wanted map[string][]string, required ...string) (Columns, error) {
-	pos := map[string]int{}
+	at := map[string]int{}
 	for i, h := range header {
-		pos[strings.ToLower(h)] = i
+		if _, dup := at[strings.ToLower(h)]; !dup {
+			at[strings.ToLower(h)] = i
+		}
 	}
-	cols := Columns{}
+	cols := Columns{pos: map[string]int{}, key: map[int]string{}, header: header}
 	for key, names := range wanted {
 		for _, n := range names {
-			if i, ok := pos[strings.ToLower(n)]; ok {
-				cols[key] = i
+			if i, ok := at[strings.ToLower(n)]; ok {
+				cols.pos[key] = i
+				cols.key[i] = key
 				break
 			}
 		}
 	}
 	for _, key := range required {
-		if _, ok := cols[key]; !ok {
-			return nil, apperr.InvalidField(key, "IMPORT_COLUMN_MISSING",
+		if _, ok := cols.pos[key]; !ok {
+			return Columns{}, apperr.InvalidField(key, "IMPORT_COLUMN_MISSING",
 				fmt.Sprintf("导入文件缺少必需的列：%s（可用列名：%s）", key, strings.Join(wanted[key], "、")))
 		}
 	}
 	return cols, nil
 }
 
-// Get returns the value of a column in a row, or "" when the column or cell is absent.
-func (c Columns) Get(row []string, key string) string {
-	i, ok := c[key]
-	if !ok || i >= len(row) {
-		return ""
+// Has reports whether the file has the column.
+func (c Columns) Has(key string) bool { _, ok := c.pos[key]; return ok }
+
+// field names the column at position i in a row error: its key, or its header as written.
+func (c Columns) field(i int) string {
+	if k, ok := c.key[i]; ok {
+		return k
 	}
-	return row[i]
+	if i < len(c.header) {
+		return c.header[i]
+	}
+	return ""
 }
 
-// Has reports whether the file has the column.
-func (c Columns) Has(key string) bool { _, ok := c[key]; return ok }
+// label names the column at position i for people: 第3列（区划名称）.
+func (c Columns) label(i int) string {
+	if i < len(c.header) && c.header[i] != "" && utf8.RuneCountInString(c.header[i]) <= 50 {
+		if _, bad := text.Find(c.header[i], text.Name); !bad {
+			return fmt.Sprintf("第%d列（%s）", i+1, c.header[i])
+		}
+	}
+	return fmt.Sprintf("第%d列", i+1)
+}

@@ -72,8 +72,20 @@ func forbidden(r rune, multiline bool) string {
 	return ""
 }
 
-// Check validates one value against a limit; field names the input in the error.
-func Check(field, s string, l Limit) error {
+// Fault says how a value breaks its limit: it is longer than Max characters, or its character at
+// Pos (counted in runes from 0) may not appear, for the reason Why. Rune is utf8.RuneError where
+// the bytes were not valid in their encoding or a decoder left U+FFFD in their place.
+type Fault struct {
+	TooLong bool
+	Max     int
+	Pos     int
+	Rune    rune
+	Why     string
+}
+
+// Find reports whether s breaks l and how; callers that word their own message (an imported cell
+// names its line and column) use it, others use Check.
+func Find(s string, l Limit) (Fault, bool) {
 	max := l.Max
 	if max <= 0 {
 		max = DefaultMax
@@ -83,14 +95,26 @@ func Check(field, s string, l Limit) error {
 	for range s {
 		n++
 		if n > max {
-			return apperr.InvalidField(field, "TEXT_TOO_LONG", fmt.Sprintf("%s不能超过%d个字", label(field), max))
+			return Fault{TooLong: true, Max: max}, true
 		}
 	}
 	if pos, r, why := problem(s, l.Multiline); pos >= 0 {
-		return apperr.InvalidField(field, "TEXT_INVALID_CHAR",
-			fmt.Sprintf("%s第%d个字符为%s（U+%04X），请删除后重试", label(field), pos+1, why, r))
+		return Fault{Max: max, Pos: pos, Rune: r, Why: why}, true
 	}
-	return nil
+	return Fault{}, false
+}
+
+// Check validates one value against a limit; field names the input in the error.
+func Check(field, s string, l Limit) error {
+	f, bad := Find(s, l)
+	switch {
+	case !bad:
+		return nil
+	case f.TooLong:
+		return apperr.InvalidField(field, "TEXT_TOO_LONG", fmt.Sprintf("%s不能超过%d个字", label(field), f.Max))
+	}
+	return apperr.InvalidField(field, "TEXT_INVALID_CHAR",
+		fmt.Sprintf("%s第%d个字符为%s（U+%04X），请删除后重试", label(field), f.Pos+1, f.Why, f.Rune))
 }
 
 func label(field string) string {
@@ -128,18 +152,42 @@ func ParseTag(tag string) (Limit, error) {
 // `text` tag; strings without one take DefaultMax and may span lines. The error names the field
 // by its JSON path, e.g. tiers[2].standard.measures[0].
 func Struct(v any) error {
-	return walk(reflect.ValueOf(v), "", Limit{Max: DefaultMax, Multiline: true})
+	var first error
+	walk(reflect.ValueOf(v), "", Limit{Max: DefaultMax, Multiline: true}, func(err error) bool {
+		first = err
+		return false
+	})
+	return first
 }
 
-func walk(v reflect.Value, path string, l Limit) error {
+// All is Struct reporting every string that breaks its limit, in field order, not only the first:
+// an import row names all its mistakes at once.
+func All(v any) []error {
+	var errs []error
+	walk(reflect.ValueOf(v), "", Limit{Max: DefaultMax, Multiline: true}, func(err error) bool {
+		errs = append(errs, err)
+		return true
+	})
+	return errs
+}
+
+// walk checks every string under v, telling report of each one that breaks its limit; it stops
+// early (and returns false) when report returns false.
+func walk(v reflect.Value, path string, l Limit, report func(error) bool) bool {
+	check := func(field, s string, l Limit) bool {
+		if err := Check(field, s, l); err != nil {
+			return report(err)
+		}
+		return true
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return nil
+			return true
 		}
-		return walk(v.Elem(), path, l)
+		return walk(v.Elem(), path, l, report)
 	case reflect.String:
-		return Check(path, v.String(), l)
+		return check(path, v.String(), l)
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
@@ -164,34 +212,32 @@ func walk(v reflect.Value, path string, l Limit) error {
 			} else if path != "" {
 				p = path + "." + name
 			}
-			if err := walk(v.Field(i), p, fl); err != nil {
-				return err
+			if !walk(v.Field(i), p, fl, report) {
+				return false
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
-			return nil // raw bytes
+			return true // raw bytes
 		}
 		for i := 0; i < v.Len(); i++ {
-			if err := walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), l); err != nil {
-				return err
+			if !walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), l, report) {
+				return false
 			}
 		}
 	case reflect.Map:
 		iter := v.MapRange()
 		for iter.Next() {
 			k := iter.Key()
-			if k.Kind() == reflect.String {
-				if err := Check(path, k.String(), Short); err != nil {
-					return err
-				}
+			if k.Kind() == reflect.String && !check(path, k.String(), Short) {
+				return false
 			}
-			if err := walk(iter.Value(), fmt.Sprintf("%s[%v]", path, k), l); err != nil {
-				return err
+			if !walk(iter.Value(), fmt.Sprintf("%s[%v]", path, k), l, report) {
+				return false
 			}
 		}
 	}
-	return nil
+	return true
 }
 
 // jsonName is a field's JSON name; skip is true for fields JSON ignores. An embedded struct

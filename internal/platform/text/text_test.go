@@ -77,3 +77,26 @@ func TestStructNamesTheFieldByItsJSONPath(t *testing.T) {
 		}
 	}
 }
+
+func TestAllReportsEveryBadString(t *testing.T) {
+	type item struct {
+		Name  string   `json:"name" text:"5"`
+		Kinds []string `json:"kinds" text:"3"`
+		Note  string   `json:"note" text:"multiline"`
+	}
+	v := item{Name: "六个字的名字", Kinds: []string{"罚款", "其他处罚", "警告"}, Note: "a\x00b"}
+	errs := All(&v)
+	var fields []string
+	for _, err := range errs {
+		fields = append(fields, apperr.As(err).Field+" "+apperr.As(err).Code)
+	}
+	if strings.Join(fields, ",") != "name TEXT_TOO_LONG,kinds[1] TEXT_TOO_LONG,note TEXT_INVALID_CHAR" {
+		t.Fatalf("All = %v", fields)
+	}
+	if err := Struct(&v); apperr.As(err).Field != "name" {
+		t.Fatalf("Struct reports the first: %v", err)
+	}
+	if f, bad := Find("张\xff", Name); !bad || f.Rune != 0xfffd || f.Pos != 1 {
+		t.Fatalf("Find = %+v %v", f, bad)
+	}
+}

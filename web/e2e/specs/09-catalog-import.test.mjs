@@ -1,4 +1,5 @@
-// (a) 法制审核员导入权责清单：含一行错误的 CSV 显示逐行错误且清单不变；改正后导入成功，事项出现在清单中。
+// (a) 法制审核员导入权责清单：含错误行的 CSV 一次列出每行的全部错误（一行有五处错误）且清单不变；
+// 改正后导入成功，事项出现在清单中。数据导入页只显示法制审核员有权导入的权责清单。
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { apiAs, launchBrowser, newPage, shot, uiLogin, waitRows } from '../lib.mjs'
@@ -11,6 +12,11 @@ const GOOD =
   '《城市道路管理条例》第四十二条：由市政工程行政主管部门或者其他有关部门责令限期改正，可以处以2万元以下的罚款,' +
   '罚款,,20000,,,,负责日常巡查,负责立案查处,2026-01-01,阳政办发〔2026〕E2E号,已发布,'
 const BAD = 'E2E-CF-002,对E2E测试行为的行政处罚,行政处罚,不存在的领域,一般性,县级,阳谷县住房和城乡建设局,,,罚款,,,,,,,,,,草稿,'
+// 事项类型、执法领域、业务主管部门、罚款上限、状态五处错误。
+const MANY = [
+  'E2E-CF-003', '对E2E测试行为乙的行政处罚', '行政许可', '不存在的领域', '一般性', '县级', '不存在的部门',
+  '', '', '', '', '两万', '', '', '', '', '', '', '', '未知', '',
+].join(',')
 
 async function upload(panel, name, text) {
   await panel.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') })
@@ -38,13 +44,21 @@ describe('权责清单导入', () => {
       await page.goto('/imports')
       const panel = page.getByTestId('import-catalog')
       await panel.getByText('权责清单导入').waitFor()
+      assert.equal(await page.getByTestId('import-regions').count(), 0, '法制审核员无权导入行政区划')
+      assert.equal(await page.getByTestId('import-people').count(), 0, '法制审核员无权导入人员')
 
-      await upload(panel, 'catalog-bad.csv', `${HEADER}\n${GOOD}\n${BAD}\n`)
+      await upload(panel, 'catalog-bad.csv', `${HEADER}\n${GOOD}\n${BAD}\n${MANY}\n`)
       const errors = panel.getByTestId('import-errors')
       await errors.waitFor()
-      const rows = await errors.locator('.el-table__body-wrapper tr.el-table__row td:first-child').allTextContents()
-      assert.deepEqual(rows.map((s) => s.trim()), ['3'])
-      assert.match(await errors.innerText(), /不存在的领域/)
+      const groups = errors.getByTestId('import-error-row')
+      assert.deepEqual((await groups.allTextContents()).map((s) => s.trim()), ['3', '4'])
+      assert.equal(await groups.nth(1).getAttribute('data-count'), '5')
+      assert.equal(await errors.locator('.el-table__body-wrapper tr.el-table__row').count(), 6)
+      const text = await errors.innerText()
+      assert.match(text, /不存在的领域/)
+      for (const code of ['CATALOG_TYPE_UNKNOWN', 'CATALOG_DOMAIN_UNKNOWN', 'CATALOG_OWNER_NOT_FOUND', 'CATALOG_AMOUNT_INVALID', 'CATALOG_STATUS_UNKNOWN']) {
+        assert.match(text, new RegExp(code))
+      }
       assert.match(await panel.getByTestId('import-failure').innerText(), /未导入/)
       await shot(page, 'catalog-import-errors')
       assert.equal((await legal('GET', '/catalog/items?pageSize=1')).body.total, total, '有错误行时清单不应变化')

@@ -17,7 +17,6 @@ export type Permission =
   | 'account.write'
   | 'account.approve'
   | 'audit.read'
-  | 'import.run'
   | 'catalog.read'
   | 'catalog.write'
 

@@ -3,14 +3,14 @@ import type { Pinia } from 'pinia'
 import { routes } from './routes'
 import { setUnauthorizedHandler } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
-import type { Permission } from '@/api/types'
+import type { PermissionRule } from '@/utils/menu'
 import { safeRedirect } from '@/utils/redirect'
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string
-    /** 访问该页面所需权限；缺少时在原地址显示“无权访问”。 */
-    permission?: Permission
+    /** 访问该页面所需权限（数组表示任一即可）；缺少时在原地址显示“无权访问”。 */
+    permission?: PermissionRule
     /** 无需登录。 */
     public?: boolean
     /** 面包屑中的上级路由名。 */

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { IMPORT_PERMISSIONS } from '@/utils/menu'
 
 // 所有页面均按需加载（首屏只含入口与登录页所需代码）。
 export const routes: RouteRecordRaw[] = [
@@ -136,7 +137,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'imports',
         name: 'imports',
         component: () => import('@/views/ImportsView.vue'),
-        meta: { title: '数据导入', permission: 'import.run' },
+        meta: { title: '数据导入', permission: IMPORT_PERMISSIONS },
       },
       {
         path: ':pathMatch(.*)*',

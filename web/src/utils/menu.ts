@@ -17,12 +17,18 @@ export type MenuIcon =
   | 'audit'
   | 'imports'
 
+/** 所需权限：一个权限码，或几个权限码之一（任一即可）。 */
+export type PermissionRule = Permission | readonly Permission[]
+
+/** 数据导入：每种导入所需的权限与相应的单条写入相同，能做任一种导入即可进入数据导入页。 */
+export const IMPORT_PERMISSIONS: readonly Permission[] = ['region.write', 'people.write', 'catalog.write']
+
 export interface MenuItem {
   path: string
   title: string
   icon: MenuIcon
   /** 缺省表示所有登录用户可见。 */
-  permission?: Permission
+  permission?: PermissionRule
 }
 
 export const MENU_ITEMS: readonly MenuItem[] = [
@@ -38,12 +44,18 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/accounts', title: '账号与角色', icon: 'accounts', permission: 'account.read' },
   { path: '/accounts/requests', title: '账号变更审批', icon: 'approvals', permission: 'account.approve' },
   { path: '/audit', title: '审计日志', icon: 'audit', permission: 'audit.read' },
-  { path: '/imports', title: '数据导入', icon: 'imports', permission: 'import.run' },
+  { path: '/imports', title: '数据导入', icon: 'imports', permission: IMPORT_PERMISSIONS },
 ]
 
+/** 权限是否满足规则；无规则表示所有登录用户可用。 */
+export function permits(permissions: readonly string[], rule?: PermissionRule): boolean {
+  if (!rule) return true
+  const anyOf: readonly string[] = typeof rule === 'string' ? [rule] : rule
+  return anyOf.some((p) => permissions.includes(p))
+}
+
 export function buildMenu(permissions: readonly string[]): MenuItem[] {
-  const granted = new Set(permissions)
-  return MENU_ITEMS.filter((m) => !m.permission || granted.has(m.permission))
+  return MENU_ITEMS.filter((m) => permits(permissions, m.permission))
 }
 
 /** 当前路径对应的菜单项：按路径段取最长匹配（/orgs/12 → /orgs，/catalog/decisions → /catalog/decisions）。 */
