@@ -249,7 +249,7 @@ func TestImportStaysInsideTheJurisdiction(t *testing.T) {
 		if res, err := s.Import(ctx, town, strings.NewReader("code,name,parentCode\n371521112201,张秋村,371521112\n"), nil); err != nil || res.Imported != 1 {
 			t.Fatalf("own village: %+v %v", res, err)
 		}
-		if _, err := s.Create(ctx, town, Input{Code: "371521101202", Name: "阎楼二村", ParentCode: "371521101"}); apperr.As(err).Kind != apperr.KindForbidden {
+		if _, err := s.Create(ctx, town, Input{Code: "371521101202", Name: "阎楼二村", ParentCode: "371521101"}); !apperr.Is(err, "REGION_OUT_OF_SCOPE") {
 			t.Fatalf("Create outside: %v", err)
 		}
 	})
