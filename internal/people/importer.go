@@ -61,7 +61,7 @@ type pendingPerson struct {
 // in one transaction that is rolled back if any row is bad, and every bad row is reported with
 // its line number. Organisations are named and must lie inside the caller's jurisdiction; a blank
 // 使用单位 means the person works where their post is. A row may bring one certificate.
-func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, progress func(int)) (ImportResult, error) {
+func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, progress func(int)) (_ ImportResult, err error) {
 	tr, err := tabular.Open(r)
 	if err != nil {
 		return ImportResult{}, err
@@ -73,8 +73,19 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	}
 	scope := scopeOf(p)
 	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()),
-		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{}}
+		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{},
+		pii: p == nil || p.Can(access.PeoplePII)}
 	var count int
+	defer func() {
+		// Telling that a number is registered discloses it: record the check even when the
+		// import is refused and its transaction rolled back.
+		if err == nil || len(im.registered) == 0 {
+			return
+		}
+		if aerr := s.recordRegisteredCheck(ctx, p, scope.Root(), im.registered); aerr != nil {
+			err = aerr
+		}
+	}()
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		im.tx = tx
 		read, err := tabular.Load(ctx, tr, cols, im, importBatch, progress)
@@ -109,7 +120,16 @@ type peopleImport struct {
 	batch    []pendingPerson
 	report   tabular.Report
 	certs    int
+	// pii: the caller may see full ID numbers; registered: the masked numbers of rows found
+	// already registered, each one a disclosure to a caller without pii.
+	pii        bool
+	registered []string
 }
+
+// MaxRegisteredChecks bounds how many already-registered ID numbers one import may report to a
+// caller who may not see full numbers. Each report confirms a number, so an import could
+// otherwise test hundreds of guesses of a masked number's hidden digits at once.
+const MaxRegisteredChecks = 3
 
 func (im *peopleImport) Pending() int            { return len(im.batch) }
 func (im *peopleImport) Report() *tabular.Report { return &im.report }
@@ -258,6 +278,12 @@ func (im *peopleImport) Flush(ctx context.Context) error {
 	for _, b := range batch {
 		switch {
 		case takenIDs[b.rec.Index]:
+			im.registered = append(im.registered, b.rec.Masked)
+			if !im.pii && len(im.registered) > MaxRegisteredChecks {
+				return apperr.Invalid("IMPORT_TOO_MANY_REGISTERED", fmt.Sprintf(
+					"文件中已登记的身份证号超过%d个，未导入任何数据；无权查看完整身份证号的账号每次导入最多核对%d个已登记号码，请核对后分批导入",
+					MaxRegisteredChecks, MaxRegisteredChecks)).WithRule("个人信息保护法 第五十一条：防止未经授权的访问")
+			}
 			im.report.Fail(b.line, "idNumber", apperr.Invalid("PERSON_ID_EXISTS", "该身份证号码已登记，同一人不能重复登记（实名制）"))
 		case b.cert != nil && takenCerts[b.cert.Number]:
 			im.report.Fail(b.line, "certNumber", apperr.Invalid("CERT_NUMBER_EXISTS", "执法证号已登记："+b.cert.Number))

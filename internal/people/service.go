@@ -46,13 +46,20 @@ func (s *Service) today() time.Time { return Today(s.Clock.Now()) }
 
 // Create registers a person whose post and work organisations both lie inside the caller's
 // jurisdiction. A resident ID number may be registered once only.
-func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Person, error) {
+func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (_ Person, err error) {
 	c, err := in.check(s.today())
 	if err != nil {
 		return Person{}, err
 	}
 	id := ids.New()
 	var out Person
+	defer func() {
+		if apperr.Is(err, "PERSON_ID_EXISTS") {
+			if aerr := s.recordRegisteredCheck(ctx, p, scopeOf(p).Root(), []string{MaskIDNumber(c.id.Number)}); aerr != nil {
+				err = aerr
+			}
+		}
+	}()
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		rec, err := s.resolve(ctx, tx, scopeOf(p), id, c)
 		if err != nil {
@@ -151,6 +158,17 @@ func orgNotFound(err error, field, what string) error {
 		return apperr.InvalidField(field, "PERSON_ORG_NOT_FOUND", what+"不存在或不在本辖区内")
 	}
 	return err
+}
+
+// recordRegisteredCheck writes to the audit log, in a transaction of its own, that a caller
+// learnt that ID numbers are registered: a refused registration or import rolls back, but what
+// it told the caller stays told.
+func (s *Service) recordRegisteredCheck(ctx context.Context, p *access.Principal, regionCode string, masked []string) error {
+	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, RegionCode: regionCode,
+			Summary: fmt.Sprintf("登记人员时获知%d个身份证号已登记", len(masked)),
+			Detail:  map[string]any{"disclosed": []string{"idNumberRegistered"}, "idNumbersMasked": masked}})
+	})
 }
 
 func idExists() error {

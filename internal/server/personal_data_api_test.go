@@ -15,6 +15,7 @@ import (
 	"zhifa/internal/demo"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/db"
 )
 
 // leaves collects every scalar of a JSON value by key, at any depth.
@@ -298,6 +299,62 @@ func TestDisclosuresAreAuditedWithTheFieldsShown(t *testing.T) {
 			if !ok || !slices.Equal(g.Disclosed, w.Disclosed) || !slices.Equal(g.Masked, w.Masked) || !slices.Equal(g.Withheld, w.Withheld) {
 				t.Errorf("%s: audit records %+v, want %+v", k, g, w)
 			}
+		}
+	})
+}
+
+// "Already registered" confirms a guessed number: a caller who may not see full numbers learns
+// it for a few rows per import at most, and every such answer is in the audit log although the
+// import is refused.
+func TestRegisteredNumbersAreNotAnOracle(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		var orgs client.List[client.Org]
+		if err := e.as("admin").Get(ctx, "/api/v1/orgs", url.Values{"q": {"张秋镇综合行政执法办公室"}}, &orgs); err != nil || len(orgs.Items) == 0 {
+			t.Fatalf("office: %v", err)
+		}
+		office := orgs.Items[0]
+		var known []string
+		for i := range 5 {
+			id := validID("371521", "19800101", 700+i)
+			if _, err := e.app.People.Create(ctx, nil, people.Input{Name: "已登记人员", IDNumber: id, PostOrgID: office.ID,
+				WorkOrgID: office.ID, PostType: "行政编"}); err != nil {
+				t.Fatal(err)
+			}
+			known = append(known, id)
+		}
+		file := func(ids ...string) []byte {
+			var b strings.Builder
+			b.WriteString("name,idNumber,postOrgName,postType\n")
+			for _, id := range ids {
+				fmt.Fprintf(&b, "试探,%s,%s,行政编\n", id, office.Name)
+			}
+			return []byte(b.String())
+		}
+		admin := e.as("admin")
+		audited := func() int {
+			var n int
+			db.Get(ctx, e.app.DB.R, &n, `SELECT COUNT(*) FROM audit_log WHERE summary LIKE '登记人员时获知%'`)
+			return n
+		}
+		_, err := admin.ImportPeople(ctx, "p.csv", file(known[:4]...))
+		apiErr(t, err, http.StatusBadRequest, "IMPORT_TOO_MANY_REGISTERED")
+		if audited() != 1 {
+			t.Fatalf("the refused import's disclosures are not audited")
+		}
+		_, err = admin.ImportPeople(ctx, "p.csv", file(known[:2]...))
+		if ce, ok := err.(*client.Error); !ok || len(ce.Details) != 2 || ce.Details[0].Code != "PERSON_ID_EXISTS" {
+			t.Fatalf("two registered numbers: %v", err)
+		}
+		// A caller who may see full numbers fixes a whole file at once.
+		_, err = e.as("staffing").ImportPeople(ctx, "p.csv", file(known...))
+		if ce, ok := err.(*client.Error); !ok || len(ce.Details) != 5 {
+			t.Fatalf("staffing officer: %v", err)
+		}
+		err = admin.Do(ctx, "POST", "/api/v1/people", map[string]any{"name": "试探", "idNumber": known[0], "postOrgId": office.ID,
+			"workOrgId": office.ID, "postType": "行政编"}, nil)
+		apiErr(t, err, http.StatusConflict, "PERSON_ID_EXISTS")
+		if audited() != 4 {
+			t.Fatalf("audited disclosures: %d, want 4", audited())
 		}
 	})
 }
