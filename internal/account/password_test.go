@@ -8,7 +8,7 @@ import (
 
 func TestCheckPassword(t *testing.T) {
 	cases := []struct{ user, pw, code string }{
-		{"leader", "Zhifa@2026", ""},
+		{"leader", "Tq8#Lw3-vRz", ""},
 		{"leader", "zhifa2026!", ""},
 		{"leader", "Zh@1", "PASSWORD_WEAK"},
 		{"leader", "zhifazhifa", "PASSWORD_WEAK"},

@@ -38,11 +38,11 @@ func TestLoginLockoutAndExpiry(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s, c, orgID := setup(t, d)
-		if _, err := s.Create(ctx, nil, Input{Username: "leader", DisplayName: "孙志强", Password: "Zhifa@2026", OrgID: orgID,
+		if _, err := s.Create(ctx, nil, Input{Username: "leader", DisplayName: "孙志强", Password: "Tq8#Lw3-vRz", OrgID: orgID,
 			Roles: []access.Role{access.Leader}}); err != nil {
 			t.Fatal(err)
 		}
-		sess, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test")
+		sess, err := s.Login(ctx, "leader", "Tq8#Lw3-vRz", "10.1.1.1", "test")
 		if err != nil || sess.Token == "" || sess.Account.RegionCode != "371521000000" {
 			t.Fatalf("login: %+v %v", sess, err)
 		}
@@ -70,15 +70,15 @@ func TestLoginLockoutAndExpiry(t *testing.T) {
 				t.Fatalf("failure %d: %v, want %s", i, err, want)
 			}
 		}
-		if _, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test"); !apperr.Is(err, "ACCOUNT_LOCKED") {
+		if _, err := s.Login(ctx, "leader", "Tq8#Lw3-vRz", "10.1.1.1", "test"); !apperr.Is(err, "ACCOUNT_LOCKED") {
 			t.Fatalf("locked account logged in: %v", err)
 		}
 		c.Advance(DefaultPolicy.LockFor + time.Second)
-		if _, err := s.Login(ctx, "leader", "Zhifa@2026", "10.1.1.1", "test"); err != nil {
+		if _, err := s.Login(ctx, "leader", "Tq8#Lw3-vRz", "10.1.1.1", "test"); err != nil {
 			t.Fatalf("after the lock: %v", err)
 		}
 		// An unknown user gets the same answer as a wrong password.
-		if _, err := s.Login(ctx, "nobody", "Zhifa@2026", "", ""); !apperr.Is(err, "LOGIN_FAILED") {
+		if _, err := s.Login(ctx, "nobody", "Tq8#Lw3-vRz", "", ""); !apperr.Is(err, "LOGIN_FAILED") {
 			t.Fatalf("unknown user: %v", err)
 		}
 		var denied int
@@ -94,17 +94,17 @@ func TestAdministratorsManageAccounts(t *testing.T) {
 		ctx := context.Background()
 		s, _, orgID := setup(t, d)
 		sec := access.NewPrincipal("sec", "security", "李红梅", orgID, "371521000000", []access.Role{access.SecAdmin})
-		_, err := s.Create(ctx, sec, Input{Username: "boss", DisplayName: "x", Password: "Zhifa@2026", OrgID: orgID,
+		_, err := s.Create(ctx, sec, Input{Username: "boss", DisplayName: "x", Password: "Tq8#Lw3-vRz", OrgID: orgID,
 			Roles: []access.Role{access.SysAdmin, access.Auditor}})
 		if !apperr.Is(err, "ROLE_SEPARATION") {
 			t.Fatalf("three administrators in one account: %v", err)
 		}
-		a, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "张伟", Password: "Zhifa@2026", OrgID: orgID,
+		a, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "张伟", Password: "Tq8#Lw3-vRz", OrgID: orgID,
 			Roles: []access.Role{access.Officer}})
 		if err != nil || !a.MustChangePassword {
 			t.Fatalf("create: %+v %v", a, err)
 		}
-		if _, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "重复", Password: "Zhifa@2026", OrgID: orgID,
+		if _, err := s.Create(ctx, sec, Input{Username: "officer", DisplayName: "重复", Password: "Tq8#Lw3-vRz", OrgID: orgID,
 			Roles: []access.Role{access.Officer}}); !apperr.Is(err, "USERNAME_EXISTS") {
 			t.Fatalf("duplicate: %v", err)
 		}
@@ -116,7 +116,7 @@ func TestAdministratorsManageAccounts(t *testing.T) {
 		if _, err := s.Update(ctx, sec, a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}, Disabled: true}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Login(ctx, "officer", "Zhifa@2026", "", ""); !apperr.Is(err, "ACCOUNT_DISABLED") {
+		if _, err := s.Login(ctx, "officer", "Tq8#Lw3-vRz", "", ""); !apperr.Is(err, "ACCOUNT_DISABLED") {
 			t.Fatalf("disabled account: %v", err)
 		}
 		// The own password: old one checked, rules applied.
@@ -125,7 +125,7 @@ func TestAdministratorsManageAccounts(t *testing.T) {
 		if err := s.ChangePassword(ctx, self, PasswordInput{OldPassword: "bad", NewPassword: "Newpass#2027"}); !apperr.Is(err, "PASSWORD_WRONG") {
 			t.Fatalf("wrong old password: %v", err)
 		}
-		if err := s.ChangePassword(ctx, self, PasswordInput{OldPassword: "Zhifa@2026", NewPassword: "Newpass#2027"}); err != nil {
+		if err := s.ChangePassword(ctx, self, PasswordInput{OldPassword: "Tq8#Lw3-vRz", NewPassword: "Newpass#2027"}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Login(ctx, "officer", "Newpass#2027", "", ""); err != nil {

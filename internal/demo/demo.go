@@ -22,7 +22,7 @@ import (
 const CountyCode = "371521000000"
 
 // Password is the password of every demo account.
-const Password = "Zhifa@2026"
+const Password = "Tq8#Lw3-vRz"
 
 //go:embed data/regions.csv
 var regionsCSV []byte

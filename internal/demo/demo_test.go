@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"zhifa/internal/account"
 )
 
 // TestRegionsMatchTheStatisticsBureau cross-checks the demo's own copy of Yanggu's divisions
@@ -79,5 +82,34 @@ func TestGeneratedStaffShape(t *testing.T) {
 	}
 	if bureauStaff != 346 || sunk != 118 {
 		t.Fatalf("bureau staff %d, sunk %d", bureauStaff, sunk)
+	}
+}
+
+// TestPasswordHasNoWords keeps the demo password acceptable to the password rules, including
+// checks against common and context words: it satisfies account.CheckPassword for every demo
+// login, names neither the product, the county nor the year, and has no run of four or more
+// letters in which a dictionary word could hide.
+func TestPasswordHasNoWords(t *testing.T) {
+	for _, l := range Logins {
+		if err := account.CheckPassword(l.Username, Password); err != nil {
+			t.Errorf("%s: %v", l.Username, err)
+		}
+	}
+	lower := strings.ToLower(Password)
+	for _, w := range []string{"zhifa", "yanggu", "liaocheng", "shandong", "admin", "pass", "demo", "2026", "2025"} {
+		if strings.Contains(lower, w) {
+			t.Errorf("demo password contains %q", w)
+		}
+	}
+	run := 0
+	for _, r := range Password {
+		if unicode.IsLetter(r) {
+			run++
+		} else {
+			run = 0
+		}
+		if run >= 4 {
+			t.Fatalf("demo password %q has a run of %d letters", Password, run)
+		}
 	}
 }

@@ -191,7 +191,7 @@ func TestBadRequestsGetCodedChineseErrors(t *testing.T) {
 		}, nil)
 		apiErr(t, err, http.StatusBadRequest, "PERSON_ID_INVALID")
 		err = e.as("security").Do(ctx, http.MethodPost, "/api/v1/accounts", map[string]any{
-			"username": "boss", "displayName": "x", "password": "Zhifa@2026", "orgId": "x", "roles": []string{"sysadmin", "auditor"},
+			"username": "boss", "displayName": "x", "password": "Tq8#Lw3-vRz", "orgId": "x", "roles": []string{"sysadmin", "auditor"},
 		}, nil)
 		apiErr(t, err, http.StatusBadRequest, "ROLE_SEPARATION")
 	})
