@@ -54,8 +54,7 @@ func Load(ctx context.Context, a *server.App) error {
 	if err := loadDiscretion(ctx, a); err != nil {
 		return fmt.Errorf("裁量基准: %w", err)
 	}
-	staff := generatePeople(a.Clock.Now())
-	if _, err := a.People.Import(ctx, nil, strings.NewReader(staff), nil); err != nil {
+	if err := createStaff(ctx, a); err != nil {
 		return fmt.Errorf("人员: %w", err)
 	}
 	if err := createAccounts(ctx, a, orgIDs); err != nil {
@@ -84,7 +83,7 @@ var Logins = []Login{
 	{"legal", "法制审核员 周静", access.Legal, bureauName},
 	{"liaison", "市场监管局联络员 杨帆", access.Liaison, "阳谷县市场监督管理局"},
 	{"grid", "网格员 马丽", access.Grid, "博济桥街道综合行政执法办公室"},
-	{"staffing", "编制管理员 郭宏", access.Staffing, "中共阳谷县委机构编制委员会办公室"},
+	{"staffing", "编制管理员 郭宏", access.Staffing, staffingOfficeName},
 }
 
 // LoginsText is the demo logins as printed by `zhifa serve --demo`.

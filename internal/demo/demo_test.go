@@ -54,21 +54,17 @@ func TestRegionsMatchTheStatisticsBureau(t *testing.T) {
 }
 
 func TestGeneratedStaffShape(t *testing.T) {
-	staff := generatePeople(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	rows, err := csv.NewReader(strings.NewReader(staff)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	staff := generateStaff(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	bureauStaff, certified, sunk := 0, 0, 0
 	offices := map[string]bool{}
 	for _, tw := range townships {
 		offices[officeName(tw)] = true
 	}
-	for _, r := range rows[1:] {
-		post, work := r[3], r[4]
+	for _, m := range staff {
+		post, work := m.group.post, m.group.work
 		if !offices[post] {
 			bureauStaff++
-			if r[8] != "" {
+			if m.cert != nil {
 				certified++
 			}
 			if offices[work] || strings.HasSuffix(work, "中队") {
