@@ -355,7 +355,7 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 		return nil, 0, err
 	}
 	order, err := orderBy(p, map[string][]string{
-		"code": {"i.code", "i.region_code"}, "name": {"v.name", "i.code"}, "domain": {"v.domain", "i.code"},
+		"code": {"i.code", "i.region_code"}, "name": {db.Pinyin(c, "v.name"), "i.code"}, "domain": {"v.domain", "i.code"},
 		"type": {"v.item_type", "i.code"}, "status": {"i.status", "i.code"}, "effectiveFrom": {"v.effective_from", "i.code"},
 	}, []string{"i.region_code", "i.code"})
 	if err != nil {

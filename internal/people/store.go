@@ -125,9 +125,9 @@ func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, toda
 		return nil, 0, err
 	}
 	order, err := httpx.OrderBy(p, map[string]string{
-		"name": "p.name", "postOrgName": "po.name", "workOrgName": "wo.name", "postType": "p.post_type",
+		"name": db.Pinyin(c, "p.name"), "postOrgName": db.Pinyin(c, "po.name"), "workOrgName": db.Pinyin(c, "wo.name"), "postType": "p.post_type",
 		"position": "p.position", "certValidTo": "p.cert_valid_to",
-	}, "p.name")
+	}, db.Pinyin(c, "p.name"))
 	if err != nil {
 		return nil, 0, err
 	}
