@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"net/http"
 	"net/url"
 	"slices"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"zhifa/client"
+	"zhifa/internal/demo"
 )
 
 // named is any list row with a name.
@@ -62,5 +64,93 @@ func TestNamesSortInPinyin(t *testing.T) {
 		inPinyin("people", get(admin, "/api/v1/people", url.Values{"sort": {"name"}, "pageSize": {"500"}}))
 		inPinyin("accounts", get(security, "/api/v1/accounts", url.Values{"sort": {"displayName"}, "pageSize": {"100"}}))
 		inPinyin("catalogue", get(legal, "/api/v1/catalog/items", url.Values{"sort": {"name"}, "pageSize": {"500"}}))
+	})
+}
+
+type publicCodes struct {
+	Items []struct {
+		Code string `json:"code"`
+	} `json:"items"`
+	Total int `json:"total"`
+}
+
+func (l publicCodes) has(code string) bool {
+	for _, it := range l.Items {
+		if it.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCatalogSearchSynonyms: what people type finds the catalogue's own words, on the portal and
+// in the console; the county's synonyms are a table the legal office keeps through the API.
+func TestCatalogSearchSynonyms(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		anon, legal, officer := e.anon(), e.as("legal"), e.as("officer")
+		search := func(c *client.Client, path, q string) publicCodes {
+			t.Helper()
+			var out publicCodes
+			if err := c.Get(ctx, path, url.Values{"q": {q}, "pageSize": {"100"}}, &out); err != nil {
+				t.Fatalf("%s?q=%s: %v", path, q, err)
+			}
+			return out
+		}
+		for q, code := range map[string]string{"占道": "CSGL-CF-033", "摆摊": "CSGL-CF-033", "流动摊点": "CSGL-CF-033",
+			"违建": "CSGL-CF-022", "乱搭乱建": "CSGL-CF-022", "渣土": "CSGL-CF-036", "小广告": "CSGL-CF-003"} {
+			if l := search(anon, "/api/v1/public/catalog", q); !l.has(code) {
+				t.Errorf("portal: %s does not find %s: %+v", q, code, l)
+			}
+			if l := search(officer, "/api/v1/catalog/items", q); !l.has(code) {
+				t.Errorf("console: %s does not find %s: %+v", q, code, l)
+			}
+		}
+		// Every term must still match: a synonym widens one term, it does not drop the others.
+		if l := search(anon, "/api/v1/public/catalog", "摆摊 食品"); l.Total != 0 {
+			t.Fatalf("摆摊 食品: %+v", l)
+		}
+
+		// The table: the county's list, a new synonym, its effect, its removal.
+		var syns []struct {
+			ID, RegionCode, Term, Canonical string
+		}
+		if err := officer.Get(ctx, "/api/v1/catalog/synonyms", nil, &syns); err != nil || len(syns) != len(demo.Synonyms) {
+			t.Fatalf("synonyms: %d %v", len(syns), err)
+		}
+		if l := search(anon, "/api/v1/public/catalog", "马路市场"); l.Total != 0 {
+			t.Fatalf("before: %+v", l)
+		}
+		body := map[string]string{"term": "马路 市场", "canonical": "占道经营"}
+		err := officer.Do(ctx, http.MethodPost, "/api/v1/catalog/synonyms", body, nil)
+		apiErr(t, err, http.StatusForbidden, "FORBIDDEN")
+		var added struct {
+			ID, RegionCode, Term, Canonical string
+		}
+		if err := legal.Do(ctx, http.MethodPost, "/api/v1/catalog/synonyms", body, &added); err != nil {
+			t.Fatal(err)
+		}
+		if added.Term != "马路市场" || added.RegionCode != demo.CountyCode {
+			t.Fatalf("added: %+v", added)
+		}
+		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/synonyms", map[string]string{"term": "马路市场", "canonical": "占道经营"}, nil)
+		apiErr(t, err, http.StatusConflict, "CATALOG_SYNONYM_EXISTS")
+		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/synonyms", map[string]string{"term": " ", "canonical": "占道经营"}, nil)
+		apiErr(t, err, http.StatusBadRequest, "CATALOG_SYNONYM_INVALID")
+		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/synonyms", map[string]string{"term": "马路", "canonical": "占道经营", "regionCode": "371522000000"}, nil)
+		apiErr(t, err, http.StatusNotFound, "NOT_FOUND")
+		for _, c := range []*client.Client{anon, officer} {
+			path := map[*client.Client]string{anon: "/api/v1/public/catalog", officer: "/api/v1/catalog/items"}[c]
+			if l := search(c, path, "马路市场"); !l.has("CSGL-CF-033") {
+				t.Fatalf("%s after adding: %+v", path, l)
+			}
+		}
+		if err := legal.Do(ctx, http.MethodDelete, "/api/v1/catalog/synonyms/"+added.ID, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		if l := search(anon, "/api/v1/public/catalog", "马路市场"); l.Total != 0 {
+			t.Fatalf("after removal: %+v", l)
+		}
+		err = legal.Do(ctx, http.MethodDelete, "/api/v1/catalog/synonyms/"+added.ID, nil, nil)
+		apiErr(t, err, http.StatusNotFound, "NOT_FOUND")
 	})
 }
