@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -28,6 +29,12 @@ type Config struct {
 	SessionLifetime time.Duration
 	LoginMaxFailure int
 	LoginLockFor    time.Duration
+	// Site identification shown in the portal footer, as government websites must show it
+	// (政府网站发展指引, 国办发〔2017〕47号).
+	SiteSponsor      string // 主办单位
+	SiteCode         string // 网站标识码
+	SiteICP          string // ICP备案号
+	SitePoliceRecord string // 公安机关备案号
 }
 
 // Defaults returns the configuration before flags and environment.
@@ -58,7 +65,15 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.DurationVar(&c.SessionLifetime, "session-lifetime", c.SessionLifetime, "会话最长有效期 (ZHIFA_SESSION_LIFETIME)")
 	fs.IntVar(&c.LoginMaxFailure, "login-max-failures", c.LoginMaxFailure, "连续登录失败多少次锁定账号 (ZHIFA_LOGIN_MAX_FAILURES)")
 	fs.DurationVar(&c.LoginLockFor, "login-lock-for", c.LoginLockFor, "账号锁定时长 (ZHIFA_LOGIN_LOCK_FOR)")
+	fs.StringVar(&c.SiteSponsor, "site-sponsor", c.SiteSponsor, "门户页脚：主办单位 (ZHIFA_SITE_SPONSOR)")
+	fs.StringVar(&c.SiteCode, "site-code", c.SiteCode, "门户页脚：政府网站标识码，10位 (ZHIFA_SITE_CODE)")
+	fs.StringVar(&c.SiteICP, "site-icp", c.SiteICP, "门户页脚：ICP备案号，如 鲁ICP备12345678号 (ZHIFA_SITE_ICP)")
+	fs.StringVar(&c.SitePoliceRecord, "site-police-record", c.SitePoliceRecord, "门户页脚：公安机关备案号，如 鲁公网安备37152102000001号 (ZHIFA_SITE_POLICE_RECORD)")
 }
+
+// siteCode is the form of a government website identification code (网站标识码): ten letters or
+// digits, e.g. 3715210001 for a county site or bm… for a central department's.
+var siteCode = regexp.MustCompile(`^[0-9A-Za-z]{10}$`)
 
 // Validate checks the configuration and reports every problem at once.
 func (c *Config) Validate(serving bool) error {
@@ -88,6 +103,15 @@ func (c *Config) Validate(serving bool) error {
 		}
 		if c.LoginMaxFailure < 1 {
 			errs = append(errs, errors.New("--login-max-failures (ZHIFA_LOGIN_MAX_FAILURES) 至少为1"))
+		}
+		if c.SiteCode != "" && !siteCode.MatchString(c.SiteCode) {
+			errs = append(errs, fmt.Errorf("--site-code (ZHIFA_SITE_CODE) 应为10位网站标识码（字母或数字），而不是 %q", c.SiteCode))
+		}
+		for _, f := range []struct{ flag, value string }{{"--site-sponsor (ZHIFA_SITE_SPONSOR)", c.SiteSponsor},
+			{"--site-icp (ZHIFA_SITE_ICP)", c.SiteICP}, {"--site-police-record (ZHIFA_SITE_POLICE_RECORD)", c.SitePoliceRecord}} {
+			if len([]rune(f.value)) > 100 || strings.ContainsAny(f.value, "\r\n<>") {
+				errs = append(errs, fmt.Errorf("%s 不超过100个字，且不含换行或尖括号", f.flag))
+			}
 		}
 	}
 	return errors.Join(errs...)

@@ -96,3 +96,9 @@ func LoginsText() string {
 	}
 	return b.String()
 }
+
+// Site is the demo county's example site identification for the portal footer: the forms of real
+// ones (a ten-digit 网站标识码 starting with the county's code, Shandong's 鲁 filings), but no
+// registrations; Demo makes the portal mark them 演示.
+var Site = server.SiteInfo{Sponsor: "阳谷县综合行政执法局", SiteCode: "3715210000", ICP: "鲁ICP备00000000号",
+	PoliceRecord: "鲁公网安备37152102000000号", Demo: true}

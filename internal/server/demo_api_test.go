@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/collate"
@@ -152,5 +153,26 @@ func TestCatalogSearchSynonyms(t *testing.T) {
 		}
 		err = legal.Do(ctx, http.MethodDelete, "/api/v1/catalog/synonyms/"+added.ID, nil, nil)
 		apiErr(t, err, http.StatusNotFound, "NOT_FOUND")
+	})
+}
+
+// TestPortalSummaryNamesTheSite: the portal's summary carries the site identification for the
+// footer, with the demo values marked as such.
+func TestPortalSummaryNamesTheSite(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		var s struct {
+			Site struct {
+				Sponsor, SiteCode, ICP, PoliceRecord string
+				Demo                                 bool
+			}
+		}
+		e.app.Site = demo.Site
+		if err := e.anon().Get(ctx, "/api/v1/public/summary", nil, &s); err != nil {
+			t.Fatal(err)
+		}
+		if s.Site.Sponsor != "阳谷县综合行政执法局" || s.Site.SiteCode != "3715210000" || !strings.HasPrefix(s.Site.ICP, "鲁ICP备") ||
+			!strings.HasPrefix(s.Site.PoliceRecord, "鲁公网安备") || !s.Site.Demo {
+			t.Fatalf("summary site: %+v", s.Site)
+		}
 	})
 }

@@ -38,6 +38,7 @@ type App struct {
 	Catalog    *catalog.Service
 	Discretion *discretion.Service
 	Version    string
+	Site       SiteInfo // shown in the portal footer
 	metrics    *metrics
 }
 
@@ -88,6 +89,7 @@ type PublicSummary struct {
 	OrgCount     int      `json:"orgCount"`
 	OfficerCount int      `json:"officerCount"`
 	Notices      []string `json:"notices"`
+	Site         SiteInfo `json:"site"`
 }
 
 func (a *App) metaRoutes() []httpx.Route {
@@ -108,7 +110,7 @@ func (a *App) metaRoutes() []httpx.Route {
 }
 
 func (a *App) publicSummary(ctx context.Context) (PublicSummary, error) {
-	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}}
+	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}, Site: a.Site}
 	bureaus, _, err := org.List(ctx, a.DB, access.Everywhere, org.Filter{Kind: org.KindBureau}, httpx.Page{Page: 1, PageSize: 1})
 	if err != nil {
 		return s, err
