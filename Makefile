@@ -11,7 +11,7 @@ DATA_DIR    ?= data
 # PostgreSQL used by the tests: a schema per test is created and dropped in this database.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
+WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
 
 .PHONY: run build web test test-go test-web bench clean check-node
 

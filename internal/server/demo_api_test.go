@@ -1,8 +1,14 @@
 package server_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 	"zhifa/client"
 	"zhifa/internal/demo"
+	"zhifa/web"
 )
 
 // named is any list row with a name.
@@ -173,6 +180,103 @@ func TestPortalSummaryNamesTheSite(t *testing.T) {
 		if s.Site.Sponsor != "阳谷县综合行政执法局" || s.Site.SiteCode != "3715210000" || !strings.HasPrefix(s.Site.ICP, "鲁ICP备") ||
 			!strings.HasPrefix(s.Site.PoliceRecord, "鲁公网安备") || !s.Site.Demo {
 			t.Fatalf("summary site: %+v", s.Site)
+		}
+	})
+}
+
+// TestConsoleAndAPIAreCompressed: over the built console, index.html and a JS asset go out as
+// their precompressed brotli or gzip copies when asked and plain when not; an API list goes out
+// gzipped; Excel files, /metrics and small answers are left alone.
+func TestConsoleAndAPIAreCompressed(t *testing.T) {
+	index, err := fs.ReadFile(web.Dist, "dist/console/index.html")
+	if err != nil {
+		t.Skip("console not built (make build)")
+	}
+	asset := regexp.MustCompile(`/assets/index-[\w-]+\.js`).FindString(string(index))
+	if asset == "" {
+		t.Fatalf("no entry script in index.html")
+	}
+	script, _ := fs.ReadFile(web.Dist, "dist/console"+asset)
+	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	eachStore(t, func(t *testing.T, e *env) {
+		fetch := func(path, accept, token string) (*http.Response, []byte) {
+			t.Helper()
+			req, _ := http.NewRequest(http.MethodGet, e.url+path, nil)
+			if accept != "" {
+				req.Header.Set("Accept-Encoding", accept)
+			}
+			if token != "" {
+				req.Header.Set("Authorization", "Bearer "+token)
+			}
+			res, err := raw.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("%s: %d %s", path, res.StatusCode, body)
+			}
+			return res, body
+		}
+		gunzip := func(b []byte) []byte {
+			t.Helper()
+			zr, err := gzip.NewReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := io.ReadAll(zr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		for _, f := range []struct {
+			path, file, ctype string
+			plain             []byte
+		}{{"/", "dist/console/index.html", "text/html; charset=utf-8", index}, {asset, "dist/console" + asset, "text/javascript; charset=utf-8", script}} {
+			br, _ := fs.ReadFile(web.Dist, f.file+".br")
+			res, body := fetch(f.path, "gzip, deflate, br", "")
+			if res.Header.Get("Content-Encoding") != "br" || !bytes.Equal(body, br) || len(br) == 0 || len(br) >= len(f.plain) {
+				t.Fatalf("%s as brotli: %q, %d bytes of %d", f.path, res.Header.Get("Content-Encoding"), len(body), len(f.plain))
+			}
+			if res.Header.Get("Content-Type") != f.ctype || res.Header.Get("Vary") != "Accept-Encoding" {
+				t.Fatalf("%s headers: %v", f.path, res.Header)
+			}
+			res, body = fetch(f.path, "gzip", "")
+			if res.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(gunzip(body), f.plain) || res.Header.Get("Content-Type") != f.ctype {
+				t.Fatalf("%s as gzip: %v", f.path, res.Header)
+			}
+			res, body = fetch(f.path, "", "")
+			if res.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, f.plain) || res.Header.Get("Vary") != "Accept-Encoding" {
+				t.Fatalf("%s plain: %v", f.path, res.Header)
+			}
+		}
+
+		const list = "/api/v1/public/catalog?pageSize=100"
+		res, body := fetch(list, "gzip", "")
+		if res.Header.Get("Content-Encoding") != "gzip" || !slices.Contains(res.Header.Values("Vary"), "Accept-Encoding") {
+			t.Fatalf("API list: %v", res.Header)
+		}
+		var page publicCodes
+		if err := json.Unmarshal(gunzip(body), &page); err != nil || page.Total < 70 {
+			t.Fatalf("API list body: %v %d", err, page.Total)
+		}
+		if res, body = fetch(list, "", ""); res.Header.Get("Content-Encoding") != "" || !json.Valid(body) {
+			t.Fatalf("API list plain: %v", res.Header)
+		}
+		if res, _ = fetch("/api/v1/public/summary", "gzip", ""); res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("a small answer is compressed: %v", res.Header)
+		}
+		if res, _ = fetch("/metrics", "gzip", ""); res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("/metrics compressed: %v", res.Header)
+		}
+		token := e.as("legal").Token
+		if res, _ = fetch("/api/v1/catalog/export?format=csv", "gzip", token); res.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("CSV export not compressed: %v", res.Header)
+		}
+		if res, body = fetch("/api/v1/catalog/export?format=xlsx", "gzip", token); res.Header.Get("Content-Encoding") != "" || !bytes.HasPrefix(body, []byte("PK")) {
+			t.Fatalf("xlsx export compressed again: %v", res.Header)
 		}
 	})
 }

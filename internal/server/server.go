@@ -156,7 +156,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /metrics", a.metrics.handler())
 	mux.HandleFunc("/api/", httpx.NotFoundAPI)
 	mux.Handle("/", static())
-	return a.middleware(mux)
+	return a.middleware(compress(mux))
 }
 
 // middleware adds panic recovery, security headers, access logs and metrics around every request.
