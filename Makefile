@@ -11,9 +11,9 @@ DATA_DIR    ?= data
 # PostgreSQL used by the tests: a schema per test is created and dropped in this database.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
+WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
 
-.PHONY: run build web test test-go test-web bench clean
+.PHONY: run build web test test-go test-web bench clean check-node
 
 run: build
 	./bin/zhifa serve --demo --addr $(ADDR) --data-dir $(DATA_DIR)
@@ -23,12 +23,17 @@ build: web/dist/console/index.html
 
 web: web/dist/console/index.html
 
-web/node_modules/.installed: web/package.json web/package-lock.json
+# Node.js must satisfy "engines" in web/package.json (20.19+ on the 20 line); checked before npm runs.
+check-node:
+	@command -v node >/dev/null 2>&1 || { echo 'Node.js 20.19+ is required to build the console: node was not found on PATH (需要 Node.js 20.19 或更新版本).' >&2; exit 1; }
+	@node web/scripts/check-node.mjs
+
+web/node_modules/.installed: web/package.json web/package-lock.json | check-node
 	cd web && npm ci --no-audit --no-fund
 	@touch $@
 
 # The console is rebuilt only when its sources changed.
-web/dist/console/index.html: web/node_modules/.installed $(WEB_SOURCES)
+web/dist/console/index.html: web/node_modules/.installed $(WEB_SOURCES) | check-node
 	cd web && npm run build
 
 test: build test-go test-web

@@ -96,7 +96,7 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, pg ht
 	if err := db.Get(ctx, s.DB.R, &total, `SELECT COUNT(*) FROM accounts a`+cond, args...); err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(pg, map[string]string{"username": "a.username", "displayName": "a.display_name",
+	order, err := httpx.OrderBy(pg, map[string]string{"username": "a.username", "displayName": db.Pinyin(s.DB.R, "a.display_name"),
 		"lastLoginAt": "a.last_login_at"}, "a.username")
 	if err != nil {
 		return nil, 0, err

@@ -134,6 +134,9 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 	if err := db.Select(ctx, tx, &d.Decisions, `SELECT id, doc_no, title, effective_date FROM catalog_decisions`); err != nil {
 		return nil, err
 	}
+	if d.Synonyms, err = allSynonyms(ctx, tx); err != nil {
+		return nil, err
+	}
 	orgs, err := org.All(ctx, tx, access.Everywhere)
 	if err != nil {
 		return nil, err

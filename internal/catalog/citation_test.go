@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 )
 
@@ -137,12 +138,45 @@ func TestSearchTerms(t *testing.T) {
 		PenaltyBasis: []Citation{{Law: "中华人民共和国大气污染防治法", Article: 118, Paragraph: 3, Text: "没收烧烤工具和违法所得"}}}
 	text := searchText("CSGL-001", v)
 	for _, q := range []string{"烧烤", "露天 烧烤", "大气污染防治法 第118条", "第一百一十八条第三款", "ＣＳＧＬ", "csgl-001"} {
-		if !matchesAll(text, SearchTerms(q)) {
+		if terms := SearchTerms(q); !matchesAll(text, "", terms, expand(terms, nil)) {
 			t.Errorf("%q does not find %s", q, text)
 		}
 	}
-	if matchesAll(text, SearchTerms("烧烤 焚烧")) {
+	if terms := SearchTerms("烧烤 焚烧"); matchesAll(text, "", terms, expand(terms, nil)) {
 		t.Error("every term must match")
+	}
+}
+
+// TestSearchSynonyms: a synonym lets a term match the catalogue's own word, only in the catalogues
+// of its jurisdiction and below, and every term must still match.
+func TestSearchSynonyms(t *testing.T) {
+	text := searchText("CSGL-CF-033", &Version{Name: "对擅自占用城市道路、公共场地摆设摊点占道经营的行政处罚", Domain: "城市管理"})
+	county, other := "371521000000", "371522000000"
+	syns := []synonym{
+		{scope: access.ScopeOf(county), term: "流动摊点", canonical: "占道经营"},
+		{scope: access.ScopeOf(county), term: "摆摊", canonical: "占道经营"},
+		{scope: access.Everywhere, term: "违建", canonical: "违法建设"},
+	}
+	cases := []struct {
+		q, region string
+		want      bool
+	}{
+		{"流动摊点", county, true},
+		{"路边流动摊点", county, true}, // a term containing the synonym
+		{"流动摊点", "371521103000", true},
+		{"流动摊点", other, false}, // another county's catalogue
+		{"流动摊点 城市管理", county, true},
+		{"流动摊点 市场监管", county, false},
+		{"违建", other, false}, // the national synonym applies, but the item does not say 违法建设
+	}
+	for _, c := range cases {
+		terms := SearchTerms(c.q)
+		if got := matchesAll(text, c.region, terms, expand(terms, syns)); got != c.want {
+			t.Errorf("%q in %s: %v, want %v", c.q, c.region, got, c.want)
+		}
+	}
+	if terms := SearchTerms("违建"); !matchesAll("对违法建设的处罚", other, terms, expand(terms, syns)) {
+		t.Error("national synonym not applied")
 	}
 }
 

@@ -47,7 +47,7 @@ type ItemList = httpx.List[Item]
 
 // Routes returns the catalogue's API.
 func (s *Service) Routes() []httpx.Route {
-	return []httpx.Route{
+	return append([]httpx.Route{
 		{Method: "GET", Path: "/api/v1/catalog/meta", Perm: access.CatalogRead, Tag: tag, Summary: "权责清单代码表：事项类型、类别、层级、状态、处罚种类、倍数基数、执法领域",
 			Response: Meta{}, Handler: s.handleMeta},
 		{Method: "GET", Path: "/api/v1/catalog/items", Perm: access.CatalogRead, Tag: tag, Summary: "查询权责清单事项（可按日期、机构、领域、类型、状态筛选）",
@@ -296,7 +296,7 @@ func (s *Service) Routes() []httpx.Route {
 				}
 				return httpx.OK(w, d)
 			}},
-	}
+	}, s.synonymRoutes()...)
 }
 
 func (s *Service) handleMeta(w http.ResponseWriter, r *http.Request) error {

@@ -90,6 +90,7 @@ func (s *Snapshot) publicItem(e *entry, sp *span, place, date string) PublicItem
 // store is an order of magnitude slower over 10,000 items, see docs/benchmarks.md).
 func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]PublicItem, int) {
 	terms := SearchTerms(f.Query)
+	alts := expand(terms, s.synonyms)
 	var held map[*entry]bool
 	if f.OrgID != "" {
 		hs, _ := s.holdings(access.Everywhere, f.OrgID, date)
@@ -114,7 +115,7 @@ func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]Pub
 		if f.Township != "" && (!access.ScopeOf(e.RegionCode).Contains(f.Township) || !e.delegatedAt(f.Township, date)) {
 			continue
 		}
-		if len(terms) > 0 && !matchesAll(sp.Search, terms) {
+		if len(terms) > 0 && !matchesAll(sp.Search, e.RegionCode, terms, alts) {
 			continue
 		}
 		found = append(found, match{e, sp})

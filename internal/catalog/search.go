@@ -1,10 +1,14 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/db"
 )
 
 // normalize folds text for search: NFKC (full-width letters, digits and brackets become their
@@ -51,12 +55,76 @@ func searchText(code string, v *Version) string {
 	return strings.Join(parts, "|")
 }
 
-// matchesAll reports whether text contains every term.
-func matchesAll(text string, terms []string) bool {
-	for _, t := range terms {
-		if !strings.Contains(text, t) {
+// synonym is a search synonym as search uses it: normalised, with the jurisdiction it applies in.
+type synonym struct {
+	scope     access.Scope
+	term      string
+	canonical string
+}
+
+// alternative is a canonical term a query term may match instead of itself, in the catalogues
+// inside scope.
+type alternative struct {
+	scope access.Scope
+	text  string
+}
+
+// expand gives, for each query term, the alternatives of the synonyms it contains: 摆摊 and
+// 路边摆摊 may both match 占道经营 where a synonym 摆摊 → 占道经营 applies.
+func expand(terms []string, syns []synonym) [][]alternative {
+	out := make([][]alternative, len(terms))
+	for i, t := range terms {
+		for _, s := range syns {
+			a := alternative{s.scope, s.canonical}
+			if strings.Contains(t, s.term) && !slices.Contains(out[i], a) {
+				out[i] = append(out[i], a)
+			}
+		}
+	}
+	return out
+}
+
+// matchesAll reports whether the search text of an item of regionCode contains every term, or for
+// a term one of its alternatives that applies in regionCode.
+func matchesAll(text, regionCode string, terms []string, alts [][]alternative) bool {
+	for i, t := range terms {
+		if strings.Contains(text, t) {
+			continue
+		}
+		found := false
+		for _, a := range alts[i] {
+			if a.scope.Contains(regionCode) && strings.Contains(text, a.text) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+// searchWhere is the SQL form of matchesAll over textCol and regionCol, one condition per term.
+func searchWhere(query string, syns []synonym, textCol, regionCol string) ([]string, []any) {
+	terms := SearchTerms(query)
+	alts := expand(terms, syns)
+	var conds []string
+	var args []any
+	for i, t := range terms {
+		parts := []string{textCol + " LIKE ?" + db.LikeEscape}
+		args = append(args, db.Like(t))
+		for _, a := range alts[i] {
+			if a.scope.Prefix == "" {
+				parts = append(parts, textCol+" LIKE ?"+db.LikeEscape)
+				args = append(args, db.Like(a.text))
+				continue
+			}
+			lo, hi := a.scope.Range()
+			parts = append(parts, "("+regionCol+" >= ? AND "+regionCol+" < ? AND "+textCol+" LIKE ?"+db.LikeEscape+")")
+			args = append(args, lo, hi, db.Like(a.text))
+		}
+		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
+	}
+	return conds, args
 }

@@ -504,6 +504,11 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	if err := f.check(); err != nil {
 		return nil, 0, err
 	}
+	if f.Query != "" {
+		if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
+			return nil, 0, err
+		}
+	}
 	items, total, err := listItems(ctx, s.DB.R, scopeOf(p), f, page)
 	if err != nil {
 		return nil, 0, err

@@ -127,6 +127,7 @@ type snapshotData struct {
 	Grants    []grant
 	Decisions []DecisionRef
 	Orgs      []OrgInfo
+	Synonyms  []synonym
 }
 
 // Snapshot is an immutable picture of the catalogue, indexed for the two hot questions: by item
@@ -143,6 +144,7 @@ type Snapshot struct {
 	decisions map[string]DecisionRef
 	ordered   []*entry // by region, then code
 	domains   []string // every domain of a version, indexed by span.domainIdx
+	synonyms  []synonym
 }
 
 // Gen is the store generation the snapshot reflects.
@@ -152,7 +154,7 @@ func (s *Snapshot) Gen() int64 { return s.gen }
 func newSnapshot(d snapshotData) *Snapshot {
 	s := &Snapshot{gen: d.Gen, items: make(map[string]*entry, len(d.Items)), byCode: map[string][]*entry{},
 		byTarget: map[string][]*grant{}, byOwner: map[string][]*entry{}, orgs: make(map[string]OrgInfo, len(d.Orgs)),
-		decisions: make(map[string]DecisionRef, len(d.Decisions))}
+		decisions: make(map[string]DecisionRef, len(d.Decisions)), synonyms: d.Synonyms}
 	for _, o := range d.Orgs {
 		s.orgs[o.ID] = o
 	}

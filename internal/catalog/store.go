@@ -267,6 +267,7 @@ type Filter struct {
 	OrgID    string // items this organisation may exercise on AsOf (today when AsOf is empty)
 	AsOf     string // show the version in force on this date; items not in force are left out
 	Region   string // one catalogue's jurisdiction (12-digit code)
+	synonyms []synonym
 }
 
 const listSelect = `SELECT i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.seq,
@@ -302,7 +303,8 @@ func (r listRow) item() Item {
 }
 
 // listItems returns one page of the catalogue the caller sees. Search matches every term of the
-// query against the version's normalised search text with a portable LIKE.
+// query (or a synonym's canonical term) against the version's normalised search text with a
+// portable LIKE.
 func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p httpx.Page) ([]Item, int, error) {
 	var join string
 	var args []any
@@ -316,10 +318,8 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 	cond, vargs := visibleWhere(scope, "i.region_code")
 	where := []string{cond}
 	args = append(args, vargs...)
-	for _, t := range SearchTerms(f.Query) {
-		where = append(where, "v.search_text LIKE ?"+db.LikeEscape)
-		args = append(args, db.Like(t))
-	}
+	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")
+	where, args = append(where, terms...), append(args, targs...)
 	if f.Domain != "" {
 		where = append(where, "v.domain = ?")
 		args = append(args, f.Domain)
@@ -356,7 +356,7 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 		return nil, 0, err
 	}
 	order, err := orderBy(p, map[string][]string{
-		"code": {"i.code", "i.region_code"}, "name": {"v.name", "i.code"}, "domain": {"v.domain", "i.code"},
+		"code": {"i.code", "i.region_code"}, "name": {db.Pinyin(c, "v.name"), "i.code"}, "domain": {"v.domain", "i.code"},
 		"type": {"v.item_type", "i.code"}, "status": {"i.status", "i.code"}, "effectiveFrom": {"v.effective_from", "i.code"},
 	}, []string{"i.region_code", "i.code"})
 	if err != nil {

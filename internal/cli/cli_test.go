@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	_ "modernc.org/sqlite"
+
+	"zhifa/internal/config"
+	"zhifa/internal/demo"
 )
 
 func run(args ...string) (int, string, string) {
@@ -69,5 +72,32 @@ func TestVersionAndUsage(t *testing.T) {
 	}
 	if code, _, errOut := run(); code != 2 || !strings.Contains(errOut, "serve") {
 		t.Fatalf("usage: %d %s", code, errOut)
+	}
+}
+
+// TestSiteIdentification: the portal footer's site options come from flags or ZHIFA_* variables,
+// are checked at start, and with --demo and none set the demo county's example values stand in,
+// marked as demo values.
+func TestSiteIdentification(t *testing.T) {
+	t.Setenv("ZHIFA_SITE_CODE", "37152")
+	code, _, errOut := run("serve", "--data-dir", t.TempDir(), "--addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(errOut, "ZHIFA_SITE_CODE") {
+		t.Fatalf("serve with a short site code: %d %s", code, errOut)
+	}
+	cfg := config.Defaults()
+	cfg.Demo = true
+	if s := site(&cfg); !s.Demo || s.SiteCode != demo.Site.SiteCode || s.Sponsor == "" {
+		t.Fatalf("demo without site options: %+v", s)
+	}
+	cfg.SiteCode, cfg.SiteSponsor = "3715210001", "阳谷县人民政府办公室"
+	if s := site(&cfg); s.Demo || s.SiteCode != "3715210001" || s.Sponsor != "阳谷县人民政府办公室" || s.ICP != "" {
+		t.Fatalf("configured: %+v", s)
+	}
+	if err := cfg.Validate(true); err != nil {
+		t.Fatal(err)
+	}
+	cfg.SiteICP = "鲁ICP备\n12345678号"
+	if err := cfg.Validate(true); err == nil || !strings.Contains(err.Error(), "ZHIFA_SITE_ICP") {
+		t.Fatalf("ICP with a line break: %v", err)
 	}
 }

@@ -33,6 +33,7 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 	if err != nil {
 		return err
 	}
+	a.Site = site(cfg)
 	if cfg.Demo {
 		loaded, err := demo.LoadIfEmpty(ctx, a)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -34,6 +35,12 @@ type Config struct {
 	TrustedProxies  string // comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is believed
 	MetricsAddr     string // a separate, internal listen address for /metrics
 	MetricsToken    string // a bearer token for /metrics on the main address
+	// Site identification shown in the portal footer, as government websites must show it
+	// (政府网站发展指引, 国办发〔2017〕47号).
+	SiteSponsor      string // 主办单位
+	SiteCode         string // 网站标识码
+	SiteICP          string // ICP备案号
+	SitePoliceRecord string // 公安机关备案号
 }
 
 // Defaults returns the configuration before flags and environment.
@@ -68,6 +75,10 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "可信反向代理的地址或网段，逗号分隔；仅采信其 X-Forwarded-For (ZHIFA_TRUSTED_PROXIES)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "单独监听 /metrics 的内网地址 host:port；为空时不单独监听 (ZHIFA_METRICS_ADDR)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "在主地址上提供 /metrics 所需的 Bearer 令牌（至少32个字符）；为空时主地址不提供 /metrics (ZHIFA_METRICS_TOKEN)")
+	fs.StringVar(&c.SiteSponsor, "site-sponsor", c.SiteSponsor, "门户页脚：主办单位 (ZHIFA_SITE_SPONSOR)")
+	fs.StringVar(&c.SiteCode, "site-code", c.SiteCode, "门户页脚：政府网站标识码，10位 (ZHIFA_SITE_CODE)")
+	fs.StringVar(&c.SiteICP, "site-icp", c.SiteICP, "门户页脚：ICP备案号，如 鲁ICP备12345678号 (ZHIFA_SITE_ICP)")
+	fs.StringVar(&c.SitePoliceRecord, "site-police-record", c.SitePoliceRecord, "门户页脚：公安机关备案号，如 鲁公网安备37152102000001号 (ZHIFA_SITE_POLICE_RECORD)")
 }
 
 // Proxies parses TrustedProxies: single addresses become /32 or /128 prefixes.
@@ -102,6 +113,10 @@ func (c *Config) Public() (*url.URL, error) {
 	}
 	return u, nil
 }
+
+// siteCode is the form of a government website identification code (网站标识码): ten letters or
+// digits, e.g. 3715210001 for a county site or bm… for a central department's.
+var siteCode = regexp.MustCompile(`^[0-9A-Za-z]{10}$`)
 
 // Validate checks the configuration and reports every problem at once.
 func (c *Config) Validate(serving bool) error {
@@ -145,6 +160,15 @@ func (c *Config) Validate(serving bool) error {
 		}
 		if c.MetricsToken != "" && len(c.MetricsToken) < 32 {
 			errs = append(errs, errors.New("--metrics-token (ZHIFA_METRICS_TOKEN) 至少32个字符"))
+		}
+		if c.SiteCode != "" && !siteCode.MatchString(c.SiteCode) {
+			errs = append(errs, fmt.Errorf("--site-code (ZHIFA_SITE_CODE) 应为10位网站标识码（字母或数字），而不是 %q", c.SiteCode))
+		}
+		for _, f := range []struct{ flag, value string }{{"--site-sponsor (ZHIFA_SITE_SPONSOR)", c.SiteSponsor},
+			{"--site-icp (ZHIFA_SITE_ICP)", c.SiteICP}, {"--site-police-record (ZHIFA_SITE_POLICE_RECORD)", c.SitePoliceRecord}} {
+			if len([]rune(f.value)) > 100 || strings.ContainsAny(f.value, "\r\n<>") {
+				errs = append(errs, fmt.Errorf("%s 不超过100个字，且不含换行或尖括号", f.flag))
+			}
 		}
 	}
 	return errors.Join(errs...)

@@ -191,6 +191,23 @@ var catalogItems = []demoItem{
 		penalty:  "《中华人民共和国噪声污染防治法》第八十二条：违反本法规定，有下列行为之一，由地方人民政府指定的部门说服教育，责令改正；拒不改正的，给予警告，对个人可以处二百元以上一千元以下的罚款，对单位可以处二千元以上二万元以下的罚款",
 		kinds:    "警告、罚款", fineMin: "200", fineMax: "20000", from: "2022-06-05", docNo: "阳政办发〔2022〕19号",
 		note: "对个人处二百元以上一千元以下，对单位处二千元以上二万元以下"},
+	// 城市管理：占道经营、道路违法建设（《城市道路管理条例》）和建筑垃圾处置（《城市建筑垃圾管理规定》，建设部令第139号）
+	{code: "CSGL-CF-033", name: "对擅自占用城市道路、公共场地摆摊设点占道经营的行政处罚", owner: housing, domain: "城市管理",
+		violated: roadRegs + "第二十七条第（一）项：城市道路范围内禁止下列行为：（一）擅自占用或者挖掘城市道路；" +
+			roadRegs + "第三十一条第一款：因特殊情况需要临时占用城市道路的，须经市政工程行政主管部门和公安交通管理部门批准，方可按照规定占用。",
+		penalty: art42, kinds: "罚款", fineMax: "20000",
+		supervise: "负责临时占用城市道路的审批和批后监管；负责占道经营行为的发现、劝阻和移送", enforce: cgEnforce},
+	{code: "CSGL-CF-034", name: "对擅自在城市道路上建设建筑物、构筑物的行政处罚", owner: housing, domain: "城市管理",
+		violated: roadRegs + "第二十七条第（四）项：城市道路范围内禁止下列行为：……（四）擅自在城市道路上建设建筑物、构筑物", penalty: art42,
+		kinds: "罚款", fineMax: "20000", supervise: "负责城市道路日常巡查；负责道路范围内违法建设行为的发现、劝阻和移送", enforce: cgEnforce},
+	{code: "CSGL-CF-035", name: "对未经核准擅自处置建筑垃圾或者处置超出核准范围的建筑垃圾的行政处罚", owner: housing, domain: "城市管理",
+		violated: wasteRules + "第七条第一款：处置建筑垃圾的单位，应当向城市人民政府市容环境卫生主管部门提出申请，获得城市建筑垃圾处置核准后，方可处置。",
+		penalty:  wasteRules + "第二十五条：违反本规定，有下列情形之一的，由城市人民政府市容环境卫生主管部门责令限期改正，给予警告，对施工单位处1万元以上10万元以下罚款，对建设单位、运输建筑垃圾的单位处5000元以上3万元以下罚款：（一）未经核准擅自处置建筑垃圾的；（二）处置超出核准范围的建筑垃圾的。",
+		kinds:    "警告、罚款", fineMin: "5000", fineMax: "100000", note: "对施工单位处1万元以上10万元以下，对建设单位、运输建筑垃圾的单位处5000元以上3万元以下"},
+	{code: "CSGL-CF-036", name: "对随意倾倒、抛撒或者堆放建筑垃圾的行政处罚", owner: housing, domain: "城市管理",
+		violated: wasteRules + "第十五条：任何单位和个人不得随意倾倒、抛撒或者堆放建筑垃圾。",
+		penalty:  wasteRules + "第二十六条：任何单位和个人随意倾倒、抛撒或者堆放建筑垃圾的，由城市人民政府市容环境卫生主管部门责令限期改正，给予警告，并对单位处5000元以上5万元以下罚款，对个人处200元以下罚款。",
+		kinds:    "警告、罚款", fineMax: "50000", note: "对单位处5000元以上5万元以下，对个人处200元以下"},
 	{code: "CSGL-ZS-001", name: "城市道路占用费、挖掘修复费的征收", typ: catalog.TypeLevy, owner: housing, domain: "城市管理",
 		violated: roadRegs + "第三十七条第一款：占用或者挖掘由市政工程行政主管部门管理的城市道路的，应当向市政工程行政主管部门交纳城市道路占用费或者城市道路挖掘修复费。"},
 	{code: "CSGL-QT-001", name: "大型户外广告设置的同意", typ: catalog.TypeOther, owner: housing, domain: "城市管理",
@@ -363,6 +380,7 @@ var (
 		"CSGL-CF-009", "CSGL-CF-010", "CSGL-CF-011", "CSGL-CF-012", "CSGL-CF-013", "CSGL-CF-014", "CSGL-CF-015", "CSGL-CF-016",
 		"CSGL-CF-017", "CSGL-CF-018", "CSGL-CF-019", "CSGL-CF-020", "CSGL-CF-021", "CSGL-CF-022", "CSGL-CF-023", "CSGL-CF-024",
 		"CSGL-CF-025", "CSGL-CF-026", "CSGL-CF-027", "CSGL-CF-028", "CSGL-CF-029", "CSGL-CF-030",
+		"CSGL-CF-033", "CSGL-CF-034", "CSGL-CF-035", "CSGL-CF-036",
 		"SCJG-CF-001", "SCJG-CF-002", "SCJG-CF-003", "SCJG-CF-007", "SCJG-QZ-001",
 		"YJGL-CF-001", "YJGL-CF-002", "YJGL-CF-003",
 		"JTYS-CF-001", "JTYS-CF-002", "JTYS-CF-003", "JTYS-CF-004",
@@ -374,8 +392,17 @@ var (
 	}
 	// delegated lists the common urban-management penalties 阳政发〔2022〕8号 gives every township.
 	delegated = []string{"CSGL-CF-001", "CSGL-CF-002", "CSGL-CF-003", "CSGL-CF-004", "CSGL-CF-005", "CSGL-CF-006",
-		"CSGL-CF-007", "CSGL-CF-008", "CSGL-CF-010", "CSGL-CF-015", "CSGL-CF-016", "CSGL-CF-019", "CSGL-CF-022", "CSGL-CF-024"}
+		"CSGL-CF-007", "CSGL-CF-008", "CSGL-CF-010", "CSGL-CF-015", "CSGL-CF-016", "CSGL-CF-019", "CSGL-CF-022", "CSGL-CF-024",
+		"CSGL-CF-033"}
 )
+
+// Synonyms are the county's search synonyms (检索同义词): what people type, and the catalogue's
+// own words for it.
+var Synonyms = []struct{ Term, Canonical string }{
+	{"占道", "占道经营"}, {"摆摊", "占道经营"}, {"地摊", "占道经营"}, {"流动摊点", "占道经营"}, {"出店经营", "占道经营"},
+	{"乱搭乱建", "违法建设"}, {"违建", "违法建设"}, {"违章建筑", "违法建设"}, {"私搭乱建", "违法建设"},
+	{"渣土", "建筑垃圾"}, {"小广告", "张贴"}, {"牛皮癣", "张贴"}, {"乱涂乱画", "涂写"}, {"噪音", "噪声"},
+}
 
 // RevokedItemCode is the item 阳政发〔2024〕3号 takes back from the townships (城乡规划法第六十四条).
 const RevokedItemCode = "CSGL-CF-022"
@@ -526,6 +553,11 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 	} {
 		if _, err := svc.CreateDecision(ctx, nil, dec); err != nil {
 			return fmt.Errorf("%s: %w", dec.DocNo, err)
+		}
+	}
+	for _, syn := range Synonyms {
+		if _, err := svc.AddSynonym(ctx, nil, catalog.SynonymInput{RegionCode: CountyCode, Term: syn.Term, Canonical: syn.Canonical}); err != nil {
+			return fmt.Errorf("同义词 %s: %w", syn.Term, err)
 		}
 	}
 	return nil

@@ -22,7 +22,7 @@ import (
 const CountyCode = "371521000000"
 
 // Password is the password of every demo account.
-const Password = "Yg#7394-kpV"
+const Password = "Tq8#Lw3-vRz"
 
 //go:embed data/regions.csv
 var regionsCSV []byte
@@ -54,8 +54,7 @@ func Load(ctx context.Context, a *server.App) error {
 	if err := loadDiscretion(ctx, a); err != nil {
 		return fmt.Errorf("裁量基准: %w", err)
 	}
-	staff := generatePeople(a.Clock.Now())
-	if _, err := a.People.Import(ctx, nil, strings.NewReader(staff), nil); err != nil {
+	if err := createStaff(ctx, a); err != nil {
 		return fmt.Errorf("人员: %w", err)
 	}
 	if err := createAccounts(ctx, a, orgIDs); err != nil {
@@ -84,7 +83,7 @@ var Logins = []Login{
 	{"legal", "法制审核员 周静", access.Legal, bureauName},
 	{"liaison", "市场监管局联络员 杨帆", access.Liaison, "阳谷县市场监督管理局"},
 	{"grid", "网格员 马丽", access.Grid, "博济桥街道综合行政执法办公室"},
-	{"staffing", "编制管理员 郭宏", access.Staffing, "中共阳谷县委机构编制委员会办公室"},
+	{"staffing", "编制管理员 郭宏", access.Staffing, staffingOfficeName},
 }
 
 // LoginsText is the demo logins as printed by `zhifa serve --demo`.
@@ -97,3 +96,9 @@ func LoginsText() string {
 	}
 	return b.String()
 }
+
+// Site is the demo county's example site identification for the portal footer: the forms of real
+// ones (a ten-digit 网站标识码 starting with the county's code, Shandong's 鲁 filings), but no
+// registrations; Demo makes the portal mark them 演示.
+var Site = server.SiteInfo{Sponsor: "阳谷县综合行政执法局", SiteCode: "3715210000", ICP: "鲁ICP备00000000号",
+	PoliceRecord: "鲁公网安备37152102000000号", Demo: true}

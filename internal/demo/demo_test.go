@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"zhifa/internal/account"
 )
 
 // TestRegionsMatchTheStatisticsBureau cross-checks the demo's own copy of Yanggu's divisions
@@ -51,21 +54,17 @@ func TestRegionsMatchTheStatisticsBureau(t *testing.T) {
 }
 
 func TestGeneratedStaffShape(t *testing.T) {
-	staff := generatePeople(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-	rows, err := csv.NewReader(strings.NewReader(staff)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	staff := generateStaff(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	bureauStaff, certified, sunk := 0, 0, 0
 	offices := map[string]bool{}
 	for _, tw := range townships {
 		offices[officeName(tw)] = true
 	}
-	for _, r := range rows[1:] {
-		post, work := r[3], r[4]
+	for _, m := range staff {
+		post, work := m.group.post, m.group.work
 		if !offices[post] {
 			bureauStaff++
-			if r[8] != "" {
+			if m.cert != nil {
 				certified++
 			}
 			if offices[work] || strings.HasSuffix(work, "中队") {
@@ -79,5 +78,34 @@ func TestGeneratedStaffShape(t *testing.T) {
 	}
 	if bureauStaff != 346 || sunk != 118 {
 		t.Fatalf("bureau staff %d, sunk %d", bureauStaff, sunk)
+	}
+}
+
+// TestPasswordHasNoWords keeps the demo password acceptable to the password rules, including
+// checks against common and context words: it satisfies account.CheckPassword for every demo
+// login, names neither the product, the county nor the year, and has no run of four or more
+// letters in which a dictionary word could hide.
+func TestPasswordHasNoWords(t *testing.T) {
+	for _, l := range Logins {
+		if err := account.CheckPassword(l.Username, Password); err != nil {
+			t.Errorf("%s: %v", l.Username, err)
+		}
+	}
+	lower := strings.ToLower(Password)
+	for _, w := range []string{"zhifa", "yanggu", "liaocheng", "shandong", "admin", "pass", "demo", "2026", "2025"} {
+		if strings.Contains(lower, w) {
+			t.Errorf("demo password contains %q", w)
+		}
+	}
+	run := 0
+	for _, r := range Password {
+		if unicode.IsLetter(r) {
+			run++
+		} else {
+			run = 0
+		}
+		if run >= 4 {
+			t.Fatalf("demo password %q has a run of %d letters", Password, run)
+		}
 	}
 }

@@ -12,6 +12,8 @@ const (
 	governmentName = "阳谷县人民政府"
 	bureauName     = "阳谷县综合行政执法局"
 	brigadeName    = "阳谷县综合行政执法大队"
+	// staffingOfficeName is the county's 机构编制委员会办公室 (编办).
+	staffingOfficeName = "中共阳谷县委机构编制委员会办公室"
 )
 
 // township is one township-level division of the county.
@@ -99,7 +101,8 @@ func orgSpecs() []orgSpec {
 	const county = CountyCode
 	specs := []orgSpec{
 		{name: governmentName, short: "县政府", kind: org.KindGovernment, region: county},
-		{name: "中共阳谷县委机构编制委员会办公室", short: "县委编办", kind: org.KindGovernment, region: county, parent: governmentName},
+		// The staffing office (编办) is a working organ of the county Party committee, not of the government.
+		{name: staffingOfficeName, short: "县委编办", kind: org.KindPartyOrgan, region: county},
 		{name: bureauName, short: "县综合执法局（城市管理局）", kind: org.KindBureau, region: county, parent: governmentName,
 			domains: []string{"城市管理", "市场监管", "应急管理", "交通运输", "农业农村", "自然资源", "人力社保"},
 			quota:   org.Quota{Admin: 25, Civil: 300, Institution: 40}},

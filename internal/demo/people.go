@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
@@ -8,13 +9,24 @@ import (
 	"time"
 
 	"zhifa/internal/people"
+	"zhifa/internal/platform/httpx"
+	"zhifa/internal/server"
 )
 
+// Given names are chosen to fit the gender the ID number gives (GB 11643: digit 17 is odd for men,
+// even for women), so that no woman in the register is called 建国 and no man 秀英.
 var (
-	surnames = []rune("王张李刘陈杨赵孙马周徐朱高郭吴宋董胡林何侯曹邢范贾魏崔田韩冯于程袁任")
-	given    = []string{"伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "鹏", "刚", "波", "辉", "健", "斌", "峰", "亮", "凯",
-		"芳", "娜", "静", "敏", "丽", "艳", "霞", "燕", "玲", "红", "建国", "志强", "海峰", "玉梅", "春华", "文博", "晓东", "立新", "秀英", "宏伟"}
+	surnames  = []rune("王张李刘陈杨赵孙马周徐朱高郭吴宋董胡林何侯曹邢范贾魏崔田韩冯于程袁任")
+	maleGiven = []string{"伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "鹏", "刚", "波", "辉", "斌", "峰", "凯",
+		"建国", "志强", "海峰", "文博", "晓东", "宏伟", "建军", "国栋", "振华", "永刚", "德胜", "俊杰", "浩然", "子豪", "立军", "庆华"}
+	femaleGiven = []string{"芳", "娜", "静", "敏", "丽", "艳", "霞", "燕", "玲", "婷", "倩", "雪", "慧", "洁", "琳", "颖",
+		"玉梅", "秀英", "红梅", "丽娟", "淑芬", "美玲", "雅琴", "桂兰", "秀兰", "凤英", "晓燕", "海燕", "春梅", "欣怡", "梦瑶", "雨欣"}
 )
+
+// CertIssuer is the issuing authority of every demo enforcement certificate: Shandong issues the
+// 行政执法证 of county and township enforcement staff in the name of the provincial people's
+// government.
+const CertIssuer = "山东省人民政府"
 
 // staffGroup is a block of generated staff with the same post, workplace and duties.
 type staffGroup struct {
@@ -68,29 +80,30 @@ func staffGroups() []staffGroup {
 	return gs
 }
 
-// generatePeople writes the demo staff as a people import file. Names, ID numbers and phone
-// numbers are fictitious but valid in form; a few certificates are expired or about to expire so
-// that the console's warnings have something to show.
-func generatePeople(now time.Time) string {
+// staffMember is one generated person of the register, with the certificate they hold (if any).
+type staffMember struct {
+	name, idNumber, phone string
+	female                bool
+	group                 staffGroup
+	cert                  *people.CertInput
+}
+
+// generateStaff makes the demo staff. Names (unique, so the console's lists tell people apart),
+// ID numbers and phone numbers are fictitious but valid in form; a few certificates are expired or
+// about to expire so that the console's warnings have something to show.
+func generateStaff(now time.Time) []staffMember {
 	rng := rand.New(rand.NewPCG(371521, 2026))
 	today := people.Today(now)
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	w.Write([]string{"name", "idNumber", "phone", "postOrgName", "workOrgName", "postType", "position", "frontline",
-		"certNumber", "certDomains", "certValidFrom", "certValidTo"})
-	seen := map[string]bool{}
+	seenID, seenName := map[string]bool{}, map[string]bool{}
+	var out []staffMember
 	serial := 0
 	for _, g := range staffGroups() {
 		for range g.count {
 			serial++
-			name := string(surnames[rng.IntN(len(surnames))]) + given[rng.IntN(len(given))]
-			id := fictitiousID(rng, seen)
-			phone := fmt.Sprintf("1%d%08d", []int{35, 37, 38, 39, 58, 86}[rng.IntN(6)], rng.IntN(100_000_000))
-			frontline := "否"
-			if g.frontline {
-				frontline = "是"
-			}
-			row := []string{name, id, phone, g.post, g.work, g.postType, g.position, frontline, "", "", "", ""}
+			female := rng.IntN(10) < 3
+			m := staffMember{female: female, group: g, name: uniqueName(rng, female, seenName),
+				idNumber: fictitiousID(rng, female, seenID),
+				phone:    fmt.Sprintf("1%d%08d", []int{35, 37, 38, 39, 58, 86}[rng.IntN(6)], rng.IntN(100_000_000))}
 			if !g.noCert {
 				from := today.AddDate(-rng.IntN(4), -rng.IntN(12), 0)
 				to := from.AddDate(5, 0, 0)
@@ -103,24 +116,88 @@ func generatePeople(now time.Time) string {
 				if !to.After(from) {
 					from = to.AddDate(-5, 0, 0)
 				}
-				row[8] = fmt.Sprintf("3715212%04d", serial)
-				row[9] = g.domain
-				row[10] = from.Format("2006-01-02")
-				row[11] = to.Format("2006-01-02")
+				m.cert = &people.CertInput{Number: fmt.Sprintf("3715212%04d", serial), Domains: []string{g.domain},
+					Issuer: CertIssuer, ValidFrom: from.Format("2006-01-02"), ValidTo: to.Format("2006-01-02")}
 			}
-			w.Write(row)
+			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// uniqueName draws a surname and a given name of the person's gender not drawn before.
+func uniqueName(rng *rand.Rand, female bool, seen map[string]bool) string {
+	names := maleGiven
+	if female {
+		names = femaleGiven
+	}
+	for {
+		n := string(surnames[rng.IntN(len(surnames))]) + names[rng.IntN(len(names))]
+		if !seen[n] {
+			seen[n] = true
+			return n
+		}
+	}
+}
+
+// staffCSV writes the staff as a people import file, without certificates: those are registered
+// afterwards with their issuing authority, which the import file does not carry.
+func staffCSV(staff []staffMember) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"name", "idNumber", "phone", "postOrgName", "workOrgName", "postType", "position", "frontline"})
+	for _, m := range staff {
+		frontline := "否"
+		if m.group.frontline {
+			frontline = "是"
+		}
+		w.Write([]string{m.name, m.idNumber, m.phone, m.group.post, m.group.work, m.group.postType, m.group.position, frontline})
 	}
 	w.Flush()
 	return b.String()
 }
 
-// fictitiousID makes a resident ID number registered in Yanggu (371521), born 1968–1999, with a
-// correct check character (GB 11643).
-func fictitiousID(rng *rand.Rand, seen map[string]bool) string {
+// createStaff imports the staff, then registers each certificate through the people service.
+func createStaff(ctx context.Context, a *server.App) error {
+	staff := generateStaff(a.Clock.Now())
+	if _, err := a.People.Import(ctx, nil, strings.NewReader(staffCSV(staff)), nil); err != nil {
+		return err
+	}
+	idOf := map[string]string{}
+	for page := 1; ; page++ {
+		ps, total, err := a.People.List(ctx, nil, people.Filter{}, httpx.Page{Page: page, PageSize: httpx.MaxPageSize})
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			idOf[p.Name] = p.ID
+		}
+		if page*httpx.MaxPageSize >= total {
+			break
+		}
+	}
+	for _, m := range staff {
+		if m.cert == nil {
+			continue
+		}
+		if _, err := a.People.AddCertificate(ctx, nil, idOf[m.name], *m.cert); err != nil {
+			return fmt.Errorf("%s 的执法证: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// fictitiousID makes a resident ID number registered in Yanggu (371521), born 1968–1999, whose
+// sequence digit has the parity of the person's gender and whose check character is correct
+// (GB 11643).
+func fictitiousID(rng *rand.Rand, female bool, seen map[string]bool) string {
 	for {
 		birth := time.Date(1968+rng.IntN(32), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
-		first17 := fmt.Sprintf("371521%s%03d", birth.Format("20060102"), rng.IntN(1000))
+		seq := rng.IntN(500) * 2
+		if !female {
+			seq++
+		}
+		first17 := fmt.Sprintf("371521%s%03d", birth.Format("20060102"), seq)
 		id := first17 + string(people.IDCheckChar(first17))
 		if !seen[id] {
 			seen[id] = true

@@ -26,6 +26,10 @@ const (
 	KindProcuratorate  Kind = "procuratorate"   // 检察院
 	KindCourt          Kind = "court"           // 人民法院
 	KindCredit         Kind = "credit"          // 信用管理机构
+	// KindPartyOrgan (党委工作机关) is a working organ of the Party committee, such as the
+	// committee's staffing office (机构编制委员会办公室, 编办) that approves staffing quotas: not a
+	// people's government nor one of its departments.
+	KindPartyOrgan Kind = "party_organ"
 )
 
 // Option is a code with its Chinese name, for selects.
@@ -37,6 +41,7 @@ type Option struct {
 // Kinds lists the organisation kinds in display order.
 var Kinds = []Option{
 	{string(KindGovernment), "人民政府"},
+	{string(KindPartyOrgan), "党委工作机关"},
 	{string(KindDepartment), "业务主管部门"},
 	{string(KindBureau), "综合行政执法局"},
 	{string(KindBrigade), "执法大队"},

@@ -77,9 +77,9 @@ func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.P
 		return nil, 0, err
 	}
 	order, err := httpx.OrderBy(p, map[string]string{
-		"name": "o.name", "kind": "o.kind, o.sort_order, o.name", "regionCode": "o.region_code, o.sort_order, o.name",
-		"sortOrder": "o.sort_order, o.name",
-	}, "o.region_code, o.sort_order, o.name")
+		"name": db.Pinyin(d.R, "o.name"), "kind": "o.kind, o.sort_order, " + db.Pinyin(d.R, "o.name"), "regionCode": "o.region_code, o.sort_order, " + db.Pinyin(d.R, "o.name"),
+		"sortOrder": "o.sort_order, " + db.Pinyin(d.R, "o.name"),
+	}, "o.region_code, o.sort_order, "+db.Pinyin(d.R, "o.name"))
 	if err != nil {
 		return nil, 0, err
 	}
@@ -98,7 +98,7 @@ func All(ctx context.Context, c db.Conn, scope access.Scope) ([]Org, error) {
 	lo, hi := scope.Range()
 	var out []Org
 	if err := db.Select(ctx, c, &out, selectOrg+` WHERE o.region_code >= ? AND o.region_code < ?
-		ORDER BY o.region_code, o.sort_order, o.name`, lo, hi); err != nil {
+		ORDER BY o.region_code, o.sort_order, `+db.Pinyin(c, "o.name"), lo, hi); err != nil {
 		return nil, err
 	}
 	for i := range out {

@@ -126,11 +126,14 @@ func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (st
 	return " WHERE " + strings.Join(where, " AND "), args, nil
 }
 
-// sortable are the columns a listing may be sorted by. Neither the birth date nor the ID number
-// is among them, for anyone: an order by either ranks people by the digits the mask hides.
-var sortable = map[string]string{
-	"name": "p.name", "postOrgName": "po.name", "workOrgName": "wo.name", "postType": "p.post_type",
-	"position": "p.position", "certValidTo": "p.cert_valid_to",
+// sortable are the columns a listing may be sorted by, names in pinyin order. Neither the birth
+// date nor the ID number is among them, for anyone: an order by either ranks people by the
+// digits the mask hides.
+func sortable(c db.Conn) map[string]string {
+	return map[string]string{
+		"name": db.Pinyin(c, "p.name"), "postOrgName": db.Pinyin(c, "po.name"), "workOrgName": db.Pinyin(c, "wo.name"),
+		"postType": "p.post_type", "position": "p.position", "certValidTo": "p.cert_valid_to",
+	}
 }
 
 // listRows returns one page of people inside scope.
@@ -139,7 +142,7 @@ func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q pe
 	if err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(p, sortable, "p.name")
+	order, err := httpx.OrderBy(p, sortable(c), db.Pinyin(c, "p.name"))
 	if err != nil {
 		return nil, 0, err
 	}

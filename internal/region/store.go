@@ -120,7 +120,7 @@ func List(ctx context.Context, d *db.DB, scope access.Scope, rootCode string, f 
 	if err := db.Get(ctx, d.R, &total, `SELECT COUNT(*) FROM regions r`+cond, args...); err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(p, map[string]string{"code": "r.code", "name": "r.name, r.code", "level": "r.level, r.code"}, "r.code")
+	order, err := httpx.OrderBy(p, map[string]string{"code": "r.code", "name": db.Pinyin(d.R, "r.name") + ", r.code", "level": "r.level, r.code"}, "r.code")
 	if err != nil {
 		return nil, 0, err
 	}

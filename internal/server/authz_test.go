@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"zhifa/internal/account"
+	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
@@ -268,6 +269,19 @@ var probes = map[string]probe{
 		return request{path: "/api/v1/imports/catalog", file: &upload{"catalog.csv", catalogCSV(f, f.at(countyLevel, s))}}
 	}},
 
+	"GET /api/v1/catalog/synonyms": {kind: list, build: get("/api/v1/catalog/synonyms")},
+	"POST /api/v1/catalog/synonyms": {build: withBody(get("/api/v1/catalog/synonyms"), func(f *authzFixture, p *place) any {
+		return map[string]string{"regionCode": p.Region, "term": fmt.Sprintf("矩阵%d", f.next()), "canonical": "占道经营"}
+	})},
+	"DELETE /api/v1/catalog/synonyms/{id}": {build: func(f *authzFixture, l level, s side) request {
+		p := f.at(l, s)
+		syn, err := f.app.Catalog.AddSynonym(context.Background(), nil, catalog.SynonymInput{RegionCode: p.Region,
+			Term: fmt.Sprintf("矩阵删%d", f.next()), Canonical: "占道经营"})
+		if err != nil {
+			panic(err)
+		}
+		return request{path: "/api/v1/catalog/synonyms/" + syn.ID}
+	}},
 	"GET /api/v1/discretion/vocabulary":      {kind: global, build: get("/api/v1/discretion/vocabulary")},
 	"GET /api/v1/discretion/benchmarks":      {kind: list, build: withQuery(get("/api/v1/discretion/benchmarks"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"GET /api/v1/discretion/benchmarks/{id}": {build: at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark })},

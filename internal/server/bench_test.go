@@ -57,11 +57,11 @@ func subtreeFixture(b *testing.B, d *db.DB) (*server.App, string, string) {
 	if _, err := a.People.Import(ctx, nil, strings.NewReader(staff.String()), nil); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.Accounts.Create(ctx, nil, account.Input{Username: "leader", DisplayName: "局长", Password: "Yg#7394-kpV",
+	if _, err := a.Accounts.Create(ctx, nil, account.Input{Username: "leader", DisplayName: "局长", Password: "Tq8#Lw3-vRz",
 		OrgID: bureau.ID, Roles: []access.Role{access.Leader}}); err != nil {
 		b.Fatal(err)
 	}
-	sess, err := a.Accounts.Login(ctx, "leader", "Yg#7394-kpV", "127.0.0.1", "bench")
+	sess, err := a.Accounts.Login(ctx, "leader", "Tq8#Lw3-vRz", "127.0.0.1", "bench")
 	if err != nil {
 		b.Fatal(err)
 	}

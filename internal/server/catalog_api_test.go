@@ -56,7 +56,7 @@ func TestCatalogIsPublishedWithoutLogin(t *testing.T) {
 		if err := anon.Get(ctx, "/api/v1/public/catalog", url.Values{"township": {"371521112000"}, "pageSize": {"100"}}, &list); err != nil {
 			t.Fatal(err)
 		}
-		if list.Total != 13 {
+		if list.Total != 14 {
 			t.Fatalf("张秋镇 exercises %d items: %+v", list.Total, list.Items)
 		}
 		for _, it := range list.Items {
@@ -145,7 +145,7 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 		if err := officer.Get(ctx, "/api/v1/catalog/orgs/"+orgs.Items[0].ID+"/items", url.Values{"date": {"2024-06-01"}}, &mine); err != nil {
 			t.Fatal(err)
 		}
-		if mine.Total != 13 || mine.ByDomain[0].Name != "城市管理" {
+		if mine.Total != 14 || mine.ByDomain[0].Name != "城市管理" {
 			t.Fatalf("张秋镇 items: %+v", mine)
 		}
 		var diff struct {

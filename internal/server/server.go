@@ -39,6 +39,7 @@ type App struct {
 	Discretion *discretion.Service
 	Version    string
 	Security   Security
+	Site       SiteInfo // shown in the portal footer
 	metrics    *metrics
 }
 
@@ -96,6 +97,7 @@ type PublicSummary struct {
 	OrgCount     int      `json:"orgCount"`
 	OfficerCount int      `json:"officerCount"`
 	Notices      []string `json:"notices"`
+	Site         SiteInfo `json:"site"`
 }
 
 func (a *App) metaRoutes() []httpx.Route {
@@ -116,7 +118,7 @@ func (a *App) metaRoutes() []httpx.Route {
 }
 
 func (a *App) publicSummary(ctx context.Context) (PublicSummary, error) {
-	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}}
+	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}, Site: a.Site}
 	bureaus, _, err := org.List(ctx, a.DB, access.Everywhere, org.Filter{Kind: org.KindBureau}, httpx.Page{Page: 1, PageSize: 1})
 	if err != nil {
 		return s, err
@@ -162,7 +164,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /metrics", a.metricsEndpoint())
 	mux.HandleFunc("/api/", httpx.NotFoundAPI)
 	mux.Handle("/", static())
-	return a.middleware(a.secure(mux))
+	return a.middleware(a.secure(compress(mux)))
 }
 
 // middleware adds panic recovery, access logs and metrics around every request.

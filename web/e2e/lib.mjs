@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
 export const BASE = process.env.ZHIFA_E2E_BASE_URL ?? 'http://127.0.0.1:8080'
-export const PASSWORD = 'Yg#7394-kpV'
+export const PASSWORD = 'Tq8#Lw3-vRz'
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
 
 export function launchBrowser() {

@@ -54,5 +54,6 @@ const firstScreen = new Set([...entry, ...login])
 report('入口（所有页面都需要）', entry)
 report('登录页额外加载', loginOnly)
 report('首屏合计（入口 + 登录页）', firstScreen)
-const all = fs.readdirSync(path.join(dist, 'assets')).map((f) => `assets/${f}`)
+// 预压缩副本（.br、.gz）不是另外的资源，不计入。
+const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => !/\.(br|gz)$/.test(f)).map((f) => `assets/${f}`)
 report('全部静态资源', all)

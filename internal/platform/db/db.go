@@ -91,7 +91,12 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		p.Close()
 		return nil, fmt.Errorf("连接 PostgreSQL 失败（%s）: %w", redact(dsn), err)
 	}
-	return &DB{Dialect: Postgres, W: p, R: p}, nil
+	pool, err := withPinyin(ctx, p)
+	if err != nil {
+		p.Close()
+		return nil, fmt.Errorf("读取 PostgreSQL 排序规则失败: %w", err)
+	}
+	return &DB{Dialect: Postgres, W: pool, R: pool}, nil
 }
 
 // redact hides the password of a database URL for messages and logs.

@@ -24,7 +24,7 @@ describe('表单与导出', () => {
       await dialog.waitFor()
       await dialog.getByLabel('用户名').fill('e2e.dual')
       await dialog.getByLabel('姓名').fill('测试双角色')
-      await dialog.getByLabel('初始密码').fill('Zhifa@2026x')
+      await dialog.getByLabel('初始密码').fill('Tq8#Lw3-vRzx')
       await dialog.locator('.el-form-item', { hasText: '所属机构' }).locator('.el-select__wrapper').click()
       await page.locator('.el-tree-select__popper').getByText('阳谷县综合行政执法局', { exact: true }).click()
       await dialog.locator('.el-checkbox', { hasText: /^系统管理员$/ }).click()

@@ -477,6 +477,17 @@ export interface PublicSummary {
   officerCount: number
   /** 公告：后端目前返回字符串数组，兼容对象形式。 */
   notices: (string | PublicNotice)[]
+  /** 页脚的网站标识（主办单位、网站标识码、ICP备案号、公安机关备案号）。 */
+  site?: PublicSite
+}
+
+/** 政府网站页脚须显示的标识（《政府网站发展指引》）；demo 为演示示例，并非真实备案。 */
+export interface PublicSite {
+  sponsor: string
+  siteCode: string
+  icp: string
+  policeRecord: string
+  demo: boolean
 }
 
 // ---- 权责清单与裁量基准 ----
