@@ -67,8 +67,12 @@ func TestImportRejectsWholeFile(t *testing.T) {
 		if n := f.count(t, `SELECT COUNT(*) FROM people`); n != people {
 			t.Fatalf("people = %d after a rejected import, want %d", n, people)
 		}
-		if n := f.count(t, `SELECT COUNT(*) FROM certificates`) + f.count(t, `SELECT COUNT(*) FROM audit_log`); n != entries {
+		// Nothing stays but the record that the caller learnt one number is registered (钱七).
+		if n := f.count(t, `SELECT COUNT(*) FROM certificates`) + f.count(t, `SELECT COUNT(*) FROM audit_log`); n != entries+1 {
 			t.Fatalf("a rejected import left certificates or audit entries")
+		}
+		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND summary LIKE '%已登记%'`); n != 1 {
+			t.Fatalf("the disclosure of a registered number is not audited")
 		}
 
 		// Organisations are looked up inside the caller's jurisdiction only.

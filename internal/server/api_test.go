@@ -217,7 +217,8 @@ func TestReformPanelAndPublicSummary(t *testing.T) {
 			checks[c.Key] = c
 		}
 		fs := checks["frontline_share"]
-		if !fs.Applies || fs.Denominator < 334 || fs.Numerator != fs.Denominator-40 || !fs.Pass || fs.Threshold != 0.85 {
+		// 局队合一: front-line staff holding posts (编外 excluded) over the approved quota, 294/365.
+		if !fs.Applies || fs.Numerator != 294 || fs.Denominator != 365 || fs.Pass || fs.Threshold != 0.85 {
 			t.Fatalf("frontline share: %+v", fs)
 		}
 		if ss := checks["sunk_share"]; !ss.Applies || ss.Pass || ss.Numerator == 0 {
