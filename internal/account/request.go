@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -416,4 +417,50 @@ func randomPassword() string {
 		b[i], b[j] = b[j], b[i]
 	}
 	return string(b)
+}
+
+// FirstAccount is an account made when the platform is installed, with its one-time password.
+type FirstAccount struct {
+	Username        string      `json:"username"`
+	Role            access.Role `json:"role"`
+	OneTimePassword string      `json:"oneTimePassword"`
+}
+
+// Bootstrap makes the first accounts of a new installation, as the system: one account per
+// username and role, in the organisation orgID, each with a one-time password that must be
+// changed at the first sign-in. It refuses once any account exists; from then on accounts are
+// managed in the console, administrator accounts by two administrators.
+func (s *Service) Bootstrap(ctx context.Context, orgID string, roles map[string]access.Role) ([]FirstAccount, error) {
+	var out []FirstAccount
+	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+		var n int
+		if err := db.Get(ctx, tx, &n, `SELECT COUNT(*) FROM accounts`); err != nil {
+			return err
+		}
+		if n > 0 {
+			return apperr.Conflict("BOOTSTRAP_DONE", "平台已有账号，初始账号只能在空库上创建；此后请由安全管理员在控制台管理账号")
+		}
+		names := make([]string, 0, len(roles))
+		for u := range roles {
+			names = append(names, u)
+		}
+		slices.Sort(names)
+		for _, u := range names {
+			pw := oneTimePassword(u)
+			in := Input{Username: u, DisplayName: u, Password: pw, OrgID: orgID, Roles: []access.Role{roles[u]}}
+			if err := in.check(); err != nil {
+				return err
+			}
+			hash, err := HashPassword(pw)
+			if err != nil {
+				return err
+			}
+			if _, err := s.insertAccount(ctx, tx, nil, nil, in, hash, true, "（安装时创建，首次登录须修改密码）"); err != nil {
+				return err
+			}
+			out = append(out, FirstAccount{Username: in.Username, Role: roles[u], OneTimePassword: pw})
+		}
+		return nil
+	})
+	return out, err
 }

@@ -37,7 +37,7 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 
 	root := &ffcli.Command{
 		Name:       "zhifa",
-		ShortUsage: "zhifa <serve|migrate|demo|import|audit|version> [选项]",
+		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|version> [选项]",
 		ShortHelp:  "综合行政执法一体化平台",
 		Subcommands: []*ffcli.Command{
 			{Name: "serve", ShortUsage: "zhifa serve [--addr 127.0.0.1:8080] [--data-dir data] [--database-url postgres://…] [--demo]",
@@ -55,6 +55,7 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 			{Name: "audit", ShortUsage: "zhifa audit verify",
 				ShortHelp: "校验审计日志哈希链，指出第一条被破坏的记录", FlagSet: auditFS, Options: envOpts,
 				Exec: func(ctx context.Context, args []string) error { return auditVerify(ctx, &cfg, args, stdout) }},
+			initCommand(&cfg, stdout),
 			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",
 				Exec: func(context.Context, []string) error { fmt.Fprintln(stdout, "zhifa", version); return nil }},
 		},

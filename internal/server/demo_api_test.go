@@ -15,8 +15,10 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
 	"zhifa/client"
 	"zhifa/internal/demo"
+	"zhifa/internal/server"
 	"zhifa/web"
 )
 
@@ -268,7 +270,9 @@ func TestConsoleAndAPIAreCompressed(t *testing.T) {
 		if res, _ = fetch("/api/v1/public/summary", "gzip", ""); res.Header.Get("Content-Encoding") != "" {
 			t.Fatalf("a small answer is compressed: %v", res.Header)
 		}
-		if res, _ = fetch("/metrics", "gzip", ""); res.Header.Get("Content-Encoding") != "" {
+		metricsToken := strings.Repeat("t", 32)
+		e.app.SetSecurity(server.Security{MetricsToken: metricsToken})
+		if res, _ = fetch("/metrics", "gzip", metricsToken); res.Header.Get("Content-Encoding") != "" {
 			t.Fatalf("/metrics compressed: %v", res.Header)
 		}
 		token := e.as("legal").Token

@@ -28,7 +28,8 @@ export function precompress(dir) {
   for (const file of [...walk(dir)]) {
     if (!COMPRESSIBLE.has(path.extname(file).toLowerCase())) continue
     const data = fs.readFileSync(file)
-    if (data.length < MIN_SIZE) continue
+    // index.html is served for every deep link of the console, so it is kept compressed whatever its size.
+    if (data.length < MIN_SIZE && path.basename(file) !== 'index.html') continue
     const variants = [
       ['br', '.br', zlib.brotliCompressSync(data, {
         params: {
