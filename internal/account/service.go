@@ -104,7 +104,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 				summary += "，账号已锁定"
 			}
 			return s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionDenied, Entity: "account", EntityID: a.ID,
-				RegionCode: a.RegionCode, Summary: summary})
+				EntityName: a.Username + "（" + a.DisplayName + "）", RegionCode: a.RegionCode, Summary: summary})
 		})
 		if err != nil {
 			return Session{}, err
@@ -126,7 +126,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 			return err
 		}
 		return s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionLogin, Entity: "account", EntityID: a.ID,
-			RegionCode: a.RegionCode, Summary: "登录系统"})
+			EntityName: a.Username + "（" + a.DisplayName + "）", RegionCode: a.RegionCode, Summary: "登录系统"})
 	})
 	if err != nil {
 		return Session{}, err
@@ -219,7 +219,7 @@ func (s *Service) Logout(ctx context.Context, p *access.Principal, token string)
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionLogout, Entity: "account", EntityID: p.AccountID,
-			RegionCode: p.RegionCode, Summary: "退出系统"})
+			EntityName: p.Username + "（" + p.DisplayName + "）", RegionCode: p.RegionCode, Summary: "退出系统"})
 	})
 }
 
@@ -309,7 +309,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Ac
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "account", EntityID: id, RegionCode: o.RegionCode,
-			Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s", in.Username, in.DisplayName, roleNames(in.Roles)),
+			EntityName: in.Username + "（" + in.DisplayName + "）", Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s", in.Username, in.DisplayName, roleNames(in.Roles)),
 			Detail:  map[string]any{"username": in.Username, "orgId": o.ID, "roles": in.Roles}})
 	})
 	if err != nil {
@@ -371,7 +371,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, RegionCode: o.RegionCode,
-			Summary: fmt.Sprintf("修改账号 %s：角色 %s%s", old.Username, roleNames(in.Roles), map[bool]string{true: "，已停用", false: ""}[in.Disabled]),
+			EntityName: old.Username + "（" + in.DisplayName + "）", Summary: fmt.Sprintf("修改账号 %s：角色 %s%s", old.Username, roleNames(in.Roles), map[bool]string{true: "，已停用", false: ""}[in.Disabled]),
 			Detail:  map[string]any{"before": map[string]any{"orgId": old.OrgID, "roles": old.Roles, "disabled": old.Disabled}, "after": in}})
 	})
 	if err != nil {
@@ -391,7 +391,7 @@ func (s *Service) Unlock(ctx context.Context, p *access.Principal, id string) (A
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, RegionCode: a.RegionCode,
-			Summary: "解锁账号 " + a.Username})
+			EntityName: a.Username + "（" + a.DisplayName + "）", Summary: "解锁账号 " + a.Username})
 	})
 	if err != nil {
 		return Account{}, err
@@ -453,6 +453,6 @@ func (s *Service) setPassword(ctx context.Context, p *access.Principal, a Accoun
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: a.ID,
-			RegionCode: a.RegionCode, Summary: summary})
+			EntityName: a.Username + "（" + a.DisplayName + "）", RegionCode: a.RegionCode, Summary: summary})
 	})
 }

@@ -95,4 +95,4 @@ func BenchmarkConcurrentCountyWriters(b *testing.B) {
 }
 
 // benchLog is the log the benchmark writes through.
-func benchLog() *Log { return New(clock.System{}) }
+func benchLog() *Log { return New(clock.System{}, TestKeys()) }

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateReportsEveryProblem(t *testing.T) {
@@ -22,5 +23,27 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message lacks %s: %v", want, err)
 		}
+	}
+}
+
+func TestAuditAnchorDirIsBesideNotInsideTheDataDir(t *testing.T) {
+	c := Defaults()
+	c.DataDir = "/var/lib/zhifa/data"
+	if got := c.AnchorDir(); got != "/var/lib/zhifa/audit-anchors" {
+		t.Fatalf("default anchor dir %s", got)
+	}
+	c.DataDir = "data"
+	if got := c.AnchorDir(); got != "audit-anchors" {
+		t.Fatalf("default anchor dir %s", got)
+	}
+	c.AuditAnchorDir = "data/anchors"
+	c.AuditAnchorInterval = 0
+	err := c.Validate(true)
+	if err == nil || !strings.Contains(err.Error(), "ZHIFA_AUDIT_ANCHOR_DIR") || !strings.Contains(err.Error(), "ZHIFA_AUDIT_ANCHOR_INTERVAL") {
+		t.Fatalf("anchors inside the data dir, no interval: %v", err)
+	}
+	c.AuditAnchorDir, c.AuditAnchorInterval = "/mnt/anchors", 30*time.Second
+	if err := c.Validate(true); err != nil {
+		t.Fatal(err)
 	}
 }
