@@ -308,9 +308,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Ac
 			}
 			return err
 		}
-		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "account", EntityID: id, RegionCode: o.RegionCode,
-			EntityName: in.Username + "（" + in.DisplayName + "）", Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s", in.Username, in.DisplayName, roleNames(in.Roles)),
-			Detail: map[string]any{"username": in.Username, "orgId": o.ID, "roles": in.Roles}})
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "account", EntityID: id, RegionCode: o.RegionCode, EntityName: in.Username + "（" + in.DisplayName + "）",
+			Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s", in.Username, in.DisplayName, roleNames(in.Roles)),
+			Detail:  map[string]any{"username": in.Username, "orgId": o.ID, "roles": in.Roles}})
 	})
 	if err != nil {
 		return Account{}, err
@@ -370,9 +370,9 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 				return err
 			}
 		}
-		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, RegionCode: o.RegionCode,
-			EntityName: old.Username + "（" + in.DisplayName + "）", Summary: fmt.Sprintf("修改账号 %s：角色 %s%s", old.Username, roleNames(in.Roles), map[bool]string{true: "，已停用", false: ""}[in.Disabled]),
-			Detail: map[string]any{"before": map[string]any{"orgId": old.OrgID, "roles": old.Roles, "disabled": old.Disabled}, "after": in}})
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, RegionCode: o.RegionCode, EntityName: old.Username + "（" + in.DisplayName + "）",
+			Summary: fmt.Sprintf("修改账号 %s：角色 %s%s", old.Username, roleNames(in.Roles), map[bool]string{true: "，已停用", false: ""}[in.Disabled]),
+			Detail:  map[string]any{"before": map[string]any{"orgId": old.OrgID, "roles": old.Roles, "disabled": old.Disabled}, "after": in}})
 	})
 	if err != nil {
 		return Account{}, err
