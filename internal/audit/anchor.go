@@ -17,8 +17,10 @@ import (
 	"zhifa/internal/platform/db"
 )
 
-// AnchorFileName is the file, inside the anchor directory, that anchors are appended to.
-const AnchorFileName = "audit-anchors.jsonl"
+// AnchorFile is the file, inside the anchor directory, that anchors signed with k are appended to:
+// audit-anchors-<the first 16 hex digits of the key's fingerprint>.jsonl. Deployments with other
+// master keys (a test system, another province) may share the directory without mixing anchors.
+func AnchorFile(k Keys) string { return "audit-anchors-" + k.Fingerprint()[:16] + ".jsonl" }
 
 // Anchor is a chain's head written, signed, to the anchor file: one JSON line
 // {"chain","seq","mac","at","key","sig"}. sig is the SM2 signature (GB/T 32918.2, ASN.1, base64)
@@ -53,7 +55,7 @@ func (a Anchor) message() []byte {
 type anchorFile struct {
 	dir  string
 	path string
-	last map[string]Anchor
+	last map[string]Anchor // the newest anchor of each chain in the file
 }
 
 // UseAnchorDir makes the log append its anchors to dir (created when missing) and check them when
@@ -62,7 +64,7 @@ func (l *Log) UseAnchorDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("创建审计锚点目录 %s 失败: %w", dir, err)
 	}
-	af := &anchorFile{dir: dir, path: filepath.Join(dir, AnchorFileName), last: map[string]Anchor{}}
+	af := &anchorFile{dir: dir, path: filepath.Join(dir, AnchorFile(l.keys)), last: map[string]Anchor{}}
 	anchors, _, err := readAnchors(af.path)
 	if err != nil {
 		return err

@@ -66,9 +66,6 @@ type Log struct {
 // New returns a log that stamps entries with c and seals them with k.
 func New(c clock.Clock, k Keys) *Log { return &Log{clock: c, keys: k} }
 
-// Keys returns the log's keys (for showing the anchors' public key).
-func (l *Log) Keys() Keys { return l.keys }
-
 // ChainOf names the chain an entry of a region belongs to: the first 6 digits (the county) of a
 // code at county level or below, the significant prefix of a city (4) or province (2) code, and
 // "" for system-wide entries without a region.

@@ -327,7 +327,7 @@ func TestAnchorsOnlyChainsThatMovedAndSignsThem(t *testing.T) {
 			t.Fatalf("anchored log: %+v", rep)
 		}
 		// A line changed in the anchor file no longer carries a valid signature.
-		path := filepath.Join(dir, AnchorFileName)
+		path := filepath.Join(dir, AnchorFile(TestKeys()))
 		raw, _ := os.ReadFile(path)
 		forged := strings.Replace(string(raw), `"seq":3`, `"seq":9`, 1)
 		if forged == string(raw) {

@@ -50,8 +50,8 @@ func (l *Log) States(ctx context.Context, d *db.DB, scope access.Scope) (Chains,
 }
 
 // chainParam reads the optional chain parameter: absent means every chain, present and empty the
-// system-wide chain, otherwise a chain's 2, 4 or 6 digits, which must lie inside the caller's
-// jurisdiction.
+// system-wide chain, otherwise a chain's 2, 4 or 6 digits. A chain outside the caller's
+// jurisdiction is not found, like any record there.
 func chainParam(r *http.Request, scope access.Scope) (*string, error) {
 	q := r.URL.Query()
 	if !q.Has("chain") {
@@ -62,7 +62,7 @@ func chainParam(r *http.Request, scope access.Scope) (*string, error) {
 		return nil, apperr.InvalidField("chain", "AUDIT_CHAIN_INVALID", "审计链应为空（系统级链）或2、4、6位区划代码前缀")
 	}
 	if !visible(scope, c) {
-		return nil, apperr.Forbidden("该审计链不在本辖区内")
+		return nil, apperr.NotFound("审计链 " + c) // outside the jurisdiction, as if it did not exist
 	}
 	return &c, nil
 }

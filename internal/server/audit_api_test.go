@@ -91,7 +91,7 @@ func TestAuditLogNamesRecordsAndVerifiesPerChain(t *testing.T) {
 			t.Fatalf("verify the county chain: %+v %v", one, err)
 		}
 		err = auditor.Do(ctx, http.MethodPost, "/api/v1/audit/verify?chain=371522", nil, nil)
-		apiErr(t, err, http.StatusForbidden, "FORBIDDEN")
+		apiErr(t, err, http.StatusNotFound, "NOT_FOUND")
 		err = auditor.Do(ctx, http.MethodPost, "/api/v1/audit/verify?chain=37x", nil, nil)
 		apiErr(t, err, http.StatusBadRequest, "AUDIT_CHAIN_INVALID")
 		_, err = auditor.Audit(ctx, url.Values{"sort": {"hash"}})
