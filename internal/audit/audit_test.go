@@ -391,10 +391,23 @@ func TestConcurrentAppendsInTenCountiesKeepEveryChainLinear(t *testing.T) {
 	})
 }
 
+// ticking is a clock that moves on a millisecond each time it is read.
+type ticking struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *ticking) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Millisecond)
+	return c.t
+}
+
 func TestListIsScopedAndNewestFirst(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		l := New(clock.System{}, TestKeys())
+		l := New(&ticking{t: time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}, TestKeys())
 		appendN(t, d, l, townA, 3)
 		appendN(t, d, l, townB, 2)
 		appendN(t, d, l, "", 1)
