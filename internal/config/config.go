@@ -51,7 +51,11 @@ func (c *Config) AnchorDir() string {
 	if c.AuditAnchorDir != "" {
 		return c.AuditAnchorDir
 	}
-	return filepath.Join(filepath.Dir(filepath.Clean(c.DataDir)), "audit-anchors")
+	data := filepath.Clean(c.DataDir)
+	if abs, err := filepath.Abs(data); err == nil {
+		data = abs // so that "." has a parent too
+	}
+	return filepath.Join(filepath.Dir(data), "audit-anchors")
 }
 
 // BindAudit registers the options of commands that check the audit log against its anchors.

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -32,9 +34,13 @@ func TestAuditAnchorDirIsBesideNotInsideTheDataDir(t *testing.T) {
 	if got := c.AnchorDir(); got != "/var/lib/zhifa/audit-anchors" {
 		t.Fatalf("default anchor dir %s", got)
 	}
-	c.DataDir = "data"
-	if got := c.AnchorDir(); got != "audit-anchors" {
+	wd, _ := os.Getwd()
+	c.DataDir = "."
+	if got := c.AnchorDir(); got != filepath.Join(filepath.Dir(wd), "audit-anchors") {
 		t.Fatalf("default anchor dir %s", got)
+	}
+	if err := c.Validate(true); err != nil {
+		t.Fatalf("data in the working directory: %v", err)
 	}
 	c.AuditAnchorDir = "data/anchors"
 	c.AuditAnchorInterval = 0
