@@ -48,7 +48,7 @@ test-web: build
 
 bench:
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/region/
-	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem ./internal/people/ ./internal/server/
+	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem ./internal/people/ ./internal/server/ ./internal/audit/
 
 clean:
 	rm -rf bin web/dist/console web/node_modules/.installed

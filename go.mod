@@ -3,6 +3,7 @@ module zhifa
 go 1.26.0
 
 require (
+	github.com/emmansun/gmsm v0.15.5
 	github.com/google/uuid v1.6.0
 	github.com/invopop/jsonschema v0.14.0
 	github.com/jackc/pgx/v5 v5.12.0

@@ -83,21 +83,35 @@ type Person struct {
 
 // AuditEntry is one line of the audit log.
 type AuditEntry struct {
+	Chain      string `json:"chain"`
 	Seq        int64  `json:"seq"`
+	At         string `json:"at"`
 	ActorName  string `json:"actorName"`
 	Action     string `json:"action"`
 	Entity     string `json:"entity"`
 	EntityID   string `json:"entityId"`
+	EntityName string `json:"entityName"`
 	RegionCode string `json:"regionCode"`
 	Summary    string `json:"summary"`
-	Hash       string `json:"hash"`
+	MAC        string `json:"mac"`
 }
 
-// Verification is the result of checking the audit chain.
+// Verification is the result of checking the audit chains.
 type Verification struct {
-	OK        bool   `json:"ok"`
+	OK       bool                `json:"ok"`
+	Count    int64               `json:"count"`
+	Chains   []ChainVerification `json:"chains"`
+	Problems []string            `json:"problems"`
+}
+
+// ChainVerification is the result of checking one audit chain.
+type ChainVerification struct {
+	Chain     string `json:"chain"`
 	Count     int64  `json:"count"`
+	HeadSeq   int64  `json:"headSeq"`
+	OK        bool   `json:"ok"`
 	BrokenSeq int64  `json:"brokenSeq"`
+	Problem   string `json:"problem"`
 	Reason    string `json:"reason"`
 }
 
@@ -172,7 +186,7 @@ func (c *Client) Audit(ctx context.Context, q url.Values) (*List[AuditEntry], er
 	return &l, c.Get(ctx, "/api/v1/audit", q, &l)
 }
 
-// VerifyAudit checks the audit chain.
+// VerifyAudit checks the audit chains in the caller's jurisdiction.
 func (c *Client) VerifyAudit(ctx context.Context) (*Verification, error) {
 	var v Verification
 	return &v, c.Do(ctx, http.MethodPost, "/api/v1/audit/verify", nil, &v)

@@ -37,6 +37,9 @@ func (a *Account) finish(now time.Time) {
 	a.Locked = a.LockedUntil != "" && a.LockedUntil > now.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
+// label names the account in the audit log: user name and the person's name.
+func (a *Account) label() string { return a.Username + "（" + a.DisplayName + "）" }
+
 // Principal turns the account into the caller of a request.
 func (a *Account) Principal() *access.Principal {
 	p := access.NewPrincipal(a.ID, a.Username, a.DisplayName, a.OrgID, a.RegionCode, a.Roles)

@@ -98,7 +98,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 			return err
 		}
 		return s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionLogin, Entity: "account", EntityID: a.ID,
-			RegionCode: a.RegionCode, Summary: "登录系统"})
+			EntityName: a.label(), RegionCode: a.RegionCode, Summary: "登录系统"})
 	})
 	if err != nil {
 		return Session{}, err
@@ -160,13 +160,15 @@ func (s *Service) recordFailure(ctx context.Context, a Account, known bool, user
 	if failures >= s.Policy.MaxFailures {
 		summary += fmt.Sprintf("，用户名锁定%d分钟", int(s.Policy.LockFor.Minutes()))
 	}
-	ev := audit.Event{Action: audit.ActionDenied, Entity: "account", EntityID: a.ID, RegionCode: a.RegionCode, Summary: summary}
+	ev := audit.Event{Action: audit.ActionDenied, Entity: "account", EntityID: a.ID, EntityName: a.label(), RegionCode: a.RegionCode,
+		Summary: summary}
 	var actor *access.Principal
 	if known {
 		actor = a.Principal()
 	} else {
 		// Nobody is signed in: the entry names the attempt, not an account.
 		actor = access.NewPrincipal("", username, "未登录用户", "", "", nil)
+		ev.EntityName = username
 		ev.Summary = "以不存在的用户名“" + username + "”" + summary
 		ev.Detail = map[string]string{"username": username}
 	}
@@ -271,6 +273,6 @@ func (s *Service) Logout(ctx context.Context, p *access.Principal, token string)
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionLogout, Entity: "account", EntityID: p.AccountID,
-			RegionCode: p.RegionCode, Summary: "退出系统"})
+			EntityName: p.Username + "（" + p.DisplayName + "）", RegionCode: p.RegionCode, Summary: "退出系统"})
 	})
 }

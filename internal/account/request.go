@@ -213,7 +213,7 @@ func (s *Service) RequestChange(ctx context.Context, p *access.Principal, in Req
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "account_request", EntityID: q.ID,
-			RegionCode: q.RegionCode, Summary: fmt.Sprintf("申请%s：%s（待另一名管理员审批）", requestKindNames[q.Kind], q.Username),
+			EntityName: requestKindNames[q.Kind] + "：" + q.Username, RegionCode: q.RegionCode, Summary: fmt.Sprintf("申请%s：%s（待另一名管理员审批）", requestKindNames[q.Kind], q.Username),
 			Detail: map[string]any{"kind": q.Kind, "payload": payload, "reason": q.Reason}})
 	})
 	if err != nil {
@@ -344,7 +344,7 @@ func (s *Service) Approve(ctx context.Context, p *access.Principal, id string) (
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account_request", EntityID: q.ID,
-			RegionCode: q.RegionCode, Summary: fmt.Sprintf("审批通过%s：%s%s", q.KindName, q.Username, note)}); err != nil {
+			EntityName: q.KindName + "：" + q.Username, RegionCode: q.RegionCode, Summary: fmt.Sprintf("审批通过%s：%s%s", q.KindName, q.Username, note)}); err != nil {
 			return err
 		}
 		if out.Request, err = s.getRequest(ctx, tx, p, q.ID); err != nil {
@@ -373,7 +373,7 @@ func (s *Service) Reject(ctx context.Context, p *access.Principal, id string, in
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account_request", EntityID: q.ID,
-			RegionCode: q.RegionCode, Summary: fmt.Sprintf("不予批准%s：%s（%s）", q.KindName, q.Username, in.Reason)}); err != nil {
+			EntityName: q.KindName + "：" + q.Username, RegionCode: q.RegionCode, Summary: fmt.Sprintf("不予批准%s：%s（%s）", q.KindName, q.Username, in.Reason)}); err != nil {
 			return err
 		}
 		out, err = s.getRequest(ctx, tx, p, q.ID)

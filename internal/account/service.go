@@ -163,7 +163,8 @@ func (s *Service) insertAccount(ctx context.Context, tx *sqlx.Tx, actor, scopeOf
 	if _, err := db.Exec(ctx, tx, `INSERT INTO password_history (account_id, hash, changed_at) VALUES (?, ?, ?)`, id, hash, now); err != nil {
 		return "", err
 	}
-	return id, s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionCreate, Entity: "account", EntityID: id, RegionCode: o.RegionCode,
+	return id, s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionCreate, Entity: "account", EntityID: id,
+		EntityName: in.Username + "（" + in.DisplayName + "）", RegionCode: o.RegionCode,
 		Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s%s", in.Username, in.DisplayName, roleNames(in.Roles), note),
 		Detail:  map[string]any{"username": in.Username, "orgId": o.ID, "roles": in.Roles}})
 }
@@ -269,7 +270,8 @@ func (s *Service) applyUpdate(ctx context.Context, tx *sqlx.Tx, actor, scopeOf *
 			return err
 		}
 	}
-	return s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: old.ID, RegionCode: o.RegionCode,
+	return s.Audit.Append(ctx, tx, actor, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: old.ID,
+		EntityName: old.Username + "（" + in.DisplayName + "）", RegionCode: o.RegionCode,
 		Summary: fmt.Sprintf("修改账号 %s：角色 %s%s%s", old.Username, roleNames(in.Roles), map[bool]string{true: "，已停用", false: ""}[in.Disabled], note),
 		Detail:  map[string]any{"before": map[string]any{"orgId": old.OrgID, "roles": old.Roles, "disabled": old.Disabled}, "after": in}})
 }
@@ -284,8 +286,8 @@ func (s *Service) Unlock(ctx context.Context, p *access.Principal, id string) (A
 		if _, err := db.Exec(ctx, tx, `DELETE FROM login_throttle WHERE username = ?`, a.Username); err != nil {
 			return err
 		}
-		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, RegionCode: a.RegionCode,
-			Summary: "解锁账号 " + a.Username})
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: id, EntityName: a.label(),
+			RegionCode: a.RegionCode, Summary: "解锁账号 " + a.Username})
 	})
 	if err != nil {
 		return Account{}, err
@@ -393,5 +395,5 @@ func (s *Service) storePassword(ctx context.Context, tx *sqlx.Tx, p *access.Prin
 		summary += fmt.Sprintf("，结束其他会话%d个", n)
 	}
 	return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "account", EntityID: a.ID,
-		RegionCode: a.RegionCode, Summary: summary})
+		EntityName: a.label(), RegionCode: a.RegionCode, Summary: summary})
 }

@@ -26,7 +26,7 @@ func setup(t *testing.T, d *db.DB) (*Service, *clock.Fixed, string) {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock.Fixed{T: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)}
-	log := audit.New(c)
+	log := audit.New(c, audit.TestKeys())
 	rs := &region.Service{DB: d, Audit: log, Clock: c}
 	if _, err := rs.Import(ctx, nil, strings.NewReader("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n"), nil); err != nil {
 		t.Fatal(err)

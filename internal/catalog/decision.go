@@ -590,7 +590,7 @@ func (r *decisionRun) write(ctx context.Context, region string) error {
 		}
 	}
 	return r.s.Audit.Append(ctx, r.tx, r.p, audit.Event{Action: audit.ActionCreate, Entity: entityDecision, EntityID: r.id,
-		RegionCode: region, Summary: fmt.Sprintf("登记决定 %s《%s》（%s起施行）：划转%d项、下放%d项、收回%d项", r.in.DocNo, r.in.Title, r.date, tr, dl, len(ended)),
+		EntityName: r.in.DocNo + "《" + r.in.Title + "》", RegionCode: region, Summary: fmt.Sprintf("登记决定 %s《%s》（%s起施行）：划转%d项、下放%d项、收回%d项", r.in.DocNo, r.in.Title, r.date, tr, dl, len(ended)),
 		Detail: map[string]any{"docNo": r.in.DocNo, "title": r.in.Title, "effectiveDate": r.date, "transfers": tr,
 			"delegations": dl, "revoked": ended}})
 }

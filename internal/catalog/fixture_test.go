@@ -33,13 +33,13 @@ type fixture struct {
 
 func newService(d *db.DB) *Service {
 	c := clock.System{}
-	return &Service{DB: d, Audit: audit.New(c), Clock: c}
+	return &Service{DB: d, Audit: audit.New(c, audit.TestKeys()), Clock: c}
 }
 
 func newFixture(t testing.TB, d *db.DB) *fixture {
 	t.Helper()
 	c := clock.System{}
-	log := audit.New(c)
+	log := audit.New(c, audit.TestKeys())
 	regions := &region.Service{DB: d, Audit: log, Clock: c}
 	var csv strings.Builder
 	csv.WriteString("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n")

@@ -155,7 +155,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityItem, EntityID: itemID,
-			RegionCode: regionCode, Summary: fmt.Sprintf("新增权责清单事项草稿 %s %s", code, in.Name), Detail: in})
+			EntityName: in.Name, RegionCode: regionCode, Summary: fmt.Sprintf("新增权责清单事项草稿 %s %s", code, in.Name), Detail: in})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -216,7 +216,7 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityItem, EntityID: itemID,
-			RegionCode: it.RegionCode, Summary: fmt.Sprintf("新增权责清单事项 %s 第%d版草稿", it.Code, v.Seq), Detail: in})
+			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("新增权责清单事项 %s 第%d版草稿", it.Code, v.Seq), Detail: in})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -279,7 +279,7 @@ func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID s
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
-			RegionCode: it.RegionCode, Summary: fmt.Sprintf("修改权责清单事项 %s 第%d版草稿", it.Code, old.Seq),
+			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("修改权责清单事项 %s 第%d版草稿", it.Code, old.Seq),
 			Detail: map[string]any{"before": old, "after": in}})
 	})
 	if err != nil {
@@ -375,7 +375,7 @@ func (s *Service) publishDraft(ctx context.Context, tx *sqlx.Tx, p *access.Princ
 		return err
 	}
 	return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: it.ID,
-		RegionCode: it.RegionCode, Summary: fmt.Sprintf("发布权责清单事项 %s %s 第%d版（%s，%s起施行）", it.Code, d.Name, d.Seq, d.DocNo, d.EffectiveFrom),
+		EntityName: d.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("发布权责清单事项 %s %s 第%d版（%s，%s起施行）", it.Code, d.Name, d.Seq, d.DocNo, d.EffectiveFrom),
 		Detail: map[string]any{"versionId": d.ID, "seq": d.Seq, "effectiveFrom": d.EffectiveFrom, "docNo": d.DocNo}})
 }
 
@@ -430,7 +430,7 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
-			RegionCode: it.RegionCode, Summary: fmt.Sprintf("废止权责清单事项 %s %s（%s，%s起）", it.Code, prev.Name, in.DocNo, date), Detail: in})
+			EntityName: prev.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("废止权责清单事项 %s %s（%s，%s起）", it.Code, prev.Name, in.DocNo, date), Detail: in})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -567,7 +567,7 @@ func (s *Service) AddDomain(ctx context.Context, p *access.Principal, in DomainI
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityDomain, EntityID: name,
-			RegionCode: d.RegionCode, Summary: "新增执法领域 " + name})
+			EntityName: name, RegionCode: d.RegionCode, Summary: "新增执法领域 " + name})
 	})
 	return d, err
 }

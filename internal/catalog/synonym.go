@@ -84,7 +84,7 @@ func (s *Service) AddSynonym(ctx context.Context, p *access.Principal, in Synony
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entitySynonym, EntityID: out.ID,
-			RegionCode: out.RegionCode, Summary: "新增权责清单检索同义词 " + out.Term + " → " + out.Canonical, Detail: out})
+			EntityName: out.Term + " → " + out.Canonical, RegionCode: out.RegionCode, Summary: "新增权责清单检索同义词 " + out.Term + " → " + out.Canonical, Detail: out})
 	})
 	return out, err
 }
@@ -111,7 +111,7 @@ func (s *Service) DeleteSynonym(ctx context.Context, p *access.Principal, id str
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionDelete, Entity: entitySynonym, EntityID: id,
-			RegionCode: syn.RegionCode, Summary: "删除权责清单检索同义词 " + syn.Term + " → " + syn.Canonical, Detail: syn})
+			EntityName: syn.Term + " → " + syn.Canonical, RegionCode: syn.RegionCode, Summary: "删除权责清单检索同义词 " + syn.Term + " → " + syn.Canonical, Detail: syn})
 	})
 }
 

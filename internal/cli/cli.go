@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/peterbourgon/ff/v3"
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -34,6 +35,11 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 	cfg.BindStore(importFS)
 	auditFS := flag.NewFlagSet("zhifa audit", flag.ContinueOnError)
 	cfg.BindStore(auditFS)
+	cfg.BindAudit(auditFS)
+	verifyFS := flag.NewFlagSet("zhifa audit verify", flag.ContinueOnError)
+	cfg.BindStore(verifyFS)
+	cfg.BindAudit(verifyFS)
+	chain := verifyFS.String("chain", "", "只校验一条审计链：县级6位、市级4位、省级2位区划代码前缀；--chain= 为系统级链")
 
 	root := &ffcli.Command{
 		Name:       "zhifa",
@@ -52,9 +58,22 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 			{Name: "import", ShortUsage: "zhifa import <regions|people> <文件.csv|文件.xlsx>",
 				ShortHelp: "从 CSV 或 Excel 导入行政区划或人员（全部成功或全部不导入）", FlagSet: importFS, Options: envOpts,
 				Exec: func(ctx context.Context, args []string) error { return importFile(ctx, &cfg, args, stdout, stderr) }},
-			{Name: "audit", ShortUsage: "zhifa audit verify",
-				ShortHelp: "校验审计日志哈希链，指出第一条被破坏的记录", FlagSet: auditFS, Options: envOpts,
-				Exec: func(ctx context.Context, args []string) error { return auditVerify(ctx, &cfg, args, stdout) }},
+			{Name: "audit", ShortUsage: "zhifa audit verify [--chain 371521] [--audit-anchor-dir …]",
+				ShortHelp: "校验审计日志：逐链核对 MAC、链头与链外签名锚点，指出第一条被破坏的记录", FlagSet: auditFS, Options: envOpts,
+				Subcommands: []*ffcli.Command{{Name: "verify", ShortUsage: "zhifa audit verify [--chain 371521] [--audit-anchor-dir …]",
+					ShortHelp: "校验审计日志", FlagSet: verifyFS, Options: envOpts,
+					Exec: func(ctx context.Context, args []string) error {
+						only := (*string)(nil)
+						verifyFS.Visit(func(f *flag.Flag) {
+							if f.Name == "chain" {
+								only = chain
+							}
+						})
+						return auditVerify(ctx, &cfg, args, only, stdout)
+					}}},
+				Exec: func(context.Context, []string) error {
+					return errors.New("用法：zhifa audit verify [--chain 371521]")
+				}},
 			initCommand(&cfg, stdout),
 			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",
 				Exec: func(context.Context, []string) error { fmt.Fprintln(stdout, "zhifa", version); return nil }},
@@ -63,8 +82,10 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 	}
 	root.FlagSet = flag.NewFlagSet("zhifa", flag.ContinueOnError)
 	for _, c := range append(root.Subcommands, root) {
-		if c.FlagSet != nil {
-			c.FlagSet.SetOutput(stderr)
+		for _, c := range append(c.Subcommands, c) {
+			if c.FlagSet != nil {
+				c.FlagSet.SetOutput(stderr)
+			}
 		}
 	}
 	if err := root.ParseAndRun(ctx, args); err != nil {
@@ -103,8 +124,10 @@ func store(ctx context.Context, cfg *config.Config, serving bool) (*db.DB, error
 	return d, nil
 }
 
-// app assembles the platform over an open store.
-func app(cfg *config.Config, d *db.DB, version string) (*server.App, error) {
+// app assembles the platform over an open store and moves an audit log written before the keyed
+// chains onto them (refusing, with an error, when the old chain is broken), so that nothing is
+// appended before that is done.
+func app(ctx context.Context, cfg *config.Config, d *db.DB, version string) (*server.App, error) {
 	var key []byte
 	var err error
 	if cfg.SecretKey != "" {
@@ -121,5 +144,15 @@ func app(cfg *config.Config, d *db.DB, version string) (*server.App, error) {
 	}
 	policy := account.Policy{MaxFailures: cfg.LoginMaxFailure, LockFor: cfg.LoginLockFor,
 		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
-	return server.New(d, box, clock.System{}, policy, version), nil
+	a := server.New(d, box, clock.System{}, policy, version)
+	res, err := a.Audit.Upgrade(ctx, d)
+	if err != nil {
+		slog.Error("audit log upgrade refused", "err", err)
+		return nil, fmt.Errorf("审计日志升级失败：%w", err)
+	}
+	if res.Entries > 0 {
+		slog.Warn("audit log re-chained into keyed chains per jurisdiction", "entries", res.Entries, "chains", len(res.Chains),
+			"legacyHeadSeq", res.LegacyHeadSeq, "legacyHeadHash", res.LegacyHeadHash)
+	}
+	return a, nil
 }

@@ -35,7 +35,8 @@ func TestMigrateImportAndAuditVerify(t *testing.T) {
 	if code, _, errOut := run("import", "--data-dir", dir, "regions", file); code != 1 || !strings.Contains(errOut, "REGION_PARENT_UNKNOWN") || !strings.Contains(errOut, "第2行") {
 		t.Fatalf("bad import: %d %s", code, errOut)
 	}
-	if code, out, _ := run("audit", "--data-dir", dir, "verify"); code != 0 || !strings.Contains(out, "哈希链完整") {
+	if code, out, _ := run("audit", "--data-dir", dir, "verify"); code != 0 || !strings.Contains(out, "审计日志完整：1 条链，共 1 条记录") ||
+		!strings.Contains(out, "锚点目录") || !strings.Contains(out, "不存在") {
 		t.Fatalf("verify: %d %s", code, out)
 	}
 	// Tamper with the log behind the platform's back: verify names the entry and fails.
@@ -47,8 +48,15 @@ func TestMigrateImportAndAuditVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
-	if code, out, _ := run("audit", "--data-dir", dir, "verify"); code != 3 || !strings.Contains(out, "序号 1") {
+	if code, out, _ := run("audit", "verify", "--data-dir", dir); code != 3 || !strings.Contains(out, "序号 1") || !strings.Contains(out, "被篡改") {
 		t.Fatalf("tampered verify: %d %s", code, out)
+	}
+	// Another chain alone still verifies; a chain code that is not one is refused.
+	if code, out, _ := run("audit", "verify", "--data-dir", dir, "--chain", "371521"); code != 0 || !strings.Contains(out, "0 条链") {
+		t.Fatalf("verify one chain: %d %s", code, out)
+	}
+	if code, out, _ := run("audit", "verify", "--data-dir", dir, "--chain="); code != 3 || !strings.Contains(out, "系统级链") {
+		t.Fatalf("verify the system chain: %d %s", code, out)
 	}
 }
 

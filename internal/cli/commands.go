@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/audit"
 	"zhifa/internal/config"
 	"zhifa/internal/demo"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/server"
 )
@@ -29,7 +30,7 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 		return err
 	}
 	defer d.Close()
-	a, err := app(cfg, d, version)
+	a, err := app(ctx, cfg, d, version)
 	if err != nil {
 		return err
 	}
@@ -56,6 +57,23 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 		defer msrv.Close()
 		slog.Info("metrics", "url", "http://"+mln.Addr().String()+"/metrics")
 	}
+	// The signed heads of the audit chains go to a file outside the database at an interval and
+	// once more at shutdown, after the last request.
+	if err := a.Audit.UseAnchorDir(cfg.AnchorDir()); err != nil {
+		return err
+	}
+	actx, stopAnchoring := context.WithCancel(context.WithoutCancel(ctx))
+	anchoring := make(chan struct{})
+	go func() { defer close(anchoring); a.Audit.KeepAnchoring(actx, d, cfg.AuditAnchorInterval) }()
+	defer func() {
+		stopAnchoring()
+		<-anchoring
+		if n, err := a.Audit.Anchor(context.WithoutCancel(ctx), d); err != nil {
+			slog.Error("audit anchor at shutdown failed", "err", err)
+		} else {
+			slog.Info("audit chains anchored at shutdown", "chains", n, "dir", cfg.AnchorDir())
+		}
+	}()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s: %w", cfg.Addr, err)
@@ -66,7 +84,8 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 	if cfg.Demo {
 		fmt.Fprint(stdout, demo.LoginsText())
 	}
-	slog.Info("serving", "url", url, "store", d.Dialect, "version", version, "startup", time.Since(started).Round(time.Millisecond).String())
+	slog.Info("serving", "url", url, "store", d.Dialect, "version", version, "auditAnchors", cfg.AnchorDir(),
+		"startup", time.Since(started).Round(time.Millisecond).String())
 
 	ctx, stop := signalContext(ctx)
 	defer stop()
@@ -112,7 +131,7 @@ func loadDemo(ctx context.Context, cfg *config.Config, stdout io.Writer) error {
 		return err
 	}
 	defer d.Close()
-	a, err := app(cfg, d, "")
+	a, err := app(ctx, cfg, d, "")
 	if err != nil {
 		return err
 	}
@@ -142,7 +161,7 @@ func importFile(ctx context.Context, cfg *config.Config, args []string, stdout, 
 		return err
 	}
 	defer d.Close()
-	a, err := app(cfg, d, "")
+	a, err := app(ctx, cfg, d, "")
 	if err != nil {
 		return err
 	}
@@ -179,23 +198,68 @@ func reportImportError(err error, stderr io.Writer) error {
 	return fmt.Errorf("[%s] %s", e.Code, e.Message)
 }
 
-func auditVerify(ctx context.Context, cfg *config.Config, args []string, stdout io.Writer) error {
-	if len(args) != 1 || args[0] != "verify" {
-		return errors.New("用法：zhifa audit verify")
+func auditVerify(ctx context.Context, cfg *config.Config, args []string, only *string, stdout io.Writer) error {
+	if len(args) != 0 {
+		return errors.New("用法：zhifa audit verify [--chain 371521]")
 	}
 	d, err := store(ctx, cfg, false)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	v, err := audit.Verify(ctx, d)
+	a, err := app(ctx, cfg, d, "")
 	if err != nil {
 		return err
 	}
-	if !v.OK {
-		fmt.Fprintf(stdout, "审计日志哈希链已被破坏：第一条有问题的记录序号 %d。%s\n", v.BrokenSeq, v.Reason)
+	dir := cfg.AnchorDir()
+	if _, err := os.Stat(dir); err == nil {
+		if err := a.Audit.UseAnchorDir(dir); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(stdout, "注意：锚点目录 %s 不存在，本次只核对数据库中的 MAC 与链头，无法发现被截回或改写的链\n", dir)
+	}
+	rep, err := a.Audit.Verify(ctx, d, access.Everywhere, only)
+	if err != nil {
+		return err
+	}
+	printReport(stdout, rep)
+	if !rep.OK {
 		return exitCode(3)
 	}
-	fmt.Fprintf(stdout, "审计日志哈希链完整：共 %d 条，链头哈希 %s\n", v.Count, v.HeadHash)
 	return nil
+}
+
+// problemNames are the Chinese names of verification problems.
+var problemNames = map[string]string{audit.ProblemAltered: "被篡改", audit.ProblemMissing: "记录缺失",
+	audit.ProblemReordered: "顺序被调换", audit.ProblemTruncated: "被截断", audit.ProblemRewritten: "被改写"}
+
+func printReport(w io.Writer, rep audit.Report) {
+	if rep.Anchored {
+		fmt.Fprintf(w, "锚点目录 %s，锚点签名公钥指纹 %s\n", rep.AnchorDir, rep.AnchorKey)
+	}
+	broken := 0
+	for _, c := range rep.Chains {
+		head := "—"
+		if c.HeadMAC != "" {
+			head = fmt.Sprintf("链头第%d条 MAC %s…", c.HeadSeq, c.HeadMAC[:16])
+		}
+		state := "完整"
+		if !c.OK {
+			broken++
+			state = fmt.Sprintf("已被破坏（%s）：序号 %d。%s", problemNames[c.Problem], c.BrokenSeq, c.Reason)
+		}
+		fmt.Fprintf(w, "  %-10s %6d 条  %s  锚点 %d 个  %s\n", audit.ChainName(c.Chain), c.Count, head, c.Anchors, state)
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(w, "  锚点文件：%s\n", p)
+	}
+	switch {
+	case rep.OK:
+		fmt.Fprintf(w, "审计日志完整：%d 条链，共 %d 条记录\n", len(rep.Chains), rep.Count)
+	case broken > 0:
+		fmt.Fprintf(w, "审计日志已被破坏：%d 条链中有 %d 条未通过校验\n", len(rep.Chains), broken)
+	default:
+		fmt.Fprintf(w, "审计日志各链完整，但锚点文件有 %d 处问题\n", len(rep.Problems))
+	}
 }

@@ -45,7 +45,7 @@ func initCommand(cfg *config.Config, stdout io.Writer) *ffcli.Command {
 		ShortUsage: "zhifa init --region 371521000000 --org-name 阳谷县综合行政执法局",
 		ShortHelp:  "新安装时创建三员初始账号（一次性密码仅显示一次，首次登录须修改）",
 		FlagSet:    fs, Options: []ff.Option{ff.WithEnvVarPrefix("ZHIFA")},
-		Exec:       func(ctx context.Context, _ []string) error { return initAccounts(ctx, cfg, o, stdout) },
+		Exec: func(ctx context.Context, _ []string) error { return initAccounts(ctx, cfg, o, stdout) },
 	}
 }
 
@@ -67,7 +67,7 @@ func initAccounts(ctx context.Context, cfg *config.Config, o initOptions, stdout
 		return err
 	}
 	defer d.Close()
-	a, err := app(cfg, d, "")
+	a, err := app(ctx, cfg, d, "")
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -41,6 +42,11 @@ type Config struct {
 	SiteCode         string // 网站标识码
 	SiteICP          string // ICP备案号
 	SitePoliceRecord string // 公安机关备案号
+	// Audit anchors: the signed heads of the audit chains are appended every AuditAnchorInterval
+	// (and at shutdown) to a file in AuditAnchorDir, which must be outside the data directory;
+	// empty means "audit-anchors" beside the data directory (see AnchorDir).
+	AuditAnchorDir      string
+	AuditAnchorInterval time.Duration
 }
 
 // Defaults returns the configuration before flags and environment.
@@ -48,8 +54,27 @@ func Defaults() Config {
 	return Config{
 		Addr: "127.0.0.1:8080", DataDir: "data", LogFormat: "text", LogLevel: "info",
 		ShutdownTimeout: 15 * time.Second, SessionIdle: 30 * time.Minute, SessionLifetime: 12 * time.Hour,
-		LoginMaxFailure: 5, LoginLockFor: 15 * time.Minute,
+		LoginMaxFailure: 5, LoginLockFor: 15 * time.Minute, AuditAnchorInterval: time.Minute,
 	}
+}
+
+// AnchorDir is the directory of the audit anchors: --audit-anchor-dir, or "audit-anchors" next to
+// (not inside) the data directory.
+func (c *Config) AnchorDir() string {
+	if c.AuditAnchorDir != "" {
+		return c.AuditAnchorDir
+	}
+	data := filepath.Clean(c.DataDir)
+	if abs, err := filepath.Abs(data); err == nil {
+		data = abs // so that "." has a parent too
+	}
+	return filepath.Join(filepath.Dir(data), "audit-anchors")
+}
+
+// BindAudit registers the options of commands that check the audit log against its anchors.
+func (c *Config) BindAudit(fs *flag.FlagSet) {
+	fs.StringVar(&c.AuditAnchorDir, "audit-anchor-dir", c.AuditAnchorDir,
+		"审计锚点目录：各审计链签名链头的追加文件所在目录，应在数据目录之外（另一磁盘或主机）；为空时为数据目录旁的 audit-anchors (ZHIFA_AUDIT_ANCHOR_DIR)")
 }
 
 // BindStore registers the options every command that opens the store needs.
@@ -79,6 +104,8 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.SiteCode, "site-code", c.SiteCode, "门户页脚：政府网站标识码，10位 (ZHIFA_SITE_CODE)")
 	fs.StringVar(&c.SiteICP, "site-icp", c.SiteICP, "门户页脚：ICP备案号，如 鲁ICP备12345678号 (ZHIFA_SITE_ICP)")
 	fs.StringVar(&c.SitePoliceRecord, "site-police-record", c.SitePoliceRecord, "门户页脚：公安机关备案号，如 鲁公网安备37152102000001号 (ZHIFA_SITE_POLICE_RECORD)")
+	c.BindAudit(fs)
+	fs.DurationVar(&c.AuditAnchorInterval, "audit-anchor-interval", c.AuditAnchorInterval, "多久把有变化的审计链链头签名写入锚点文件一次；停机时也写一次 (ZHIFA_AUDIT_ANCHOR_INTERVAL)")
 }
 
 // Proxies parses TrustedProxies: single addresses become /32 or /128 prefixes.
@@ -137,12 +164,18 @@ func (c *Config) Validate(serving bool) error {
 	if _, err := c.level(); err != nil {
 		errs = append(errs, err)
 	}
+	if err := c.checkAnchorDir(); err != nil {
+		errs = append(errs, err)
+	}
 	if serving {
 		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 			errs = append(errs, fmt.Errorf("--addr (ZHIFA_ADDR) 应为 host:port，例如 127.0.0.1:8080，而不是 %q", c.Addr))
 		}
 		if c.ShutdownTimeout <= 0 || c.SessionIdle <= 0 || c.SessionLifetime <= 0 || c.LoginLockFor <= 0 {
 			errs = append(errs, errors.New("时长类配置必须为正数，例如 30m、12h"))
+		}
+		if c.AuditAnchorInterval <= 0 {
+			errs = append(errs, errors.New("--audit-anchor-interval (ZHIFA_AUDIT_ANCHOR_INTERVAL) 必须为正数，例如 1m"))
 		}
 		if c.LoginMaxFailure < 1 {
 			errs = append(errs, errors.New("--login-max-failures (ZHIFA_LOGIN_MAX_FAILURES) 至少为1"))
@@ -172,6 +205,23 @@ func (c *Config) Validate(serving bool) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkAnchorDir refuses an anchor directory inside the data directory: anchors there could be
+// rewound together with the database, which is what they exist to catch.
+func (c *Config) checkAnchorDir() error {
+	if strings.TrimSpace(c.DataDir) == "" {
+		return nil
+	}
+	data, err1 := filepath.Abs(c.DataDir)
+	anchors, err2 := filepath.Abs(c.AnchorDir())
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if rel, err := filepath.Rel(data, anchors); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--audit-anchor-dir (ZHIFA_AUDIT_ANCHOR_DIR) 不能位于数据目录 %s 之内：锚点应放在另一磁盘或主机上", c.DataDir)
+	}
+	return nil
 }
 
 func (c *Config) level() (slog.Level, error) {

@@ -96,7 +96,7 @@ func (s *Service) insertDraft(ctx context.Context, p *access.Principal, r row, v
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityBenchmark, EntityID: r.ID,
-			RegionCode: r.RegionCode, Summary: fmt.Sprintf("%s裁量基准草稿：%s（%s，第%d版）", verb, r.Title, r.ItemCode, r.Version),
+			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("%s裁量基准草稿：%s（%s，第%d版）", verb, r.Title, r.ItemCode, r.Version),
 			Detail: map[string]any{"itemId": r.ItemID, "version": r.Version}}); err != nil {
 			return err
 		}
@@ -158,7 +158,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			return stale()
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
-			RegionCode: old.RegionCode, Summary: fmt.Sprintf("修改裁量基准草稿：%s（%s，第%d版）", next.Title, next.ItemCode, next.Version),
+			EntityName: next.Title, RegionCode: old.RegionCode, Summary: fmt.Sprintf("修改裁量基准草稿：%s（%s，第%d版）", next.Title, next.ItemCode, next.Version),
 			Detail: map[string]any{"before": map[string]string{"title": old.Title, "tiers": old.Tiers, "provisions": old.Provisions, "noPenalty": old.NoPenalty},
 				"after": map[string]string{"title": next.Title, "tiers": next.Tiers, "provisions": next.Provisions, "noPenalty": next.NoPenalty}}}); err != nil {
 			return err
@@ -200,7 +200,7 @@ func (s *Service) Discard(ctx context.Context, p *access.Principal, id string) e
 			return notDraft()
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionDelete, Entity: entityBenchmark, EntityID: id,
-			RegionCode: r.RegionCode, Summary: fmt.Sprintf("删除裁量基准草稿：%s（%s，第%d版）", r.Title, r.ItemCode, r.Version)})
+			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("删除裁量基准草稿：%s（%s，第%d版）", r.Title, r.ItemCode, r.Version)})
 	})
 }
 
@@ -279,7 +279,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 			detail["endedVersionId"] = ended
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
-			RegionCode: old.RegionCode, Summary: fmt.Sprintf("发布裁量基准：%s（%s，第%d版，%s），自%s起施行", next.Title, next.ItemCode,
+			EntityName: next.Title, RegionCode: old.RegionCode, Summary: fmt.Sprintf("发布裁量基准：%s（%s，第%d版，%s），自%s起施行", next.Title, next.ItemCode,
 				next.Version, doc, from), Detail: detail}); err != nil {
 			return err
 		}
@@ -322,7 +322,7 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
-			RegionCode: r.RegionCode, Summary: fmt.Sprintf("废止裁量基准：%s（%s，第%d版），自%s起失效", r.Title, r.ItemCode, r.Version, to),
+			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("废止裁量基准：%s（%s，第%d版），自%s起失效", r.Title, r.ItemCode, r.Version, to),
 			Detail: map[string]any{"effectiveTo": to, "reason": reason}}); err != nil {
 			return err
 		}

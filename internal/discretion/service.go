@@ -170,14 +170,13 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 		if err := upsertRules(ctx, tx, code, in, clock.Stamp(s.Clock.Now())); err != nil {
 			return err
 		}
-		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityRules, EntityID: code, RegionCode: code,
-			Summary: fmt.Sprintf("设置裁量阶次划分规则：至少%d档；分界%d%%/%d%%；只规定最高额的，从轻≤%d%%，一般%d%%–%d%%",
-				in.MinSteps, in.RangeLowPct, in.RangeHighPct, in.LighterMaxPct, in.GeneralMinPct, in.GeneralMaxPct),
-			Detail: map[string]any{"before": before, "after": in}}); err != nil {
+		if out, err = s.rules(ctx, tx, code); err != nil {
 			return err
 		}
-		out, err = s.rules(ctx, tx, code)
-		return err
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityRules, EntityID: code, RegionCode: code,
+			EntityName: out.SourceName, Summary: fmt.Sprintf("设置裁量阶次划分规则：至少%d档；分界%d%%/%d%%；只规定最高额的，从轻≤%d%%，一般%d%%–%d%%",
+				in.MinSteps, in.RangeLowPct, in.RangeHighPct, in.LighterMaxPct, in.GeneralMinPct, in.GeneralMaxPct),
+			Detail: map[string]any{"before": before, "after": in}})
 	})
 	return out, err
 }

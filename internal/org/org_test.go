@@ -53,7 +53,7 @@ func TestInputCheck(t *testing.T) {
 func setup(t *testing.T, d *db.DB) *Service {
 	t.Helper()
 	c := clock.System{}
-	log := audit.New(c)
+	log := audit.New(c, audit.TestKeys())
 	rs := &region.Service{DB: d, Audit: log, Clock: c}
 	csv := "code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n"
 	if _, err := rs.Import(context.Background(), nil, strings.NewReader(csv), nil); err != nil {

@@ -63,7 +63,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Or
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "org", EntityID: id,
-			RegionCode: in.RegionCode, Summary: "新增机构 " + in.Name, Detail: in})
+			EntityName: in.Name, RegionCode: in.RegionCode, Summary: "新增机构 " + in.Name, Detail: in})
 	})
 	if err != nil {
 		return Org{}, err
@@ -108,7 +108,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "org", EntityID: id,
-			RegionCode: in.RegionCode, Summary: "修改机构 " + old.Name, Detail: map[string]any{"before": old, "after": in}})
+			EntityName: in.Name, RegionCode: in.RegionCode, Summary: "修改机构 " + old.Name, Detail: map[string]any{"before": old, "after": in}})
 	})
 	if err != nil {
 		return Org{}, err

@@ -53,7 +53,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	clk := &clock.Fixed{T: time.Date(2026, 5, 10, 2, 0, 0, 0, time.UTC)} // 10:00 in China
-	log := audit.New(clk)
+	log := audit.New(clk, audit.TestKeys())
 	box, err := secret.New(bytes.Repeat([]byte{7}, 32))
 	if err != nil {
 		t.Fatal(err)

@@ -77,7 +77,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (_ 
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityPerson, EntityID: id,
-			RegionCode: rec.RegionCode, Summary: "新增人员 " + rec.Name, Detail: auditView(rec)}); err != nil {
+			EntityName: rec.Name, RegionCode: rec.RegionCode, Summary: "新增人员 " + rec.Name, Detail: auditView(rec)}); err != nil {
 			return err
 		}
 		out, err = s.reload(ctx, tx, id)
@@ -119,7 +119,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			"postOrgId": old.PostOrgID, "workOrgId": old.WorkOrgID, "postType": old.PostType, "position": old.Position,
 			"frontline": old.Frontline}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityPerson, EntityID: id,
-			RegionCode: rec.RegionCode, Summary: "修改人员 " + old.Name + " 的信息",
+			EntityName: rec.Name, RegionCode: rec.RegionCode, Summary: "修改人员 " + old.Name + " 的信息",
 			Detail: map[string]any{"before": before, "after": auditView(rec)}}); err != nil {
 			return err
 		}
@@ -220,7 +220,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 	d := shown.detail(row, cur, list)
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
-			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的信息", Detail: shown.Detailed()})
+			EntityName: row.Name, RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的信息", Detail: shown.Detailed()})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -295,7 +295,7 @@ func (s *Service) AddCertificate(ctx context.Context, p *access.Principal, perso
 			return err
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityCertificate, EntityID: id,
-			RegionCode: row.RegionCode, Summary: fmt.Sprintf("为人员 %s 登记执法证 %s", row.Name, in.Number),
+			EntityName: row.Name + " " + in.Number, RegionCode: row.RegionCode, Summary: fmt.Sprintf("为人员 %s 登记执法证 %s", row.Name, in.Number),
 			Detail: map[string]any{"personId": personID, "certificate": in}}); err != nil {
 			return err
 		}
@@ -330,7 +330,7 @@ func (s *Service) RevealID(ctx context.Context, p *access.Principal, id string) 
 	}
 	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
-			RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的完整身份证号",
+			EntityName: row.Name, RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的完整身份证号",
 			Detail: Shown{Disclosed: []string{FieldIDNumber}, Masked: []string{}}})
 	})
 	if err != nil {

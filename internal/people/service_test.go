@@ -81,7 +81,7 @@ func TestCreateListAndJurisdiction(t *testing.T) {
 		if e := wantCode(t, err, "PERSON_ORG_NOT_FOUND"); e.Field != "workOrgId" {
 			t.Fatalf("field = %s, want workOrgId", e.Field)
 		}
-		if v, err := audit.Verify(ctx, d); err != nil || !v.OK {
+		if v, err := f.svc.Audit.Verify(ctx, d, access.Everywhere, nil); err != nil || !v.OK {
 			t.Fatalf("audit chain: %+v, %v", v, err)
 		}
 	})

@@ -151,12 +151,11 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 		}
 		summary := fmt.Sprintf("设置改革指标阈值：一线执法人员≥%d%%，重点乡镇≥%d人，一般乡镇≥%d人，下沉比例≥%d%%",
 			in.FrontlineMinPct, in.KeyTownshipMin, in.OrdinaryTownshipMin, in.SunkMinPct)
-		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "reform_rule", EntityID: code,
-			RegionCode: code, Summary: summary, Detail: map[string]any{"before": before, "after": in}}); err != nil {
+		if out, err = s.effective(ctx, tx, code); err != nil {
 			return err
 		}
-		out, err = s.effective(ctx, tx, code)
-		return err
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "reform_rule", EntityID: code,
+			EntityName: out.SourceName, RegionCode: code, Summary: summary, Detail: map[string]any{"before": before, "after": in}})
 	})
 	return out, err
 }

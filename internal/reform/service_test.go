@@ -70,7 +70,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	clk := &clock.Fixed{T: time.Date(2026, 5, 10, 2, 0, 0, 0, time.UTC)}
-	log := audit.New(clk)
+	log := audit.New(clk, audit.TestKeys())
 	if _, err := (&region.Service{DB: d, Audit: log, Clock: clk}).Import(ctx, nil, strings.NewReader(regionsCSV), nil); err != nil {
 		t.Fatal(err)
 	}

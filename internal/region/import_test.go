@@ -19,7 +19,7 @@ import (
 
 func newService(d *db.DB) *Service {
 	c := clock.System{}
-	return &Service{DB: d, Audit: audit.New(c), Clock: c}
+	return &Service{DB: d, Audit: audit.New(c, audit.TestKeys()), Clock: c}
 }
 
 const county = `code,name,parentCode

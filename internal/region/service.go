@@ -70,7 +70,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: "region", EntityID: code,
-			RegionCode: code, Summary: "新增行政区划 " + name + "（" + code + "）", Detail: in})
+			EntityName: name, RegionCode: code, Summary: "新增行政区划 " + name + "（" + code + "）", Detail: in})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -96,7 +96,7 @@ func (s *Service) Rename(ctx context.Context, p *access.Principal, code, name st
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "region", EntityID: code, RegionCode: code,
-			Summary: fmt.Sprintf("行政区划 %s 更名为 %s", old.Name, name), Detail: map[string]string{"from": old.Name, "to": name}})
+			EntityName: name, Summary: fmt.Sprintf("行政区划 %s 更名为 %s", old.Name, name), Detail: map[string]string{"from": old.Name, "to": name}})
 	})
 	if err != nil {
 		return Detail{}, err

@@ -314,6 +314,8 @@ var probes = map[string]probe{
 	"GET /api/v1/discretion/no-penalty": {build: withQuery(get("/api/v1/discretion/no-penalty"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
+	"GET /api/v1/audit/meta":    {kind: global, build: get("/api/v1/audit/meta")},
+	"GET /api/v1/audit/chains":  {kind: list, build: get("/api/v1/audit/chains")},
 	"POST /api/v1/audit/verify": {kind: global, build: get("/api/v1/audit/verify")},
 	"POST /api/v1/imports/regions": {build: func(f *authzFixture, l level, s side) request {
 		p := f.at(l, s)

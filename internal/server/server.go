@@ -51,7 +51,7 @@ func (a *App) SetSecurity(s Security) {
 
 // New wires the services over a migrated store.
 func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, version string) *App {
-	log := audit.New(c)
+	log := audit.New(c, audit.KeysFrom(box))
 	a := &App{DB: d, Clock: c, Audit: log, Version: version, metrics: newMetrics()}
 	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
 	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box}
@@ -75,7 +75,7 @@ func (a *App) Routes() []httpx.Route {
 	rs = append(rs, a.Reform.Routes()...)
 	rs = append(rs, a.Catalog.Routes()...)
 	rs = append(rs, a.Discretion.Routes()...)
-	rs = append(rs, audit.Routes(a.DB)...)
+	rs = append(rs, audit.Routes(a.DB, a.Audit)...)
 	rs = append(rs, a.importRoutes()...)
 	rs = append(rs, a.workbenchRoutes()...)
 	rs = append(rs, a.metaRoutes()...)

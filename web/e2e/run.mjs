@@ -76,8 +76,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-e2e-'))
 const logPath = path.join(dataDir, 'server.log')
 const log = fs.createWriteStream(logPath)
 
-console.log(`e2e: 启动 ${bin} serve --addr 127.0.0.1:${port} --data-dir ${dataDir} --demo`)
-const server = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--demo'], {
+console.log(`e2e: 启动 ${bin} serve --addr 127.0.0.1:${port} --data-dir ${path.join(dataDir, 'data')} --demo`)
+// 数据放在临时目录下的 data，审计锚点默认写在它旁边的 audit-anchors，结束时一并删除。
+const server = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data-dir', path.join(dataDir, 'data'), '--demo'], {
   stdio: ['ignore', 'pipe', 'pipe'],
   env: { ...process.env },
 })

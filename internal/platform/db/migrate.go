@@ -58,3 +58,22 @@ func (d *DB) MigrationStatus(ctx context.Context) ([]string, error) {
 	}
 	return out, nil
 }
+
+// MigrateTo applies the embedded migrations up to and including version. Tests use it to build a
+// database as an older release left it, and then check what the later migrations do to its data.
+func (d *DB) MigrateTo(ctx context.Context, version int64) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	dialect := goose.DialectSQLite3
+	if d.Dialect == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, d.W.DB, sub)
+	if err != nil {
+		return err
+	}
+	_, err = p.UpTo(ctx, version)
+	return err
+}

@@ -1,9 +1,11 @@
 // Package secret protects personal data at rest: AES-256-GCM for values that must be read back
 // (resident ID numbers) and an HMAC-SHA256 blind index so such values can be matched for
-// uniqueness without decrypting.
+// uniqueness without decrypting. It also derives, from the same master key, the keys other parts
+// of the platform keep outside the database (Derive), so that no further key file is needed.
 package secret
 
 import (
+	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hmac"
@@ -15,12 +17,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/emmansun/gmsm/sm3"
 )
 
 // Box encrypts and indexes personal data with keys derived from one master key.
 type Box struct {
 	aead    cipher.AEAD
 	hmacKey []byte
+	master  []byte
 }
 
 // New derives the encryption and index keys from a 32-byte master key.
@@ -37,7 +42,17 @@ func New(master []byte) (*Box, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Box{aead: aead, hmacKey: derive(master, "zhifa/index")}, nil
+	return &Box{aead: aead, hmacKey: derive(master, "zhifa/index"), master: bytes.Clone(master)}, nil
+}
+
+// Derive returns a 32-byte key for one purpose, named by label (for example "zhifa/audit-chain"):
+// HMAC-SM3 (GB/T 32905) of the label under the master key. The same master key and label always
+// give the same key, and keys for different labels are independent. Derived keys never collide
+// with the encryption and index keys above, which come from HMAC-SHA256.
+func (b *Box) Derive(label string) []byte {
+	m := hmac.New(sm3.New, b.master)
+	m.Write([]byte(label))
+	return m.Sum(nil)
 }
 
 func derive(master []byte, label string) []byte {

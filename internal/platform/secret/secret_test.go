@@ -48,3 +48,19 @@ func TestLoadOrCreateKey(t *testing.T) {
 		t.Fatal("key not kept across starts")
 	}
 }
+
+func TestDeriveIsStablePerLabelAndKey(t *testing.T) {
+	b, _ := New(bytes.Repeat([]byte{7}, 32))
+	again, _ := New(bytes.Repeat([]byte{7}, 32))
+	other, _ := New(bytes.Repeat([]byte{8}, 32))
+	k := b.Derive("zhifa/audit-chain")
+	if len(k) != 32 || !bytes.Equal(k, again.Derive("zhifa/audit-chain")) {
+		t.Fatal("the same master key and label must give the same 32-byte key")
+	}
+	if bytes.Equal(k, b.Derive("zhifa/audit-anchor")) || bytes.Equal(k, other.Derive("zhifa/audit-chain")) {
+		t.Fatal("derived keys must depend on the label and on the master key")
+	}
+	if bytes.Equal(b.Derive("zhifa/index"), b.hmacKey) {
+		t.Fatal("a derived key repeats the blind-index key")
+	}
+}

@@ -423,6 +423,9 @@ export interface AccountApproval {
 // ---- 审计 ----
 
 export interface AuditEntry {
+  /** 审计链：县级为6位区划代码，市级4位，省级2位，'' 为系统级链。 */
+  chain: string
+  /** 在本链中的序号，从 1 起。 */
   seq: number
   at: string
   actorId: Id | null
@@ -431,10 +434,12 @@ export interface AuditEntry {
   action: string
   entity: string
   entityId: string
+  /** 记录时对象的名称（账号、人员、机构、区划、事项……）。 */
+  entityName: string
   regionCode: string
   summary: string
-  hash: string
-  prevHash: string
+  mac: string
+  prevMac: string
 }
 
 export interface AuditListParams extends ListParams {
@@ -443,11 +448,73 @@ export interface AuditListParams extends ListParams {
   entity?: string
   from?: string
   to?: string
+  chain?: string
 }
 
-export type AuditVerifyResult =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; brokenSeq: number; reason: string }
+/** 审计日志中的一个代码及其中文名（由服务端提供）。 */
+export interface AuditKind {
+  code: string
+  name: string
+}
+
+export interface AuditMeta {
+  actions: AuditKind[]
+  entities: AuditKind[]
+}
+
+/** 写在数据库之外、以 SM2 签名的链头记录。 */
+export interface AuditAnchor {
+  chain: string
+  seq: number
+  mac: string
+  at: string
+  /** 签名公钥指纹。 */
+  key: string
+  /** SM2 签名（ASN.1，Base64）。 */
+  sig: string
+  line?: number
+}
+
+export interface AuditChainState {
+  chain: string
+  seq: number
+  mac: string
+  lastAnchor?: AuditAnchor
+}
+
+export interface AuditChains {
+  anchored: boolean
+  anchorDir: string
+  anchorKey: string
+  publicKey: string
+  chains: AuditChainState[]
+}
+
+export type AuditProblem = 'altered' | 'missing' | 'reordered' | 'truncated' | 'rewritten'
+
+export interface AuditChainReport {
+  chain: string
+  count: number
+  headSeq: number
+  headMac: string
+  ok: boolean
+  brokenSeq?: number
+  problem?: AuditProblem
+  reason?: string
+  anchors: number
+  lastAnchor?: AuditAnchor
+}
+
+export interface AuditVerifyResult {
+  ok: boolean
+  count: number
+  chains: AuditChainReport[]
+  anchored: boolean
+  anchorDir: string
+  anchorKey: string
+  /** 锚点文件本身的问题（无法解析的行、签名无效的行）。 */
+  problems?: string[]
+}
 
 // ---- 导入 ----
 
