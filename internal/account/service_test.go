@@ -22,7 +22,7 @@ import (
 // pw is a password that meets every rule.
 const pw = "Kq7#vLm2-Tz"
 
-func setup(t *testing.T, d *db.DB) (*Service, *clock.Fixed, string) {
+func setup(t testing.TB, d *db.DB) (*Service, *clock.Fixed, string) {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock.Fixed{T: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)}
@@ -40,7 +40,7 @@ func setup(t *testing.T, d *db.DB) (*Service, *clock.Fixed, string) {
 }
 
 // make creates an account as the system (no approval needed) and returns it.
-func makeAccount(t *testing.T, s *Service, username string, orgID string, roles ...access.Role) Account {
+func makeAccount(t testing.TB, s *Service, username string, orgID string, roles ...access.Role) Account {
 	t.Helper()
 	a, err := s.Create(context.Background(), nil, Input{Username: username, DisplayName: username, Password: pw, OrgID: orgID, Roles: roles})
 	if err != nil {

@@ -1,6 +1,10 @@
 package httpx
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
 	"math"
 	"net/http/httptest"
 	"strconv"
@@ -63,5 +67,27 @@ func TestPageOverflowGivesAnEmptyPage(t *testing.T) {
 		if _, err := PageOf(httptest.NewRequest("GET", "/x?page="+page, nil)); !apperr.Is(err, "PAGE_INVALID") {
 			t.Errorf("page %s: %v", page, err)
 		}
+	}
+}
+
+// A client that went away is not an error of the server: nothing is logged at ERROR and nothing
+// is written.
+func TestAbandonedRequestIsNotLoggedAsAnError(t *testing.T) {
+	var logged bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	defer slog.SetDefault(old)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequest("GET", "/api/v1/people", nil).WithContext(ctx)
+	w := httptest.NewRecorder()
+	WriteError(w, r, fmt.Errorf("list people: %w", context.Canceled))
+	if logged.Len() != 0 || w.Body.Len() != 0 {
+		t.Fatalf("logged %q, wrote %q", logged.String(), w.Body.String())
+	}
+	// A real failure still is.
+	WriteError(w, httptest.NewRequest("GET", "/x", nil), fmt.Errorf("database down"))
+	if !strings.Contains(logged.String(), "level=ERROR") || w.Code != 500 {
+		t.Fatalf("a failure was not logged: %q %d", logged.String(), w.Code)
 	}
 }
