@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -88,7 +86,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 	actor.IP = ip
 	token, tokenHash := newToken()
 	expires := now.Add(s.Policy.SessionLifetime)
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `UPDATE accounts SET last_login_at = ? WHERE id = ?`, clock.Stamp(now), a.ID); err != nil {
 			return err
 		}
@@ -120,7 +118,7 @@ func (s *Service) reserveAttempt(ctx context.Context, username string, now time.
 		LockedUntil string `db:"locked_until"`
 	}
 	locked := false
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `INSERT INTO login_throttle (username, failures, locked_until, updated_at)
 			VALUES (?, 0, '', ?) ON CONFLICT (username) DO NOTHING`, username, stamp); err != nil {
 			return err
@@ -173,7 +171,7 @@ func (s *Service) recordFailure(ctx context.Context, a Account, known bool, user
 		ev.Detail = map[string]string{"username": username}
 	}
 	actor.IP = ip
-	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error { return s.Audit.Append(ctx, tx, actor, ev) })
+	return s.DB.Tx(ctx, func(tx *db.Tx) error { return s.Audit.Append(ctx, tx, actor, ev) })
 }
 
 // decoyHash is checked against when a user name is unknown, so that a wrong name costs as much
@@ -268,7 +266,7 @@ func (s *Service) Authenticate(r *http.Request) (*access.Principal, error) {
 
 // Logout ends the request's session.
 func (s *Service) Logout(ctx context.Context, p *access.Principal, token string) error {
-	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	return s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `DELETE FROM sessions WHERE token_hash = ?`, hashToken(token)); err != nil {
 			return err
 		}

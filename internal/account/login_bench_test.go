@@ -24,7 +24,7 @@ func BenchmarkWrongPassword(b *testing.B) {
 				n++
 				name := fmt.Sprintf("%s%d", kind, n)
 				if kind == "known" {
-					if _, err := s.Create(ctx, nil, Input{Username: name, DisplayName: name, Password: pw, OrgID: orgID,
+					if _, err := s.Create(ctx, access.System(), Input{Username: name, DisplayName: name, Password: pw, OrgID: orgID,
 						Roles: []access.Role{access.Officer}}); err != nil {
 						b.Fatal(err)
 					}

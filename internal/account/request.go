@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -18,6 +16,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/query"
 )
 
 // separationRule is cited wherever the separation of the three administrators blocks a change.
@@ -104,21 +103,24 @@ func privileged(roles []access.Role) bool {
 
 // needsApproval refuses a direct change that creates, changes or resets an administrator
 // account: before and after are the account's roles before and after the change. The system
-// itself (nil principal: the demo loader and first installation) is not held to it.
+// itself (the demo loader and first installation) is not held to it.
 func (s *Service) needsApproval(p *access.Principal, before, after []access.Role) error {
-	if p == nil || !(privileged(before) || privileged(after)) {
+	if p.IsSystem() || !(privileged(before) || privileged(after)) {
 		return nil
 	}
 	return apperr.Forbidden("管理员账号（系统管理员、安全管理员、安全审计员）的新增、角色与状态变更和密码重置，须提交变更申请并由另一名管理员审批").
 		WithCode("ACCOUNT_APPROVAL_REQUIRED").WithRule(separationRule)
 }
 
-const selectRequest = `SELECT q.id, q.kind, q.account_id, q.username, q.region_code, q.payload, q.reason, q.status,
+const (
+	requestColumns = `q.id, q.kind, q.account_id, q.username, q.region_code, q.payload, q.reason, q.status,
 	q.requested_by, COALESCE(a.display_name, '') AS requested_by_name, q.requested_at,
-	q.decided_by, COALESCE(d.display_name, '') AS decided_by_name, q.decided_at, q.decision_reason
-	FROM account_requests q
+	q.decided_by, COALESCE(d.display_name, '') AS decided_by_name, q.decided_at, q.decision_reason`
+	requestFrom = `account_requests q
 	LEFT JOIN accounts a ON a.id = q.requested_by
 	LEFT JOIN accounts d ON d.id = q.decided_by`
+	selectRequest = `SELECT ` + requestColumns + ` FROM ` + requestFrom
+)
 
 func (q *Request) finish() error {
 	q.KindName = requestKindNames[q.Kind]
@@ -143,7 +145,7 @@ func (s *Service) RequestChange(ctx context.Context, p *access.Principal, in Req
 	}
 	q := Request{ID: ids.New(), Kind: in.Kind, Reason: in.Reason, Status: RequestPending}
 	var payload any
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		switch in.Kind {
 		case RequestCreate:
 			if in.Create == nil {
@@ -229,7 +231,7 @@ func notPrivileged() error {
 func (s *Service) getRequest(ctx context.Context, c db.Conn, p *access.Principal, id string) (Request, error) {
 	var q Request
 	err := db.Get(ctx, c, &q, selectRequest+` WHERE q.id = ?`, id)
-	if db.IsNoRows(err) || err == nil && p != nil && !p.Scope().Contains(q.RegionCode) {
+	if db.IsNoRows(err) || err == nil && !p.Scope().Contains(q.RegionCode) {
 		return Request{}, apperr.NotFound("变更申请")
 	}
 	if err != nil {
@@ -241,20 +243,11 @@ func (s *Service) getRequest(ctx context.Context, c db.Conn, p *access.Principal
 // ListRequests returns one page of requests inside the caller's jurisdiction, newest first;
 // status narrows to pending, approved or rejected.
 func (s *Service) ListRequests(ctx context.Context, p *access.Principal, status string, pg httpx.Page) ([]Request, int, error) {
-	lo, hi := p.Scope().Range()
-	where := " WHERE q.region_code >= ? AND q.region_code < ?"
-	args := []any{lo, hi}
-	if status != "" {
-		where += " AND q.status = ?"
-		args = append(args, status)
-	}
-	var total int
-	if err := db.Get(ctx, s.DB.R, &total, `SELECT COUNT(*) FROM account_requests q`+where, args...); err != nil {
-		return nil, 0, err
-	}
-	var out []Request
-	if err := db.Select(ctx, s.DB.R, &out, selectRequest+where+` ORDER BY q.requested_at DESC, q.id LIMIT ? OFFSET ?`,
-		append(args, pg.PageSize, pg.Offset())...); err != nil {
+	var w query.Where
+	w.Add(p.Scope().In("q.region_code"))
+	w.If(status != "", "q.status = ?", status)
+	out, total, err := query.List[Request](ctx, s.DB.R, requestColumns, requestFrom, &w, " ORDER BY q.requested_at DESC, q.id", pg)
+	if err != nil {
 		return nil, 0, err
 	}
 	for i := range out {
@@ -267,7 +260,7 @@ func (s *Service) ListRequests(ctx context.Context, p *access.Principal, status 
 
 // decide loads a pending request for the approver p and checks that p may decide it: not the
 // requester, not the account concerned.
-func (s *Service) decide(ctx context.Context, tx *sqlx.Tx, p *access.Principal, id string) (Request, error) {
+func (s *Service) decide(ctx context.Context, tx *db.Tx, p *access.Principal, id string) (Request, error) {
 	q, err := s.getRequest(ctx, tx, p, id)
 	if err != nil {
 		return Request{}, err
@@ -288,7 +281,7 @@ func (s *Service) decide(ctx context.Context, tx *sqlx.Tx, p *access.Principal, 
 // new account and a reset password get a one-time password, returned to the approver only.
 func (s *Service) Approve(ctx context.Context, p *access.Principal, id string) (Approval, error) {
 	var out Approval
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		q, err := s.decide(ctx, tx, p, id)
 		if err != nil {
 			return err
@@ -363,7 +356,7 @@ func (s *Service) Reject(ctx context.Context, p *access.Principal, id string, in
 		return Request{}, apperr.InvalidField("reason", "ACCOUNT_REQUEST_REASON_REQUIRED", "请填写不予批准的理由")
 	}
 	var out Request
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		q, err := s.decide(ctx, tx, p, id)
 		if err != nil {
 			return err
@@ -432,7 +425,7 @@ type FirstAccount struct {
 // managed in the console, administrator accounts by two administrators.
 func (s *Service) Bootstrap(ctx context.Context, orgID string, roles map[string]access.Role) ([]FirstAccount, error) {
 	var out []FirstAccount
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		var n int
 		if err := db.Get(ctx, tx, &n, `SELECT COUNT(*) FROM accounts`); err != nil {
 			return err
@@ -455,7 +448,7 @@ func (s *Service) Bootstrap(ctx context.Context, orgID string, roles map[string]
 			if err != nil {
 				return err
 			}
-			if _, err := s.insertAccount(ctx, tx, nil, nil, in, hash, true, "（安装时创建，首次登录须修改密码）"); err != nil {
+			if _, err := s.insertAccount(ctx, tx, access.System(), access.System(), in, hash, true, "（安装时创建，首次登录须修改密码）"); err != nil {
 				return err
 			}
 			out = append(out, FirstAccount{Username: in.Username, Role: roles[u], OneTimePassword: pw})

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
@@ -17,6 +15,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/query"
 )
 
 // Service manages accounts and sessions.
@@ -33,14 +32,17 @@ type Service struct {
 // CookieName is the session cookie.
 const CookieName = "zhifa_session"
 
-const selectAccount = `SELECT a.id, a.username, a.display_name, a.org_id, COALESCE(o.name, '') AS org_name,
+const (
+	accountColumns = `a.id, a.username, a.display_name, a.org_id, COALESCE(o.name, '') AS org_name,
 	a.region_code, COALESCE(r.name, '') AS region_name, a.roles,
 	COALESCE(t.failures, 0) AS failed_logins, COALESCE(t.locked_until, '') AS locked_until,
-	a.must_change_password, a.disabled, a.last_login_at, a.password_changed_at, a.password_hash
-	FROM accounts a
+	a.must_change_password, a.disabled, a.last_login_at, a.password_changed_at, a.password_hash`
+	accountFrom = `accounts a
 	LEFT JOIN organizations o ON o.id = a.org_id
 	LEFT JOIN regions r ON r.code = a.region_code
 	LEFT JOIN login_throttle t ON t.username = a.username`
+	selectAccount = `SELECT ` + accountColumns + ` FROM ` + accountFrom
+)
 
 func (s *Service) get(ctx context.Context, c db.Conn, where string, arg any) (Account, error) {
 	var a Account
@@ -66,7 +68,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Acco
 	if err != nil {
 		return Account{}, err
 	}
-	if p != nil && !p.Scope().Contains(a.RegionCode) {
+	if !p.Scope().Contains(a.RegionCode) {
 		return Account{}, apperr.NotFound("账号")
 	}
 	return a, nil
@@ -80,29 +82,17 @@ type Filter struct {
 
 // List returns one page of accounts inside the caller's jurisdiction.
 func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, pg httpx.Page) ([]Account, int, error) {
-	lo, hi := p.Scope().Range()
-	where := []string{"a.region_code >= ? AND a.region_code < ?"}
-	args := []any{lo, hi}
-	if f.Query != "" {
-		where = append(where, "(a.username LIKE ?"+db.LikeEscape+" OR a.display_name LIKE ?"+db.LikeEscape+")")
-		args = append(args, db.Like(f.Query), db.Like(f.Query))
-	}
-	if f.Role != "" {
-		where = append(where, "a.roles LIKE ?")
-		args = append(args, `%"`+string(f.Role)+`"%`)
-	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := db.Get(ctx, s.DB.R, &total, `SELECT COUNT(*) FROM accounts a`+cond, args...); err != nil {
-		return nil, 0, err
-	}
-	order, err := httpx.OrderBy(pg, map[string]string{"username": "a.username", "displayName": db.Pinyin(s.DB.R, "a.display_name"),
-		"lastLoginAt": "a.last_login_at"}, "a.username")
+	var w query.Where
+	w.Add(p.Scope().In("a.region_code"))
+	w.If(f.Query != "", "(a.username LIKE ?"+db.LikeEscape+" OR a.display_name LIKE ?"+db.LikeEscape+")", db.Like(f.Query), db.Like(f.Query))
+	w.If(f.Role != "", "a.roles LIKE ?", `%"`+string(f.Role)+`"%`)
+	order, err := query.Order{"username": "a.username", "displayName": db.Pinyin(s.DB.R, "a.display_name"),
+		"lastLoginAt": "a.last_login_at"}.SQL(pg, "username", "a.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []Account
-	if err := db.Select(ctx, s.DB.R, &out, selectAccount+cond+order+` LIMIT ? OFFSET ?`, append(args, pg.PageSize, pg.Offset())...); err != nil {
+	out, total, err := query.List[Account](ctx, s.DB.R, accountColumns, accountFrom, &w, order, pg)
+	if err != nil {
 		return nil, 0, err
 	}
 	for i := range out {
@@ -126,10 +116,10 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Ac
 		return Account{}, err
 	}
 	var id string
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
-		// A new account must change the password an administrator chose, except the system's own
-		// demo and bootstrap accounts (nil principal).
-		id, err = s.insertAccount(ctx, tx, p, p, in, hash, p != nil, "")
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
+		// A new account must change the password an administrator chose, except the accounts the
+		// system makes itself (the demo's).
+		id, err = s.insertAccount(ctx, tx, p, p, in, hash, !p.IsSystem(), "")
 		return err
 	})
 	if err != nil {
@@ -140,7 +130,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Ac
 
 // insertAccount writes a new account and its first password, recorded by actor; scopeOf bounds
 // the organisations allowed (the requester's jurisdiction when carrying out a request).
-func (s *Service) insertAccount(ctx context.Context, tx *sqlx.Tx, actor, scopeOf *access.Principal, in Input, hash string,
+func (s *Service) insertAccount(ctx context.Context, tx *db.Tx, actor, scopeOf *access.Principal, in Input, hash string,
 	mustChange bool, note string) (string, error) {
 	o, err := s.orgInScope(ctx, tx, scopeOf, in.OrgID)
 	if err != nil {
@@ -174,11 +164,7 @@ func usernameExists(u string) error {
 }
 
 func (s *Service) orgInScope(ctx context.Context, c db.Conn, p *access.Principal, orgID string) (org.Org, error) {
-	scope := access.Everywhere
-	if p != nil {
-		scope = p.Scope()
-	}
-	o, err := org.Get(ctx, c, scope, orgID)
+	o, err := org.Get(ctx, c, p.Scope(), orgID)
 	if apperr.Is(err, "NOT_FOUND") {
 		return org.Org{}, apperr.InvalidField("orgId", "ACCOUNT_ORG_NOT_FOUND", "所属机构不存在或不在本辖区内")
 	}
@@ -201,7 +187,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 	if err := in.check(); err != nil {
 		return Account{}, err
 	}
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		old, err := s.Get(ctx, p, id)
 		if err != nil {
 			return err
@@ -232,7 +218,7 @@ func (in *UpdateInput) check() error {
 
 // checkSelfChange refuses a change of one's own roles, organisation or status.
 func checkSelfChange(p *access.Principal, old Account, in UpdateInput) error {
-	if p == nil || old.ID != p.AccountID {
+	if p.IsSystem() || old.ID != p.AccountID {
 		return nil
 	}
 	if rolesChanged(old.Roles, in.Roles) || old.OrgID != in.OrgID || in.Disabled {
@@ -250,7 +236,7 @@ func rolesChanged(a, b []access.Role) bool {
 }
 
 // applyUpdate writes a checked change, recorded by actor; scopeOf bounds the organisations allowed.
-func (s *Service) applyUpdate(ctx context.Context, tx *sqlx.Tx, actor, scopeOf *access.Principal, old Account, in UpdateInput, note string) error {
+func (s *Service) applyUpdate(ctx context.Context, tx *db.Tx, actor, scopeOf *access.Principal, old Account, in UpdateInput, note string) error {
 	o, err := s.orgInScope(ctx, tx, scopeOf, in.OrgID)
 	if err != nil {
 		return err
@@ -282,7 +268,7 @@ func (s *Service) Unlock(ctx context.Context, p *access.Principal, id string) (A
 	if err != nil {
 		return Account{}, err
 	}
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `DELETE FROM login_throttle WHERE username = ?`, a.Username); err != nil {
 			return err
 		}
@@ -345,12 +331,12 @@ func (s *Service) setPassword(ctx context.Context, p *access.Principal, a Accoun
 	if err := CheckPassword(a.Username, pw); err != nil {
 		return apperr.As(err).WithField(field)
 	}
-	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	return s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.storePassword(ctx, tx, p, a, pw, how, keepToken, field)
 	})
 }
 
-func (s *Service) storePassword(ctx context.Context, tx *sqlx.Tx, p *access.Principal, a Account, pw string, how passwordSetting, keepToken, field string) error {
+func (s *Service) storePassword(ctx context.Context, tx *db.Tx, p *access.Principal, a Account, pw string, how passwordSetting, keepToken, field string) error {
 	var recent []string
 	if err := db.Select(ctx, tx, &recent, `SELECT hash FROM password_history WHERE account_id = ?
 		ORDER BY changed_at DESC LIMIT ?`, a.ID, PasswordHistory); err != nil {

@@ -28,11 +28,11 @@ func setup(t testing.TB, d *db.DB) (*Service, *clock.Fixed, string) {
 	c := &clock.Fixed{T: time.Date(2026, 11, 23, 1, 0, 0, 0, time.UTC)}
 	log := audit.New(c, audit.TestKeys())
 	rs := &region.Service{DB: d, Audit: log, Clock: c}
-	if _, err := rs.Import(ctx, nil, strings.NewReader("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n"), nil); err != nil {
+	if _, err := rs.Import(ctx, access.System(), strings.NewReader("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n"), nil); err != nil {
 		t.Fatal(err)
 	}
 	os := &org.Service{DB: d, Audit: log, Clock: c}
-	bureau, err := os.Create(ctx, nil, org.Input{Name: "阳谷县综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000"})
+	bureau, err := os.Create(ctx, access.System(), org.Input{Name: "阳谷县综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func setup(t testing.TB, d *db.DB) (*Service, *clock.Fixed, string) {
 // make creates an account as the system (no approval needed) and returns it.
 func makeAccount(t testing.TB, s *Service, username string, orgID string, roles ...access.Role) Account {
 	t.Helper()
-	a, err := s.Create(context.Background(), nil, Input{Username: username, DisplayName: username, Password: pw, OrgID: orgID, Roles: roles})
+	a, err := s.Create(context.Background(), access.System(), Input{Username: username, DisplayName: username, Password: pw, OrgID: orgID, Roles: roles})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestDisabledAccountSaysSoOnlyAfterTheRightPassword(t *testing.T) {
 		ctx := context.Background()
 		s, _, orgID := setup(t, d)
 		a := makeAccount(t, s, "officer", orgID, access.Officer)
-		if _, err := s.Update(ctx, nil, a.ID, UpdateInput{DisplayName: "x", OrgID: orgID, Roles: []access.Role{access.Officer}, Disabled: true}); err != nil {
+		if _, err := s.Update(ctx, access.System(), a.ID, UpdateInput{DisplayName: "x", OrgID: orgID, Roles: []access.Role{access.Officer}, Disabled: true}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Login(ctx, "officer", "Wrong#Guess1", "", ""); !apperr.Is(err, "LOGIN_FAILED") {

@@ -13,10 +13,9 @@ package audit
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
-
-	"github.com/jmoiron/sqlx"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
@@ -89,7 +88,7 @@ const upsertHead = `INSERT INTO audit_heads (chain, seq, mac) VALUES (?, 1, '')
 //
 // A transaction that appends to several chains locks their heads in the order it appends; code
 // that must do so appends in ascending chain order, so that two such transactions cannot deadlock.
-func (l *Log) Append(ctx context.Context, tx *sqlx.Tx, p *access.Principal, ev Event) error {
+func (l *Log) Append(ctx context.Context, tx *db.Tx, p *access.Principal, ev Event) error {
 	if !knownEntity(ev.Entity) {
 		return fmt.Errorf("audit: kind of record %q has no Chinese name in internal/audit/kinds.go", ev.Entity)
 	}
@@ -101,13 +100,13 @@ func (l *Log) Append(ctx context.Context, tx *sqlx.Tx, p *access.Principal, ev E
 		}
 		detail = string(b)
 	}
+	if p == nil {
+		return errors.New("audit: an entry needs a principal (access.System() for the platform itself)")
+	}
 	e := Entry{
-		Chain: ChainOf(ev.RegionCode), ActorID: "system", ActorName: "系统",
+		Chain: ChainOf(ev.RegionCode), ActorID: p.AccountID, ActorName: p.DisplayName, IP: p.IP,
 		Action: ev.Action, Entity: ev.Entity, EntityID: ev.EntityID, EntityName: ev.EntityName, RegionCode: ev.RegionCode,
 		Summary: ev.Summary, Detail: detail,
-	}
-	if p != nil {
-		e.ActorID, e.ActorName, e.IP = p.AccountID, p.DisplayName, p.IP
 	}
 	var head struct {
 		Seq int64  `db:"seq"`
@@ -126,7 +125,7 @@ func (l *Log) Append(ctx context.Context, tx *sqlx.Tx, p *access.Principal, ev E
 	return err
 }
 
-func insertEntry(ctx context.Context, tx *sqlx.Tx, e Entry) error {
+func insertEntry(ctx context.Context, tx *db.Tx, e Entry) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO audit_log (chain, seq, at, actor_id, actor_name, ip, action, entity, entity_id,
 		entity_name, region_code, summary, detail, prev_mac, mac, body_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Chain, e.Seq, e.At, e.ActorID, e.ActorName, e.IP, e.Action, e.Entity, e.EntityID, e.EntityName, e.RegionCode,

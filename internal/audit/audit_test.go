@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
@@ -37,7 +35,7 @@ func appendN(t testing.TB, d *db.DB, l *Log, region string, n int) {
 	p := access.NewPrincipal("acc-1", "leader", "孙志强", "org-1", "371500000000", []access.Role{access.Leader})
 	p.IP = "10.0.0.8"
 	for i := range n {
-		err := d.Tx(context.Background(), func(tx *sqlx.Tx) error {
+		err := d.Tx(context.Background(), func(tx *db.Tx) error {
 			return l.Append(context.Background(), tx, p, Event{Action: ActionRead, Entity: "person", EntityID: fmt.Sprint(i),
 				EntityName: fmt.Sprintf("人员%d", i), RegionCode: region, Summary: fmt.Sprintf("查看人员 %d", i), Detail: map[string]int{"i": i}})
 		})
@@ -434,7 +432,7 @@ func TestListIsScopedAndNewestFirst(t *testing.T) {
 
 func TestUnknownKindIsRefused(t *testing.T) {
 	d := dbtest.SQLite(t)
-	err := d.Tx(context.Background(), func(tx *sqlx.Tx) error {
+	err := d.Tx(context.Background(), func(tx *db.Tx) error {
 		return newLog().Append(context.Background(), tx, nil, Event{Action: ActionCreate, Entity: "widget", Summary: "x"})
 	})
 	if err == nil || !strings.Contains(err.Error(), "kinds.go") {

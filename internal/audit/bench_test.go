@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/benchutil"
 	"zhifa/internal/platform/clock"
@@ -65,7 +63,7 @@ func BenchmarkConcurrentCountyWriters(b *testing.B) {
 							mine := make(benchutil.Latencies, 0, txPerWriter)
 							for i := range txPerWriter {
 								t0 := time.Now()
-								err := d.Tx(ctx, func(tx *sqlx.Tx) error {
+								err := d.Tx(ctx, func(tx *db.Tx) error {
 									if _, err := db.Exec(ctx, tx, `UPDATE bench_county SET n = n + 1 WHERE code = ?`, county); err != nil {
 										return err
 									}

@@ -2,12 +2,11 @@ package audit
 
 import (
 	"context"
-	"strings"
 
 	"zhifa/internal/platform/access"
-	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/query"
 )
 
 // legacyChain holds the rows of the old single SHA-256 chain until Upgrade re-chains them.
@@ -26,67 +25,39 @@ type Filter struct {
 const entryColumns = `chain, seq, at, actor_id, actor_name, ip, action, entity, entity_id, entity_name,
 	region_code, summary, detail, prev_mac, mac, body_mac`
 
-// sortColumns maps the listing's sort keys to ORDER BY terms; every order ends with the entries'
+// order maps the listing's sort keys to ORDER BY terms; every order ends with the entries'
 // global order (time, then chain and position), so pages are stable.
-var sortColumns = map[string][]string{
-	"at":        {"at", "chain", "seq"},
-	"seq":       {"at", "chain", "seq"}, // the console's old key: the global order
-	"chain":     {"chain", "seq"},
-	"actorName": {"actor_name", "at", "chain", "seq"},
-	"action":    {"action", "at", "chain", "seq"},
+var order = query.Order{
+	"at":        "at, chain, seq",
+	"seq":       "at, chain, seq", // the console's old key: the global order
+	"chain":     "chain, seq",
+	"actorName": "actor_name, at, chain, seq",
+	"action":    "action, at, chain, seq",
 }
 
 // List returns one page of the log inside scope, newest first by default. Entries of the system
 // itself (region code empty) are visible to every auditor.
 func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.Page) ([]Entry, int, error) {
-	lo, hi := scope.Range()
-	where := []string{"((region_code >= ? AND region_code < ?) OR region_code = '')", "chain <> ?"}
-	args := []any{lo, hi, legacyChain}
-	if f.Actor != "" {
-		where = append(where, "(actor_id = ? OR actor_name LIKE ?"+db.LikeEscape+")")
-		args = append(args, f.Actor, db.Like(f.Actor))
-	}
-	if f.Action != "" {
-		where = append(where, "action = ?")
-		args = append(args, f.Action)
-	}
-	if f.Entity != "" {
-		where = append(where, "entity = ?")
-		args = append(args, f.Entity)
-	}
-	if f.From != "" {
-		where = append(where, "at >= ?")
-		args = append(args, f.From)
-	}
-	if f.To != "" {
-		where = append(where, "at < ?")
-		args = append(args, f.To)
-	}
+	var w query.Where
+	in, args := scope.In("region_code")
+	w.And("("+in+" OR region_code = '')", args...)
+	w.And("chain <> ?", legacyChain)
+	w.If(f.Actor != "", "(actor_id = ? OR actor_name LIKE ?"+db.LikeEscape+")", f.Actor, db.Like(f.Actor))
+	w.If(f.Action != "", "action = ?", f.Action)
+	w.If(f.Entity != "", "entity = ?", f.Entity)
+	w.If(f.From != "", "at >= ?", f.From)
+	w.If(f.To != "", "at < ?", f.To)
 	if f.Chain != nil {
-		where = append(where, "chain = ?")
-		args = append(args, *f.Chain)
-	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := db.Get(ctx, d.R, &total, "SELECT COUNT(*) FROM audit_log"+cond, args...); err != nil {
-		return nil, 0, err
+		w.And("chain = ?", *f.Chain)
 	}
 	if p.Sort == "" {
 		p.Sort, p.Desc = "at", !p.Desc
 	}
-	cols, ok := sortColumns[p.Sort]
-	if !ok {
-		return nil, 0, apperr.InvalidField("sort", "SORT_INVALID", "不支持按该字段排序："+p.Sort)
+	sql, err := order.SQL(p, "-at", "")
+	if err != nil {
+		return nil, 0, err
 	}
-	dir := " ASC"
-	if p.Desc {
-		dir = " DESC"
-	}
-	order := " ORDER BY " + strings.Join(cols, dir+", ") + dir
-	out := []Entry{}
-	err := db.Select(ctx, d.R, &out, `SELECT `+entryColumns+` FROM audit_log`+cond+order+` LIMIT ? OFFSET ?`,
-		append(args, p.PageSize, p.Offset())...)
-	return out, total, err
+	return query.List[Entry](ctx, d.R, entryColumns, "audit_log", &w, sql, p)
 }
 
 // Head is the newest entry of a chain as its head row records it.
@@ -100,8 +71,8 @@ type Head struct {
 // when its prefix does (the county chain 371521 inside Liaocheng 3715), and the system-wide chain
 // is visible to everyone, as its entries are in the listing.
 func chainsIn(scope access.Scope) (string, []any) {
-	lo, hi := scope.Range()
-	return "((chain >= ? AND chain < ?) OR chain = '') AND chain <> ?", []any{lo, hi, legacyChain}
+	in, args := scope.In("chain")
+	return "(" + in + " OR chain = '') AND chain <> ?", append(args, legacyChain)
 }
 
 // Heads returns the head of every chain inside scope, by chain.

@@ -8,8 +8,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
-
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
 )
 
@@ -42,7 +41,7 @@ const upgradePage = 1000
 // database without old entries, so it runs at every start.
 func (l *Log) Upgrade(ctx context.Context, d *db.DB) (UpgradeResult, error) {
 	var res UpgradeResult
-	err := d.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := d.Tx(ctx, func(tx *db.Tx) error {
 		res = UpgradeResult{}
 		// Taking the old head's row lock first makes a second instance starting at the same time
 		// wait here, and then find nothing left to do.
@@ -73,7 +72,7 @@ func (l *Log) Upgrade(ctx context.Context, d *db.DB) (UpgradeResult, error) {
 		if _, err := db.Exec(ctx, tx, `DELETE FROM audit_heads WHERE chain = ?`, legacyChain); err != nil {
 			return err
 		}
-		return l.Append(ctx, tx, nil, Event{Action: ActionRechain, Entity: EntityLog, EntityName: "审计日志",
+		return l.Append(ctx, tx, access.System(), Event{Action: ActionRechain, Entity: EntityLog, EntityName: "审计日志",
 			Summary: fmt.Sprintf("审计日志升级为按辖区分链的 HMAC-SM3 密钥链：旧哈希链经校验完整，%d条旧记录已按原顺序重新链接到%d条链；旧链头为第%d条，哈希 %s",
 				count, len(res.Chains), head.Seq, head.MAC),
 			Detail: res})
@@ -85,7 +84,7 @@ func (l *Log) Upgrade(ctx context.Context, d *db.DB) (UpgradeResult, error) {
 }
 
 // legacyPage reads old entries after seq, in order.
-func legacyPage(ctx context.Context, tx *sqlx.Tx, after int64) ([]Entry, error) {
+func legacyPage(ctx context.Context, tx *db.Tx, after int64) ([]Entry, error) {
 	var out []Entry
 	err := db.Select(ctx, tx, &out, `SELECT `+entryColumns+` FROM audit_log WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`,
 		legacyChain, after, upgradePage)
@@ -95,7 +94,7 @@ func legacyPage(ctx context.Context, tx *sqlx.Tx, after int64) ([]Entry, error) 
 // verifyLegacy walks the old chain as the old `zhifa audit verify` did: a gap in the sequence, a
 // previous-hash link that does not match, a hash that does not match the content, or a head that
 // does not match the last entry breaks it. Old rows keep their hashes in prev_mac and mac.
-func verifyLegacy(ctx context.Context, tx *sqlx.Tx, head Head) error {
+func verifyLegacy(ctx context.Context, tx *db.Tx, head Head) error {
 	var prev Entry
 	for {
 		page, err := legacyPage(ctx, tx, prev.Seq)
@@ -136,7 +135,7 @@ func legacyHash(e Entry) string {
 
 // rechain appends every old entry, in its old order, to its jurisdiction's keyed chain (after any
 // entries that chain already has) and moves the heads on, returning the count per chain.
-func (l *Log) rechain(ctx context.Context, tx *sqlx.Tx) (map[string]int, error) {
+func (l *Log) rechain(ctx context.Context, tx *db.Tx) (map[string]int, error) {
 	var existing []Head
 	if err := db.Select(ctx, tx, &existing, `SELECT chain, seq, mac FROM audit_heads WHERE chain <> ?`, legacyChain); err != nil {
 		return nil, err

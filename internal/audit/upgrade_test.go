@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
@@ -47,7 +45,7 @@ func eachOld(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 func legacyAppend(t *testing.T, d *db.DB, region, summary string) {
 	t.Helper()
 	ctx := context.Background()
-	err := d.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := d.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1`); err != nil {
 			return err
 		}

@@ -63,18 +63,18 @@ func newBenchCounty(b *testing.B, d *db.DB) *benchCounty {
 		}
 	}
 	regions := &region.Service{DB: d, Audit: f.s.Audit, Clock: f.s.Clock}
-	if _, err := regions.Import(ctx, nil, strings.NewReader(csv.String()), nil); err != nil {
+	if _, err := regions.Import(ctx, access.System(), strings.NewReader(csv.String()), nil); err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < 12; i++ {
-		o, err := f.orgs.Create(ctx, nil, org.Input{Name: fmt.Sprintf("第%d业务主管部门", i), Kind: org.KindDepartment, RegionCode: county})
+		o, err := f.orgs.Create(ctx, access.System(), org.Input{Name: fmt.Sprintf("第%d业务主管部门", i), Kind: org.KindDepartment, RegionCode: county})
 		if err != nil {
 			b.Fatal(err)
 		}
 		bc.depts = append(bc.depts, o.ID)
 	}
 	for t := 0; t < 18; t++ {
-		o, err := f.orgs.Create(ctx, nil, orgInput(fmt.Sprintf("第%d镇综合行政执法办公室", t), fmt.Sprintf("371521%03d000", 120+t)))
+		o, err := f.orgs.Create(ctx, access.System(), orgInput(fmt.Sprintf("第%d镇综合行政执法办公室", t), fmt.Sprintf("371521%03d000", 120+t)))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -108,7 +108,7 @@ func BenchmarkImport10000(b *testing.B) {
 		for b.Loop() {
 			stop := benchutil.PeakHeap()
 			start := time.Now()
-			res, err := bc.s.Import(ctx, nil, bytes.NewReader(file))
+			res, err := bc.s.Import(ctx, access.System(), bytes.NewReader(file))
 			took = time.Since(start)
 			peak = stop()
 			if err != nil || res.Published != benchItems {
@@ -130,7 +130,7 @@ func BenchmarkImport10000(b *testing.B) {
 // a year before, so that each item is delegated four times over the years;
 // 1,000 items get a second version in 2023 and 100 are repealed in 2024.
 func (bc *benchCounty) history(b *testing.B) {
-	if _, err := bc.s.Import(ctx, nil, bytes.NewReader(catalogueFile(benchItems))); err != nil {
+	if _, err := bc.s.Import(ctx, access.System(), bytes.NewReader(catalogueFile(benchItems))); err != nil {
 		b.Fatal(err, apperrDetails(err))
 	}
 	code := func(i int) string { return fmt.Sprintf("BM-%05d", i) }
@@ -165,7 +165,7 @@ func (bc *benchCounty) history(b *testing.B) {
 		bc.decideBench(b, in)
 	}
 	for i := 7; i < benchItems; i += 10 {
-		det, err := bc.s.Get(ctx, nil, bc.idOf(b, code(i)), "")
+		det, err := bc.s.Get(ctx, access.System(), bc.idOf(b, code(i)), "")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -173,22 +173,22 @@ func (bc *benchCounty) history(b *testing.B) {
 		in := Input{Name: v.Name + "（修订）", Type: v.Type, Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
 			ViolatedBasis: v.ViolatedBasis, PenaltyBasis: v.PenaltyBasis, PenaltyKinds: v.PenaltyKinds,
 			Fine: Fine{MinFen: v.Fine.MinFen, MaxFen: fen(20000)}, EffectiveFrom: "2023-01-01", DocNo: "阳政办发〔2022〕41号"}
-		if _, err := bc.s.AddVersion(ctx, nil, det.Item.ID, in); err != nil {
+		if _, err := bc.s.AddVersion(ctx, access.System(), det.Item.ID, in); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := bc.s.Publish(ctx, nil, det.Item.ID); err != nil {
+		if _, err := bc.s.Publish(ctx, access.System(), det.Item.ID); err != nil {
 			b.Fatal(err)
 		}
 	}
 	for i := 99; i < benchItems; i += 100 {
-		if _, err := bc.s.Repeal(ctx, nil, bc.idOf(b, code(i)), RepealInput{EffectiveDate: "2024-01-01", DocNo: "阳政办发〔2023〕9号"}); err != nil {
+		if _, err := bc.s.Repeal(ctx, access.System(), bc.idOf(b, code(i)), RepealInput{EffectiveDate: "2024-01-01", DocNo: "阳政办发〔2023〕9号"}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func (bc *benchCounty) decideBench(b *testing.B, in DecisionInput) {
-	if _, err := bc.s.CreateDecision(ctx, nil, in); err != nil {
+	if _, err := bc.s.CreateDecision(ctx, access.System(), in); err != nil {
 		b.Fatal(in.DocNo, err, apperrDetails(err))
 	}
 }

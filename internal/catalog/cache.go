@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
@@ -33,7 +31,7 @@ func monoNow() int64 { return int64(time.Since(monoStart)) }
 
 // bumpGeneration is run inside every transaction that changes the catalogue, so that other
 // processes sharing the store see the change at their next check.
-func bumpGeneration(ctx context.Context, tx *sqlx.Tx) error {
+func bumpGeneration(ctx context.Context, tx *db.Tx) error {
 	_, err := db.Exec(ctx, tx, `UPDATE catalog_generation SET gen = gen + 1 WHERE id = 1`)
 	return err
 }

@@ -36,8 +36,8 @@ type basisRow struct {
 
 // Checks runs every check over the catalogues the caller sees, as of today.
 func (s *Service) Checks(ctx context.Context, p *access.Principal) (Report, error) {
-	scope := scopeOf(p)
-	cond, args := visibleWhere(scope, "i.region_code")
+	scope := p.Scope()
+	cond, args := itemsVisible(scope, "i.")
 	var rows []basisRow
 	if err := db.Select(ctx, s.DB.R, &rows, `SELECT i.id, i.code, i.region_code, i.status, v.name, v.item_type,
 		v.violated_basis, v.penalty_basis FROM catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
@@ -15,6 +13,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/query"
 )
 
 // DecisionInput records a government decision (决定) with everything it does, validated as a
@@ -88,7 +87,7 @@ func chunks[T any](xs []T, n int) [][]T {
 type decisionRun struct {
 	s       *Service
 	ctx     context.Context
-	tx      *sqlx.Tx
+	tx      *db.Tx
 	p       *access.Principal
 	in      DecisionInput
 	date    string
@@ -129,7 +128,7 @@ func (s *Service) CreateDecision(ctx context.Context, p *access.Principal, in De
 	r := &decisionRun{s: s, ctx: ctx, p: p, in: in, date: date, id: ids.New(), items: map[string]itemRow{}, byRef: map[string]string{},
 		force: map[string]*span{}, grants: map[string][]*grant{}, targets: map[string]org.Org{}, ended: map[string]bool{}}
 	var region string
-	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.tx(ctx, func(tx *db.Tx) error {
 		r.tx = tx
 		var err error
 		if region, err = r.validate(ctx); err != nil {
@@ -167,7 +166,7 @@ func (r *decisionRun) validate(ctx context.Context) (string, error) {
 	}
 	region := ""
 	for _, it := range r.items {
-		if !scopeOf(r.p).Contains(it.RegionCode) {
+		if !r.p.Scope().Contains(it.RegionCode) {
 			r.fail("items", "CATALOG_OUT_OF_SCOPE", "只能对本辖区清单中的事项作出决定："+it.Code)
 			continue
 		}
@@ -251,8 +250,8 @@ func (r *decisionRun) loadItems(ctx context.Context) error {
 			}
 		}
 	}
-	scope := scopeOf(r.p)
-	cond, vargs := visibleWhere(scope, "region_code")
+	scope := r.p.Scope()
+	cond, vargs := itemsVisible(scope, "")
 	for _, part := range chunks(refs, inChunk/2) {
 		q, args, err := db.In(`SELECT id, region_code, code, status, latest_version_id, pending_draft, first_effective,
 			created_at, updated_at FROM catalog_items WHERE (id IN (?) OR code IN (?)) AND `+cond, append([]any{part, part}, vargs...)...)
@@ -348,7 +347,7 @@ func (r *decisionRun) loadTargets(ctx context.Context) error {
 		if _, ok := r.targets[id]; ok || id == "" {
 			continue
 		}
-		o, err := org.Get(ctx, r.tx, scopeOf(r.p), id)
+		o, err := org.Get(ctx, r.tx, r.p.Scope(), id)
 		if apperr.Is(err, "NOT_FOUND") {
 			r.fail("targets", "CATALOG_TARGET_NOT_FOUND", "机构不存在或不在本辖区内："+id)
 			r.targets[id] = org.Org{}
@@ -612,7 +611,7 @@ func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id st
 	if err != nil {
 		return DecisionDetail{}, err
 	}
-	dec, err := s.decision(ctx, s.DB.R, scopeOf(p), id)
+	dec, err := s.decision(ctx, s.DB.R, p.Scope(), id)
 	if err != nil {
 		return DecisionDetail{}, err
 	}
@@ -641,14 +640,17 @@ func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id st
 		Revocations: []RevokeInput{{AssignmentIDs: pick}}})
 }
 
-const decisionSelect = `SELECT d.id, d.region_code, d.doc_no, d.title, d.effective_date, d.note, d.created_at,
+const (
+	decisionColumns = `d.id, d.region_code, d.doc_no, d.title, d.effective_date, d.note, d.created_at,
 	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.decision_id = d.id AND a.kind = 'transfer') AS transfers,
 	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.decision_id = d.id AND a.kind = 'delegate') AS delegations,
-	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.revoked_by = d.id) AS revocations
-	FROM catalog_decisions d`
+	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.revoked_by = d.id) AS revocations`
+	decisionSelect = `SELECT ` + decisionColumns + ` FROM catalog_decisions d`
+)
 
 func (s *Service) decision(ctx context.Context, c db.Conn, scope access.Scope, id string) (Decision, error) {
-	cond, args := visibleWhere(scope, "d.region_code")
+	// A decision is registered when it is made: it is published from the start.
+	cond, args := scope.Visible("d.region_code", access.AlwaysPublished)
 	var d Decision
 	err := db.Get(ctx, c, &d, decisionSelect+` WHERE d.id = ? AND `+cond, append([]any{id}, args...)...)
 	if db.IsNoRows(err) {
@@ -659,7 +661,7 @@ func (s *Service) decision(ctx context.Context, c db.Conn, scope access.Scope, i
 
 // GetDecision returns a decision with the assignments it made and those it revoked.
 func (s *Service) GetDecision(ctx context.Context, p *access.Principal, id string) (DecisionDetail, error) {
-	d, err := s.decision(ctx, s.DB.R, scopeOf(p), id)
+	d, err := s.decision(ctx, s.DB.R, p.Scope(), id)
 	if err != nil {
 		return DecisionDetail{}, err
 	}
@@ -680,30 +682,15 @@ type DecisionFilter struct {
 
 // ListDecisions returns one page of the decisions the caller sees, newest first by default.
 func (s *Service) ListDecisions(ctx context.Context, p *access.Principal, f DecisionFilter, page httpx.Page) ([]Decision, int, error) {
-	cond, args := visibleWhere(scopeOf(p), "d.region_code")
-	where := " WHERE " + cond
+	var w query.Where
+	w.Add(p.Scope().Visible("d.region_code", access.AlwaysPublished))
 	if q := strings.TrimSpace(f.Query); q != "" {
-		where += " AND (d.doc_no LIKE ?" + db.LikeEscape + " OR d.title LIKE ?" + db.LikeEscape + ")"
-		args = append(args, db.Like(q), db.Like(q))
+		w.And("(d.doc_no LIKE ?"+db.LikeEscape+" OR d.title LIKE ?"+db.LikeEscape+")", db.Like(q), db.Like(q))
 	}
-	var total int
-	if err := db.Get(ctx, s.DB.R, &total, `SELECT COUNT(*) FROM catalog_decisions d`+where, args...); err != nil {
-		return nil, 0, err
-	}
-	if page.Sort == "" {
-		page.Sort, page.Desc = "effectiveDate", !page.Desc
-	}
-	order, err := orderBy(page, map[string][]string{"effectiveDate": {"d.effective_date", "d.created_at"}, "docNo": {"d.doc_no"},
-		"createdAt": {"d.created_at"}}, []string{"d.effective_date", "d.created_at"})
+	order, err := query.Order{"effectiveDate": "d.effective_date, d.created_at", "docNo": "d.doc_no", "createdAt": "d.created_at"}.
+		SQL(page, "-effectiveDate", "d.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []Decision
-	if err := db.Select(ctx, s.DB.R, &out, decisionSelect+where+order+` LIMIT ? OFFSET ?`, append(args, page.PageSize, page.Offset())...); err != nil {
-		return nil, 0, err
-	}
-	if out == nil {
-		out = []Decision{}
-	}
-	return out, total, nil
+	return query.List[Decision](ctx, s.DB.R, decisionColumns, "catalog_decisions d", &w, order, page)
 }

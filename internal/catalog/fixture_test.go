@@ -46,12 +46,12 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	for i := 1; i <= 5; i++ {
 		fmt.Fprintf(&csv, "371521112%03d,张秋第%d村,371521112\n371521101%03d,阎楼第%d村,371521101\n", 200+i, i, 200+i, i)
 	}
-	if _, err := regions.Import(ctx, nil, strings.NewReader(csv.String()), nil); err != nil {
+	if _, err := regions.Import(ctx, access.System(), strings.NewReader(csv.String()), nil); err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, d: d, s: &Service{DB: d, Audit: log, Clock: c}, orgs: &org.Service{DB: d, Audit: log, Clock: c}}
 	mk := func(name string, kind org.Kind, regionCode, parent string) string {
-		o, err := f.orgs.Create(ctx, nil, org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})
+		o, err := f.orgs.Create(ctx, access.System(), org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})
 		if err != nil {
 			t.Fatal(name, err)
 		}

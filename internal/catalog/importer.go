@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
@@ -105,7 +103,7 @@ type pendingItem struct {
 
 type catalogImport struct {
 	s       *Service
-	tx      *sqlx.Tx
+	tx      *db.Tx
 	p       *access.Principal
 	domains map[string]bool
 	owners  map[string]orgLookup
@@ -154,7 +152,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 	}
 	im := &catalogImport{s: s, p: p, owners: map[string]orgLookup{}, seen: map[string]int{},
 		domains: map[string]bool{}, regions: map[string]bool{}, result: ImportResult{Kind: "catalog"}}
-	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.tx(ctx, func(tx *db.Tx) error {
 		im.tx = tx
 		ds, err := listDomains(ctx, tx)
 		if err != nil {
@@ -166,7 +164,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 		if _, err := tabular.Load(ctx, tr, cols, im, importBatch, nil); err != nil {
 			return err
 		}
-		region := scopeOf(p).Root()
+		region := p.Scope().Root()
 		if len(im.regions) == 1 {
 			for r := range im.regions {
 				region = r
@@ -187,7 +185,7 @@ func (im *catalogImport) owner(ctx context.Context, name string) (org.Org, error
 	if l, ok := im.owners[name]; ok {
 		return l.org, l.err
 	}
-	o, err := org.FindByName(ctx, im.tx, scopeOf(im.p), name)
+	o, err := org.FindByName(ctx, im.tx, im.p.Scope(), name)
 	switch {
 	case apperr.Is(err, "NOT_FOUND"):
 		err = apperr.Invalid("CATALOG_OWNER_NOT_FOUND", "业务主管部门“"+name+"”不存在或不在本辖区内")

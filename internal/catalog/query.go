@@ -37,9 +37,9 @@ func (s *Service) Exercise(ctx context.Context, p *access.Principal, q ExerciseQ
 	names := func(code string) string { return s.placeName(ctx, code) }
 	switch {
 	case q.ItemID != "":
-		return snap.Resolve(scopeOf(p), q.ItemID, place, date, names)
+		return snap.Resolve(p.Scope(), q.ItemID, place, date, names)
 	case q.ItemCode != "":
-		return snap.ResolveCode(scopeOf(p), strings.TrimSpace(q.ItemCode), place, date, names)
+		return snap.ResolveCode(p.Scope(), strings.TrimSpace(q.ItemCode), place, date, names)
 	}
 	return Exercise{}, apperr.InvalidField("itemId", "CATALOG_ITEM_REQUIRED", "请指定事项（itemId 或 itemCode）")
 }
@@ -73,7 +73,7 @@ func (s *Service) OrgItems(ctx context.Context, p *access.Principal, orgID, date
 	if err != nil {
 		return OrgItems{}, err
 	}
-	out, err := snap.OrgItemsPage(scopeOf(p), orgID, date, page.Offset(), page.PageSize)
+	out, err := snap.OrgItemsPage(p.Scope(), orgID, date, page.Offset(), page.PageSize)
 	if err != nil {
 		return OrgItems{}, err
 	}
@@ -101,11 +101,11 @@ func (s *Service) DiffOrg(ctx context.Context, p *access.Principal, orgID, from,
 	if err != nil {
 		return OrgDiff{}, err
 	}
-	a, err := snap.ItemsOf(scopeOf(p), orgID, from)
+	a, err := snap.ItemsOf(p.Scope(), orgID, from)
 	if err != nil {
 		return OrgDiff{}, err
 	}
-	b, err := snap.ItemsOf(scopeOf(p), orgID, to)
+	b, err := snap.ItemsOf(p.Scope(), orgID, to)
 	if err != nil {
 		return OrgDiff{}, err
 	}
@@ -205,7 +205,7 @@ func (s *Service) Applicable(ctx context.Context, p *access.Principal, itemID, a
 	if dec < act {
 		return Art37Choice{}, apperr.InvalidField("decisionDate", "CATALOG_DATE_ORDER", "处罚决定日期不能早于违法行为发生日期")
 	}
-	if _, err := getItem(ctx, s.DB.R, scopeOf(p), itemID); err != nil {
+	if _, err := getItem(ctx, s.DB.R, p.Scope(), itemID); err != nil {
 		return Art37Choice{}, err
 	}
 	vs, err := versionsOf(ctx, s.DB.R, itemID)

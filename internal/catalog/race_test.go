@@ -4,6 +4,7 @@ import (
 	"sync"
 	"testing"
 
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/dbtest"
 )
 
@@ -25,7 +26,7 @@ func TestSnapshotUnderConcurrentReadsAndWrites(t *testing.T) {
 					return
 				default:
 				}
-				if _, err := f.s.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: zqVillage, Date: "2023-01-01"}); err != nil {
+				if _, err := f.s.Exercise(ctx, access.System(), ExerciseQuery{ItemID: x.ID, Place: zqVillage, Date: "2023-01-01"}); err != nil {
 					t.Error(err)
 					return
 				}
@@ -38,7 +39,7 @@ func TestSnapshotUnderConcurrentReadsAndWrites(t *testing.T) {
 		Delegations: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.zq}}}})
 	close(stop)
 	wg.Wait()
-	got, err := f.s.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: zqVillage, Date: "2023-01-01"})
+	got, err := f.s.Exercise(ctx, access.System(), ExerciseQuery{ItemID: x.ID, Place: zqVillage, Date: "2023-01-01"})
 	if err != nil || got.Mode != ModeDelegate {
 		t.Fatalf("after the writes: %+v %v", got, err)
 	}

@@ -120,9 +120,9 @@ func searchWhere(query string, syns []synonym, textCol, regionCol string) ([]str
 				args = append(args, db.Like(a.text))
 				continue
 			}
-			lo, hi := a.scope.Range()
-			parts = append(parts, "("+regionCol+" >= ? AND "+regionCol+" < ? AND "+textCol+" LIKE ?"+db.LikeEscape+")")
-			args = append(args, lo, hi, db.Like(a.text))
+			in, inArgs := a.scope.In(regionCol)
+			parts = append(parts, "("+in+" AND "+textCol+" LIKE ?"+db.LikeEscape+")")
+			args = append(append(args, inArgs...), db.Like(a.text))
 		}
 		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
 	}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
@@ -36,20 +34,7 @@ const (
 	entityDomain   = "catalog_domain"
 )
 
-// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
-func scopeOf(p *access.Principal) access.Scope {
-	if p == nil {
-		return access.Everywhere
-	}
-	return p.Scope()
-}
-
-func actor(p *access.Principal) string {
-	if p == nil {
-		return "system"
-	}
-	return p.AccountID
-}
+func actor(p *access.Principal) string { return p.AccountID }
 
 func (s *Service) today() string { return Today(s.Clock.Now()) }
 
@@ -57,8 +42,8 @@ func (s *Service) now() string { return clock.Stamp(s.Clock.Now()) }
 
 // tx runs fn in a write transaction that also bumps the generation counter, and marks the
 // snapshot stale once it committed.
-func (s *Service) tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+func (s *Service) tx(ctx context.Context, fn func(tx *db.Tx) error) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
@@ -120,8 +105,8 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 		return Detail{}, err
 	}
 	itemID := ids.New()
-	err = s.tx(ctx, func(tx *sqlx.Tx) error {
-		owner, err := checkOwner(ctx, tx, scopeOf(p), in.OwnerOrgID)
+	err = s.tx(ctx, func(tx *db.Tx) error {
+		owner, err := checkOwner(ctx, tx, p.Scope(), in.OwnerOrgID)
 		if err != nil {
 			return err
 		}
@@ -136,7 +121,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 			}
 			regionCode = code
 		}
-		if !scopeOf(p).Contains(regionCode) {
+		if !p.Scope().Contains(regionCode) {
 			return apperr.InvalidField("regionCode", "CATALOG_OUT_OF_SCOPE", "只能在本辖区的权责清单中新增事项")
 		}
 		if !access.ScopeOf(regionCode).Contains(owner.RegionCode) {
@@ -186,7 +171,7 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 	if err := in.check(); err != nil {
 		return Detail{}, err
 	}
-	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
@@ -224,11 +209,11 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 	return s.Get(ctx, p, itemID, "")
 }
 
-func (s *Service) checkVersionInput(ctx context.Context, tx *sqlx.Tx, p *access.Principal, it itemRow, in Input) error {
+func (s *Service) checkVersionInput(ctx context.Context, tx *db.Tx, p *access.Principal, it itemRow, in Input) error {
 	if in.Code != "" && in.Code != it.Code {
 		return apperr.InvalidField("code", "CATALOG_CODE_FIXED", "事项编码不能在修订中更改")
 	}
-	owner, err := checkOwner(ctx, tx, scopeOf(p), in.OwnerOrgID)
+	owner, err := checkOwner(ctx, tx, p.Scope(), in.OwnerOrgID)
 	if err != nil {
 		return err
 	}
@@ -244,7 +229,7 @@ func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID s
 	if err := in.check(); err != nil {
 		return Detail{}, err
 	}
-	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
@@ -319,7 +304,7 @@ func problemError(ps []Problem) error {
 // Publish puts the pending draft in force from its effective date: the version before it ends
 // that day. The checks that guard publication run first.
 func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID string) (Detail, error) {
-	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
@@ -356,7 +341,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID strin
 	return s.Get(ctx, p, itemID, "")
 }
 
-func (s *Service) publishDraft(ctx context.Context, tx *sqlx.Tx, p *access.Principal, it itemRow, d, prev *Version) error {
+func (s *Service) publishDraft(ctx context.Context, tx *db.Tx, p *access.Principal, it itemRow, d, prev *Version) error {
 	now := s.now()
 	if prev != nil {
 		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_to = ? WHERE id = ?`, d.EffectiveFrom, prev.ID); err != nil {
@@ -397,7 +382,7 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string
 	if in.DocNo == "" {
 		return Detail{}, apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "废止事项须写明批准文号")
 	}
-	err = s.tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
@@ -447,7 +432,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf str
 			return Detail{}, err
 		}
 	}
-	it, err := getItem(ctx, s.DB.R, scopeOf(p), itemID)
+	it, err := getItem(ctx, s.DB.R, p.Scope(), itemID)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -509,7 +494,7 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 			return nil, 0, err
 		}
 	}
-	items, total, err := listItems(ctx, s.DB.R, scopeOf(p), f, page)
+	items, total, err := listItems(ctx, s.DB.R, p.Scope(), f, page)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -554,8 +539,8 @@ func (s *Service) AddDomain(ctx context.Context, p *access.Principal, in DomainI
 	if name == "" || len([]rune(name)) > 20 || strings.ContainsAny(name, "、,，;；|") {
 		return Domain{}, apperr.InvalidField("name", "CATALOG_DOMAIN_INVALID", "执法领域名称不能为空、不超过20个字，且不含分隔符")
 	}
-	d := Domain{Name: name, RegionCode: scopeOf(p).Root()}
-	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+	d := Domain{Name: name, RegionCode: p.Scope().Root()}
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		if err := db.Get(ctx, tx, &d.SortOrder, `SELECT COALESCE(MAX(sort_order), 0) + 1 FROM catalog_domains`); err != nil {
 			return err
 		}

@@ -332,7 +332,7 @@ func TestChecksReportFindsSeededOverlap(t *testing.T) {
 		}
 		// Another process (or an old migration) wrote a second delegation for the same township
 		// behind the service's back, bumping the generation as every writer must.
-		office, err := f.orgs.Create(ctx, nil, orgInput("张秋镇便民服务中心执法室", zhangqiu))
+		office, err := f.orgs.Create(ctx, access.System(), orgInput("张秋镇便民服务中心执法室", zhangqiu))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -386,12 +386,12 @@ func TestGenerationCounterAcrossProcesses(t *testing.T) {
 		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveDate: "2021-07-01",
 			Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}})
 		time.Sleep(5 * time.Millisecond)
-		x2, err := other.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
+		x2, err := other.Exercise(ctx, access.System(), ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
 		if err != nil || x2.Mode != ModeTransfer {
 			t.Fatalf("the other process after its periodic check: %+v %v", x2, err)
 		}
 		// The writing process reads its own writes at once.
-		x3, err := f.s.Exercise(ctx, nil, ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
+		x3, err := f.s.Exercise(ctx, access.System(), ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})
 		if err != nil || x3.Mode != ModeTransfer {
 			t.Fatalf("own write: %+v %v", x3, err)
 		}

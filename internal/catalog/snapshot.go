@@ -251,11 +251,9 @@ func cmpInt(a, b int) int {
 	return 0
 }
 
-// visible reports whether a caller with scope sees a catalogue of regionCode: catalogues of the
-// caller's own jurisdiction and below, and those of the regions above it, which apply there too.
-func visible(scope access.Scope, regionCode string) bool {
-	return scope.Contains(regionCode) || strings.HasPrefix(scope.Prefix, access.SignificantPrefix(regionCode))
-}
+// visible reports whether a caller with scope sees a catalogue of regionCode: the snapshot holds
+// published versions only, so those of the caller's jurisdiction and of the regions above it.
+func visible(scope access.Scope, regionCode string) bool { return scope.Sees(regionCode, true) }
 
 // item returns a visible item by id.
 func (s *Snapshot) item(scope access.Scope, id string) *entry {

@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
-	"zhifa/internal/region"
+	"zhifa/internal/platform/query"
 )
 
 // versionRow is a catalog_versions row.
@@ -150,27 +148,16 @@ func insertItems(ctx context.Context, c db.Conn, rows []itemRow) error {
 	return err
 }
 
-// visibleWhere is the SQL condition for catalogues a caller sees (see visible): the region codes
-// inside the scope, and the regions above its root.
-func visibleWhere(scope access.Scope, col string) (string, []any) {
-	lo, hi := scope.Range()
-	cond := "(" + col + " >= ? AND " + col + " < ?"
-	args := []any{lo, hi}
-	if root := scope.Root(); root != "" {
-		if anc := region.Ancestors(root); len(anc) > 0 {
-			cond += " OR " + col + " IN (?" + strings.Repeat(", ?", len(anc)-1) + ")"
-			for _, a := range anc {
-				args = append(args, a)
-			}
-		}
-	}
-	return cond + ")", args
+// itemsVisible is the SQL condition for the items a caller reads: its jurisdiction's, and the
+// published ones of the jurisdictions above it (access.Scope.Visible). alias is "" or "i.".
+func itemsVisible(scope access.Scope, alias string) (string, []any) {
+	return scope.Visible(alias+"region_code", alias+"status <> 'draft'")
 }
 
 // getItem reads one item the caller may see.
 func getItem(ctx context.Context, c db.Conn, scope access.Scope, id string) (itemRow, error) {
 	var it itemRow
-	cond, args := visibleWhere(scope, "region_code")
+	cond, args := itemsVisible(scope, "")
 	err := db.Get(ctx, c, &it, `SELECT id, region_code, code, status, latest_version_id, pending_draft, first_effective,
 		created_at, updated_at FROM catalog_items WHERE id = ? AND `+cond, append([]any{id}, args...)...)
 	if db.IsNoRows(err) {
@@ -180,12 +167,12 @@ func getItem(ctx context.Context, c db.Conn, scope access.Scope, id string) (ite
 }
 
 // writableItem reads an item the caller may change: one in their own jurisdiction.
-func writableItem(ctx context.Context, tx *sqlx.Tx, p *access.Principal, id string) (itemRow, error) {
-	it, err := getItem(ctx, tx, scopeOf(p), id)
+func writableItem(ctx context.Context, tx *db.Tx, p *access.Principal, id string) (itemRow, error) {
+	it, err := getItem(ctx, tx, p.Scope(), id)
 	if err != nil {
 		return itemRow{}, err
 	}
-	if !scopeOf(p).Contains(it.RegionCode) {
+	if !p.Scope().Contains(it.RegionCode) {
 		// Visible (an ancestor's item) but not the caller's to change.
 		return itemRow{}, apperr.Forbidden("只能修改本辖区的权责清单事项，上级辖区的事项由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
 	}
@@ -270,9 +257,9 @@ type Filter struct {
 	synonyms []synonym
 }
 
-const listSelect = `SELECT i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.seq,
+const listColumns = `i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.seq,
 	v.status AS version_status, v.name, v.item_type, v.domain, v.category, v.level, v.owner_org_id, v.effective_from,
-	v.effective_to, v.doc_no FROM catalog_items i `
+	v.effective_to, v.doc_no`
 
 type listRow struct {
 	ID            string   `db:"id"`
@@ -306,64 +293,44 @@ func (r listRow) item() Item {
 // query (or a synonym's canonical term) against the version's normalised search text with a
 // portable LIKE.
 func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p httpx.Page) ([]Item, int, error) {
-	var join string
-	var args []any
+	var w query.Where
+	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id`
 	if f.AsOf != "" {
-		join = `JOIN catalog_versions v ON v.item_id = i.id AND v.status = 'published' AND v.effective_from <= ?
-			AND (v.effective_to = '' OR v.effective_to > ?)`
-		args = append(args, f.AsOf, f.AsOf)
-	} else {
-		join = `JOIN catalog_versions v ON v.id = i.latest_version_id`
+		from = `catalog_items i JOIN catalog_versions v ON v.item_id = i.id`
+		w.And(`v.status = 'published' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
 	}
-	cond, vargs := visibleWhere(scope, "i.region_code")
-	where := []string{cond}
-	args = append(args, vargs...)
+	w.Add(itemsVisible(scope, "i."))
 	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")
-	where, args = append(where, terms...), append(args, targs...)
-	if f.Domain != "" {
-		where = append(where, "v.domain = ?")
-		args = append(args, f.Domain)
+	for _, t := range terms {
+		n := strings.Count(t, "?")
+		w.And(t, targs[:n]...)
+		targs = targs[n:]
 	}
-	if f.Type != "" {
-		where = append(where, "v.item_type = ?")
-		args = append(args, f.Type)
-	}
-	if f.Category != "" {
-		where = append(where, "v.category = ?")
-		args = append(args, f.Category)
-	}
-	if f.Status != "" {
-		where = append(where, "i.status = ?")
-		args = append(args, f.Status)
-	}
-	if f.Region != "" {
-		where = append(where, "i.region_code = ?")
-		args = append(args, f.Region)
-	}
+	w.If(f.Domain != "", "v.domain = ?", f.Domain)
+	w.If(f.Type != "", "v.item_type = ?", f.Type)
+	w.If(f.Category != "", "v.category = ?", f.Category)
+	w.If(f.Status != "", "i.status = ?", f.Status)
+	w.If(f.Region != "", "i.region_code = ?", f.Region)
 	if f.OrgID != "" {
 		// The same rule as Snapshot.ItemsOf: an active assignment to the organisation, or ownership
 		// of the version in force without an active transfer of the whole item.
 		d := f.AsOf
-		where = append(where, `(EXISTS (SELECT 1 FROM catalog_assignments a WHERE a.item_id = i.id AND a.target_org_id = ?
+		w.And(`(EXISTS (SELECT 1 FROM catalog_assignments a WHERE a.item_id = i.id AND a.target_org_id = ?
 			AND a.effective_from <= ? AND (a.effective_to = '' OR a.effective_to > ?))
 			OR (v.owner_org_id = ? AND NOT EXISTS (SELECT 1 FROM catalog_assignments t WHERE t.item_id = i.id
-			AND t.kind = 'transfer' AND t.partial = ? AND t.effective_from <= ? AND (t.effective_to = '' OR t.effective_to > ?))))`)
-		args = append(args, f.OrgID, d, d, f.OrgID, false, d, d)
+			AND t.kind = 'transfer' AND t.partial = ? AND t.effective_from <= ? AND (t.effective_to = '' OR t.effective_to > ?))))`,
+			f.OrgID, d, d, f.OrgID, false, d, d)
 	}
-	body := join + " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := db.Get(ctx, c, &total, `SELECT COUNT(*) FROM catalog_items i `+body, args...); err != nil {
-		return nil, 0, err
-	}
-	order, err := orderBy(p, map[string][]string{
-		"code": {"i.code", "i.region_code"}, "name": {db.Pinyin(c, "v.name"), "i.code"}, "domain": {"v.domain", "i.code"},
-		"type": {"v.item_type", "i.code"}, "status": {"i.status", "i.code"}, "effectiveFrom": {"v.effective_from", "i.code"},
-	}, []string{"i.region_code", "i.code"})
+	order, err := query.Order{
+		"code": "i.code, i.region_code", "name": db.Pinyin(c, "v.name") + ", i.code", "domain": "v.domain, i.code",
+		"type": "v.item_type, i.code", "status": "i.status, i.code", "effectiveFrom": "v.effective_from, i.code",
+		"region": "i.region_code, i.code",
+	}.SQL(p, "region", "i.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var rows []listRow
-	if err := db.Select(ctx, c, &rows, listSelect+body+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+	rows, total, err := query.List[listRow](ctx, c, listColumns, from, &w, order, p)
+	if err != nil {
 		return nil, 0, err
 	}
 	out := make([]Item, len(rows))
@@ -392,26 +359,4 @@ func listDomains(ctx context.Context, c db.Conn) ([]Domain, error) {
 	var out []Domain
 	err := db.Select(ctx, c, &out, `SELECT name, sort_order, region_code FROM catalog_domains ORDER BY sort_order, name`)
 	return out, err
-}
-
-// orderBy is httpx.OrderBy with the direction applied to every column of a multi-column sort, so
-// that a descending sort by name still breaks ties in the same direction and pages stay stable.
-func orderBy(p httpx.Page, allowed map[string][]string, def []string) (string, error) {
-	cols := def
-	if p.Sort != "" {
-		c, ok := allowed[p.Sort]
-		if !ok {
-			return "", apperr.InvalidField("sort", "SORT_INVALID", "不支持按该字段排序："+p.Sort)
-		}
-		cols = c
-	}
-	dir := " ASC"
-	if p.Desc {
-		dir = " DESC"
-	}
-	parts := make([]string, len(cols))
-	for i, c := range cols {
-		parts[i] = c + dir
-	}
-	return " ORDER BY " + strings.Join(parts, ", "), nil
 }

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -54,7 +52,7 @@ func (in *SynonymInput) check() error {
 // Synonyms lists the synonyms that apply in the caller's jurisdiction: its own, those of the
 // regions below it and those of the regions above it.
 func (s *Service) Synonyms(ctx context.Context, p *access.Principal) ([]Synonym, error) {
-	cond, args := visibleWhere(scopeOf(p), "region_code")
+	cond, args := p.Scope().Visible("region_code", access.AlwaysPublished)
 	out := []Synonym{}
 	err := db.Select(ctx, s.DB.R, &out, `SELECT id, region_code, term, canonical, created_at FROM catalog_synonyms
 		WHERE `+cond+` ORDER BY region_code, canonical, term`, args...)
@@ -66,9 +64,9 @@ func (s *Service) AddSynonym(ctx context.Context, p *access.Principal, in Synony
 	if err := in.check(); err != nil {
 		return Synonym{}, err
 	}
-	scope := scopeOf(p)
+	scope := p.Scope()
 	out := Synonym{ID: ids.New(), RegionCode: scope.Root(), Term: in.Term, Canonical: in.Canonical, CreatedAt: s.now()}
-	err := s.tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		if strings.TrimSpace(in.RegionCode) != "" {
 			code, err := region.InScope(ctx, tx, scope, in.RegionCode)
 			if err != nil {
@@ -92,9 +90,9 @@ func (s *Service) AddSynonym(ctx context.Context, p *access.Principal, in Synony
 // DeleteSynonym removes a synonym of the caller's own jurisdiction; one of a region above is
 // visible but not theirs to change.
 func (s *Service) DeleteSynonym(ctx context.Context, p *access.Principal, id string) error {
-	scope := scopeOf(p)
-	return s.tx(ctx, func(tx *sqlx.Tx) error {
-		cond, args := visibleWhere(scope, "region_code")
+	scope := p.Scope()
+	return s.tx(ctx, func(tx *db.Tx) error {
+		cond, args := scope.Visible("region_code", access.AlwaysPublished)
 		var syn Synonym
 		err := db.Get(ctx, tx, &syn, `SELECT id, region_code, term, canonical, created_at FROM catalog_synonyms
 			WHERE id = ? AND `+cond, append([]any{id}, args...)...)

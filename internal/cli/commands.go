@@ -172,14 +172,14 @@ func importFile(ctx context.Context, cfg *config.Config, args []string, stdout, 
 	}
 	var imported int
 	if args[0] == "regions" {
-		res, err := a.Regions.Import(ctx, nil, f, progress)
+		res, err := a.Regions.Import(ctx, access.System(), f, progress)
 		fmt.Fprintln(stderr)
 		if err != nil {
 			return reportImportError(err, stderr)
 		}
 		imported = res.Imported
 	} else {
-		res, err := a.People.Import(ctx, nil, f, progress)
+		res, err := a.People.Import(ctx, access.System(), f, progress)
 		fmt.Fprintln(stderr)
 		if err != nil {
 			return reportImportError(err, stderr)

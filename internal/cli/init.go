@@ -78,7 +78,7 @@ func initAccounts(ctx context.Context, cfg *config.Config, o initOptions, stdout
 	scope := access.ScopeOf(code)
 	target, err := org.FindByName(ctx, d.R, scope, strings.TrimSpace(o.orgName))
 	if apperr.Is(err, "NOT_FOUND") {
-		target, err = a.Orgs.Create(ctx, nil, org.Input{Name: strings.TrimSpace(o.orgName), Kind: org.Kind(o.orgKind), RegionCode: code})
+		target, err = a.Orgs.Create(ctx, access.System(), org.Input{Name: strings.TrimSpace(o.orgName), Kind: org.Kind(o.orgKind), RegionCode: code})
 	}
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func createAccounts(ctx context.Context, a *server.App, orgIDs map[string]string
 			return fmt.Errorf("演示账号 %s 的机构 %s 不存在", l.Username, l.Org)
 		}
 		name := l.Name[strings.LastIndex(l.Name, " ")+1:]
-		if _, err := a.Accounts.Create(ctx, nil, account.Input{Username: l.Username, DisplayName: name,
+		if _, err := a.Accounts.Create(ctx, access.System(), account.Input{Username: l.Username, DisplayName: name,
 			Password: Password, OrgID: id, Roles: []access.Role{l.Role}}); err != nil {
 			return fmt.Errorf("%s: %w", l.Username, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"zhifa/internal/catalog"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
@@ -482,10 +483,10 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 	if err != nil {
 		return err
 	}
-	if _, err := svc.Import(ctx, nil, bytes.NewReader(file)); err != nil {
+	if _, err := svc.Import(ctx, access.System(), bytes.NewReader(file)); err != nil {
 		return fmt.Errorf("导入：%w %v", err, apperr.As(err).Details)
 	}
-	items, _, err := svc.List(ctx, nil, catalog.Filter{}, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize})
+	items, _, err := svc.List(ctx, access.System(), catalog.Filter{}, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -494,7 +495,7 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		ids[it.Code] = it.ID
 	}
 	for _, r := range revisions {
-		cur, err := svc.Get(ctx, nil, ids[r.code], "")
+		cur, err := svc.Get(ctx, access.System(), ids[r.code], "")
 		if err != nil {
 			return err
 		}
@@ -514,10 +515,10 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", r.fineMax); err != nil {
 			return err
 		}
-		if _, err := svc.AddVersion(ctx, nil, ids[r.code], in); err != nil {
+		if _, err := svc.AddVersion(ctx, access.System(), ids[r.code], in); err != nil {
 			return fmt.Errorf("%s: %w", r.code, err)
 		}
-		if _, err := svc.Publish(ctx, nil, ids[r.code]); err != nil {
+		if _, err := svc.Publish(ctx, access.System(), ids[r.code]); err != nil {
 			return fmt.Errorf("%s: %w", r.code, err)
 		}
 	}
@@ -532,7 +533,7 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 	}
 	// The repeal of 环境噪声污染防治法 on 2022-06-05 retires one item; its successor items go
 	// to the bureau the same day.
-	if _, err := svc.Repeal(ctx, nil, ids["CSGL-CF-030"], catalog.RepealInput{EffectiveDate: "2022-06-05",
+	if _, err := svc.Repeal(ctx, access.System(), ids["CSGL-CF-030"], catalog.RepealInput{EffectiveDate: "2022-06-05",
 		DocNo: "阳政办发〔2022〕19号", Reason: "《中华人民共和国环境噪声污染防治法》自2022年6月5日起废止，由《中华人民共和国噪声污染防治法》代替"}); err != nil {
 		return fmt.Errorf("CSGL-CF-030: %w", err)
 	}
@@ -551,12 +552,12 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 			Note:        "违法建设查处专业性强，由县综合行政执法局统一行使",
 			Revocations: []catalog.RevokeInput{{Items: []string{RevokedItemCode}, Kind: catalog.ModeDelegate}}},
 	} {
-		if _, err := svc.CreateDecision(ctx, nil, dec); err != nil {
+		if _, err := svc.CreateDecision(ctx, access.System(), dec); err != nil {
 			return fmt.Errorf("%s: %w", dec.DocNo, err)
 		}
 	}
 	for _, syn := range Synonyms {
-		if _, err := svc.AddSynonym(ctx, nil, catalog.SynonymInput{RegionCode: CountyCode, Term: syn.Term, Canonical: syn.Canonical}); err != nil {
+		if _, err := svc.AddSynonym(ctx, access.System(), catalog.SynonymInput{RegionCode: CountyCode, Term: syn.Term, Canonical: syn.Canonical}); err != nil {
 			return fmt.Errorf("同义词 %s: %w", syn.Term, err)
 		}
 	}

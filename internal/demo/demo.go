@@ -41,7 +41,7 @@ func LoadIfEmpty(ctx context.Context, a *server.App) (bool, error) {
 
 // Load adds the demo county through the same services the console uses.
 func Load(ctx context.Context, a *server.App) error {
-	if _, err := a.Regions.Import(ctx, nil, bytes.NewReader(regionsCSV), nil); err != nil {
+	if _, err := a.Regions.Import(ctx, access.System(), bytes.NewReader(regionsCSV), nil); err != nil {
 		return fmt.Errorf("区划: %w", err)
 	}
 	orgIDs, err := createOrgs(ctx, a)

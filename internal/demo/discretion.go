@@ -7,6 +7,7 @@ import (
 
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
 )
@@ -17,7 +18,7 @@ import (
 // province (第三十四条第二款), and the demo catalogue carries no provincial amounts to check them
 // against.
 func loadDiscretion(ctx context.Context, a *server.App) error {
-	items, _, err := a.Catalog.List(ctx, nil, catalog.Filter{}, httpx.Page{Page: 1, PageSize: 10000})
+	items, _, err := a.Catalog.List(ctx, access.System(), catalog.Filter{}, httpx.Page{Page: 1, PageSize: 10000})
 	if err != nil {
 		return err
 	}
@@ -27,7 +28,7 @@ func loadDiscretion(ctx context.Context, a *server.App) error {
 		}
 		matched := 0
 		for _, it := range items {
-			d, err := a.Catalog.Get(ctx, nil, it.ID, b.EffectiveFrom)
+			d, err := a.Catalog.Get(ctx, access.System(), it.ID, b.EffectiveFrom)
 			if err != nil || d.Version == nil {
 				continue
 			}
@@ -36,11 +37,11 @@ func loadDiscretion(ctx context.Context, a *server.App) error {
 			}
 			in := b.Input
 			in.ItemID = it.ID
-			created, err := a.Discretion.Create(ctx, nil, in)
+			created, err := a.Discretion.Create(ctx, access.System(), in)
 			if err != nil {
 				return fmt.Errorf("%s（%s）: %w", b.Label, it.Code, err)
 			}
-			if _, err := a.Discretion.Publish(ctx, nil, created.ID, discretion.PublishInput{EffectiveFrom: b.EffectiveFrom, DocNumber: b.DocNumber}); err != nil {
+			if _, err := a.Discretion.Publish(ctx, access.System(), created.ID, discretion.PublishInput{EffectiveFrom: b.EffectiveFrom, DocNumber: b.DocNumber}); err != nil {
 				return fmt.Errorf("%s（%s）: %w", b.Label, it.Code, err)
 			}
 			matched++

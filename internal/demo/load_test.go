@@ -47,7 +47,7 @@ func TestLoadedCounty(t *testing.T) {
 		a := loaded(t, d)
 		var all []people.Person
 		for page := 1; ; page++ {
-			ps, total, err := a.People.List(ctx, nil, people.Filter{}, httpx.Page{Page: page, PageSize: httpx.MaxPageSize})
+			ps, total, err := a.People.List(ctx, access.System(), people.Filter{}, httpx.Page{Page: page, PageSize: httpx.MaxPageSize})
 			if err != nil {
 				t.Fatal(err)
 			}

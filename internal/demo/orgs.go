@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"zhifa/internal/org"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/server"
 )
 
@@ -160,7 +161,7 @@ func orgSpecs() []orgSpec {
 func createOrgs(ctx context.Context, a *server.App) (map[string]string, error) {
 	ids := map[string]string{}
 	for i, sp := range orgSpecs() {
-		o, err := a.Orgs.Create(ctx, nil, org.Input{Name: sp.name, ShortName: sp.short, Kind: sp.kind, RegionCode: sp.region,
+		o, err := a.Orgs.Create(ctx, access.System(), org.Input{Name: sp.name, ShortName: sp.short, Kind: sp.kind, RegionCode: sp.region,
 			ParentID: ids[sp.parent], Domains: sp.domains, Quota: sp.quota, TownshipClass: sp.class, SortOrder: i})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", sp.name, err)

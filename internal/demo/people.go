@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zhifa/internal/people"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
 )
@@ -160,12 +161,12 @@ func staffCSV(staff []staffMember) string {
 // createStaff imports the staff, then registers each certificate through the people service.
 func createStaff(ctx context.Context, a *server.App) error {
 	staff := generateStaff(a.Clock.Now())
-	if _, err := a.People.Import(ctx, nil, strings.NewReader(staffCSV(staff)), nil); err != nil {
+	if _, err := a.People.Import(ctx, access.System(), strings.NewReader(staffCSV(staff)), nil); err != nil {
 		return err
 	}
 	idOf := map[string]string{}
 	for page := 1; ; page++ {
-		ps, total, err := a.People.List(ctx, nil, people.Filter{}, httpx.Page{Page: page, PageSize: httpx.MaxPageSize})
+		ps, total, err := a.People.List(ctx, access.System(), people.Filter{}, httpx.Page{Page: page, PageSize: httpx.MaxPageSize})
 		if err != nil {
 			return err
 		}
@@ -180,7 +181,7 @@ func createStaff(ctx context.Context, a *server.App) error {
 		if m.cert == nil {
 			continue
 		}
-		if _, err := a.People.AddCertificate(ctx, nil, idOf[m.name], *m.cert); err != nil {
+		if _, err := a.People.AddCertificate(ctx, access.System(), idOf[m.name], *m.cert); err != nil {
 			return fmt.Errorf("%s 的执法证: %w", m.name, err)
 		}
 	}

@@ -25,7 +25,7 @@ func (s *Service) Propose(ctx context.Context, p *access.Principal, req ProposeR
 		return Proposal{}, apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
 	}
 	code := ""
-	if req.RegionCode != "" || scopeOf(p).Root() != "" {
+	if req.RegionCode != "" || p.Scope().Root() != "" {
 		var err error
 		if code, err = s.regionFor(ctx, s.DB.R, p, req.RegionCode); err != nil {
 			return Proposal{}, err
@@ -82,7 +82,7 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 	}
 	raw := strings.TrimSpace(req.RegionCode)
 	if raw == "" {
-		if raw = scopeOf(p).Root(); raw == "" {
+		if raw = p.Scope().Root(); raw == "" {
 			return Result{}, apperr.InvalidField("regionCode", "DISCRETION_REGION_REQUIRED", "请指定案件所属区划代码")
 		}
 	}
@@ -90,7 +90,7 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 	if err != nil {
 		return Result{}, apperr.As(err).WithField("regionCode")
 	}
-	if !scopeOf(p).Contains(code) {
+	if !p.Scope().Contains(code) {
 		return Result{}, apperr.NotFound("行政区划")
 	}
 	st, err := s.statute(ctx, itemID, day)

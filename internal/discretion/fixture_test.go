@@ -87,7 +87,7 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	ctx := context.Background()
 	clk := &clock.Fixed{T: time.Date(2026, 5, 10, 2, 0, 0, 0, time.UTC)} // 10:00 in China
 	log := audit.New(clk, audit.TestKeys())
-	if _, err := (&region.Service{DB: d, Audit: log, Clock: clk}).Import(ctx, nil, strings.NewReader(regionsCSV), nil); err != nil {
+	if _, err := (&region.Service{DB: d, Audit: log, Clock: clk}).Import(ctx, access.System(), strings.NewReader(regionsCSV), nil); err != nil {
 		t.Fatal(err)
 	}
 	st := &fakeStatutes{}
@@ -132,11 +132,11 @@ func (f *fixture) publishDemo(t testing.TB) map[string]Benchmark {
 	for _, dm := range DemoBenchmarks() {
 		in := dm.Input
 		in.ItemID = "demo:" + dm.Key
-		b, err := f.svc.Create(ctx, nil, in)
+		b, err := f.svc.Create(ctx, access.System(), in)
 		if err != nil {
 			t.Fatalf("%s: %v", dm.Key, err)
 		}
-		if b, err = f.svc.Publish(ctx, nil, b.ID, PublishInput{EffectiveFrom: dm.EffectiveFrom, DocNumber: dm.DocNumber}); err != nil {
+		if b, err = f.svc.Publish(ctx, access.System(), b.ID, PublishInput{EffectiveFrom: dm.EffectiveFrom, DocNumber: dm.DocNumber}); err != nil {
 			t.Fatalf("%s: %v", dm.Key, err)
 		}
 		out[dm.Key] = b

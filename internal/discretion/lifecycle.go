@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -80,7 +78,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Be
 // insertDraft writes a new draft version of a series.
 func (s *Service) insertDraft(ctx context.Context, p *access.Principal, r row, verb string) (Benchmark, error) {
 	var out Benchmark
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		draft, next, _, err := seriesState(ctx, tx, r.RegionCode, r.ItemID)
 		if err != nil {
 			return err
@@ -120,7 +118,7 @@ func stale() error {
 
 // Update changes a draft inside the caller's jurisdiction; its item and jurisdiction stay.
 func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in Input) (Benchmark, error) {
-	old, err := getRow(ctx, s.DB.R, scopeOf(p), id, true)
+	old, err := getRow(ctx, s.DB.R, p.Scope(), id, true)
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -149,7 +147,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 	pr.fill(&next)
 	next.UpdatedAt = clock.Stamp(s.Clock.Now())
 	var out Benchmark
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		ok, err := updateDraft(ctx, tx, next, old.UpdatedAt)
 		if err != nil {
 			return err
@@ -171,7 +169,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 
 // Revise starts a new draft version from a published (or repealed) version, copying its content.
 func (s *Service) Revise(ctx context.Context, p *access.Principal, id string) (Benchmark, error) {
-	src, err := getRow(ctx, s.DB.R, scopeOf(p), id, true)
+	src, err := getRow(ctx, s.DB.R, p.Scope(), id, true)
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -187,8 +185,8 @@ func (s *Service) Revise(ctx context.Context, p *access.Principal, id string) (B
 
 // Discard deletes a draft.
 func (s *Service) Discard(ctx context.Context, p *access.Principal, id string) error {
-	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
-		r, err := getRow(ctx, tx, scopeOf(p), id, true)
+	return s.DB.Tx(ctx, func(tx *db.Tx) error {
+		r, err := getRow(ctx, tx, p.Scope(), id, true)
 		if err != nil {
 			return err
 		}
@@ -217,7 +215,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 	if doc == "" || utf8.RuneCountInString(doc) > MaxDocNumberLen {
 		return Benchmark{}, apperr.InvalidField("docNumber", "DISCRETION_DOC_NUMBER_REQUIRED", "发布裁量基准须填写文号（不超过100个字），如“某综执发〔2026〕1号”").WithRule(rulePublish)
 	}
-	old, err := getRow(ctx, s.DB.R, scopeOf(p), id, true)
+	old, err := getRow(ctx, s.DB.R, p.Scope(), id, true)
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -249,7 +247,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 	pr := prepared{statute: st, content: c, title: old.Title, note: old.Note}
 	pr.fill(&next)
 	var out Benchmark
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		_, _, latest, err := seriesState(ctx, tx, old.RegionCode, old.ItemID)
 		if err != nil {
 			return err
@@ -304,8 +302,8 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in
 		return Benchmark{}, apperr.InvalidField("reason", "DISCRETION_REASON_REQUIRED", "废止裁量基准须写明理由（不超过500个字）")
 	}
 	var out Benchmark
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
-		r, err := getRow(ctx, tx, scopeOf(p), id, true)
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
+		r, err := getRow(ctx, tx, p.Scope(), id, true)
 		if err != nil {
 			return err
 		}

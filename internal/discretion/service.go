@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -39,14 +37,6 @@ var china = time.FixedZone("CST", 8*3600)
 
 func (s *Service) today() string { return s.Clock.Now().In(china).Format(clock.DateLayout) }
 
-// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
-func scopeOf(p *access.Principal) access.Scope {
-	if p == nil {
-		return access.Everywhere
-	}
-	return p.Scope()
-}
-
 // statute asks the catalogue for an item's statute on a day. An unknown item is bad input; an
 // item without a version in force that day returns ErrNotInForce for the caller to word.
 func (s *Service) statute(ctx context.Context, itemID, day string) (Statute, error) {
@@ -73,12 +63,12 @@ func (s *Service) statute(ctx context.Context, itemID, day string) (Statute, err
 func (s *Service) regionFor(ctx context.Context, c db.Conn, p *access.Principal, raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
-		raw = scopeOf(p).Root()
+		raw = p.Scope().Root()
 		if raw == "" {
 			return "", apperr.InvalidField("regionCode", "DISCRETION_REGION_REQUIRED", "请指定区划代码")
 		}
 	}
-	return region.InScope(ctx, c, scopeOf(p), raw)
+	return region.InScope(ctx, c, p.Scope(), raw)
 }
 
 // rules returns the splitting rules in force for a region and names the region they come from.
@@ -108,7 +98,7 @@ func (s *Service) reload(ctx context.Context, c db.Conn, id string) (Benchmark, 
 
 // Get returns one version the caller may read, with the history of its series.
 func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Detail, error) {
-	r, err := getRow(ctx, s.DB.R, scopeOf(p), id, false)
+	r, err := getRow(ctx, s.DB.R, p.Scope(), id, false)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -117,7 +107,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 	if err != nil {
 		return Detail{}, err
 	}
-	hist, err := seriesRows(ctx, s.DB.R, scopeOf(p), r.RegionCode, r.ItemID, day)
+	hist, err := seriesRows(ctx, s.DB.R, p.Scope(), r.RegionCode, r.ItemID, day)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -134,14 +124,14 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 			return nil, 0, err
 		}
 	}
-	return listRows(ctx, s.DB.R, scopeOf(p), f, day, page)
+	return listRows(ctx, s.DB.R, p.Scope(), f, day, page)
 }
 
 // Rules returns the splitting rules in force for a region inside the caller's jurisdiction
 // (default its root; the national defaults for the system without a region).
 func (s *Service) Rules(ctx context.Context, p *access.Principal, regionCode string) (EffectiveRules, error) {
 	code := ""
-	if regionCode != "" || scopeOf(p).Root() != "" {
+	if regionCode != "" || p.Scope().Root() != "" {
 		var err error
 		if code, err = s.regionFor(ctx, s.DB.R, p, regionCode); err != nil {
 			return EffectiveRules{}, err
@@ -158,7 +148,7 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 		return EffectiveRules{}, err
 	}
 	var out EffectiveRules
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		code, err := s.regionFor(ctx, tx, p, regionCode)
 		if err != nil {
 			return err

@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/query"
 	"zhifa/internal/region"
 )
 
@@ -39,14 +38,16 @@ type row struct {
 	PublishedAt   string `db:"published_at"`
 }
 
-const selectRow = `SELECT b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
+const (
+	benchmarkFrom = `discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
+	rowColumns    = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
 	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.statute, b.provisions, b.tiers,
-	b.no_penalty, b.note, b.repeal_reason, b.created_at, b.updated_at, b.published_at
-	FROM discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
-
-const selectSummary = `SELECT b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
-	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.updated_at
-	FROM discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
+	b.no_penalty, b.note, b.repeal_reason, b.created_at, b.updated_at, b.published_at`
+	summaryColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
+	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.updated_at`
+	selectRow     = `SELECT ` + rowColumns + ` FROM ` + benchmarkFrom
+	selectSummary = `SELECT ` + summaryColumns + ` FROM ` + benchmarkFrom
+)
 
 // content decodes the tiers, provisions and no-penalty list of a row.
 func (r row) content() (Content, error) {
@@ -88,15 +89,10 @@ func encode(v any) string {
 	return string(b)
 }
 
-// visibleWhere limits rows to what a scope may read: its own subtree, and the published versions
-// of the regions above it, whose benchmarks apply inside it too.
+// visibleWhere limits rows to what a scope may read (access.Scope.Visible): its own subtree, and
+// the published versions of the jurisdictions above it.
 func visibleWhere(scope access.Scope) (string, []any) {
-	lo, hi := scope.Range()
-	anc := region.Ancestors(scope.Root())
-	if len(anc) == 0 {
-		return "(b.region_code >= ? AND b.region_code < ?)", []any{lo, hi}
-	}
-	return "((b.region_code >= ? AND b.region_code < ?) OR (b.region_code IN (?) AND b.status <> 'draft'))", []any{lo, hi, anc}
+	return scope.Visible("b.region_code", "b.status <> 'draft'")
 }
 
 // getRow returns one version the scope may read, or with write set one inside the scope's own
@@ -104,8 +100,7 @@ func visibleWhere(scope access.Scope) (string, []any) {
 func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string, write bool) (row, error) {
 	cond, args := visibleWhere(scope)
 	if write {
-		lo, hi := scope.Range()
-		cond, args = "(b.region_code >= ? AND b.region_code < ?)", []any{lo, hi}
+		cond, args = scope.In("b.region_code")
 	}
 	q, args, err := db.In(selectRow+` WHERE b.id = ? AND `+cond, append([]any{id}, args...)...)
 	if err != nil {
@@ -120,40 +115,26 @@ func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string, write
 }
 
 // listWhere builds the conditions of a listing: the scope first, then the filter.
-func listWhere(scope access.Scope, f Filter, day string) (string, []any, error) {
-	cond, args := visibleWhere(scope)
-	where := []string{cond}
-	if f.ItemID != "" {
-		where = append(where, "b.item_id = ?")
-		args = append(args, f.ItemID)
-	}
-	if f.ItemCode != "" {
-		where = append(where, "b.item_code = ?")
-		args = append(args, f.ItemCode)
-	}
+func listWhere(scope access.Scope, f Filter, day string) (*query.Where, error) {
+	var w query.Where
+	w.Add(visibleWhere(scope))
+	w.If(f.ItemID != "", "b.item_id = ?", f.ItemID)
+	w.If(f.ItemCode != "", "b.item_code = ?", f.ItemCode)
 	switch f.Status {
 	case "":
 	case StatusDraft, StatusPublished, StatusRepealed:
-		where = append(where, "b.status = ?")
-		args = append(args, string(f.Status))
+		w.And("b.status = ?", string(f.Status))
 	default:
-		return "", nil, apperr.InvalidField("status", "DISCRETION_STATUS_INVALID", "状态应为 draft、published 或 repealed")
+		return nil, apperr.InvalidField("status", "DISCRETION_STATUS_INVALID", "状态应为 draft、published 或 repealed")
 	}
-	if f.RegionCode != "" {
-		where = append(where, "b.region_code = ?")
-		args = append(args, f.RegionCode)
-	}
+	w.If(f.RegionCode != "", "b.region_code = ?", f.RegionCode)
 	if q := strings.TrimSpace(f.Query); q != "" {
-		where = append(where, "(b.title LIKE ?"+db.LikeEscape+" OR b.doc_number LIKE ?"+db.LikeEscape+
-			" OR b.item_code LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+")")
 		like := db.Like(q)
-		args = append(args, like, like, like, like)
+		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.doc_number LIKE ?"+db.LikeEscape+
+			" OR b.item_code LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+")", like, like, like, like)
 	}
-	if f.InForce {
-		where = append(where, inForceSQL)
-		args = append(args, day, day)
-	}
-	return " WHERE " + strings.Join(where, " AND "), args, nil
+	w.If(f.InForce, inForceSQL, day, day)
+	return &w, nil
 }
 
 // inForceSQL holds a version in force on a day (two arguments: the day twice).
@@ -161,30 +142,18 @@ const inForceSQL = "b.status <> 'draft' AND b.effective_from <= ? AND (b.effecti
 
 // listRows returns one page of versions the scope may read.
 func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, day string, p httpx.Page) ([]Summary, int, error) {
-	cond, args, err := listWhere(scope, f, day)
+	w, err := listWhere(scope, f, day)
 	if err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(p, map[string]string{"itemCode": "b.item_code", "itemName": "b.item_name", "version": "b.version",
-		"effectiveFrom": "b.effective_from", "updatedAt": "b.updated_at", "title": "b.title", "status": "b.status"}, "b.item_code")
+	order, err := query.Order{"itemCode": "b.item_code", "itemName": "b.item_name", "version": "b.version",
+		"effectiveFrom": "b.effective_from", "updatedAt": "b.updated_at", "title": "b.title", "status": "b.status"}.
+		SQL(p, "itemCode", "b.region_code, b.version DESC, b.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	q, qargs, err := db.In(`SELECT COUNT(*) FROM discretion_benchmarks b`+cond, args...)
+	out, total, err := query.List[Summary](ctx, c, summaryColumns, benchmarkFrom, w, order, p)
 	if err != nil {
-		return nil, 0, err
-	}
-	var total int
-	if err := db.Get(ctx, c, &total, q, qargs...); err != nil {
-		return nil, 0, err
-	}
-	q, qargs, err = db.In(selectSummary+cond+order+`, b.region_code, b.version DESC, b.id LIMIT ? OFFSET ?`,
-		append(args, p.PageSize, p.Offset())...)
-	if err != nil {
-		return nil, 0, err
-	}
-	var out []Summary
-	if err := db.Select(ctx, c, &out, q, qargs...); err != nil {
 		return nil, 0, err
 	}
 	for i := range out {
@@ -232,7 +201,7 @@ func seriesState(ctx context.Context, c db.Conn, regionCode, itemID string) (dra
 	return draft, next, latest, nil
 }
 
-func insertRow(ctx context.Context, tx *sqlx.Tx, r row) error {
+func insertRow(ctx context.Context, tx *db.Tx, r row) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_benchmarks (id, region_code, item_id, item_code, item_name, version,
 		status, title, doc_number, effective_from, effective_to, statute, provisions, tiers, no_penalty, note, repeal_reason,
 		created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -244,7 +213,7 @@ func insertRow(ctx context.Context, tx *sqlx.Tx, r row) error {
 
 // updateDraft rewrites a draft's content; it reports false when the row is no longer the draft
 // last read (changed or published meanwhile).
-func updateDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool, error) {
+func updateDraft(ctx context.Context, tx *db.Tx, r row, readAt string) (bool, error) {
 	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET item_code = ?, item_name = ?, title = ?, statute = ?,
 		provisions = ?, tiers = ?, no_penalty = ?, note = ?, updated_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
 		r.ItemCode, r.ItemName, r.Title, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.UpdatedAt, r.ID, readAt)
@@ -256,7 +225,7 @@ func updateDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool, 
 }
 
 // publishDraft publishes a draft with the content and statute it was validated with.
-func publishDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool, error) {
+func publishDraft(ctx context.Context, tx *db.Tx, r row, readAt string) (bool, error) {
 	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'published', doc_number = ?, effective_from = ?,
 		effective_to = '', item_code = ?, item_name = ?, statute = ?, provisions = ?, tiers = ?, no_penalty = ?,
 		updated_at = ?, published_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
@@ -270,7 +239,7 @@ func publishDraft(ctx context.Context, tx *sqlx.Tx, r row, readAt string) (bool,
 }
 
 // endVersion closes a published version on a day, repealing it when reason is given.
-func endVersion(ctx context.Context, tx *sqlx.Tx, id, day string, repeal bool, reason, now string) error {
+func endVersion(ctx context.Context, tx *db.Tx, id, day string, repeal bool, reason, now string) error {
 	if repeal {
 		_, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'repealed', effective_to = ?, repeal_reason = ?,
 			updated_at = ? WHERE id = ?`, day, reason, now, id)
@@ -280,7 +249,7 @@ func endVersion(ctx context.Context, tx *sqlx.Tx, id, day string, repeal bool, r
 	return err
 }
 
-func deleteDraft(ctx context.Context, tx *sqlx.Tx, id string) (bool, error) {
+func deleteDraft(ctx context.Context, tx *db.Tx, id string) (bool, error) {
 	res, err := db.Exec(ctx, tx, `DELETE FROM discretion_benchmarks WHERE id = ? AND status = 'draft'`, id)
 	if err != nil {
 		return false, err
@@ -327,42 +296,18 @@ type PublicFilter struct {
 
 // publicRows returns one page of the versions in force on a day, for everyone to read.
 func publicRows(ctx context.Context, c db.Conn, f PublicFilter, day string, p httpx.Page) ([]row, int, error) {
-	where := []string{inForceSQL}
-	args := []any{day, day}
+	var w query.Where
+	w.And(inForceSQL, day, day)
 	if f.RegionCode != "" {
-		cond, a := visibleWhere(access.ScopeOf(f.RegionCode))
-		where = append(where, cond)
-		args = append(args, a...)
+		w.Add(visibleWhere(access.ScopeOf(f.RegionCode)))
 	}
-	if f.ItemID != "" {
-		where = append(where, "b.item_id = ?")
-		args = append(args, f.ItemID)
-	}
-	if f.ItemCode != "" {
-		where = append(where, "b.item_code = ?")
-		args = append(args, f.ItemCode)
-	}
+	w.If(f.ItemID != "", "b.item_id = ?", f.ItemID)
+	w.If(f.ItemCode != "", "b.item_code = ?", f.ItemCode)
 	if q := strings.TrimSpace(f.Query); q != "" {
-		where = append(where, "(b.title LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+" OR b.item_code LIKE ?"+db.LikeEscape+")")
 		like := db.Like(q)
-		args = append(args, like, like, like)
+		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+" OR b.item_code LIKE ?"+db.LikeEscape+")", like, like, like)
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	q, qargs, err := db.In(`SELECT COUNT(*) FROM discretion_benchmarks b`+cond, args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	var total int
-	if err := db.Get(ctx, c, &total, q, qargs...); err != nil {
-		return nil, 0, err
-	}
-	q, qargs, err = db.In(selectRow+cond+` ORDER BY b.item_code, b.region_code, b.id LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...)
-	if err != nil {
-		return nil, 0, err
-	}
-	var out []row
-	err = db.Select(ctx, c, &out, q, qargs...)
-	return out, total, err
+	return query.List[row](ctx, c, rowColumns, benchmarkFrom, &w, " ORDER BY b.item_code, b.region_code, b.id", p)
 }
 
 // ruleRows returns the rule rows of a region and its ancestors.
@@ -385,7 +330,7 @@ func ruleRows(ctx context.Context, c db.Conn, code string) ([]RuleRow, error) {
 }
 
 // upsertRules sets the rules of one region.
-func upsertRules(ctx context.Context, tx *sqlx.Tx, code string, r Rules, now string) error {
+func upsertRules(ctx context.Context, tx *db.Tx, code string, r Rules, now string) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_rules (region_code, min_steps, range_low_pct, range_high_pct,
 		lighter_max_pct, general_min_pct, general_max_pct, basis, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (region_code) DO UPDATE SET min_steps = excluded.min_steps, range_low_pct = excluded.range_low_pct,

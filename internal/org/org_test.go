@@ -56,7 +56,7 @@ func setup(t *testing.T, d *db.DB) *Service {
 	log := audit.New(c, audit.TestKeys())
 	rs := &region.Service{DB: d, Audit: log, Clock: c}
 	csv := "code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n"
-	if _, err := rs.Import(context.Background(), nil, strings.NewReader(csv), nil); err != nil {
+	if _, err := rs.Import(context.Background(), access.System(), strings.NewReader(csv), nil); err != nil {
 		t.Fatal(err)
 	}
 	return &Service{DB: d, Audit: log, Clock: c}
@@ -66,16 +66,16 @@ func TestCreateUpdateAndScope(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := setup(t, d)
-		bureau, err := s.Create(ctx, nil, Input{Name: "阳谷县综合行政执法局", Kind: KindBureau, RegionCode: "371521000000",
+		bureau, err := s.Create(ctx, access.System(), Input{Name: "阳谷县综合行政执法局", Kind: KindBureau, RegionCode: "371521000000",
 			Domains: []string{"城市管理"}, Quota: Quota{Admin: 20, Civil: 300}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		brigade, err := s.Create(ctx, nil, Input{Name: "综合执法大队", Kind: KindBrigade, RegionCode: "371521000000", ParentID: bureau.ID})
+		brigade, err := s.Create(ctx, access.System(), Input{Name: "综合执法大队", Kind: KindBrigade, RegionCode: "371521000000", ParentID: bureau.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		office, err := s.Create(ctx, nil, Input{Name: "张秋镇综合行政执法办公室", Kind: KindTownshipOffice, RegionCode: "371521112000",
+		office, err := s.Create(ctx, access.System(), Input{Name: "张秋镇综合行政执法办公室", Kind: KindTownshipOffice, RegionCode: "371521112000",
 			TownshipClass: TownshipKey})
 		if err != nil {
 			t.Fatal(err)
@@ -100,9 +100,9 @@ func TestCreateUpdateAndScope(t *testing.T) {
 		for _, b := range bad {
 			var err error
 			if b.id == "" {
-				_, err = s.Create(ctx, nil, b.in)
+				_, err = s.Create(ctx, access.System(), b.in)
 			} else {
-				_, err = s.Update(ctx, nil, b.id, b.in)
+				_, err = s.Update(ctx, access.System(), b.id, b.in)
 			}
 			e := apperr.As(err)
 			if e.Code != b.code || e.Field != b.field {
@@ -164,7 +164,7 @@ func TestSubtreeStaffing(t *testing.T) {
 		s := setup(t, d)
 		county := access.NewPrincipal("a", "u", "n", "", "371521000000", []access.Role{access.Staffing})
 		mk := func(in Input) Org {
-			o, err := s.Create(ctx, nil, in)
+			o, err := s.Create(ctx, access.System(), in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -24,11 +22,11 @@ type PostCounter interface {
 // RelocateFunc keeps another feature's records in step when an organisation moves to another
 // region: records owned through the organisation carry its region code for jurisdiction scoping.
 // It runs inside the transaction that moves the organisation.
-type RelocateFunc func(ctx context.Context, tx *sqlx.Tx, orgID, regionCode string) error
+type RelocateFunc func(ctx context.Context, tx *db.Tx, orgID, regionCode string) error
 
 // ChangeFunc tells another feature that an organisation changed (name, kind, parent …), inside
 // the transaction that changes it; features that keep derived views of organisations refresh them.
-type ChangeFunc func(ctx context.Context, tx *sqlx.Tx, orgID string) error
+type ChangeFunc func(ctx context.Context, tx *db.Tx, orgID string) error
 
 // Service changes organisations.
 type Service struct {
@@ -46,7 +44,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Or
 		return Org{}, err
 	}
 	id := ids.New()
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if err := s.checkPlacement(ctx, tx, p, id, in); err != nil {
 			return err
 		}
@@ -76,7 +74,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 	if err := in.Check(); err != nil {
 		return Org{}, err
 	}
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		old, err := Get(ctx, tx, p.Scope(), id)
 		if err != nil {
 			return err
@@ -118,11 +116,8 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 
 // checkPlacement validates region and parent: both exist inside the caller's jurisdiction, a
 // township office sits at a township, and the parent is neither the organisation nor below it.
-func (s *Service) checkPlacement(ctx context.Context, tx *sqlx.Tx, p *access.Principal, id string, in Input) error {
-	scope := access.Everywhere
-	if p != nil {
-		scope = p.Scope()
-	}
+func (s *Service) checkPlacement(ctx context.Context, tx *db.Tx, p *access.Principal, id string, in Input) error {
+	scope := p.Scope()
 	code, level, err := region.NormalizeCode(in.RegionCode)
 	if err != nil {
 		return apperr.As(err).WithField("regionCode")
@@ -240,10 +235,10 @@ func (s *Service) fillPosts(ctx context.Context, orgs []Org) error {
 
 // FindByName finds an organisation by exact name inside scope; people imports name organisations.
 func FindByName(ctx context.Context, c db.Conn, scope access.Scope, name string) (Org, error) {
-	lo, hi := scope.Range()
+	cond, args := scope.In("o.region_code")
 	var out []Org
-	if err := db.Select(ctx, c, &out, selectOrg+` WHERE (o.name = ? OR o.short_name = ?) AND o.region_code >= ? AND o.region_code < ?
-		ORDER BY o.region_code LIMIT 2`, name, name, lo, hi); err != nil {
+	if err := db.Select(ctx, c, &out, selectOrg+` WHERE (o.name = ? OR o.short_name = ?) AND `+cond+`
+		ORDER BY o.region_code LIMIT 2`, append([]any{name, name}, args...)...); err != nil {
 		return Org{}, err
 	}
 	switch len(out) {

@@ -3,21 +3,24 @@ package org
 import (
 	"context"
 	"encoding/json"
-	"strings"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/query"
 )
 
-const selectOrg = `SELECT o.id, o.region_code, COALESCE(r.name, '') AS region_name, o.parent_id,
+const (
+	orgColumns = `o.id, o.region_code, COALESCE(r.name, '') AS region_name, o.parent_id,
 	COALESCE(p.name, '') AS parent_name, o.name, o.short_name, o.kind, o.domains, o.township_class,
 	o.quota_admin, o.quota_civil, o.quota_institution, o.sort_order,
-	(SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id) AS child_count
-	FROM organizations o
+	(SELECT COUNT(*) FROM organizations c WHERE c.parent_id = o.id) AS child_count`
+	orgFrom = `organizations o
 	LEFT JOIN regions r ON r.code = o.region_code
 	LEFT JOIN organizations p ON p.id = o.parent_id`
+	selectOrg = `SELECT ` + orgColumns + ` FROM ` + orgFrom
+)
 
 func finish(o *Org) {
 	o.KindName = KindName(o.Kind)
@@ -29,8 +32,8 @@ func finish(o *Org) {
 // Get returns one organisation inside scope.
 func Get(ctx context.Context, c db.Conn, scope access.Scope, id string) (Org, error) {
 	var o Org
-	lo, hi := scope.Range()
-	err := db.Get(ctx, c, &o, selectOrg+` WHERE o.id = ? AND o.region_code >= ? AND o.region_code < ?`, id, lo, hi)
+	cond, args := scope.In("o.region_code")
+	err := db.Get(ctx, c, &o, selectOrg+` WHERE o.id = ? AND `+cond, append([]any{id}, args...)...)
 	if db.IsNoRows(err) {
 		return Org{}, apperr.NotFound("机构")
 	}
@@ -51,40 +54,24 @@ type Filter struct {
 
 // List returns one page of organisations inside scope.
 func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.Page) ([]Org, int, error) {
-	lo, hi := scope.Range()
-	where := []string{"o.region_code >= ? AND o.region_code < ?"}
-	args := []any{lo, hi}
-	if f.Query != "" {
-		where = append(where, "(o.name LIKE ?"+db.LikeEscape+" OR o.short_name LIKE ?"+db.LikeEscape+")")
-		args = append(args, db.Like(f.Query), db.Like(f.Query))
-	}
-	if f.Kind != "" {
-		where = append(where, "o.kind = ?")
-		args = append(args, f.Kind)
-	}
+	var w query.Where
+	w.Add(scope.In("o.region_code"))
+	w.If(f.Query != "", "(o.name LIKE ?"+db.LikeEscape+" OR o.short_name LIKE ?"+db.LikeEscape+")", db.Like(f.Query), db.Like(f.Query))
+	w.If(f.Kind != "", "o.kind = ?", f.Kind)
 	if f.RegionCode != "" {
-		rlo, rhi := access.ScopeOf(f.RegionCode).Range()
-		where = append(where, "o.region_code >= ? AND o.region_code < ?")
-		args = append(args, rlo, rhi)
+		w.Add(access.ScopeOf(f.RegionCode).In("o.region_code"))
 	}
-	if f.ParentID != "" {
-		where = append(where, "o.parent_id = ?")
-		args = append(args, f.ParentID)
-	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := db.Get(ctx, d.R, &total, `SELECT COUNT(*) FROM organizations o`+cond, args...); err != nil {
-		return nil, 0, err
-	}
-	order, err := httpx.OrderBy(p, map[string]string{
-		"name": db.Pinyin(d.R, "o.name"), "kind": "o.kind, o.sort_order, " + db.Pinyin(d.R, "o.name"), "regionCode": "o.region_code, o.sort_order, " + db.Pinyin(d.R, "o.name"),
-		"sortOrder": "o.sort_order, " + db.Pinyin(d.R, "o.name"),
-	}, "o.region_code, o.sort_order, "+db.Pinyin(d.R, "o.name"))
+	w.If(f.ParentID != "", "o.parent_id = ?", f.ParentID)
+	name := db.Pinyin(d.R, "o.name")
+	order, err := query.Order{
+		"name": name, "kind": "o.kind, o.sort_order, " + name, "regionCode": "o.region_code, o.sort_order, " + name,
+		"sortOrder": "o.sort_order, " + name,
+	}.SQL(p, "regionCode", "o.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []Org
-	if err := db.Select(ctx, d.R, &out, selectOrg+cond+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+	out, total, err := query.List[Org](ctx, d.R, orgColumns, orgFrom, &w, order, p)
+	if err != nil {
 		return nil, 0, err
 	}
 	for i := range out {
@@ -95,10 +82,10 @@ func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.P
 
 // All returns every organisation inside scope, ordered for a tree.
 func All(ctx context.Context, c db.Conn, scope access.Scope) ([]Org, error) {
-	lo, hi := scope.Range()
+	cond, args := scope.In("o.region_code")
 	var out []Org
-	if err := db.Select(ctx, c, &out, selectOrg+` WHERE o.region_code >= ? AND o.region_code < ?
-		ORDER BY o.region_code, o.sort_order, `+db.Pinyin(c, "o.name"), lo, hi); err != nil {
+	if err := db.Select(ctx, c, &out, selectOrg+` WHERE `+cond+`
+		ORDER BY o.region_code, o.sort_order, `+db.Pinyin(c, "o.name"), args...); err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -121,7 +108,7 @@ func Subtree(ctx context.Context, c db.Conn, id string) ([]string, error) {
 // subtreeQuotas returns the approved posts of an organisation and of everything below it that
 // lies inside scope, by organisation id.
 func subtreeQuotas(ctx context.Context, c db.Conn, scope access.Scope, id string) (map[string]Quota, error) {
-	lo, hi := scope.Range()
+	cond, args := scope.In("region_code")
 	var rows []struct {
 		ID    string `db:"id"`
 		Admin int    `db:"quota_admin"`
@@ -129,7 +116,7 @@ func subtreeQuotas(ctx context.Context, c db.Conn, scope access.Scope, id string
 		Inst  int    `db:"quota_institution"`
 	}
 	if err := db.Select(ctx, c, &rows, `SELECT id, quota_admin, quota_civil, quota_institution FROM organizations
-		WHERE id IN (`+SubtreeSQL+`) AND region_code >= ? AND region_code < ?`, id, lo, hi); err != nil {
+		WHERE id IN (`+SubtreeSQL+`) AND `+cond, append([]any{id}, args...)...); err != nil {
 		return nil, err
 	}
 	out := make(map[string]Quota, len(rows))
@@ -141,9 +128,9 @@ func subtreeQuotas(ctx context.Context, c db.Conn, scope access.Scope, id string
 
 // Count counts the organisations inside scope.
 func Count(ctx context.Context, c db.Conn, scope access.Scope) (int, error) {
-	lo, hi := scope.Range()
+	cond, args := scope.In("region_code")
 	var n int
-	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM organizations WHERE region_code >= ? AND region_code < ?`, lo, hi)
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM organizations WHERE `+cond, args...)
 	return n, err
 }
 

@@ -26,13 +26,13 @@ func (s *Service) Edit(ctx context.Context, p *access.Principal, id string, in E
 	full := Input{Name: in.Name, IDNumber: in.IDNumber, PostOrgID: in.PostOrgID, WorkOrgID: in.WorkOrgID,
 		PostType: in.PostType, Position: in.Position, Frontline: in.Frontline}
 	if in.IDNumber == "" || in.Phone == nil {
-		row, err := getRow(ctx, s.DB.R, scopeOf(p), id)
+		row, err := getRow(ctx, s.DB.R, p.Scope(), id)
 		if err != nil {
 			return Person{}, err
 		}
 		full.Phone = row.Phone
 		if in.IDNumber == "" {
-			sealed, err := sealedID(ctx, s.DB.R, scopeOf(p), id)
+			sealed, err := sealedID(ctx, s.DB.R, p.Scope(), id)
 			if err != nil {
 				return Person{}, err
 			}

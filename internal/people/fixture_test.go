@@ -59,7 +59,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 		t.Fatal(err)
 	}
 	regions := &region.Service{DB: d, Audit: log, Clock: clk}
-	if _, err := regions.Import(ctx, nil, strings.NewReader(regionsCSV), nil); err != nil {
+	if _, err := regions.Import(ctx, access.System(), strings.NewReader(regionsCSV), nil); err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{d: d, clock: clk, svc: &Service{DB: d, Audit: log, Clock: clk, Box: box},

@@ -8,13 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/tabular"
 	"zhifa/internal/platform/text"
@@ -71,10 +70,10 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	scope := scopeOf(p)
+	scope := p.Scope()
 	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()),
 		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{},
-		pii: p == nil || p.Can(access.PeoplePII)}
+		pii: p.Can(access.PeoplePII)}
 	var count int
 	defer func() {
 		// Telling that a number is registered discloses it: record the check even when the
@@ -86,7 +85,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 			err = aerr
 		}
 	}()
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		im.tx = tx
 		read, err := tabular.Load(ctx, tr, cols, im, importBatch, progress)
 		if err != nil {
@@ -110,7 +109,7 @@ type orgLookup struct {
 
 type peopleImport struct {
 	svc      *Service
-	tx       *sqlx.Tx
+	tx       *db.Tx
 	scope    access.Scope
 	today    time.Time
 	now      string

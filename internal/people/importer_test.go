@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
@@ -96,7 +97,7 @@ func TestImportCSVAndXLSX(t *testing.T) {
 			fmt.Sprintf("张三,%s,13812345678,阳谷县综合行政执法局,阿城镇综合行政执法办公室,行政编,队员,是,鲁A001,城市管理;市场监管,2024-01-01,2026-06-01\n", f.nextID()) +
 			fmt.Sprintf("李四,%s,0635-6212345,城区执法大队,,事业编,大队长,否,,,,\n", strings.ToLower(f.nextID()))
 		var seen []int
-		res, err := f.svc.Import(ctx, nil, strings.NewReader(csv), func(n int) { seen = append(seen, n) })
+		res, err := f.svc.Import(ctx, access.System(), strings.NewReader(csv), func(n int) { seen = append(seen, n) })
 		if err != nil {
 			t.Fatal(err)
 		}

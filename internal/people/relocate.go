@@ -3,15 +3,13 @@ package people
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/db"
 )
 
 // Relocate moves the people working in an organisation, and their certificates, to the
 // organisation's new region, so that jurisdiction scoping follows the organisation. It is an
 // org.RelocateFunc and runs inside the transaction that moves the organisation.
-func (s *Service) Relocate(ctx context.Context, tx *sqlx.Tx, orgID, regionCode string) error {
+func (s *Service) Relocate(ctx context.Context, tx *db.Tx, orgID, regionCode string) error {
 	if _, err := db.Exec(ctx, tx, `UPDATE certificates SET region_code = ?
 		WHERE person_id IN (SELECT id FROM people WHERE work_org_id = ?)`, regionCode, orgID); err != nil {
 		return err

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
@@ -34,14 +32,6 @@ const (
 	entityCertificate = "certificate"
 )
 
-// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
-func scopeOf(p *access.Principal) access.Scope {
-	if p == nil {
-		return access.Everywhere
-	}
-	return p.Scope()
-}
-
 func (s *Service) today() time.Time { return Today(s.Clock.Now()) }
 
 // Create registers a person whose post and work organisations both lie inside the caller's
@@ -55,13 +45,13 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (_ 
 	var out Person
 	defer func() {
 		if apperr.Is(err, "PERSON_ID_EXISTS") {
-			if aerr := s.recordRegisteredCheck(ctx, p, scopeOf(p).Root(), []string{MaskIDNumber(c.id.Number)}); aerr != nil {
+			if aerr := s.recordRegisteredCheck(ctx, p, p.Scope().Root(), []string{MaskIDNumber(c.id.Number)}); aerr != nil {
 				err = aerr
 			}
 		}
 	}()
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
-		rec, err := s.resolve(ctx, tx, scopeOf(p), id, c)
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
+		rec, err := s.resolve(ctx, tx, p.Scope(), id, c)
 		if err != nil {
 			return err
 		}
@@ -93,9 +83,9 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 	if err != nil {
 		return Person{}, err
 	}
-	scope := scopeOf(p)
+	scope := p.Scope()
 	var out Person
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		old, err := getRow(ctx, tx, scope, id)
 		if err != nil {
 			return err
@@ -132,7 +122,7 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 // resolve checks the organisations of a person inside scope and builds the row to write. The
 // person's region is the region of the organisation using them (使用单位), which is what puts a
 // township's sunk staff inside that township's jurisdiction.
-func (s *Service) resolve(ctx context.Context, tx *sqlx.Tx, scope access.Scope, id string, c checked) (record, error) {
+func (s *Service) resolve(ctx context.Context, tx *db.Tx, scope access.Scope, id string, c checked) (record, error) {
 	if _, err := org.Get(ctx, tx, scope, c.PostOrgID); err != nil {
 		return record{}, orgNotFound(err, "postOrgId", "编制所在单位")
 	}
@@ -164,7 +154,7 @@ func orgNotFound(err error, field, what string) error {
 // learnt that ID numbers are registered: a refused registration or import rolls back, but what
 // it told the caller stays told.
 func (s *Service) recordRegisteredCheck(ctx context.Context, p *access.Principal, regionCode string, masked []string) error {
-	return s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	return s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, RegionCode: regionCode,
 			Summary: fmt.Sprintf("登记人员时获知%d个身份证号已登记", len(masked)),
 			Detail:  map[string]any{"disclosed": []string{"idNumberRegistered"}, "idNumbersMasked": masked}})
@@ -200,7 +190,7 @@ func (s *Service) reload(ctx context.Context, c db.Conn, id string) (Person, err
 // shown follows the caller's Disclosure, and the audit entry of the read lists the fields it
 // disclosed, masked and withheld.
 func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Detail, error) {
-	row, err := getRow(ctx, s.DB.R, scopeOf(p), id)
+	row, err := getRow(ctx, s.DB.R, p.Scope(), id)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -218,7 +208,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 	}
 	shown := DisclosureFor(p)
 	d := shown.detail(row, cur, list)
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
 			EntityName: row.Name, RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的信息", Detail: shown.Detailed()})
 	})
@@ -231,7 +221,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 // List returns one page of people inside the caller's jurisdiction, personal data masked. The
 // query is audited with one entry naming who was returned and what of them was shown.
 func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Person, int, error) {
-	scope := scopeOf(p)
+	scope := p.Scope()
 	shown := DisclosureFor(p)
 	q, err := parseQuery(f.Query, shown, s.Box.Index)
 	if err != nil {
@@ -252,7 +242,7 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	f.Query = auditQuery(f.Query)
 	filter, _ := json.Marshal(f)
 	listed := shown.Listed()
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson,
 			RegionCode: scope.Root(), Summary: fmt.Sprintf("查询人员列表，返回%d人", len(out)),
 			Detail: map[string]any{"filter": json.RawMessage(filter), "page": page.Page, "pageSize": page.PageSize,
@@ -271,8 +261,8 @@ func (s *Service) AddCertificate(ctx context.Context, p *access.Principal, perso
 		return Person{}, err
 	}
 	var out Person
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
-		row, err := getRow(ctx, tx, scopeOf(p), personID)
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
+		row, err := getRow(ctx, tx, p.Scope(), personID)
 		if err != nil {
 			return err
 		}
@@ -312,10 +302,10 @@ func certExists(number string) error {
 // RevealID returns a person's full resident ID number. It needs access.PeoplePII and is always
 // audited, since the full number is the most sensitive item the register holds.
 func (s *Service) RevealID(ctx context.Context, p *access.Principal, id string) (string, error) {
-	if p != nil && !p.Can(access.PeoplePII) {
+	if !p.Can(access.PeoplePII) {
 		return "", apperr.Forbidden("当前账号无权查看完整身份证号（需要权限 " + string(access.PeoplePII) + "）")
 	}
-	scope := scopeOf(p)
+	scope := p.Scope()
 	row, err := getRow(ctx, s.DB.R, scope, id)
 	if err != nil {
 		return "", err
@@ -328,7 +318,7 @@ func (s *Service) RevealID(ctx context.Context, p *access.Principal, id string) 
 	if err != nil {
 		return "", apperr.Internal(fmt.Errorf("open sealed id number of person %s: %w", id, err))
 	}
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson, EntityID: id,
 			EntityName: row.Name, RegionCode: row.RegionCode, Summary: "查看人员 " + row.Name + " 的完整身份证号",
 			Detail: Shown{Disclosed: []string{FieldIDNumber}, Masked: []string{}}})

@@ -6,14 +6,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/query"
 )
 
 // personRow is a people row joined with the names of its organisations.
@@ -37,12 +36,15 @@ type personRow struct {
 	CertValidTo    string       `db:"cert_valid_to"`
 }
 
-const selectPerson = `SELECT p.id, p.region_code, p.name, p.gender, p.birth_date, p.id_number_masked, p.phone,
+const (
+	personColumns = `p.id, p.region_code, p.name, p.gender, p.birth_date, p.id_number_masked, p.phone,
 	p.post_org_id, po.name AS post_org_name, p.work_org_id, wo.name AS work_org_name, wo.kind AS work_org_kind,
-	wo.region_code AS work_region_code, p.post_type, p.position, p.frontline, p.cert_valid_to
-	FROM people p
+	wo.region_code AS work_region_code, p.post_type, p.position, p.frontline, p.cert_valid_to`
+	personFrom = `people p
 	JOIN organizations po ON po.id = p.post_org_id
 	JOIN organizations wo ON wo.id = p.work_org_id`
+	selectPerson = `SELECT ` + personColumns + ` FROM ` + personFrom
+)
 
 // person turns a row into the API shape with its current certificate (nil for none).
 func (r personRow) person(cert *Certificate) Person {
@@ -57,9 +59,9 @@ func (r personRow) person(cert *Certificate) Person {
 
 // getRow returns one person inside scope; a person outside it is reported as not found.
 func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string) (personRow, error) {
-	lo, hi := scope.Range()
+	cond, args := scope.In("p.region_code")
 	var r personRow
-	err := db.Get(ctx, c, &r, selectPerson+` WHERE p.id = ? AND p.region_code >= ? AND p.region_code < ?`, id, lo, hi)
+	err := db.Get(ctx, c, &r, selectPerson+` WHERE p.id = ? AND `+cond, append([]any{id}, args...)...)
 	if db.IsNoRows(err) {
 		return personRow{}, apperr.NotFound("人员")
 	}
@@ -70,67 +72,57 @@ func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string) (pers
 // Certificate status is a range on cert_valid_to around today, so the filter runs in SQL.
 // The query matches a name, the visible tail of the masked ID number (never the masked-out
 // digits) or, resolved by the service for callers who may, a whole ID number by its blind index.
-func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (string, []any, error) {
-	lo, hi := scope.Range()
-	where := []string{"p.region_code >= ? AND p.region_code < ?"}
-	args := []any{lo, hi}
+func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (*query.Where, error) {
+	var w query.Where
+	w.Add(scope.In("p.region_code"))
 	switch {
 	case q.name != "":
-		where = append(where, "p.name LIKE ?"+db.LikeEscape)
-		args = append(args, db.Like(q.name))
+		w.And("p.name LIKE ?"+db.LikeEscape, db.Like(q.name))
 	case q.idTail != "":
-		where = append(where, "p.id_number_masked LIKE ?"+db.LikeEscape)
-		args = append(args, strings.TrimSuffix(db.Like(q.idTail), "%"))
+		w.And("p.id_number_masked LIKE ?"+db.LikeEscape, strings.TrimSuffix(db.Like(q.idTail), "%"))
 	case q.idIndex != "":
-		where = append(where, "p.id_number_index = ?")
-		args = append(args, q.idIndex)
+		w.And("p.id_number_index = ?", q.idIndex)
 	}
 	if f.OrgID != "" {
 		if f.Subtree {
-			where = append(where, "(p.post_org_id IN ("+org.SubtreeSQL+") OR p.work_org_id IN ("+org.SubtreeSQL+"))")
+			w.And("(p.post_org_id IN ("+org.SubtreeSQL+") OR p.work_org_id IN ("+org.SubtreeSQL+"))", f.OrgID, f.OrgID)
 		} else {
-			where = append(where, "(p.post_org_id = ? OR p.work_org_id = ?)")
+			w.And("(p.post_org_id = ? OR p.work_org_id = ?)", f.OrgID, f.OrgID)
 		}
-		args = append(args, f.OrgID, f.OrgID)
 	}
 	if f.Frontline != nil {
-		where = append(where, "p.frontline = ?")
-		args = append(args, *f.Frontline)
+		w.And("p.frontline = ?", *f.Frontline)
 	}
 	if f.PostType != "" {
 		pt, ok := org.ParsePostType(f.PostType)
 		if !ok {
-			return "", nil, apperr.InvalidField("postType", "POST_TYPE_UNKNOWN", "未知编制类型："+f.PostType)
+			return nil, apperr.InvalidField("postType", "POST_TYPE_UNKNOWN", "未知编制类型："+f.PostType)
 		}
-		where = append(where, "p.post_type = ?")
-		args = append(args, string(pt))
+		w.And("p.post_type = ?", string(pt))
 	}
 	day := today.Format(clock.DateLayout)
 	soon := today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout)
 	switch f.CertStatus {
 	case "":
 	case CertNone:
-		where = append(where, "p.cert_valid_to = ''")
+		w.And("p.cert_valid_to = ''")
 	case CertExpired:
-		where = append(where, "p.cert_valid_to <> '' AND p.cert_valid_to < ?")
-		args = append(args, day)
+		w.And("p.cert_valid_to <> '' AND p.cert_valid_to < ?", day)
 	case CertExpiring:
-		where = append(where, "p.cert_valid_to >= ? AND p.cert_valid_to <= ?")
-		args = append(args, day, soon)
+		w.And("p.cert_valid_to >= ? AND p.cert_valid_to <= ?", day, soon)
 	case CertValid:
-		where = append(where, "p.cert_valid_to > ?")
-		args = append(args, soon)
+		w.And("p.cert_valid_to > ?", soon)
 	default:
-		return "", nil, apperr.InvalidField("certStatus", "CERT_STATUS_INVALID", "执法证状态应为 valid、expiring、expired 或 none")
+		return nil, apperr.InvalidField("certStatus", "CERT_STATUS_INVALID", "执法证状态应为 valid、expiring、expired 或 none")
 	}
-	return " WHERE " + strings.Join(where, " AND "), args, nil
+	return &w, nil
 }
 
 // sortable are the columns a listing may be sorted by, names in pinyin order. Neither the birth
 // date nor the ID number is among them, for anyone: an order by either ranks people by the
 // digits the mask hides.
-func sortable(c db.Conn) map[string]string {
-	return map[string]string{
+func sortable(c db.Conn) query.Order {
+	return query.Order{
 		"name": db.Pinyin(c, "p.name"), "postOrgName": db.Pinyin(c, "po.name"), "workOrgName": db.Pinyin(c, "wo.name"),
 		"postType": "p.post_type", "position": "p.position", "certValidTo": "p.cert_valid_to",
 	}
@@ -138,21 +130,15 @@ func sortable(c db.Conn) map[string]string {
 
 // listRows returns one page of people inside scope.
 func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today time.Time, p httpx.Page) ([]personRow, int, error) {
-	cond, args, err := listWhere(scope, f, q, today)
+	w, err := listWhere(scope, f, q, today)
 	if err != nil {
 		return nil, 0, err
 	}
-	order, err := httpx.OrderBy(p, sortable(c), db.Pinyin(c, "p.name"))
+	order, err := sortable(c).SQL(p, "name", "p.id")
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := db.Get(ctx, c, &total, `SELECT COUNT(*) FROM people p`+cond, args...); err != nil {
-		return nil, 0, err
-	}
-	var rows []personRow
-	err = db.Select(ctx, c, &rows, selectPerson+cond+order+`, p.id LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...)
-	return rows, total, err
+	return query.List[personRow](ctx, c, personColumns, personFrom, w, order, p)
 }
 
 type certRow struct {
@@ -220,7 +206,7 @@ type record struct {
 	Frontline                                     bool
 }
 
-func insertPeople(ctx context.Context, tx *sqlx.Tx, rs []record) error {
+func insertPeople(ctx context.Context, tx *db.Tx, rs []record) error {
 	if len(rs) == 0 {
 		return nil
 	}
@@ -240,7 +226,7 @@ func insertPeople(ctx context.Context, tx *sqlx.Tx, rs []record) error {
 	return err
 }
 
-func updatePerson(ctx context.Context, tx *sqlx.Tx, r record) error {
+func updatePerson(ctx context.Context, tx *db.Tx, r record) error {
 	if _, err := db.Exec(ctx, tx, `UPDATE people SET region_code = ?, name = ?, gender = ?, birth_date = ?,
 		id_number_sealed = ?, id_number_index = ?, id_number_masked = ?, phone = ?, post_org_id = ?, work_org_id = ?,
 		post_type = ?, position = ?, frontline = ?, updated_at = ? WHERE id = ?`,
@@ -299,7 +285,7 @@ type certRecord struct {
 	ID, PersonID, RegionCode, Number, Domains, Issuer, ValidFrom, ValidTo, Now string
 }
 
-func insertCertificates(ctx context.Context, tx *sqlx.Tx, cs []certRecord) error {
+func insertCertificates(ctx context.Context, tx *db.Tx, cs []certRecord) error {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -319,7 +305,7 @@ func insertCertificates(ctx context.Context, tx *sqlx.Tx, cs []certRecord) error
 
 // refreshCertValidTo keeps people.cert_valid_to equal to the latest valid_to of each person's
 // certificates, so that the certificate-status filter stays a plain SQL range.
-func refreshCertValidTo(ctx context.Context, tx *sqlx.Tx, personIDs []string) error {
+func refreshCertValidTo(ctx context.Context, tx *db.Tx, personIDs []string) error {
 	if len(personIDs) == 0 {
 		return nil
 	}
@@ -334,9 +320,9 @@ func refreshCertValidTo(ctx context.Context, tx *sqlx.Tx, personIDs []string) er
 
 // sealedID returns the sealed ID number of a person inside scope.
 func sealedID(ctx context.Context, c db.Conn, scope access.Scope, id string) (string, error) {
-	lo, hi := scope.Range()
+	in, args := scope.In("region_code")
 	var sealed string
-	err := db.Get(ctx, c, &sealed, `SELECT id_number_sealed FROM people WHERE id = ? AND region_code >= ? AND region_code < ?`, id, lo, hi)
+	err := db.Get(ctx, c, &sealed, `SELECT id_number_sealed FROM people WHERE id = ? AND `+in, append([]any{id}, args...)...)
 	if db.IsNoRows(err) {
 		return "", apperr.NotFound("人员")
 	}
@@ -381,20 +367,20 @@ func filledPosts(ctx context.Context, c db.Conn, orgIDs []string) (map[string]or
 
 // countCertified counts the people inside scope whose latest certificate is still valid on day.
 func countCertified(ctx context.Context, c db.Conn, scope access.Scope, day string) (int, error) {
-	lo, hi := scope.Range()
+	in, args := scope.In("region_code")
 	var n int
-	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM people WHERE region_code >= ? AND region_code < ? AND cert_valid_to >= ?`, lo, hi, day)
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM people WHERE `+in+` AND cert_valid_to >= ?`, append(args, day)...)
 	return n, err
 }
 
 // tally counts the people inside scope, and those whose latest certificate expired before day or
 // expires between day and soon, with the same conditions as the certificate-status filter.
 func tally(ctx context.Context, c db.Conn, scope access.Scope, day, soon string) (Tally, error) {
-	lo, hi := scope.Range()
+	in, args := scope.In("region_code")
 	var t Tally
 	err := db.Get(ctx, c, &t, `SELECT COUNT(*) AS people,
 		COALESCE(SUM(CASE WHEN cert_valid_to >= ? AND cert_valid_to <= ? THEN 1 ELSE 0 END), 0) AS cert_expiring,
 		COALESCE(SUM(CASE WHEN cert_valid_to <> '' AND cert_valid_to < ? THEN 1 ELSE 0 END), 0) AS cert_expired
-		FROM people WHERE region_code >= ? AND region_code < ?`, day, soon, day, lo, hi)
+		FROM people WHERE `+in, append([]any{day, soon, day}, args...)...)
 	return t, err
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
@@ -22,18 +20,10 @@ type Service struct {
 	Clock clock.Clock
 }
 
-// scopeOf is the jurisdiction of a caller; a nil principal is the system itself.
-func scopeOf(p *access.Principal) access.Scope {
-	if p == nil {
-		return access.Everywhere
-	}
-	return p.Scope()
-}
-
 // Check runs the reform checks of one organisation inside the caller's jurisdiction, with the
 // thresholds of the organisation's region. It reports aggregate counts only, so it is not audited.
 func (s *Service) Check(ctx context.Context, p *access.Principal, orgID string) (Report, error) {
-	o, err := org.Get(ctx, s.DB.R, scopeOf(p), orgID)
+	o, err := org.Get(ctx, s.DB.R, p.Scope(), orgID)
 	if err != nil {
 		return Report{}, err
 	}
@@ -93,7 +83,7 @@ type Overview struct {
 // Summary runs the reform checks of the county bureaus and township offices inside the caller's
 // jurisdiction. Like Check it reports aggregate counts only and is not audited.
 func (s *Service) Summary(ctx context.Context, p *access.Principal) (Overview, error) {
-	scope := scopeOf(p)
+	scope := p.Scope()
 	all, err := org.All(ctx, s.DB.R, scope)
 	if err != nil {
 		return Overview{}, err
@@ -120,7 +110,7 @@ func (s *Service) Summary(ctx context.Context, p *access.Principal) (Overview, e
 // Rules returns the thresholds in force for a region inside the caller's jurisdiction; an empty
 // code means the root of the caller's jurisdiction.
 func (s *Service) Rules(ctx context.Context, p *access.Principal, regionCode string) (Effective, error) {
-	code := scopeOf(p).Root()
+	code := p.Scope().Root()
 	if regionCode != "" {
 		var err error
 		if code, err = s.regionInScope(ctx, s.DB.R, p, regionCode); err != nil {
@@ -137,7 +127,7 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 		return Effective{}, err
 	}
 	var out Effective
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		code, err := s.regionInScope(ctx, tx, p, regionCode)
 		if err != nil {
 			return err
@@ -163,7 +153,7 @@ func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode 
 // regionInScope normalises a region code and checks that it exists inside the caller's
 // jurisdiction; a region outside it is reported as not found.
 func (s *Service) regionInScope(ctx context.Context, c db.Conn, p *access.Principal, raw string) (string, error) {
-	return region.InScope(ctx, c, scopeOf(p), raw)
+	return region.InScope(ctx, c, p.Scope(), raw)
 }
 
 // effective looks up the thresholds of a region and names the region they come from.

@@ -71,7 +71,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	ctx := context.Background()
 	clk := &clock.Fixed{T: time.Date(2026, 5, 10, 2, 0, 0, 0, time.UTC)}
 	log := audit.New(clk, audit.TestKeys())
-	if _, err := (&region.Service{DB: d, Audit: log, Clock: clk}).Import(ctx, nil, strings.NewReader(regionsCSV), nil); err != nil {
+	if _, err := (&region.Service{DB: d, Audit: log, Clock: clk}).Import(ctx, access.System(), strings.NewReader(regionsCSV), nil); err != nil {
 		t.Fatal(err)
 	}
 	box, err := secret.New(bytes.Repeat([]byte{9}, 32))

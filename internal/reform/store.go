@@ -3,8 +3,6 @@ package reform
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/db"
@@ -31,7 +29,7 @@ func ruleRows(ctx context.Context, c db.Conn, code string) ([]RuleRow, error) {
 }
 
 // upsertRules sets the thresholds of one region.
-func upsertRules(ctx context.Context, tx *sqlx.Tx, code string, r Rules, now string) error {
+func upsertRules(ctx context.Context, tx *db.Tx, code string, r Rules, now string) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO reform_rules (region_code, frontline_min_pct, key_township_min,
 		ordinary_township_min, sunk_min_pct, basis, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (region_code) DO UPDATE SET frontline_min_pct = excluded.frontline_min_pct,

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/benchutil"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
@@ -35,7 +36,7 @@ func importNational(b *testing.B, s *Service) int {
 		if err != nil {
 			b.Skip("reference data not present: ", err)
 		}
-		res, err := s.Import(context.Background(), nil, f, nil)
+		res, err := s.Import(context.Background(), access.System(), f, nil)
 		f.Close()
 		if err != nil {
 			b.Fatalf("%s: %v", name, err)
@@ -139,7 +140,7 @@ func BenchmarkImportVillages(b *testing.B) {
 			b.StartTimer()
 			stop := benchutil.PeakHeap()
 			start := time.Now()
-			res, err := s.Import(context.Background(), nil, f, nil)
+			res, err := s.Import(context.Background(), access.System(), f, nil)
 			elapsed += time.Since(start)
 			peak = max(peak, stop())
 			f.Close()

@@ -43,7 +43,7 @@ func TestImportAndList(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := newService(d)
-		res, err := s.Import(ctx, nil, strings.NewReader(county), nil)
+		res, err := s.Import(ctx, access.System(), strings.NewReader(county), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,7 @@ func TestImportBadRowsChangeNothing(t *testing.T) {
 		ctx := context.Background()
 		s := newService(d)
 		for _, c := range cases {
-			_, err := s.Import(ctx, nil, strings.NewReader(c.csv), nil)
+			_, err := s.Import(ctx, access.System(), strings.NewReader(c.csv), nil)
 			e := apperr.As(err)
 			if len(e.Details) == 0 || e.Details[0].Code != c.code || e.Details[0].Row != c.row {
 				t.Errorf("%s: got %v %+v, want %s at row %d", c.name, err, e.Details, c.code, c.row)
@@ -104,11 +104,11 @@ func TestImportBadRowsChangeNothing(t *testing.T) {
 			}
 		}
 		// A good file followed by a file with one bad row among good ones: the second adds nothing.
-		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+		if _, err := s.Import(ctx, access.System(), strings.NewReader(county), nil); err != nil {
 			t.Fatal(err)
 		}
 		mixed := "code,name,parentCode\n371521103,阿城镇,371521\n371521104,七级镇,371521\n371521999001,某村,371521999\n"
-		_, err := s.Import(ctx, nil, strings.NewReader(mixed), nil)
+		_, err := s.Import(ctx, access.System(), strings.NewReader(mixed), nil)
 		if e := apperr.As(err); e.Code != "IMPORT_INVALID" || len(e.Details) != 1 || e.Details[0].Row != 4 {
 			t.Fatalf("mixed import: %v %+v", err, e.Details)
 		}
@@ -116,7 +116,7 @@ func TestImportBadRowsChangeNothing(t *testing.T) {
 			t.Fatalf("have %d regions, want the 5 of the first import", n)
 		}
 		// Re-importing existing codes is refused row by row.
-		_, err = s.Import(ctx, nil, strings.NewReader(county), nil)
+		_, err = s.Import(ctx, access.System(), strings.NewReader(county), nil)
 		if e := apperr.As(err); len(e.Details) != 5 || e.Details[0].Code != "REGION_EXISTS" {
 			t.Fatalf("re-import: %+v", e.Details)
 		}
@@ -127,7 +127,7 @@ func TestImportGB18030(t *testing.T) {
 	d := dbtest.SQLite(t)
 	// "山东省" in GB18030, as Excel on a Chinese Windows desktop saves CSV.
 	gbk := "code,name,parentCode\n37,\xc9\xbd\xb6\xab\xca\xa1,\n"
-	if _, err := newService(d).Import(context.Background(), nil, strings.NewReader(gbk), nil); err != nil {
+	if _, err := newService(d).Import(context.Background(), access.System(), strings.NewReader(gbk), nil); err != nil {
 		t.Fatal(err)
 	}
 	var name string
@@ -160,7 +160,7 @@ func TestImportAllTownshipsOfChina(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := s.Import(ctx, nil, f, nil)
+			res, err := s.Import(ctx, access.System(), f, nil)
 			f.Close()
 			if err != nil {
 				t.Fatalf("%s: %v %+v", name, err, apperr.As(err).Details)
@@ -183,7 +183,7 @@ func TestImportReportsEveryProblemOfEveryRow(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := newService(d)
-		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+		if _, err := s.Import(ctx, access.System(), strings.NewReader(county), nil); err != nil {
 			t.Fatal(err)
 		}
 		file := "code,name,parentCode\n" +
@@ -193,7 +193,7 @@ func TestImportReportsEveryProblemOfEveryRow(t *testing.T) {
 			"371521101203,\"甲\n乙\",371521101\n" + // a line break in a name
 			"371521101204,某\x07村,371521\n" + // a control character and a parent one level too high
 			"371521101205," + strings.Repeat("长", 200) + strings.Repeat("长", 5000) + ",371521101\n" // over the cell limit
-		_, err := s.Import(ctx, nil, strings.NewReader(file), nil)
+		_, err := s.Import(ctx, access.System(), strings.NewReader(file), nil)
 		e := apperr.As(err)
 		var got []string
 		for _, dt := range e.Details {
@@ -219,7 +219,7 @@ func TestImportReportsEveryProblemOfEveryRow(t *testing.T) {
 		}
 
 		// A 10 MB name is refused, not stored.
-		_, err = s.Import(ctx, nil, strings.NewReader("code,name,parentCode\n371521101206,"+strings.Repeat("村", 10<<20/3)+",371521101\n"), nil)
+		_, err = s.Import(ctx, access.System(), strings.NewReader("code,name,parentCode\n371521101206,"+strings.Repeat("村", 10<<20/3)+",371521101\n"), nil)
 		if !apperr.Is(err, "IMPORT_ROW_TOO_LONG") || count(t, d) != 5 {
 			t.Fatalf("10 MB name: %v, %d regions", err, count(t, d))
 		}
@@ -232,7 +232,7 @@ func TestImportStaysInsideTheJurisdiction(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := newService(d)
-		if _, err := s.Import(ctx, nil, strings.NewReader(county), nil); err != nil {
+		if _, err := s.Import(ctx, access.System(), strings.NewReader(county), nil); err != nil {
 			t.Fatal(err)
 		}
 		town := access.NewPrincipal("a", "zhangqiu", "张秋镇", "o", "371521112000", []access.Role{access.SysAdmin})

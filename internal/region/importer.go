@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -57,13 +55,10 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	scope := access.Everywhere
-	if p != nil {
-		scope = p.Scope()
-	}
+	scope := p.Scope()
 	im := &regionImport{svc: s, scope: scope, seen: map[string]int{}, parentOK: map[string]bool{}}
 	var count int
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		im.tx = tx
 		read, err := tabular.Load(ctx, tr, cols, im, importBatch, progress)
 		if err != nil {
@@ -82,7 +77,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 
 type regionImport struct {
 	svc      *Service
-	tx       *sqlx.Tx
+	tx       *db.Tx
 	scope    access.Scope
 	seen     map[string]int  // code → line, for rows of this file
 	parentOK map[string]bool // parent codes already confirmed in the database
@@ -200,7 +195,7 @@ func earlier(seen map[string]int, code string, line int) bool {
 	return ok && l < line
 }
 
-func existingCodes(ctx context.Context, tx *sqlx.Tx, codes []string) (map[string]bool, error) {
+func existingCodes(ctx context.Context, tx *db.Tx, codes []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	if len(codes) == 0 {
 		return out, nil
@@ -219,7 +214,7 @@ func existingCodes(ctx context.Context, tx *sqlx.Tx, codes []string) (map[string
 	return out, nil
 }
 
-func insertRegions(ctx context.Context, tx *sqlx.Tx, rows []pendingRow, now string) error {
+func insertRegions(ctx context.Context, tx *db.Tx, rows []pendingRow, now string) error {
 	if len(rows) == 0 {
 		return nil
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -50,7 +48,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 	if !p.Scope().Contains(code) {
 		return Detail{}, apperr.InvalidField("code", "REGION_OUT_OF_SCOPE", "只能在本辖区内新增行政区划")
 	}
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if parent != "" {
 			ok, err := Exists(ctx, tx, parent)
 			if err != nil {
@@ -91,7 +89,7 @@ func (s *Service) Rename(ctx context.Context, p *access.Principal, code, name st
 	if !p.Scope().Contains(code) {
 		return Detail{}, apperr.Forbidden("只能修改本辖区内的行政区划，上级区划由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
 	}
-	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if _, err := db.Exec(ctx, tx, `UPDATE regions SET name = ? WHERE code = ?`, name, code); err != nil {
 			return err
 		}

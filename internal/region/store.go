@@ -8,11 +8,13 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/query"
 )
 
-const selectRegion = `SELECT r.code, r.name, r.level, r.parent_code,
-	(SELECT COUNT(*) FROM regions c WHERE c.parent_code = r.code) AS child_count
-	FROM regions r`
+const regionColumns = `r.code, r.name, r.level, r.parent_code,
+	(SELECT COUNT(*) FROM regions c WHERE c.parent_code = r.code) AS child_count`
+
+const selectRegion = `SELECT ` + regionColumns + ` FROM regions r`
 
 // Get returns one region inside scope, or its ancestors (a township officer may see the county
 // that contains them, not its siblings).
@@ -24,7 +26,9 @@ func Get(ctx context.Context, d *db.DB, scope access.Scope, code string) (Detail
 		}
 		return Detail{}, err
 	}
-	if !scope.Contains(r.Code) && !strings.HasPrefix(scope.Prefix, access.SignificantPrefix(r.Code)) {
+	// The regions above a jurisdiction are public: a township officer sees the county that
+	// contains it, not its siblings.
+	if !scope.Sees(r.Code, true) {
 		return Detail{}, apperr.NotFound("行政区划")
 	}
 	path, err := Path(ctx, d, r.Code)
@@ -94,38 +98,24 @@ type Filter struct {
 // List returns one page of regions inside scope. With neither parent nor query it returns the root
 // of the caller's jurisdiction.
 func List(ctx context.Context, d *db.DB, scope access.Scope, rootCode string, f Filter, p httpx.Page) ([]Region, int, error) {
-	lo, hi := scope.Range()
-	where := []string{"r.code >= ? AND r.code < ?"}
-	args := []any{lo, hi}
+	var w query.Where
+	w.Add(scope.In("r.code"))
 	switch {
 	case f.Parent != "":
-		where = append(where, "r.parent_code = ?")
-		args = append(args, f.Parent)
+		w.And("r.parent_code = ?", f.Parent)
 	case f.Query == "" && f.Level == 0 && rootCode != "":
-		where = append(where, "r.code = ?")
-		args = append(args, rootCode)
+		w.And("r.code = ?", rootCode)
 	case f.Query == "" && f.Level == 0:
-		where = append(where, "r.parent_code IS NULL")
+		w.And("r.parent_code IS NULL")
 	}
-	if f.Query != "" {
-		where = append(where, "(r.name LIKE ?"+db.LikeEscape+" OR r.code LIKE ?)")
-		args = append(args, db.Like(f.Query), strings.TrimSpace(f.Query)+"%")
-	}
-	if f.Level != 0 {
-		where = append(where, "r.level = ?")
-		args = append(args, f.Level)
-	}
-	cond := " WHERE " + strings.Join(where, " AND ")
-	var total int
-	if err := db.Get(ctx, d.R, &total, `SELECT COUNT(*) FROM regions r`+cond, args...); err != nil {
-		return nil, 0, err
-	}
-	order, err := httpx.OrderBy(p, map[string]string{"code": "r.code", "name": db.Pinyin(d.R, "r.name") + ", r.code", "level": "r.level, r.code"}, "r.code")
+	w.If(f.Query != "", "(r.name LIKE ?"+db.LikeEscape+" OR r.code LIKE ?)", db.Like(f.Query), strings.TrimSpace(f.Query)+"%")
+	w.If(f.Level != 0, "r.level = ?", f.Level)
+	order, err := query.Order{"code": "r.code", "name": db.Pinyin(d.R, "r.name"), "level": "r.level"}.SQL(p, "code", "r.code")
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []Region
-	if err := db.Select(ctx, d.R, &out, selectRegion+cond+order+` LIMIT ? OFFSET ?`, append(args, p.PageSize, p.Offset())...); err != nil {
+	out, total, err := query.List[Region](ctx, d.R, regionColumns, "regions r", &w, order, p)
+	if err != nil {
 		return nil, 0, err
 	}
 	if f.Query != "" {

@@ -88,11 +88,11 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 	t.Helper()
 	ctx := context.Background()
 	d := a.DB
-	if _, err := a.Regions.Import(ctx, nil, strings.NewReader("code,name,parentCode\n371522,莘县,3715\n371522001,燕塔街道,371522\n"), nil); err != nil {
+	if _, err := a.Regions.Import(ctx, access.System(), strings.NewReader("code,name,parentCode\n371522,莘县,3715\n371522001,燕塔街道,371522\n"), nil); err != nil {
 		t.Fatal(err)
 	}
 	mkOrg := func(name string, kind org.Kind, region, parent string) string {
-		o, err := a.Orgs.Create(ctx, nil, org.Input{Name: name, Kind: kind, RegionCode: region, ParentID: parent})
+		o, err := a.Orgs.Create(ctx, access.System(), org.Input{Name: name, Kind: kind, RegionCode: region, ParentID: parent})
 		if err != nil {
 			t.Fatal(name, err)
 		}
@@ -116,13 +116,13 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 		for s := range 2 {
 			p := f.places[l][s]
 			n := l*2 + s + 1
-			person, err := a.People.Create(ctx, nil, people.Input{Name: fmt.Sprintf("矩阵测试员%d", n),
+			person, err := a.People.Create(ctx, access.System(), people.Input{Name: fmt.Sprintf("矩阵测试员%d", n),
 				IDNumber: validID(p.Region[:6], "19850312", 100+n), PostOrgID: p.Org, WorkOrgID: p.Org, PostType: "行政编"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			p.Person, p.PersonName = person.ID, person.Name
-			acc, err := a.Accounts.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.place%d", n), DisplayName: p.RegionName + "队员",
+			acc, err := a.Accounts.Create(ctx, access.System(), account.Input{Username: fmt.Sprintf("fx.place%d", n), DisplayName: p.RegionName + "队员",
 				Password: authzPassword, OrgID: p.Org, Roles: []access.Role{access.Officer}})
 			if err != nil {
 				t.Fatal(err)
@@ -146,7 +146,7 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 			if l == int(countyLevel) {
 				item = p.Item
 			}
-			b, err := a.Discretion.Create(ctx, nil, discretion.Input{ItemID: item, RegionCode: p.Region, Title: "矩阵测试基准",
+			b, err := a.Discretion.Create(ctx, access.System(), discretion.Input{ItemID: item, RegionCode: p.Region, Title: "矩阵测试基准",
 				Content: benchmarkContent()})
 			if err != nil {
 				t.Fatal(err)
@@ -158,7 +158,7 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 	// county's decisions; another county's it must not.
 	yanggu := lookup(t, d, `SELECT id FROM catalog_decisions WHERE region_code = ? ORDER BY effective_date LIMIT 1`, "371521000000")
 	shen := f.at(countyLevel, outside)
-	dd, err := a.Catalog.CreateDecision(ctx, nil, catalog.DecisionInput{DocNo: "莘政发〔2021〕9号", Title: "莘县相对集中行政处罚权决定",
+	dd, err := a.Catalog.CreateDecision(ctx, access.System(), catalog.DecisionInput{DocNo: "莘政发〔2021〕9号", Title: "莘县相对集中行政处罚权决定",
 		EffectiveDate: "2021-06-01", Transfers: []catalog.MoveInput{{Items: []string{shen.Item}, Targets: []string{shen.Org}}}})
 	if err != nil {
 		t.Fatal(err)
@@ -174,9 +174,9 @@ const authzPassword = "Mx9#tRw4-Lq"
 // item creates a catalogue item owned in the place (published, or left as a draft).
 func (f *authzFixture) item(t *testing.T, p *place, code string, publish bool) string {
 	ctx := context.Background()
-	d, err := f.app.Catalog.Create(ctx, nil, catalogInput(code, p.Dept))
+	d, err := f.app.Catalog.Create(ctx, access.System(), catalogInput(code, p.Dept))
 	if err == nil && publish {
-		_, err = f.app.Catalog.Publish(ctx, nil, d.Item.ID)
+		_, err = f.app.Catalog.Publish(ctx, access.System(), d.Item.ID)
 	}
 	if err != nil {
 		if t == nil {

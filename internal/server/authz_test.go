@@ -96,12 +96,12 @@ func freshRequest(f *authzFixture, p *place) string {
 	ctx := context.Background()
 	n := f.next()
 	a := f.app.Accounts
-	target, err := a.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.target%d", n), DisplayName: "待变更", Password: authzPassword,
+	target, err := a.Create(ctx, access.System(), account.Input{Username: fmt.Sprintf("fx.target%d", n), DisplayName: "待变更", Password: authzPassword,
 		OrgID: p.Org, Roles: []access.Role{access.Officer}})
 	if err != nil {
 		panic(err)
 	}
-	requester, err := a.Create(ctx, nil, account.Input{Username: fmt.Sprintf("fx.requester%d", n), DisplayName: "申请人", Password: authzPassword,
+	requester, err := a.Create(ctx, access.System(), account.Input{Username: fmt.Sprintf("fx.requester%d", n), DisplayName: "申请人", Password: authzPassword,
 		OrgID: p.Org, Roles: []access.Role{access.SecAdmin}})
 	if err != nil {
 		panic(err)
@@ -120,7 +120,7 @@ func freshBenchmark(f *authzFixture, l level, s side) string {
 	p := f.at(l, s)
 	n := f.next()
 	item := f.item(nil, f.at(countyLevel, s), fmt.Sprintf("FX-B%d", n), true)
-	b, err := f.app.Discretion.Create(context.Background(), nil, discretion.Input{ItemID: item, RegionCode: p.Region,
+	b, err := f.app.Discretion.Create(context.Background(), access.System(), discretion.Input{ItemID: item, RegionCode: p.Region,
 		Title: "矩阵测试基准", Content: benchmarkContent()})
 	if err != nil {
 		panic(err)
@@ -275,7 +275,7 @@ var probes = map[string]probe{
 	})},
 	"DELETE /api/v1/catalog/synonyms/{id}": {build: func(f *authzFixture, l level, s side) request {
 		p := f.at(l, s)
-		syn, err := f.app.Catalog.AddSynonym(context.Background(), nil, catalog.SynonymInput{RegionCode: p.Region,
+		syn, err := f.app.Catalog.AddSynonym(context.Background(), access.System(), catalog.SynonymInput{RegionCode: p.Region,
 			Term: fmt.Sprintf("矩阵删%d", f.next()), Canonical: "占道经营"})
 		if err != nil {
 			panic(err)
@@ -334,7 +334,7 @@ func childRegion(code string, n int) string {
 }
 
 func orgBody(f *authzFixture, p *place) any {
-	row, err := f.app.Orgs.Get(context.Background(), nil, p.Org)
+	row, err := f.app.Orgs.Get(context.Background(), access.System(), p.Org)
 	if err != nil {
 		panic(err)
 	}
@@ -390,7 +390,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		for _, l := range []level{countyLevel, townLevel} {
 			for _, role := range access.AllRoles() {
 				username := fmt.Sprintf("fx.%s.%d", role.Code, l)
-				if _, err := e.app.Accounts.Create(ctx, nil, account.Input{Username: username, DisplayName: role.Name,
+				if _, err := e.app.Accounts.Create(ctx, access.System(), account.Input{Username: username, DisplayName: role.Name,
 					Password: authzPassword, OrgID: f.at(l, inside).Org, Roles: []access.Role{role.Code}}); err != nil {
 					t.Fatal(err)
 				}

@@ -30,19 +30,19 @@ func subtreeFixture(b *testing.B, d *db.DB) (*server.App, string, string) {
 	for i := 1; i <= 10; i++ {
 		fmt.Fprintf(&regions, "371521%03d,第%d镇,371521\n", 100+i, i)
 	}
-	if _, err := a.Regions.Import(ctx, nil, strings.NewReader(regions.String()), nil); err != nil {
+	if _, err := a.Regions.Import(ctx, access.System(), strings.NewReader(regions.String()), nil); err != nil {
 		b.Fatal(err)
 	}
-	bureau, err := a.Orgs.Create(ctx, nil, org.Input{Name: "综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000"})
+	bureau, err := a.Orgs.Create(ctx, access.System(), org.Input{Name: "综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	brigade, _ := a.Orgs.Create(ctx, nil, org.Input{Name: "执法大队", Kind: org.KindBrigade, RegionCode: "371521000000", ParentID: bureau.ID})
+	brigade, _ := a.Orgs.Create(ctx, access.System(), org.Input{Name: "执法大队", Kind: org.KindBrigade, RegionCode: "371521000000", ParentID: bureau.ID})
 	var staff strings.Builder
 	staff.WriteString("name,idNumber,phone,postOrgName,workOrgName,postType,position,frontline,certNumber,certDomains,certValidFrom,certValidTo\n")
 	n := 0
 	for i := 1; i <= 10; i++ {
-		sq, err := a.Orgs.Create(ctx, nil, org.Input{Name: fmt.Sprintf("第%d中队", i), Kind: org.KindSquadron,
+		sq, err := a.Orgs.Create(ctx, access.System(), org.Input{Name: fmt.Sprintf("第%d中队", i), Kind: org.KindSquadron,
 			RegionCode: fmt.Sprintf("371521%03d000", 100+i), ParentID: brigade.ID})
 		if err != nil {
 			b.Fatal(err)
@@ -54,10 +54,10 @@ func subtreeFixture(b *testing.B, d *db.DB) (*server.App, string, string) {
 				n, first17+string(people.IDCheckChar(first17)), n, sq.Name, sq.Name, n)
 		}
 	}
-	if _, err := a.People.Import(ctx, nil, strings.NewReader(staff.String()), nil); err != nil {
+	if _, err := a.People.Import(ctx, access.System(), strings.NewReader(staff.String()), nil); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.Accounts.Create(ctx, nil, account.Input{Username: "leader", DisplayName: "局长", Password: "Tq8#Lw3-vRz",
+	if _, err := a.Accounts.Create(ctx, access.System(), account.Input{Username: "leader", DisplayName: "局长", Password: "Tq8#Lw3-vRz",
 		OrgID: bureau.ID, Roles: []access.Role{access.Leader}}); err != nil {
 		b.Fatal(err)
 	}

@@ -316,7 +316,7 @@ func TestRegisteredNumbersAreNotAnOracle(t *testing.T) {
 		var known []string
 		for i := range 5 {
 			id := validID("371521", "19800101", 700+i)
-			if _, err := e.app.People.Create(ctx, nil, people.Input{Name: "已登记人员", IDNumber: id, PostOrgID: office.ID,
+			if _, err := e.app.People.Create(ctx, access.System(), people.Input{Name: "已登记人员", IDNumber: id, PostOrgID: office.ID,
 				WorkOrgID: office.ID, PostType: "行政编"}); err != nil {
 				t.Fatal(err)
 			}

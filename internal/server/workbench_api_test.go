@@ -144,7 +144,7 @@ func TestWorkbenchCountsWithoutAuditInTheJurisdiction(t *testing.T) {
 		if err != nil || len(offices.Items) != 1 {
 			t.Fatalf("office: %+v, %v", offices, err)
 		}
-		if _, err := e.app.Accounts.Create(ctx, nil, account.Input{Username: "staffing.zhangqiu", DisplayName: "张秋镇编制员",
+		if _, err := e.app.Accounts.Create(ctx, access.System(), account.Input{Username: "staffing.zhangqiu", DisplayName: "张秋镇编制员",
 			Password: demo.Password, OrgID: offices.Items[0].ID, Roles: []access.Role{access.Staffing}}); err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,6 @@ package access
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"zhifa/internal/platform/apperr"
 )
@@ -116,107 +115,6 @@ func CheckRoles(rs []Role) error {
 			"系统管理员、安全管理员、安全审计员须由不同账号担任（三员分立）").WithRule("网络安全等级保护基本要求 GB/T 22239-2019 三员分立")
 	}
 	return nil
-}
-
-// Principal is the authenticated caller.
-type Principal struct {
-	AccountID   string
-	Username    string
-	DisplayName string
-	OrgID       string
-	RegionCode  string // the root of the caller's jurisdiction
-	Roles       []Role
-	IP          string
-	// MustChangePassword is set while the account signs in with a password an administrator
-	// chose; it may then only change it.
-	MustChangePassword bool
-	perms              map[Permission]bool
-}
-
-// NewPrincipal builds a principal and resolves its permissions from its roles.
-func NewPrincipal(accountID, username, displayName, orgID, regionCode string, rs []Role) *Principal {
-	p := &Principal{AccountID: accountID, Username: username, DisplayName: displayName, OrgID: orgID,
-		RegionCode: regionCode, Roles: rs, perms: map[Permission]bool{}}
-	for _, r := range rs {
-		if info, ok := LookupRole(r); ok {
-			for _, perm := range info.Permissions {
-				p.perms[perm] = true
-			}
-		}
-	}
-	return p
-}
-
-// Can reports whether the principal holds a permission.
-func (p *Principal) Can(perm Permission) bool { return p != nil && p.perms[perm] }
-
-// Permissions lists the principal's permissions, sorted.
-func (p *Principal) Permissions() []Permission {
-	out := make([]Permission, 0, len(p.perms))
-	for perm := range p.perms {
-		out = append(out, perm)
-	}
-	slices.Sort(out)
-	return out
-}
-
-// Scope returns the caller's jurisdiction. A nil principal is the system itself (the demo loader,
-// command-line imports) and sees everywhere.
-func (p *Principal) Scope() Scope {
-	if p == nil {
-		return Everywhere
-	}
-	return ScopeOf(p.RegionCode)
-}
-
-// Scope is a region subtree. Statistics-bureau codes are hierarchical, so the subtree of a region
-// is every code that starts with the region's significant prefix; stores filter with a range on
-// region_code (Lo <= code < Hi), which an ordinary index serves on both engines.
-type Scope struct {
-	Prefix string
-}
-
-// ScopeOf returns the subtree rooted at a 12-digit region code.
-func ScopeOf(regionCode string) Scope { return Scope{Prefix: SignificantPrefix(regionCode)} }
-
-// Everywhere is the scope of system tasks (migrations, the demo loader, imports from the command line).
-var Everywhere = Scope{}
-
-// Contains reports whether a region code lies inside the scope.
-func (s Scope) Contains(regionCode string) bool { return strings.HasPrefix(regionCode, s.Prefix) }
-
-// Root returns the 12-digit code of the region at the top of the scope ("" for Everywhere).
-func (s Scope) Root() string {
-	if s.Prefix == "" {
-		return ""
-	}
-	return (s.Prefix + "000000000000")[:12]
-}
-
-// Range returns the half-open text range [lo, hi) of region codes inside the scope.
-func (s Scope) Range() (lo, hi string) {
-	if s.Prefix == "" {
-		return "", "\U0010FFFF"
-	}
-	return s.Prefix, s.Prefix + "\x7f"
-}
-
-// SignificantPrefix trims a 12-digit code to the digits that identify it at its level:
-// province 2, city 4, county 6, township 9, village 12.
-func SignificantPrefix(code string) string {
-	switch {
-	case len(code) != 12:
-		return code
-	case code[2:] == "0000000000":
-		return code[:2]
-	case code[4:] == "00000000":
-		return code[:4]
-	case code[6:] == "000000":
-		return code[:6]
-	case code[9:] == "000":
-		return code[:9]
-	}
-	return code
 }
 
 type ctxKey struct{}

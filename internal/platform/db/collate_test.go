@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/jmoiron/sqlx"
-
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 )
@@ -33,7 +31,7 @@ func TestPinyinOrder(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("pool: %v, want %v", got, want)
 		}
-		err := d.Tx(ctx, func(tx *sqlx.Tx) error {
+		err := d.Tx(ctx, func(tx *db.Tx) error {
 			got = nil
 			return db.Select(ctx, tx, &got, `SELECT name FROM pinyin_names ORDER BY `+db.Pinyin(tx, "name")+` DESC`)
 		})

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
@@ -120,11 +121,14 @@ func (d *DB) Close() error {
 // Ping checks that the store answers.
 func (d *DB) Ping(ctx context.Context) error { return d.R.PingContext(ctx) }
 
+// Tx is a write transaction. Store code runs SQL on it through Select, Get and Exec like on a pool.
+type Tx struct{ *sqlx.Tx }
+
 // Tx runs fn in a write transaction, committing when fn returns nil and rolling back otherwise.
-func (d *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) (err error) {
+func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	tx, err := d.W.BeginTxx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("begin transaction: %w", err)
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -135,25 +139,61 @@ func (d *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) (err error) {
 			tx.Rollback()
 		}
 	}()
-	if err = fn(tx); err != nil {
+	if err = fn(&Tx{tx}); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
 }
 
 // Select runs a query and scans all rows into dest, rebinding `?` for the dialect.
 func Select(ctx context.Context, c Conn, dest any, query string, args ...any) error {
-	return c.SelectContext(ctx, dest, c.Rebind(query), args...)
+	return failed(query, c.SelectContext(ctx, dest, c.Rebind(query), args...))
 }
 
 // Get runs a query and scans one row into dest; sql.ErrNoRows when there is none.
 func Get(ctx context.Context, c Conn, dest any, query string, args ...any) error {
-	return c.GetContext(ctx, dest, c.Rebind(query), args...)
+	return failed(query, c.GetContext(ctx, dest, c.Rebind(query), args...))
 }
 
 // Exec runs a statement, rebinding `?` for the dialect.
 func Exec(ctx context.Context, c Conn, query string, args ...any) (sql.Result, error) {
-	return c.ExecContext(ctx, c.Rebind(query), args...)
+	res, err := c.ExecContext(ctx, c.Rebind(query), args...)
+	return res, failed(query, err)
+}
+
+// failed names the statement an error came from ("UPDATE accounts: …"), so that a log line says
+// what failed. Finding nothing is not a failure and keeps its plain form for IsNoRows.
+func failed(query string, err error) error {
+	if err == nil || errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", Describe(query), err)
+}
+
+// Describe sums up a statement as its verb and the tables it names: "SELECT people, organizations".
+func Describe(query string) string {
+	words := strings.Fields(query)
+	if len(words) == 0 {
+		return "SQL"
+	}
+	verb := strings.ToUpper(words[0])
+	var tables []string
+	for i := 0; i+1 < len(words); i++ {
+		switch strings.ToUpper(words[i]) {
+		case "FROM", "JOIN", "INTO", "UPDATE":
+			t := strings.Trim(words[i+1], "(),")
+			if t != "" && !strings.HasPrefix(t, "(") && !strings.EqualFold(t, "SELECT") && !slices.Contains(tables, t) {
+				tables = append(tables, t)
+			}
+		}
+	}
+	if len(tables) == 0 {
+		return verb
+	}
+	return verb + " " + strings.Join(tables, ", ")
 }
 
 // In expands `IN (?)` for a slice argument, as sqlx.In does.

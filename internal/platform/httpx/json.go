@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/query"
 	"zhifa/internal/platform/text"
 )
 
@@ -179,31 +180,14 @@ func StatusOf(e *apperr.Error) int {
 	return http.StatusInternalServerError
 }
 
-// Page is a request for one page of a sorted list.
-type Page struct {
-	Page     int    `json:"page"`
-	PageSize int    `json:"pageSize"`
-	Sort     string `json:"-"`
-	Desc     bool   `json:"-"`
-}
+// Page is a request for one page of a sorted list (query.Page).
+type Page = query.Page
 
 // MaxPageSize bounds a page; exports page through larger views.
-const MaxPageSize = 500
+const MaxPageSize = query.MaxPageSize
 
-// MaxOffset bounds the rows skipped before a page: a page number past it asks for rows beyond any
-// list and gets an empty page rather than an overflow.
-const MaxOffset = 1 << 40
-
-// Offset is the number of rows before the page, saturating at MaxOffset.
-func (p Page) Offset() int {
-	if p.Page <= 1 {
-		return 0
-	}
-	if p.Page-1 > MaxOffset/max(p.PageSize, 1) {
-		return MaxOffset
-	}
-	return (p.Page - 1) * p.PageSize
-}
+// MaxOffset: see query.MaxOffset.
+const MaxOffset = query.MaxOffset
 
 // PageOf reads page, pageSize, sort and order from the query string.
 func PageOf(r *http.Request) (Page, error) {
@@ -250,24 +234,6 @@ func NewList[T any](items []T, total int, p Page) List[T] {
 		items = []T{}
 	}
 	return List[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}
-}
-
-// OrderBy returns an ORDER BY clause for the requested sort, choosing among allowed columns only
-// (key: API field name, value: SQL expression); unknown fields are refused.
-func OrderBy(p Page, allowed map[string]string, def string) (string, error) {
-	col := def
-	if p.Sort != "" {
-		c, ok := allowed[p.Sort]
-		if !ok {
-			return "", apperr.InvalidField("sort", "SORT_INVALID", "不支持按该字段排序："+p.Sort)
-		}
-		col = c
-	}
-	dir := " ASC"
-	if p.Desc {
-		dir = " DESC"
-	}
-	return " ORDER BY " + col + dir, nil
 }
 
 // Bool reads an optional boolean query parameter.
