@@ -240,12 +240,17 @@ func (s *Service) getRequest(ctx context.Context, c db.Conn, p *access.Principal
 	return q, q.finish()
 }
 
+// RequestFilter narrows the list of requests.
+type RequestFilter struct {
+	Status string `query:"status" doc:"pending、approved、rejected"`
+}
+
 // ListRequests returns one page of requests inside the caller's jurisdiction, newest first;
 // status narrows to pending, approved or rejected.
-func (s *Service) ListRequests(ctx context.Context, p *access.Principal, status string, pg httpx.Page) ([]Request, int, error) {
+func (s *Service) ListRequests(ctx context.Context, p *access.Principal, f RequestFilter, pg httpx.Page) ([]Request, int, error) {
 	var w query.Where
 	w.Add(p.Scope().In("q.region_code"))
-	w.If(status != "", "q.status = ?", status)
+	w.If(f.Status != "", "q.status = ?", f.Status)
 	out, total, err := query.List[Request](ctx, s.DB.R, requestColumns, requestFrom, &w, " ORDER BY q.requested_at DESC, q.id", pg)
 	if err != nil {
 		return nil, 0, err

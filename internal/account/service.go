@@ -76,8 +76,8 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Acco
 
 // Filter narrows a listing.
 type Filter struct {
-	Query string
-	Role  access.Role
+	Query string      `query:"q" doc:"用户名或姓名"`
+	Role  access.Role `query:"role" doc:"角色代码"`
 }
 
 // List returns one page of accounts inside the caller's jurisdiction.

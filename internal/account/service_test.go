@@ -368,7 +368,7 @@ func TestSecurityAdministratorCannotActAlone(t *testing.T) {
 		if a, _ := s.get(ctx, d.R, "a.id = ?", officer.ID); len(a.Roles) != 1 || a.Roles[0] != access.SysAdmin {
 			t.Fatalf("approved role change: %v", a.Roles)
 		}
-		list, total, err := s.ListRequests(ctx, admin, "", httpx.Page{Page: 1, PageSize: 10})
+		list, total, err := s.ListRequests(ctx, admin, RequestFilter{}, httpx.Page{Page: 1, PageSize: 10})
 		if err != nil || total != 3 || list[0].RequestedByName != "security" {
 			t.Fatalf("requests: %d %+v %v", total, list, err)
 		}

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"context"
-	"net/http"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -49,22 +48,20 @@ func (l *Log) States(ctx context.Context, d *db.DB, scope access.Scope) (Chains,
 	return out, nil
 }
 
-// chainParam reads the optional chain parameter: absent means every chain, present and empty the
-// system-wide chain, otherwise a chain's 2, 4 or 6 digits. A chain outside the caller's
-// jurisdiction is not found, like any record there.
-func chainParam(r *http.Request, scope access.Scope) (*string, error) {
-	q := r.URL.Query()
-	if !q.Has("chain") {
-		return nil, nil
+// checkChain checks the optional chain parameter: nil means every chain, "" the system-wide
+// chain, otherwise a chain's 2, 4 or 6 digits. A chain outside the caller's jurisdiction is not
+// found, like any record there.
+func checkChain(c *string, scope access.Scope) error {
+	if c == nil {
+		return nil
 	}
-	c := q.Get("chain")
-	if !validChain(c) {
-		return nil, apperr.InvalidField("chain", "AUDIT_CHAIN_INVALID", "审计链应为空（系统级链）或2、4、6位区划代码前缀")
+	if !validChain(*c) {
+		return apperr.InvalidField("chain", "AUDIT_CHAIN_INVALID", "审计链应为空（系统级链）或2、4、6位区划代码前缀")
 	}
-	if !visible(scope, c) {
-		return nil, apperr.NotFound("审计链 " + c) // outside the jurisdiction, as if it did not exist
+	if !visible(scope, *c) {
+		return apperr.NotFound("审计链 " + *c) // outside the jurisdiction, as if it did not exist
 	}
-	return &c, nil
+	return nil
 }
 
 func validChain(c string) bool {
@@ -79,61 +76,43 @@ func validChain(c string) bool {
 	return true
 }
 
+// API serves the audit log to auditors.
+type API struct {
+	DB  *db.DB
+	Log *Log
+}
+
 // Routes returns the audit log's API.
-func Routes(d *db.DB, l *Log) []httpx.Route {
-	chainQuery := httpx.Param{Name: "chain", Description: "只看一条审计链：县级为6位区划代码，市级4位，省级2位，空值为系统级链"}
-	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/audit", Perm: access.AuditRead, Tag: "审计", Summary: "查询审计日志（新的在前）",
-			Query: []httpx.Param{{Name: "actor"}, {Name: "action"}, {Name: "entity"}, {Name: "from"}, {Name: "to"}, chainQuery,
-				{Name: "page", Type: "integer"}, {Name: "pageSize", Type: "integer"}, {Name: "sort"}, {Name: "order"}},
-			Response: httpx.List[Entry]{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				p, err := httpx.PageOf(r)
-				if err != nil {
-					return err
-				}
-				scope := httpx.Principal(r).Scope()
-				chain, err := chainParam(r, scope)
-				if err != nil {
-					return err
-				}
-				q := r.URL.Query()
-				items, total, err := List(r.Context(), d, scope, Filter{
-					Actor: q.Get("actor"), Action: q.Get("action"), Entity: q.Get("entity"), From: q.Get("from"), To: q.Get("to"), Chain: chain,
-				}, p)
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, httpx.NewList(items, total, p))
-			}},
-		{Method: "GET", Path: "/api/v1/audit/meta", Perm: access.AuditRead, Tag: "审计", Summary: "审计日志的操作与对象类型（含中文名）",
-			Response: Meta{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				return httpx.OK(w, Kinds())
-			}},
-		{Method: "GET", Path: "/api/v1/audit/chains", Perm: access.AuditRead, Tag: "审计", Summary: "各审计链的链头与最近一次签名锚点",
-			Response: Chains{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				s, err := l.States(r.Context(), d, httpx.Principal(r).Scope())
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, s)
-			}},
-		{Method: "POST", Path: "/api/v1/audit/verify", Perm: access.AuditRead, Tag: "审计", Summary: "校验审计链（MAC、链头与链外锚点），逐链报告",
-			Query:    []httpx.Param{chainQuery},
-			Response: Report{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				scope := httpx.Principal(r).Scope()
-				chain, err := chainParam(r, scope)
-				if err != nil {
-					return err
-				}
-				rep, err := l.Verify(r.Context(), d, scope, chain)
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, rep)
-			}},
+func (a API) Routes() []httpx.Route {
+	return httpx.Tagged("审计",
+		httpx.Get("/api/v1/audit", access.AuditRead, "查询审计日志（新的在前）", httpx.Listing(a.list)),
+		httpx.Get("/api/v1/audit/meta", access.AuditRead, "审计日志的操作与对象类型（含中文名）", httpx.Fetch(a.meta)),
+		httpx.Get("/api/v1/audit/chains", access.AuditRead, "各审计链的链头与最近一次签名锚点", httpx.Fetch(a.chains)),
+		httpx.Post("/api/v1/audit/verify", access.AuditRead, "校验审计链（MAC、链头与链外锚点），逐链报告", httpx.WithQuery(a.verify)),
+	)
+}
+
+// ChainQuery names one chain.
+type ChainQuery struct {
+	Chain *string `query:"chain" doc:"只看一条审计链：县级为6位区划代码，市级4位，省级2位，空值为系统级链"`
+}
+
+func (a API) list(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Entry, int, error) {
+	if err := checkChain(f.Chain, p.Scope()); err != nil {
+		return nil, 0, err
 	}
+	return List(ctx, a.DB, p.Scope(), f, page)
+}
+
+func (a API) meta(context.Context, *access.Principal) (Meta, error) { return Kinds(), nil }
+
+func (a API) chains(ctx context.Context, p *access.Principal) (Chains, error) {
+	return a.Log.States(ctx, a.DB, p.Scope())
+}
+
+func (a API) verify(ctx context.Context, p *access.Principal, q ChainQuery) (Report, error) {
+	if err := checkChain(q.Chain, p.Scope()); err != nil {
+		return Report{}, err
+	}
+	return a.Log.Verify(ctx, a.DB, p.Scope(), q.Chain)
 }

@@ -14,12 +14,12 @@ const legacyChain = "legacy"
 
 // Filter narrows a listing of the log.
 type Filter struct {
-	Actor  string  // account id or name
-	Action string  //
-	Entity string  //
-	From   string  // inclusive timestamp or date
-	To     string  // exclusive timestamp or date
-	Chain  *string // one chain only ("" is the system-wide chain)
+	Actor  string  `query:"actor" doc:"操作人账号或姓名"`
+	Action string  `query:"action" doc:"操作"`
+	Entity string  `query:"entity" doc:"对象类型"`
+	From   string  `query:"from" doc:"起始时间（含）"`
+	To     string  `query:"to" doc:"截止时间（不含）"`
+	Chain  *string `query:"chain" doc:"只看一条审计链：县级为6位区划代码，市级4位，省级2位，空值为系统级链"`
 }
 
 const entryColumns = `chain, seq, at, actor_id, actor_name, ip, action, entity, entity_id, entity_name,

@@ -677,7 +677,7 @@ func (s *Service) GetDecision(ctx context.Context, p *access.Principal, id strin
 
 // DecisionFilter narrows the list of decisions.
 type DecisionFilter struct {
-	Query string // document number or title
+	Query string `query:"q" doc:"文号或标题"`
 }
 
 // ListDecisions returns one page of the decisions the caller sees, newest first by default.

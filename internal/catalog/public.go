@@ -11,11 +11,11 @@ import (
 
 // PublicFilter narrows the published catalogue on the public portal (权责清单公开).
 type PublicFilter struct {
-	Query    string
-	Domain   string
-	Type     ItemType
-	OrgID    string // items this organisation exercises today
-	Township string // items a township office exercises there today (a township or village code)
+	Query    string   `query:"q" doc:"检索词，多个以空格分隔"`
+	Domain   string   `query:"domain" doc:"执法领域"`
+	Type     ItemType `query:"type" doc:"事项类型"`
+	OrgID    string   `query:"orgId" doc:"只列该机构今日行使的事项"`
+	Township string   `query:"township" doc:"乡镇（街道）区划代码：只列下放至当地乡镇的事项"`
 }
 
 // PublicItem is a published item in force today with the body that exercises it.

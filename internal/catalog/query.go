@@ -13,10 +13,10 @@ import (
 
 // ExerciseQuery asks who exercises an item (by id or code) at a place on a date (today if empty).
 type ExerciseQuery struct {
-	ItemID   string
-	ItemCode string
-	Place    string
-	Date     string
+	ItemID   string `query:"itemId" doc:"事项 id"`
+	ItemCode string `query:"itemCode" doc:"或事项编码"`
+	Place    string `query:"place" doc:"区划代码（村、乡镇或县）"`
+	Date     string `query:"date" doc:"YYYY-MM-DD，默认今天"`
 }
 
 // Exercise answers who exercises an item at a place on a date, from the snapshot; only the

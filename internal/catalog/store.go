@@ -246,14 +246,14 @@ func pendingDraft(vs []*Version) *Version {
 
 // Filter narrows the catalogue list.
 type Filter struct {
-	Query    string
-	Domain   string
-	Type     ItemType
-	Category Category
-	Status   Status
-	OrgID    string // items this organisation may exercise on AsOf (today when AsOf is empty)
-	AsOf     string // show the version in force on this date; items not in force are left out
-	Region   string // one catalogue's jurisdiction (12-digit code)
+	Query    string   `query:"q" doc:"检索词：事项名称、编码、法律依据等，多个词以空格分隔，须全部命中"`
+	Domain   string   `query:"domain" doc:"执法领域"`
+	Type     ItemType `query:"type" doc:"penalty、coercion、inspection、levy、other"`
+	Category Category `query:"category" doc:"general（一般性）或 professional（专业性）"`
+	Status   Status   `query:"status" doc:"draft、published、repealed"`
+	OrgID    string   `query:"orgId" doc:"只列该机构在 asOf（默认今天）可以行使的事项"`
+	AsOf     string   `query:"asOf" doc:"YYYY-MM-DD：显示当日施行的版本，不在施行期的事项不列出"`
+	Region   string   `query:"regionCode" doc:"某一辖区的清单（12位区划代码）"`
 	synonyms []synonym
 }
 

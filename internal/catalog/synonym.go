@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"net/http"
 	"strings"
 
 	"zhifa/internal/audit"
@@ -127,36 +126,9 @@ func allSynonyms(ctx context.Context, c db.Conn) ([]synonym, error) {
 }
 
 func (s *Service) synonymRoutes() []httpx.Route {
-	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/catalog/synonyms", Perm: access.CatalogRead, Tag: tag,
-			Summary: "检索同义词：检索词也查找含清单用语的事项（本辖区及上级、下级辖区的）", Response: []Synonym{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				out, err := s.Synonyms(r.Context(), httpx.Principal(r))
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, out)
-			}},
-		{Method: "POST", Path: "/api/v1/catalog/synonyms", Perm: access.CatalogWrite, Tag: tag,
-			Summary: "新增检索同义词（如 摆摊 → 占道经营），适用于该辖区及下级辖区的清单", Body: SynonymInput{}, Response: Synonym{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				var in SynonymInput
-				if err := httpx.Decode(r, &in); err != nil {
-					return err
-				}
-				out, err := s.AddSynonym(r.Context(), httpx.Principal(r), in)
-				if err != nil {
-					return err
-				}
-				return httpx.Created(w, out)
-			}},
-		{Method: "DELETE", Path: "/api/v1/catalog/synonyms/{id}", Perm: access.CatalogWrite, Tag: tag, Summary: "删除检索同义词",
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				if err := s.DeleteSynonym(r.Context(), httpx.Principal(r), r.PathValue("id")); err != nil {
-					return err
-				}
-				w.WriteHeader(http.StatusNoContent)
-				return nil
-			}},
-	}
+	return httpx.Tagged(tag,
+		httpx.Get("/api/v1/catalog/synonyms", access.CatalogRead, "检索同义词：检索词也查找含清单用语的事项（本辖区及上级、下级辖区的）", httpx.Fetch(s.Synonyms)),
+		httpx.Post("/api/v1/catalog/synonyms", access.CatalogWrite, "新增检索同义词（如 摆摊 → 占道经营），适用于该辖区及下级辖区的清单", httpx.WithBody(s.AddSynonym).Created()),
+		httpx.Delete("/api/v1/catalog/synonyms/{id}", access.CatalogWrite, "删除检索同义词", httpx.Action(s.DeleteSynonym)),
+	)
 }

@@ -67,13 +67,13 @@ func ParseDate(field, s string) (string, error) {
 
 // Filter narrows a listing of benchmark versions.
 type Filter struct {
-	ItemID     string `json:"itemId,omitempty"`
-	ItemCode   string `json:"itemCode,omitempty"`
-	Status     Status `json:"status,omitempty"`
-	Query      string `json:"q,omitempty"`          // title, document number, item code or name
-	RegionCode string `json:"regionCode,omitempty"` // only this jurisdiction's own benchmarks
-	InForce    bool   `json:"inForce,omitempty"`    // only versions in force on Date
-	Date       string `json:"date,omitempty"`       // the day InForce is about; today when empty
+	ItemID     string `json:"itemId,omitempty" query:"itemId" doc:"事项 id"`
+	ItemCode   string `json:"itemCode,omitempty" query:"itemCode" doc:"事项编码"`
+	Status     Status `json:"status,omitempty" query:"status" doc:"draft、published、repealed"`
+	Query      string `json:"q,omitempty" query:"q" doc:"名称、文号、事项编码或名称"`
+	RegionCode string `json:"regionCode,omitempty" query:"regionCode" doc:"只看该辖区制定的"`
+	InForce    bool   `json:"inForce,omitempty" query:"inForce" doc:"只看在 date（默认今天）施行的版本"`
+	Date       string `json:"date,omitempty" query:"date" doc:"inForce 所指的日期，默认今天"`
 }
 
 // EvaluateRequest asks which tier applies to an act: the item, the date of the act (the

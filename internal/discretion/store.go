@@ -288,10 +288,10 @@ func inForceIn(ctx context.Context, c db.Conn, regions []string, itemID, day str
 
 // PublicFilter narrows the public listing.
 type PublicFilter struct {
-	ItemID     string
-	ItemCode   string
-	RegionCode string // the region's own benchmarks, those below it and those above it that apply to it
-	Query      string
+	ItemID     string `query:"itemId" doc:"事项 id"`
+	ItemCode   string `query:"itemCode" doc:"事项编码"`
+	RegionCode string `query:"regionCode" doc:"该辖区及其上下级的基准"`
+	Query      string `query:"q" doc:"名称、事项编码或名称"`
 }
 
 // publicRows returns one page of the versions in force on a day, for everyone to read.

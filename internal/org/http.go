@@ -1,7 +1,7 @@
 package org
 
 import (
-	"net/http"
+	"context"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
@@ -9,66 +9,29 @@ import (
 
 // Routes returns the organisations API.
 func (s *Service) Routes() []httpx.Route {
-	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/orgs", Perm: access.OrgRead, Tag: "组织机构", Summary: "查询机构",
-			Query: []httpx.Param{{Name: "q"}, {Name: "kind"}, {Name: "regionCode"}, {Name: "parentId"},
-				{Name: "page", Type: "integer"}, {Name: "pageSize", Type: "integer"}, {Name: "sort"}, {Name: "order"}},
-			Response: httpx.List[Org]{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				p, err := httpx.PageOf(r)
-				if err != nil {
-					return err
-				}
-				q := r.URL.Query()
-				items, total, err := List(r.Context(), s.DB, httpx.Principal(r).Scope(), Filter{
-					Query: q.Get("q"), Kind: Kind(q.Get("kind")), RegionCode: q.Get("regionCode"), ParentID: q.Get("parentId"),
-				}, p)
-				if err != nil {
-					return err
-				}
-				if err := s.fillPosts(r.Context(), items); err != nil {
-					return err
-				}
-				return httpx.OK(w, httpx.NewList(items, total, p))
-			}},
-		{Method: "GET", Path: "/api/v1/orgs/tree", Perm: access.OrgRead, Tag: "组织机构", Summary: "本辖区机构树",
-			Response: []*Node{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				all, err := All(r.Context(), s.DB.R, httpx.Principal(r).Scope())
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, Tree(all))
-			}},
-		{Method: "GET", Path: "/api/v1/orgs/{id}", Perm: access.OrgRead, Tag: "组织机构", Summary: "机构详情（含编制与实有人数）",
-			Response: Org{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				o, err := s.Get(r.Context(), httpx.Principal(r), r.PathValue("id"))
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, o)
-			}},
-		{Method: "POST", Path: "/api/v1/orgs", Perm: access.OrgWrite, Tag: "组织机构", Summary: "新增机构",
-			Body: Input{}, Response: Org{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				var in Input
-				if err := httpx.Decode(r, &in); err != nil {
-					return err
-				}
-				o, err := s.Create(r.Context(), httpx.Principal(r), in)
-				if err != nil {
-					return err
-				}
-				return httpx.Created(w, o)
-			}},
-		{Method: "PUT", Path: "/api/v1/orgs/{id}", Perm: access.OrgWrite, Tag: "组织机构", Summary: "修改机构",
-			Body: Input{}, Response: Org{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				var in Input
-				if err := httpx.Decode(r, &in); err != nil {
-					return err
-				}
-				o, err := s.Update(r.Context(), httpx.Principal(r), r.PathValue("id"), in)
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, o)
-			}},
+	return httpx.Tagged("组织机构",
+		httpx.Get("/api/v1/orgs", access.OrgRead, "查询机构", httpx.Listing(s.List)),
+		httpx.Get("/api/v1/orgs/tree", access.OrgRead, "本辖区机构树", httpx.Fetch(s.Tree)),
+		httpx.Get("/api/v1/orgs/{id}", access.OrgRead, "机构详情（含编制与实有人数）", httpx.ByID(s.Get)),
+		httpx.Post("/api/v1/orgs", access.OrgWrite, "新增机构", httpx.WithBody(s.Create).Created()),
+		httpx.Put("/api/v1/orgs/{id}", access.OrgWrite, "修改机构", httpx.ByIDWithBody(s.Update)),
+	)
+}
+
+// List returns one page of organisations inside the caller's jurisdiction, with their filled posts.
+func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Org, int, error) {
+	items, total, err := List(ctx, s.DB, p.Scope(), f, page)
+	if err != nil {
+		return nil, 0, err
 	}
+	return items, total, s.fillPosts(ctx, items)
+}
+
+// Tree returns the organisations of the caller's jurisdiction as a tree.
+func (s *Service) Tree(ctx context.Context, p *access.Principal) ([]*Node, error) {
+	all, err := All(ctx, s.DB.R, p.Scope())
+	if err != nil {
+		return nil, err
+	}
+	return Tree(all), nil
 }

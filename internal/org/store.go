@@ -46,10 +46,10 @@ func Get(ctx context.Context, c db.Conn, scope access.Scope, id string) (Org, er
 
 // Filter narrows a listing.
 type Filter struct {
-	Query      string
-	Kind       Kind
-	RegionCode string // organisations in this region's subtree
-	ParentID   string
+	Query      string `query:"q" doc:"名称或简称"`
+	Kind       Kind   `query:"kind" doc:"机构类型"`
+	RegionCode string `query:"regionCode" doc:"该区划及下级的机构"`
+	ParentID   string `query:"parentId" doc:"上级机构"`
 }
 
 // List returns one page of organisations inside scope.

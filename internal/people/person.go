@@ -138,12 +138,12 @@ func IsSunk(postOrgID, workOrgID string, workKind org.Kind, workRegion string) b
 
 // Filter narrows a listing of people.
 type Filter struct {
-	Query      string     `json:"q,omitempty"`          // a name, the last 1–4 characters of an ID number, or (with access.PeoplePII) a whole number
-	OrgID      string     `json:"orgId,omitempty"`      // people posted in or working for this organisation
-	Subtree    bool       `json:"subtree,omitempty"`    // with OrgID: also the organisations below it
-	Frontline  *bool      `json:"frontline,omitempty"`  // only front-line (true) or only other (false) staff
-	CertStatus CertStatus `json:"certStatus,omitempty"` // certificate status today
-	PostType   string     `json:"postType,omitempty"`   // post type code or Chinese name
+	Query      string     `json:"q,omitempty" query:"q" doc:"姓名或身份证号末1至4位；有 people.pii 权限时可输入完整的18位身份证号"`
+	OrgID      string     `json:"orgId,omitempty" query:"orgId" doc:"编制所在单位或使用单位"`
+	Subtree    bool       `json:"subtree,omitempty" query:"subtree" doc:"含下级机构"`
+	Frontline  *bool      `json:"frontline,omitempty" query:"frontline" doc:"只看一线（true）或非一线（false）人员"`
+	CertStatus CertStatus `json:"certStatus,omitempty" query:"certStatus" doc:"执法证状态：valid、expiring、expired、none"`
+	PostType   string     `json:"postType,omitempty" query:"postType" doc:"编制类型代码或中文名称"`
 }
 
 // Today returns the current calendar date in China for t.

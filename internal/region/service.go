@@ -77,7 +77,8 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 }
 
 // Rename changes a region's name.
-func (s *Service) Rename(ctx context.Context, p *access.Principal, code, name string) (Detail, error) {
+func (s *Service) Rename(ctx context.Context, p *access.Principal, code string, in RenameInput) (Detail, error) {
+	name := in.Name
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return Detail{}, apperr.InvalidField("name", "REGION_NAME_REQUIRED", "区划名称不能为空")

@@ -90,9 +90,9 @@ func Exists(ctx context.Context, c db.Conn, code string) (bool, error) {
 
 // Filter narrows a listing.
 type Filter struct {
-	Parent string // list the children of this region
-	Query  string // search names (and codes) within scope
-	Level  int
+	Parent string `query:"parent" doc:"上级区划代码；为空且无检索词时返回本辖区根节点"`
+	Query  string `query:"q" doc:"名称或代码检索"`
+	Level  int    `query:"level" doc:"层级：1省 2市 3县 4乡镇 5村"`
 }
 
 // List returns one page of regions inside scope. With neither parent nor query it returns the root

@@ -75,8 +75,7 @@ func (a *App) Routes() []httpx.Route {
 	rs = append(rs, a.Reform.Routes()...)
 	rs = append(rs, a.Catalog.Routes()...)
 	rs = append(rs, a.Discretion.Routes()...)
-	rs = append(rs, audit.Routes(a.DB, a.Audit)...)
-	rs = append(rs, a.importRoutes()...)
+	rs = append(rs, audit.API{DB: a.DB, Log: a.Audit}.Routes()...)
 	rs = append(rs, a.workbenchRoutes()...)
 	rs = append(rs, a.metaRoutes()...)
 	return rs
@@ -101,23 +100,15 @@ type PublicSummary struct {
 }
 
 func (a *App) metaRoutes() []httpx.Route {
-	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色",
-			Response: Meta{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()})
-			}},
-		{Method: "GET", Path: "/api/v1/public/summary", Public: true, Tag: "公众门户", Summary: "门户首页概况（无需登录）",
-			Response: PublicSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				s, err := a.publicSummary(r.Context())
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, s)
-			}},
-	}
+	return append(httpx.Tagged("系统", httpx.Get("/api/v1/meta", "", "代码表：机构类型、执法领域、编制类型、角色", httpx.Fetch(a.meta))),
+		httpx.Tagged("公众门户", httpx.Get("/api/v1/public/summary", "", "门户首页概况（无需登录）", httpx.Fetch(a.publicSummary)).AsPublic())...)
 }
 
-func (a *App) publicSummary(ctx context.Context) (PublicSummary, error) {
+func (a *App) meta(context.Context, *access.Principal) (Meta, error) {
+	return Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()}, nil
+}
+
+func (a *App) publicSummary(ctx context.Context, _ *access.Principal) (PublicSummary, error) {
 	s := PublicSummary{PlatformName: "综合行政执法一体化平台", Notices: []string{}, Site: a.Site}
 	bureaus, _, err := org.List(ctx, a.DB, access.Everywhere, org.Filter{Kind: org.KindBureau}, httpx.Page{Page: 1, PageSize: 1})
 	if err != nil {

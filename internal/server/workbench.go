@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"net/http"
 
 	"zhifa/internal/org"
 	"zhifa/internal/people"
@@ -30,17 +29,11 @@ type ReformTally struct {
 }
 
 func (a *App) workbenchRoutes() []httpx.Route {
-	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/workbench/summary", Perm: access.OrgRead, Tag: "工作台",
-			Summary:  "工作台计数：本辖区机构数、人员数与执法证预警（需 people.read）、改革指标未达标项（需 reform.read）；只含计数，不记审计",
-			Response: WorkbenchSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				s, err := a.workbench(r.Context(), httpx.Principal(r))
-				if err != nil {
-					return err
-				}
-				return httpx.OK(w, s)
-			}},
-	}
+	return httpx.Tagged("工作台",
+		httpx.Get("/api/v1/workbench/summary", access.OrgRead,
+			"工作台计数：本辖区机构数、人员数与执法证预警（需 people.read）、改革指标未达标项（需 reform.read）；只含计数，不记审计",
+			httpx.Fetch(a.workbench)),
+	)
 }
 
 // workbench counts, each in the store query, inside the caller's jurisdiction.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"time"
+
 	"zhifa/internal/demo"
 	"zhifa/internal/platform/benchutil"
 	"zhifa/internal/platform/db"

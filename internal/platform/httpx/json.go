@@ -235,16 +235,3 @@ func NewList[T any](items []T, total int, p Page) List[T] {
 	}
 	return List[T]{Items: items, Total: total, Page: p.Page, PageSize: p.PageSize}
 }
-
-// Bool reads an optional boolean query parameter.
-func Bool(r *http.Request, name string) (*bool, error) {
-	s := r.URL.Query().Get(name)
-	if s == "" {
-		return nil, nil
-	}
-	b, err := strconv.ParseBool(s)
-	if err != nil {
-		return nil, apperr.InvalidField(name, "QUERY_BOOL_INVALID", "参数 "+name+" 应为 true 或 false")
-	}
-	return &b, nil
-}
