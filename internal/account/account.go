@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 )
@@ -111,3 +112,6 @@ type Policy struct {
 // DefaultPolicy follows common 等保 practice: lock after 5 failures for 15 minutes, sessions end
 // after 30 idle minutes or 12 hours.
 var DefaultPolicy = Policy{MaxFailures: 5, LockFor: 15 * time.Minute, SessionIdle: 30 * time.Minute, SessionLifetime: 12 * time.Hour}
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: "account", Name: "账号"}, {Code: "account_request", Name: "管理员账号变更申请"}}

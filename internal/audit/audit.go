@@ -59,7 +59,9 @@ type Log struct {
 	keys  Keys
 
 	mu      sync.Mutex
-	anchors *anchorFile // nil until UseAnchorDir
+	anchors *anchorFile     // nil until UseAnchorDir
+	kinds   map[string]Kind // registered kinds of record; nil takes any (see Register)
+	order   []Kind
 }
 
 // New returns a log that stamps entries with c and seals them with k.
@@ -84,13 +86,13 @@ const upsertHead = `INSERT INTO audit_heads (chain, seq, mac) VALUES (?, 1, '')
 	ON CONFLICT (chain) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, mac`
 
 // Append records ev by the principal p inside tx, so that the change and its record commit together.
-// A nil principal records the system itself (migrations, the demo loader, command-line imports).
+// The platform acting on its own is access.System().
 //
 // A transaction that appends to several chains locks their heads in the order it appends; code
 // that must do so appends in ascending chain order, so that two such transactions cannot deadlock.
 func (l *Log) Append(ctx context.Context, tx *db.Tx, p *access.Principal, ev Event) error {
-	if !knownEntity(ev.Entity) {
-		return fmt.Errorf("audit: kind of record %q has no Chinese name in internal/audit/kinds.go", ev.Entity)
+	if !l.knownEntity(ev.Entity) {
+		return fmt.Errorf("audit: kind of record %q is not registered (its feature's AuditKinds)", ev.Entity)
 	}
 	detail := "{}"
 	if ev.Detail != nil {

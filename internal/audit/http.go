@@ -104,7 +104,7 @@ func (a API) list(ctx context.Context, p *access.Principal, f Filter, page httpx
 	return List(ctx, a.DB, p.Scope(), f, page)
 }
 
-func (a API) meta(context.Context, *access.Principal) (Meta, error) { return Kinds(), nil }
+func (a API) meta(context.Context, *access.Principal) (Meta, error) { return a.Log.Kinds(), nil }
 
 func (a API) chains(ctx context.Context, p *access.Principal) (Chains, error) {
 	return a.Log.States(ctx, a.DB, p.Scope())

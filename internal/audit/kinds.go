@@ -35,25 +35,8 @@ var actions = []Kind{
 // EntityLog is the kind of the log's own entries (the upgrade to keyed chains).
 const EntityLog = "audit_log"
 
-// entities lists every kind of record the platform audits. Append refuses a kind missing here, so
-// the list the console offers as a filter (GET /api/v1/audit/meta) is complete by construction:
-// a feature that audits a new kind adds it here with its Chinese name.
-var entities = []Kind{
-	{"account", "账号"},
-	{"account_request", "管理员账号变更申请"},
-	{"person", "人员"},
-	{"certificate", "执法证"},
-	{"org", "机构"},
-	{"region", "行政区划"},
-	{"reform_rule", "改革指标规则"},
-	{"catalog_item", "权责清单事项"},
-	{"catalog_decision", "划转下放决定"},
-	{"catalog_domain", "执法领域"},
-	{"catalog_synonym", "检索同义词"},
-	{"discretion_benchmark", "裁量基准"},
-	{"discretion_rule", "裁量阶次划分规则"},
-	{EntityLog, "审计日志"},
-}
+// own are the kinds of record the log writes about itself.
+var own = []Kind{{EntityLog, "审计日志"}}
 
 // Meta is what the console needs to name the log's codes.
 type Meta struct {
@@ -61,16 +44,41 @@ type Meta struct {
 	Entities []Kind `json:"entities"`
 }
 
-// Kinds returns the actions and audited kinds of record with their Chinese names.
-func Kinds() Meta {
-	return Meta{Actions: append([]Kind(nil), actions...), Entities: append([]Kind(nil), entities...)}
-}
-
-func knownEntity(code string) bool {
-	for _, k := range entities {
-		if k.Code == code {
-			return true
+// Register adds the kinds of record a feature writes to the log, with their Chinese names. The
+// platform registers every feature's kinds when it is assembled; from then on Append refuses a kind
+// nobody registered, so that the console's list of kinds (GET /api/v1/audit/meta) is complete by
+// construction. A log nobody registered kinds with (a feature's own tests) takes any kind.
+func (l *Log) Register(kinds ...Kind) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.kinds == nil {
+		l.kinds = map[string]Kind{}
+		for _, k := range own {
+			l.kinds[k.Code] = k
+			l.order = append(l.order, k)
 		}
 	}
-	return false
+	for _, k := range kinds {
+		if _, dup := l.kinds[k.Code]; !dup {
+			l.kinds[k.Code] = k
+			l.order = append(l.order, k)
+		}
+	}
+}
+
+// Kinds returns the actions and the registered kinds of record with their Chinese names.
+func (l *Log) Kinds() Meta {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return Meta{Actions: append([]Kind(nil), actions...), Entities: append([]Kind{}, l.order...)}
+}
+
+func (l *Log) knownEntity(code string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.kinds == nil {
+		return true
+	}
+	_, ok := l.kinds[code]
+	return ok
 }

@@ -10,6 +10,8 @@ package catalog
 import (
 	"slices"
 	"strings"
+
+	"zhifa/internal/audit"
 )
 
 // Option is a code with its Chinese name, for selects.
@@ -293,3 +295,7 @@ type Assignment struct {
 	RevokedByID    string `json:"revokedById"`
 	RevokedByDocNo string `json:"revokedByDocNo"`
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: entityItem, Name: "权责清单事项"}, {Code: entityDecision, Name: "划转下放决定"},
+	{Code: entityDomain, Name: "执法领域"}, {Code: entitySynonym, Name: "检索同义词"}}

@@ -13,6 +13,8 @@
 // the tier for the facts. The statute comes from the catalogue through the Statutes interface.
 package discretion
 
+import "zhifa/internal/audit"
+
 // Level is a discretion tier (裁量阶次).
 type Level string
 
@@ -181,3 +183,6 @@ type Published struct {
 	EffectiveTo   string `json:"effectiveTo"`
 	Content
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: entityBenchmark, Name: "裁量基准"}, {Code: "discretion_rule", Name: "裁量阶次划分规则"}}

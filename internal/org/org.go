@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/platform/apperr"
 )
 
@@ -239,3 +240,6 @@ func WouldCycle(id, newParent string, parentOf map[string]string) bool {
 	}
 	return false
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: "org", Name: "机构"}}

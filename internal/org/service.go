@@ -9,6 +9,7 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/events"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/region"
 )
@@ -19,23 +20,27 @@ type PostCounter interface {
 	FilledPosts(ctx context.Context, orgIDs []string) (map[string]Filled, error)
 }
 
-// RelocateFunc keeps another feature's records in step when an organisation moves to another
-// region: records owned through the organisation carry its region code for jurisdiction scoping.
-// It runs inside the transaction that moves the organisation.
-type RelocateFunc func(ctx context.Context, tx *db.Tx, orgID, regionCode string) error
+// Changed is published inside the transaction that changes an organisation (name, kind,
+// parent …): features that keep derived views of organisations refresh them.
+type Changed struct {
+	OrgID string
+}
 
-// ChangeFunc tells another feature that an organisation changed (name, kind, parent …), inside
-// the transaction that changes it; features that keep derived views of organisations refresh them.
-type ChangeFunc func(ctx context.Context, tx *db.Tx, orgID string) error
+// Moved is published inside the transaction that moves an organisation to another region:
+// records owned through the organisation carry its region code for jurisdiction scoping and must
+// follow it.
+type Moved struct {
+	OrgID      string
+	RegionCode string // the new region
+}
 
 // Service changes organisations.
 type Service struct {
-	DB         *db.DB
-	Audit      *audit.Log
-	Clock      clock.Clock
-	Posts      PostCounter
-	OnRelocate []RelocateFunc
-	OnChange   []ChangeFunc
+	DB     *db.DB
+	Audit  *audit.Log
+	Clock  clock.Clock
+	Posts  PostCounter
+	Events *events.Bus
 }
 
 // Create adds an organisation inside the caller's jurisdiction.
@@ -93,16 +98,12 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			}
 			return err
 		}
-		for _, changed := range s.OnChange {
-			if err := changed(ctx, tx, id); err != nil {
-				return err
-			}
+		if err := events.Publish(ctx, s.Events, tx, Changed{OrgID: id}); err != nil {
+			return err
 		}
 		if old.RegionCode != in.RegionCode {
-			for _, relocate := range s.OnRelocate {
-				if err := relocate(ctx, tx, id, in.RegionCode); err != nil {
-					return err
-				}
+			if err := events.Publish(ctx, s.Events, tx, Moved{OrgID: id, RegionCode: in.RegionCode}); err != nil {
+				return err
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "org", EntityID: id,

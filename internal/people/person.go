@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/region"
@@ -151,3 +152,6 @@ func Today(t time.Time) time.Time {
 	c := t.In(china)
 	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: entityPerson, Name: "人员"}, {Code: entityCertificate, Name: "执法证"}}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/region"
 )
@@ -94,3 +95,6 @@ func (r *Rules) Check() error {
 	}
 	return nil
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: "reform_rule", Name: "改革指标规则"}}

@@ -5,6 +5,7 @@ package region
 import (
 	"strings"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/platform/apperr"
 )
 
@@ -137,3 +138,6 @@ func CheckParent(code string, level int, parent string) error {
 	}
 	return nil
 }
+
+// AuditKinds are the kinds of record this feature writes to the audit log.
+var AuditKinds = []audit.Kind{{Code: "region", Name: "行政区划"}}

@@ -19,6 +19,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/events"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/secret"
 	"zhifa/internal/reform"
@@ -30,6 +31,7 @@ type App struct {
 	DB         *db.DB
 	Clock      clock.Clock
 	Audit      *audit.Log
+	Events     *events.Bus
 	Regions    *region.Service
 	Orgs       *org.Service
 	People     *people.Service
@@ -52,32 +54,30 @@ func (a *App) SetSecurity(s Security) {
 // New wires the services over a migrated store.
 func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, version string) *App {
 	log := audit.New(c, audit.KeysFrom(box))
-	a := &App{DB: d, Clock: c, Audit: log, Version: version, metrics: newMetrics()}
+	bus := events.NewBus()
+	a := &App{DB: d, Clock: c, Audit: log, Events: bus, Version: version, metrics: newMetrics()}
 	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
 	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box}
-	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People}
+	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Events: bus}
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
 	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
-	a.Orgs.OnRelocate = []org.RelocateFunc{a.People.Relocate, a.Accounts.Relocate}
-	a.Orgs.OnChange = []org.ChangeFunc{a.Catalog.OrgChanged}
+	for _, m := range a.modules() {
+		log.Register(m.audits...)
+		if m.subscribe != nil {
+			m.subscribe(bus)
+		}
+	}
 	return a
 }
 
 // Routes is the whole API route table.
 func (a *App) Routes() []httpx.Route {
 	var rs []httpx.Route
-	rs = append(rs, a.Accounts.Routes()...)
-	rs = append(rs, a.Regions.Routes()...)
-	rs = append(rs, a.Orgs.Routes()...)
-	rs = append(rs, a.People.Routes()...)
-	rs = append(rs, a.Reform.Routes()...)
-	rs = append(rs, a.Catalog.Routes()...)
-	rs = append(rs, a.Discretion.Routes()...)
-	rs = append(rs, audit.API{DB: a.DB, Log: a.Audit}.Routes()...)
-	rs = append(rs, a.workbenchRoutes()...)
-	rs = append(rs, a.metaRoutes()...)
+	for _, m := range a.modules() {
+		rs = append(rs, m.routes()...)
+	}
 	return rs
 }
 
