@@ -43,9 +43,9 @@ func TestCertInputCheck(t *testing.T) {
 	}{
 		{"no number", CertInput{Domains: []string{"城市管理"}, ValidFrom: "2024-01-01", ValidTo: "2029-12-31"}, "CERT_NUMBER_REQUIRED", "number"},
 		{"unknown domain", CertInput{Number: "A1", Domains: []string{"城管"}, ValidFrom: "2024-01-01", ValidTo: "2029-12-31"}, "DOMAIN_UNKNOWN", "domains"},
-		{"bad start", CertInput{Number: "A1", ValidFrom: "2024/01/01", ValidTo: "2029-12-31"}, "CERT_DATE_INVALID", "validFrom"},
-		{"bad end", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2029-02-30"}, "CERT_DATE_INVALID", "validTo"},
-		{"missing end", CertInput{Number: "A1", ValidFrom: "2024-01-01"}, "CERT_DATE_INVALID", "validTo"},
+		{"bad start", CertInput{Number: "A1", ValidFrom: "2024/01/01", ValidTo: "2029-12-31"}, "DATE_INVALID", "validFrom"},
+		{"bad end", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2029-02-30"}, "DATE_INVALID", "validTo"},
+		{"missing end", CertInput{Number: "A1", ValidFrom: "2024-01-01"}, "DATE_INVALID", "validTo"},
 		{"inverted", CertInput{Number: "A1", ValidFrom: "2029-12-31", ValidTo: "2024-01-01"}, "CERT_DATES_INVERTED", "validTo"},
 		{"same day", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2024-01-01"}, "CERT_DATES_INVERTED", "validTo"},
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -14,6 +13,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/tabular"
@@ -112,7 +112,7 @@ type peopleImport struct {
 	svc      *Service
 	tx       *sqlx.Tx
 	scope    access.Scope
-	today    time.Time
+	today    civil.Date
 	now      string
 	seenID   map[string]int       // ID number → line, for rows of this file
 	seenCert map[string]int       // certificate number → line

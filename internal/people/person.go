@@ -7,16 +7,13 @@ package people
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/region"
 )
-
-// china is China Standard Time, fixed at UTC+8 so that no time-zone database is needed.
-var china = time.FixedZone("CST", 8*3600)
 
 // Person is one staff member as lists show them: personal data masked.
 type Person struct {
@@ -71,7 +68,7 @@ type checked struct {
 
 // check validates the fields that need no database; today is the current date in China. The
 // organisations are checked by the service, inside the caller's jurisdiction.
-func (in Input) check(today time.Time) (checked, error) {
+func (in Input) check(today civil.Date) (checked, error) {
 	c, err := in.checkPerson(today)
 	if err != nil {
 		return checked{}, err
@@ -86,7 +83,7 @@ func (in Input) check(today time.Time) (checked, error) {
 }
 
 // checkPerson validates the person's own fields: name, resident ID number, phone and post type.
-func (in Input) checkPerson(today time.Time) (checked, error) {
+func (in Input) checkPerson(today civil.Date) (checked, error) {
 	c, errs := in.checkPersonAll(today)
 	if len(errs) > 0 {
 		return checked{}, errs[0]
@@ -96,7 +93,7 @@ func (in Input) checkPerson(today time.Time) (checked, error) {
 
 // checkPersonAll is checkPerson reporting every bad field, in the order checkPerson meets them,
 // as an import row does; the result is usable only when there are none.
-func (in Input) checkPersonAll(today time.Time) (checked, []error) {
+func (in Input) checkPersonAll(today civil.Date) (checked, []error) {
 	var errs []error
 	in.Name = strings.TrimSpace(in.Name)
 	in.Position = strings.TrimSpace(in.Position)
@@ -144,10 +141,4 @@ type Filter struct {
 	Frontline  *bool      `json:"frontline,omitempty"`  // only front-line (true) or only other (false) staff
 	CertStatus CertStatus `json:"certStatus,omitempty"` // certificate status today
 	PostType   string     `json:"postType,omitempty"`   // post type code or Chinese name
-}
-
-// Today returns the current calendar date in China for t.
-func Today(t time.Time) time.Time {
-	c := t.In(china)
-	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -12,6 +11,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
@@ -42,7 +42,7 @@ func scopeOf(p *access.Principal) access.Scope {
 	return p.Scope()
 }
 
-func (s *Service) today() time.Time { return Today(s.Clock.Now()) }
+func (s *Service) today() civil.Date { return civil.Today(s.Clock) }
 
 // Create registers a person whose post and work organisations both lie inside the caller's
 // jurisdiction. A resident ID number may be registered once only.
@@ -348,7 +348,7 @@ func (s *Service) FilledPosts(ctx context.Context, orgIDs []string) (map[string]
 // CountCertified counts the people inside scope holding an enforcement certificate valid today
 // (持证执法人员), as the public portal shows it. A bare count names no one, so it is not audited.
 func (s *Service) CountCertified(ctx context.Context, scope access.Scope) (int, error) {
-	return countCertified(ctx, s.DB.R, scope, s.today().Format(clock.DateLayout))
+	return countCertified(ctx, s.DB.R, scope, s.today().String())
 }
 
 // Tally is what the workbench counts of the people inside a jurisdiction: how many there are,
@@ -364,7 +364,7 @@ type Tally struct {
 // one's personal data, so it is not audited; the lists behind it are.
 func (s *Service) Tally(ctx context.Context, scope access.Scope) (Tally, error) {
 	today := s.today()
-	return tally(ctx, s.DB.R, scope, today.Format(clock.DateLayout), today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout))
+	return tally(ctx, s.DB.R, scope, today.String(), today.AddDays(ExpiringDays).String())
 }
 
 var _ org.PostCounter = (*Service)(nil)

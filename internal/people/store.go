@@ -4,14 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 )
@@ -70,7 +69,7 @@ func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string) (pers
 // Certificate status is a range on cert_valid_to around today, so the filter runs in SQL.
 // The query matches a name, the visible tail of the masked ID number (never the masked-out
 // digits) or, resolved by the service for callers who may, a whole ID number by its blind index.
-func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (string, []any, error) {
+func listWhere(scope access.Scope, f Filter, q personQuery, today civil.Date) (string, []any, error) {
 	lo, hi := scope.Range()
 	where := []string{"p.region_code >= ? AND p.region_code < ?"}
 	args := []any{lo, hi}
@@ -105,8 +104,8 @@ func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (st
 		where = append(where, "p.post_type = ?")
 		args = append(args, string(pt))
 	}
-	day := today.Format(clock.DateLayout)
-	soon := today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout)
+	day := today.String()
+	soon := today.AddDays(ExpiringDays).String()
 	switch f.CertStatus {
 	case "":
 	case CertNone:
@@ -137,7 +136,7 @@ func sortable(c db.Conn) map[string]string {
 }
 
 // listRows returns one page of people inside scope.
-func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today time.Time, p httpx.Page) ([]personRow, int, error) {
+func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today civil.Date, p httpx.Page) ([]personRow, int, error) {
 	cond, args, err := listWhere(scope, f, q, today)
 	if err != nil {
 		return nil, 0, err
@@ -166,7 +165,7 @@ type certRow struct {
 
 // certificatesOf returns the certificates of the given people, latest expiry first, with their
 // status on today.
-func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today time.Time) (map[string][]Certificate, error) {
+func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today civil.Date) (map[string][]Certificate, error) {
 	out := map[string][]Certificate{}
 	if len(personIDs) == 0 {
 		return out, nil
@@ -191,7 +190,7 @@ func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today ti
 
 // withCertificates turns rows into people, each with their current certificate: the one that
 // runs latest, which is the one cert_valid_to follows.
-func withCertificates(ctx context.Context, c db.Conn, rows []personRow, today time.Time) ([]Person, error) {
+func withCertificates(ctx context.Context, c db.Conn, rows []personRow, today civil.Date) ([]Person, error) {
 	idList := make([]string, len(rows))
 	for i, r := range rows {
 		idList[i] = r.ID
