@@ -6,6 +6,8 @@ import (
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 )
@@ -21,6 +23,15 @@ type Filter struct {
 	From   string  // inclusive timestamp or date
 	To     string  // exclusive timestamp or date
 	Chain  *string // one chain only ("" is the system-wide chain)
+}
+
+// timeBound is a From or To as the stored UTC timestamps compare: a date (YYYY-MM-DD) is China's
+// calendar day, which begins at 16:00 UTC the day before; a timestamp is taken as given.
+func timeBound(s string) string {
+	if d, ok := civil.Parse(s); ok {
+		return clock.Stamp(d.Start())
+	}
+	return s
 }
 
 const entryColumns = `chain, seq, at, actor_id, actor_name, ip, action, entity, entity_id, entity_name,
@@ -56,11 +67,11 @@ func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.P
 	}
 	if f.From != "" {
 		where = append(where, "at >= ?")
-		args = append(args, f.From)
+		args = append(args, timeBound(f.From))
 	}
 	if f.To != "" {
 		where = append(where, "at < ?")
-		args = append(args, f.To)
+		args = append(args, timeBound(f.To))
 	}
 	if f.Chain != nil {
 		where = append(where, "chain = ?")

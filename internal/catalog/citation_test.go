@@ -88,17 +88,17 @@ func TestParseCitationsSplitsOnlyBeforeANewReference(t *testing.T) {
 
 func TestAmountsAndMultiples(t *testing.T) {
 	for s, fen := range map[string]int64{"5000": 500000, "5,000.5": 500050, "5000元": 500000, "5万": 5000000, "0.5万元": 500000, "0": 0} {
-		got, err := ParseYuan("fineMax", s)
+		got, err := ParseYuan("fineMax", "罚款上限", s)
 		if err != nil || *got != fen {
 			t.Errorf("ParseYuan(%q) = %v, %v; want %d", s, got, err, fen)
 		}
 	}
 	for _, s := range []string{"-1", "1.001", "abc", "1e3", "1/2"} {
-		if _, err := ParseYuan("fineMax", s); !apperr.Is(err, "CATALOG_AMOUNT_INVALID") {
-			t.Errorf("ParseYuan(%q) accepted", s)
+		if _, err := ParseYuan("fineMax", "罚款上限", s); !apperr.Is(err, "AMOUNT_INVALID") || apperr.As(err).Field != "fineMax" {
+			t.Errorf("ParseYuan(%q): %v", s, err)
 		}
 	}
-	if v, err := ParseYuan("fineMax", ""); v != nil || err != nil {
+	if v, err := ParseYuan("fineMax", "罚款上限", " "); v != nil || err != nil {
 		t.Errorf("empty amount: %v %v", v, err)
 	}
 	for s, pct := range map[string]int{"10": 1000, "10倍": 1000, "0.5倍": 50, "5%": 5, "百分之五": 5, "百分之十": 10, "二十倍": 2000} {
@@ -117,18 +117,25 @@ func TestAmountsAndMultiples(t *testing.T) {
 		t.Error("FormatMultiple")
 	}
 	fen := int64(12345)
-	if FormatYuan(&fen) != "123.45" {
+	if FormatYuan(&fen) != "123.45" || FormatYuan(nil) != "" {
 		t.Error("FormatYuan")
+	}
+	max, min := int64(5_000_000), int64(500_000)
+	if got := describeFine(Fine{MinFen: &min, MaxFen: &max}); got != "5000元至5万元" {
+		t.Errorf("describeFine = %s", got)
 	}
 }
 
 func TestDates(t *testing.T) {
 	for _, bad := range []string{"2024-2-1", "2024-02-30", "20240201", "2024/02/01", ""} {
-		if _, err := ParseDate("effectiveFrom", bad); !apperr.Is(err, "CATALOG_DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
+		if _, err := parseDate("effectiveFrom", "生效日期", bad); !apperr.Is(err, "DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
 			t.Errorf("ParseDate(%q) accepted or unnamed: %v", bad, err)
 		}
 	}
-	if d, err := ParseDate("x", "2024-02-29"); err != nil || d != "2024-02-29" {
+	if d, err := parseDate("x", "日期", "2024-02-29"); err != nil || d != "2024-02-29" {
+		t.Error(d, err)
+	}
+	if d, err := dateOr("x", "日期", " ", "2026-05-10"); err != nil || d != "2026-05-10" {
 		t.Error(d, err)
 	}
 }

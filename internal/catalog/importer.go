@@ -238,10 +238,10 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 		fail(row, "penaltyBasis", err)
 	}
 	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))
-	if in.Fine.MinFen, err = ParseYuan("fineMin", get("fineMin")); err != nil {
+	if in.Fine.MinFen, err = ParseYuan("fineMin", "罚款下限", get("fineMin")); err != nil {
 		fail(row, "fineMin", err)
 	}
-	if in.Fine.MaxFen, err = ParseYuan("fineMax", get("fineMax")); err != nil {
+	if in.Fine.MaxFen, err = ParseYuan("fineMax", "罚款上限", get("fineMax")); err != nil {
 		fail(row, "fineMax", err)
 	}
 	if in.Fine.MultipleMin, err = ParseMultiple("multipleMin", get("multipleMin")); err != nil {

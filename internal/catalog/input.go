@@ -120,7 +120,7 @@ func (in *Input) checkAll() []error {
 	in.SuperviseDuties = cleanList(in.SuperviseDuties)
 	in.EnforceDuties = cleanList(in.EnforceDuties)
 	var err error
-	if in.EffectiveFrom, err = dateOr("effectiveFrom", in.EffectiveFrom, ""); err != nil {
+	if in.EffectiveFrom, err = dateOr("effectiveFrom", "生效日期", in.EffectiveFrom, ""); err != nil {
 		add(err)
 	}
 	return errs

@@ -62,7 +62,7 @@ func TestPublishRequiresLegalBasis(t *testing.T) {
 		}
 		bad = f.penaltyInput("CSGL-002", "x")
 		bad.EffectiveFrom = "2021/01/01"
-		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "CATALOG_DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
+		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
 			t.Fatalf("bad date: %v", err)
 		}
 		// A new domain, once added, is accepted.
@@ -232,7 +232,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		if !apperr.Is(err, "CATALOG_DOC_NO_EXISTS") {
 			t.Errorf("duplicate document number: %v", err)
 		}
-		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "CATALOG_DATE_INVALID") {
+		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "DATE_INVALID") {
 			t.Errorf("bad date: %v", err)
 		}
 		if n := count(t, d, "catalog_assignments"); n != before || count(t, d, "catalog_decisions") != 2 {

@@ -508,10 +508,10 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		if in.ViolatedBasis, err = catalog.ParseCitations("violatedBasis", r.violated); err != nil {
 			return err
 		}
-		if in.Fine.MinFen, err = catalog.ParseYuan("fineMin", r.fineMin); err != nil {
+		if in.Fine.MinFen, err = catalog.ParseYuan("fineMin", "罚款下限", r.fineMin); err != nil {
 			return err
 		}
-		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", r.fineMax); err != nil {
+		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", "罚款上限", r.fineMax); err != nil {
 			return err
 		}
 		if _, err := svc.AddVersion(ctx, nil, ids[r.code], in); err != nil {

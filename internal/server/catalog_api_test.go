@@ -126,7 +126,7 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 			t.Fatalf("new version: %+v", x)
 		}
 		err := officer.Get(ctx, "/api/v1/catalog/exercise", url.Values{"itemCode": {demo.RevokedItemCode}, "place": {zhangqiuVillage}, "date": {"2024-3-1"}}, nil)
-		if ce := apiErr(t, err, http.StatusBadRequest, "CATALOG_DATE_INVALID"); ce.Field != "date" {
+		if ce := apiErr(t, err, http.StatusBadRequest, "DATE_INVALID"); ce.Field != "date" {
 			t.Fatalf("field %q", ce.Field)
 		}
 
