@@ -7,6 +7,7 @@ import (
 	"path"
 	"strconv"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 )
@@ -229,12 +230,12 @@ func (s *Service) Routes() []httpx.Route {
 				return httpx.Created(w, d)
 			}},
 		{Method: "POST", Path: "/api/v1/catalog/citations/parse", Perm: access.CatalogRead, Tag: tag, Summary: "解析法律依据文本（《…》第…条第…款第（…）项：原文，多条以；分隔）",
-			Body: CitationText{}, Response: []Citation{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
+			Body: CitationText{}, Response: []law.Citation{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in CitationText
 				if err := httpx.Decode(r, &in); err != nil {
 					return err
 				}
-				cs, err := ParseCitations("text", in.Text)
+				cs, err := law.ParseCitations("text", in.Text)
 				if err != nil {
 					return err
 				}

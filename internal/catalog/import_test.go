@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
@@ -81,7 +82,7 @@ func TestImportGoodFile(t *testing.T) {
 		}
 		again, _, _ := g.s.List(ctx, legal(), Filter{Query: "食品"}, firstPage)
 		det2, _ := g.s.Get(ctx, legal(), again[0].ID, "")
-		if FormatCitations(det2.Version.PenaltyBasis) != FormatCitations(v.PenaltyBasis) || *det2.Version.Fine.MultipleMax != 2000 {
+		if law.FormatCitations(det2.Version.PenaltyBasis) != law.FormatCitations(v.PenaltyBasis) || *det2.Version.Fine.MultipleMax != 2000 {
 			t.Fatalf("round trip: %+v", det2.Version)
 		}
 		// The template parses as a file, too (its sample owner does not exist here).
@@ -104,7 +105,7 @@ func TestImportWithOneBadRowImportsNothing(t *testing.T) {
 		name, bad, code, field string
 	}{
 		{"unknown domain", replace(goodRows[2], ",城市管理,", ",太空管理,"), "CATALOG_DOMAIN_UNKNOWN", "domain"},
-		{"bad citation", replace(goodRows[0], "《城市市容和环境卫生管理条例》第三十四条第（一）项", "城市市容条例第三十四条"), "CATALOG_CITATION_INVALID", "violatedBasis"},
+		{"bad citation", replace(goodRows[0], "《城市市容和环境卫生管理条例》第三十四条第（一）项", "城市市容条例第三十四条"), "CITATION_INVALID", "violatedBasis"},
 		{"published without penalty basis", replace(goodRows[2], ",草稿", ",已发布"), "CATALOG_BASIS_REQUIRED", "violatedBasis"},
 		{"unknown owner", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县城管委"), "CATALOG_OWNER_NOT_FOUND", "owner"},
 		{"owner not a department", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县综合行政执法局"), "CATALOG_OWNER_NOT_DEPARTMENT", "owner"},

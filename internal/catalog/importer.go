@@ -9,6 +9,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -231,10 +232,10 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 			fail(row, "level", apperr.Invalid("CATALOG_LEVEL_UNKNOWN", "未知行使层级“"+v+"”（应为省级、市级、县级或乡级）"))
 		}
 	}
-	if in.ViolatedBasis, err = ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
+	if in.ViolatedBasis, err = law.ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
 		fail(row, "violatedBasis", err)
 	}
-	if in.PenaltyBasis, err = ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
+	if in.PenaltyBasis, err = law.ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
 		fail(row, "penaltyBasis", err)
 	}
 	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))

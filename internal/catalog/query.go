@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
@@ -221,18 +222,18 @@ func (s *Service) Applicable(ctx context.Context, p *access.Principal, itemID, a
 // Statute is what the discretion benchmarks (裁量基准) need of an item on a date: the version in
 // force, its penalty kinds and its statutory fine range, with the penalty provisions.
 type Statute struct {
-	ItemID        string     `json:"itemId"`
-	ItemCode      string     `json:"itemCode"`
-	ItemName      string     `json:"itemName"`
-	RegionCode    string     `json:"regionCode"`
-	VersionID     string     `json:"versionId"`
-	VersionSeq    int        `json:"versionSeq"`
-	EffectiveFrom string     `json:"effectiveFrom"`
-	EffectiveTo   string     `json:"effectiveTo"`
-	Type          ItemType   `json:"type"`
-	PenaltyKinds  []string   `json:"penaltyKinds"`
-	Fine          Fine       `json:"fine"`
-	PenaltyBasis  []Citation `json:"penaltyBasis"`
+	ItemID        string         `json:"itemId"`
+	ItemCode      string         `json:"itemCode"`
+	ItemName      string         `json:"itemName"`
+	RegionCode    string         `json:"regionCode"`
+	VersionID     string         `json:"versionId"`
+	VersionSeq    int            `json:"versionSeq"`
+	EffectiveFrom string         `json:"effectiveFrom"`
+	EffectiveTo   string         `json:"effectiveTo"`
+	Type          ItemType       `json:"type"`
+	PenaltyKinds  []string       `json:"penaltyKinds"`
+	Fine          Fine           `json:"fine"`
+	PenaltyBasis  []law.Citation `json:"penaltyBasis"`
 }
 
 // ErrNotInForce is matched (errors.Is) by the NOT_FOUND error Statute returns when the item exists

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
@@ -58,8 +59,8 @@ func decodeList(s string) []string {
 	return out
 }
 
-func decodeCitations(s string) []Citation {
-	out := []Citation{}
+func decodeCitations(s string) []law.Citation {
+	out := []law.Citation{}
 	json.Unmarshal([]byte(s), &out)
 	return out
 }

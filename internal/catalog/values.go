@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/civil"
 )
@@ -64,7 +65,7 @@ func ParseMultiple(field, s string) (*int, error) {
 	var pct *big.Rat
 	switch {
 	case strings.HasPrefix(t, "百分之"):
-		n, ok := parseNumeral(strings.TrimPrefix(t, "百分之"))
+		n, ok := law.ParseNumeral(strings.TrimPrefix(t, "百分之"))
 		if !ok {
 			return nil, bad
 		}
@@ -79,7 +80,7 @@ func ParseMultiple(field, s string) (*int, error) {
 		t = strings.TrimSuffix(t, "倍")
 		r, ok := new(big.Rat).SetString(t)
 		if !ok {
-			if n, ok := parseNumeral(t); ok {
+			if n, ok := law.ParseNumeral(t); ok {
 				r = big.NewRat(int64(n), 1)
 			} else {
 				return nil, bad
