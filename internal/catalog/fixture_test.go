@@ -50,7 +50,8 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	if _, err := regions.Import(ctx, nil, strings.NewReader(csv.String()), nil); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, d: d, s: &Service{DB: d, Audit: log, Clock: c}, orgs: &org.Service{DB: d, Audit: log, Clock: c}}
+	s := &Service{DB: d, Audit: log, Clock: c}
+	f := &fixture{t: t, d: d, s: s, orgs: &org.Service{DB: d, Audit: log, Clock: c, Domains: s}}
 	mk := func(name string, kind org.Kind, regionCode, parent string) string {
 		o, err := f.orgs.Create(ctx, nil, org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})
 		if err != nil {

@@ -544,6 +544,21 @@ func (f *Filter) check() error {
 // Domains lists the enforcement domains.
 func (s *Service) Domains(ctx context.Context) ([]Domain, error) { return listDomains(ctx, s.DB.R) }
 
+// DomainNames lists the names of the enforcement domains in display order. The domain table is
+// the platform's one list of domains: organisations and enforcement certificates are checked
+// against it too (org.DomainList).
+func (s *Service) DomainNames(ctx context.Context) ([]string, error) {
+	ds, err := listDomains(ctx, s.DB.R)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(ds))
+	for i, d := range ds {
+		names[i] = d.Name
+	}
+	return names, nil
+}
+
 // DomainInput adds a domain.
 type DomainInput struct {
 	Name string `json:"name" text:"50"`

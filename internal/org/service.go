@@ -21,6 +21,13 @@ type PostCounter interface {
 	FilledPosts(ctx context.Context, orgIDs []string) (map[string]Filled, error)
 }
 
+// DomainList names the enforcement domains (执法领域) that organisations and enforcement
+// certificates may cover. The catalogue keeps them in its domain table, to which a jurisdiction
+// may add its own, and provides this list, so that no feature keeps a copy of its own.
+type DomainList interface {
+	DomainNames(ctx context.Context) ([]string, error)
+}
+
 // RelocateFunc keeps another feature's records in step when an organisation moves to another
 // region: records owned through the organisation carry its region code for jurisdiction scoping.
 // It runs inside the transaction that moves the organisation.
@@ -36,13 +43,14 @@ type Service struct {
 	Audit      *audit.Log
 	Clock      clock.Clock
 	Posts      PostCounter
+	Domains    DomainList
 	OnRelocate []RelocateFunc
 	OnChange   []ChangeFunc
 }
 
 // Create adds an organisation inside the caller's jurisdiction.
 func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Org, error) {
-	if err := in.Check(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Org{}, err
 	}
 	id := ids.New()
@@ -73,7 +81,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Or
 
 // Update changes an organisation inside the caller's jurisdiction.
 func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in Input) (Org, error) {
-	if err := in.Check(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Org{}, err
 	}
 	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
@@ -114,6 +122,15 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 		return Org{}, err
 	}
 	return s.Get(ctx, p, id)
+}
+
+// check validates an input against the enforcement domains of the day.
+func (s *Service) check(ctx context.Context, in *Input) error {
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return err
+	}
+	return in.Check(domains)
 }
 
 // checkPlacement validates region and parent: both exist inside the caller's jurisdiction, a

@@ -70,17 +70,18 @@ type CertInput struct {
 	ValidTo   string   `json:"validTo" text:"10"`
 }
 
-// Check validates a certificate without the database: a number, known enforcement domains
-// (执法领域), and a validity period written as YYYY-MM-DD whose end comes after its start.
-func (in *CertInput) Check() error {
-	if errs := in.checkAll(); len(errs) > 0 {
+// Check validates a certificate without the database: a number, enforcement domains (执法领域)
+// among the known domains, and a validity period written as YYYY-MM-DD whose end comes after its
+// start.
+func (in *CertInput) Check(domains []string) error {
+	if errs := in.checkAll(domains); len(errs) > 0 {
 		return errs[0]
 	}
 	return nil
 }
 
 // checkAll is Check reporting every bad field, in the order Check meets them.
-func (in *CertInput) checkAll() []error {
+func (in *CertInput) checkAll(domains []string) []error {
 	var errs []error
 	in.Number = strings.TrimSpace(in.Number)
 	in.Issuer = strings.TrimSpace(in.Issuer)
@@ -92,7 +93,7 @@ func (in *CertInput) checkAll() []error {
 	if in.Domains == nil {
 		in.Domains = []string{}
 	}
-	if err := org.CheckDomains("domains", in.Domains); err != nil {
+	if err := org.CheckDomains("domains", in.Domains, domains); err != nil {
 		errs = append(errs, err)
 	}
 	from, fromErr := civil.ParseDate("validFrom", "证件有效期起始日期", in.ValidFrom)

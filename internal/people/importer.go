@@ -72,7 +72,11 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 		return ImportResult{}, err
 	}
 	scope := scopeOf(p)
-	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()),
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()), domains: domains,
 		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{},
 		pii: p == nil || p.Can(access.PeoplePII)}
 	var count int
@@ -114,6 +118,7 @@ type peopleImport struct {
 	scope    access.Scope
 	today    civil.Date
 	now      string
+	domains  []string             // the enforcement domains certificates may cover
 	seenID   map[string]int       // ID number → line, for rows of this file
 	seenCert map[string]int       // certificate number → line
 	orgs     map[string]orgLookup // organisation name → lookup, so each name is resolved once
@@ -183,7 +188,7 @@ func (im *peopleImport) Add(ctx context.Context, row *tabular.Row) error {
 	if get("certNumber") != "" || get("certDomains") != "" || get("certValidFrom") != "" || get("certValidTo") != "" {
 		cert = &CertInput{Number: get("certNumber"), Domains: SplitDomains(get("certDomains")),
 			ValidFrom: get("certValidFrom"), ValidTo: get("certValidTo")}
-		for _, err := range cert.checkAll() {
+		for _, err := range cert.checkAll(im.domains) {
 			row.Fail(certColumn(apperr.As(err).Field), err)
 		}
 		for _, err := range text.All(cert) {

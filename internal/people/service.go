@@ -26,6 +26,8 @@ type Service struct {
 	Audit *audit.Log
 	Clock clock.Clock
 	Box   *secret.Box
+	// Domains are the enforcement domains certificates may cover (the catalogue's).
+	Domains org.DomainList
 }
 
 // Audited entity names.
@@ -267,11 +269,15 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 // AddCertificate registers an enforcement certificate (行政执法证) for a person inside the
 // caller's jurisdiction and keeps the person's latest expiry in step, in one transaction.
 func (s *Service) AddCertificate(ctx context.Context, p *access.Principal, personID string, in CertInput) (Person, error) {
-	if err := in.Check(); err != nil {
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return Person{}, err
+	}
+	if err := in.Check(domains); err != nil {
 		return Person{}, err
 	}
 	var out Person
-	err := s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *sqlx.Tx) error {
 		row, err := getRow(ctx, tx, scopeOf(p), personID)
 		if err != nil {
 			return err

@@ -54,11 +54,11 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	log := audit.New(c, audit.KeysFrom(box))
 	a := &App{DB: d, Clock: c, Audit: log, Version: version, metrics: newMetrics()}
 	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
-	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box}
-	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People}
+	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
+	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box, Domains: a.Catalog}
+	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Domains: a.Catalog}
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
-	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
 	a.Orgs.OnRelocate = []org.RelocateFunc{a.People.Relocate, a.Accounts.Relocate}
 	a.Orgs.OnChange = []org.ChangeFunc{a.Catalog.OrgChanged}
@@ -82,7 +82,8 @@ func (a *App) Routes() []httpx.Route {
 	return rs
 }
 
-// Meta lists the code tables the console needs for its selects.
+// Meta lists the code tables the console needs for its selects. The enforcement domains are the
+// catalogue's domain table, against which organisations and certificates are checked.
 type Meta struct {
 	OrgKinds  []org.Option      `json:"orgKinds"`
 	Domains   []string          `json:"domains"`
@@ -104,7 +105,11 @@ func (a *App) metaRoutes() []httpx.Route {
 	return []httpx.Route{
 		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色",
 			Response: Meta{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()})
+				domains, err := a.Catalog.DomainNames(r.Context())
+				if err != nil {
+					return err
+				}
+				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: domains, PostTypes: org.PostTypes, Roles: access.AllRoles()})
 			}},
 		{Method: "GET", Path: "/api/v1/public/summary", Public: true, Tag: "公众门户", Summary: "门户首页概况（无需登录）",
 			Response: PublicSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
