@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 )
@@ -33,7 +34,7 @@ func errLoginFailed(p Policy) error {
 
 func errLocked(until time.Time) error {
 	return apperr.Locked("ACCOUNT_LOCKED", fmt.Sprintf("连续登录失败次数过多，已锁定至 %s，请届时重试或联系安全管理员解锁",
-		until.In(chinaTime).Format("15:04"))).WithRule("GB/T 22239-2019 8.1.4.1 身份鉴别：登录失败处理")
+		until.In(civil.Zone).Format("15:04"))).WithRule("GB/T 22239-2019 8.1.4.1 身份鉴别：登录失败处理")
 }
 
 // Login checks a user name and password (网络安全等级保护 身份鉴别: 登录失败处理).
@@ -187,8 +188,6 @@ var decoyHash = func() string {
 	}
 	return h
 }()
-
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 func newToken() (token, hash string) {
 	b := make([]byte, 32)

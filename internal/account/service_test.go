@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/catalog"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -31,7 +32,7 @@ func setup(t testing.TB, d *db.DB) (*Service, *clock.Fixed, string) {
 	if _, err := rs.Import(ctx, access.System(), strings.NewReader("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n"), nil); err != nil {
 		t.Fatal(err)
 	}
-	os := &org.Service{DB: d, Audit: log, Clock: c}
+	os := &org.Service{DB: d, Audit: log, Clock: c, Domains: &catalog.Service{DB: d}}
 	bureau, err := os.Create(ctx, access.System(), org.Input{Name: "阳谷县综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000"})
 	if err != nil {
 		t.Fatal(err)

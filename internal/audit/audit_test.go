@@ -430,6 +430,39 @@ func TestListIsScopedAndNewestFirst(t *testing.T) {
 	})
 }
 
+// TestListByChinaDays: a date in the filter is China's day, not UTC's.
+func TestListByChinaDays(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		c := &clock.Fixed{T: time.Date(2026, 3, 1, 15, 59, 59, 0, time.UTC)} // 2026-03-01 23:59:59 in China
+		l := New(c, TestKeys())
+		appendN(t, d, l, townA, 1)
+		c.T = time.Date(2026, 3, 1, 16, 0, 0, 0, time.UTC) // 2026-03-02 00:00 in China
+		appendN(t, d, l, townA, 1)
+		page := httpx.Page{Page: 1, PageSize: 10}
+		cases := []struct {
+			from, to string
+			want     []int64 // sequence numbers
+		}{
+			{"2026-03-02", "", []int64{2}},
+			{"", "2026-03-02", []int64{1}},
+			{"2026-03-01", "2026-03-02", []int64{1}},
+			{"2026-03-01T16:00:00.000Z", "", []int64{2}}, // a timestamp is taken as given
+		}
+		for _, c := range cases {
+			in, _, err := List(ctx, d, access.Everywhere, Filter{From: c.from, To: c.to}, page)
+			var got []int64
+			for _, e := range in {
+				got = append(got, e.Seq)
+			}
+			if err != nil || fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("from %q to %q: %v %v, want %v", c.from, c.to, got, err, c.want)
+			}
+		}
+	})
+}
+
+
 func TestUnknownKindIsRefusedOnceKindsAreRegistered(t *testing.T) {
 	d := dbtest.SQLite(t)
 	l := newLog()

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/query"
@@ -20,6 +22,15 @@ type Filter struct {
 	From   string  `query:"from" doc:"起始时间（含）"`
 	To     string  `query:"to" doc:"截止时间（不含）"`
 	Chain  *string `query:"chain" doc:"只看一条审计链：县级为6位区划代码，市级4位，省级2位，空值为系统级链"`
+}
+
+// timeBound is a From or To as the stored UTC timestamps compare: a date (YYYY-MM-DD) is China's
+// calendar day, which begins at 16:00 UTC the day before; a timestamp is taken as given.
+func timeBound(s string) string {
+	if d, ok := civil.Parse(s); ok {
+		return clock.Stamp(d.Start())
+	}
+	return s
 }
 
 const entryColumns = `chain, seq, at, actor_id, actor_name, ip, action, entity, entity_id, entity_name,
@@ -45,8 +56,8 @@ func List(ctx context.Context, d *db.DB, scope access.Scope, f Filter, p httpx.P
 	w.If(f.Actor != "", "(actor_id = ? OR actor_name LIKE ?"+db.LikeEscape+")", f.Actor, db.Like(f.Actor))
 	w.If(f.Action != "", "action = ?", f.Action)
 	w.If(f.Entity != "", "entity = ?", f.Entity)
-	w.If(f.From != "", "at >= ?", f.From)
-	w.If(f.To != "", "at < ?", f.To)
+	w.If(f.From != "", "at >= ?", timeBound(f.From))
+	w.If(f.To != "", "at < ?", timeBound(f.To))
 	if f.Chain != nil {
 		w.And("chain = ?", *f.Chain)
 	}

@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"slices"
+
+	"zhifa/internal/platform/civil"
 )
 
 // RuleArt37 is the rule on which version applies (从旧兼从轻).
@@ -82,7 +84,7 @@ func compareSeverity(a, b *Version) (int, string) {
 func compareMaxFine(va, vb *Version) (int, string) {
 	a, b := va.Fine, vb.Fine
 	if a.MaxFen != nil && b.MaxFen != nil && *a.MaxFen != *b.MaxFen {
-		return cmpInt64(*a.MaxFen, *b.MaxFen), fmt.Sprintf("法定最高罚款：新规定%s元，原规定%s元", FormatYuan(a.MaxFen), FormatYuan(b.MaxFen))
+		return cmpInt64(*a.MaxFen, *b.MaxFen), fmt.Sprintf("法定最高罚款：新规定%s，原规定%s", civil.Fen(*a.MaxFen).Yuan(), civil.Fen(*b.MaxFen).Yuan())
 	}
 	if a.MultipleMax != nil && b.MultipleMax != nil && a.MultipleBase == b.MultipleBase && *a.MultipleMax != *b.MultipleMax {
 		return cmpInt(*a.MultipleMax, *b.MultipleMax), fmt.Sprintf("法定最高罚款：新规定%s%s，原规定%s%s",

@@ -3,6 +3,8 @@ package catalog
 import (
 	"strings"
 	"testing"
+
+	"zhifa/internal/law"
 )
 
 func fen(yuan int64) *int64 { f := yuan * 100; return &f }
@@ -55,10 +57,10 @@ func TestArt37(t *testing.T) {
 
 func TestDiffVersions(t *testing.T) {
 	a := &Version{Name: "甲", TypeName: "行政处罚", Domain: "城市管理", PenaltyKinds: []string{"罚款"}, Fine: Fine{MaxFen: fen(100000)},
-		PenaltyBasis: []Citation{{Law: "中华人民共和国安全生产法", Article: 94, Item: 3}}}
+		PenaltyBasis: []law.Citation{{Law: "中华人民共和国安全生产法", Article: 94, Item: 3}}}
 	b := *a
 	b.Fine = Fine{MaxFen: fen(200000)}
-	b.PenaltyBasis = []Citation{{Law: "中华人民共和国安全生产法", Article: 97, Item: 3}}
+	b.PenaltyBasis = []law.Citation{{Law: "中华人民共和国安全生产法", Article: 97, Item: 3}}
 	ch := DiffVersions(a, &b)
 	if len(ch) != 2 || ch[0].Field != "penaltyBasis" || ch[1].Field != "fine" || ch[1].Before != "10万元以下" || ch[1].After != "20万元以下" {
 		t.Fatalf("%+v", ch)

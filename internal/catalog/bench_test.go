@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -92,8 +93,8 @@ func catalogueFile(n int) []byte {
 		fmt.Fprintf(&buf, "BM-%05d,对%s中%s行为（第%d项）的行政处罚,行政处罚,%s,一般性,县级,第%d业务主管部门,"+
 			"《某某管理条例》第%s条第（%s）项：禁止%s；,《某某管理条例》第%s条：违反本条例规定%s的，责令改正，处%d元以上%d元以下罚款,"+
 			"警告、罚款,%d,%d,,,,负责审批和日常监管,负责调查取证和行政处罚,2021-01-01,阳政办发〔2020〕35号,已发布\n",
-			i, w1, w2, i, benchDomains[i%len(benchDomains)], i%12, formatNumeral(1+i%120), formatNumeral(1+i%9), w1,
-			formatNumeral(121+i%60), w2, 100*(1+i%10), 1000*(1+i%10), 100*(1+i%10), 1000*(1+i%10))
+			i, w1, w2, i, benchDomains[i%len(benchDomains)], i%12, law.FormatNumeral(1+i%120), law.FormatNumeral(1+i%9), w1,
+			law.FormatNumeral(121+i%60), w2, 100*(1+i%10), 1000*(1+i%10), 100*(1+i%10), 1000*(1+i%10))
 	}
 	return buf.Bytes()
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/law"
 )
 
 // Option is a code with its Chinese name, for selects.
@@ -183,35 +184,35 @@ func (f Fine) Empty() bool {
 // Version is one version of an item: everything but the code, as in force from EffectiveFrom
 // until EffectiveTo ("" while open) once published.
 type Version struct {
-	ID              string     `json:"id"`
-	ItemID          string     `json:"itemId"`
-	RegionCode      string     `json:"regionCode"`
-	Seq             int        `json:"seq"`
-	Status          Status     `json:"status"`
-	StatusName      string     `json:"statusName"`
-	EffectiveFrom   string     `json:"effectiveFrom"`
-	EffectiveTo     string     `json:"effectiveTo"`
-	DocNo           string     `json:"docNo"`
-	Name            string     `json:"name"`
-	Type            ItemType   `json:"type"`
-	TypeName        string     `json:"typeName"`
-	Domain          string     `json:"domain"`
-	Category        Category   `json:"category"`
-	CategoryName    string     `json:"categoryName"`
-	Level           Level      `json:"level"`
-	LevelName       string     `json:"levelName"`
-	OwnerOrgID      string     `json:"ownerOrgId"`
-	OwnerOrgName    string     `json:"ownerOrgName"`
-	ViolatedBasis   []Citation `json:"violatedBasis"`
-	PenaltyBasis    []Citation `json:"penaltyBasis"`
-	PenaltyKinds    []string   `json:"penaltyKinds"`
-	Fine            Fine       `json:"fine"`
-	SuperviseDuties []string   `json:"superviseDuties"`
-	EnforceDuties   []string   `json:"enforceDuties"`
-	Note            string     `json:"note"`
-	CreatedAt       string     `json:"createdAt"`
-	CreatedBy       string     `json:"createdBy"`
-	PublishedAt     string     `json:"publishedAt"`
+	ID              string         `json:"id"`
+	ItemID          string         `json:"itemId"`
+	RegionCode      string         `json:"regionCode"`
+	Seq             int            `json:"seq"`
+	Status          Status         `json:"status"`
+	StatusName      string         `json:"statusName"`
+	EffectiveFrom   string         `json:"effectiveFrom"`
+	EffectiveTo     string         `json:"effectiveTo"`
+	DocNo           string         `json:"docNo"`
+	Name            string         `json:"name"`
+	Type            ItemType       `json:"type"`
+	TypeName        string         `json:"typeName"`
+	Domain          string         `json:"domain"`
+	Category        Category       `json:"category"`
+	CategoryName    string         `json:"categoryName"`
+	Level           Level          `json:"level"`
+	LevelName       string         `json:"levelName"`
+	OwnerOrgID      string         `json:"ownerOrgId"`
+	OwnerOrgName    string         `json:"ownerOrgName"`
+	ViolatedBasis   []law.Citation `json:"violatedBasis"`
+	PenaltyBasis    []law.Citation `json:"penaltyBasis"`
+	PenaltyKinds    []string       `json:"penaltyKinds"`
+	Fine            Fine           `json:"fine"`
+	SuperviseDuties []string       `json:"superviseDuties"`
+	EnforceDuties   []string       `json:"enforceDuties"`
+	Note            string         `json:"note"`
+	CreatedAt       string         `json:"createdAt"`
+	CreatedBy       string         `json:"createdBy"`
+	PublishedAt     string         `json:"publishedAt"`
 }
 
 func (v *Version) fillNames() {

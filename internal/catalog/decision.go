@@ -118,7 +118,7 @@ func (s *Service) CreateDecision(ctx context.Context, p *access.Principal, in De
 	if in.Title == "" {
 		return DecisionDetail{}, apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
 	}
-	date, err := ParseDate("effectiveDate", in.EffectiveDate)
+	date, err := parseDate("effectiveDate", "决定生效日期", in.EffectiveDate)
 	if err != nil {
 		return DecisionDetail{}, err
 	}
@@ -607,7 +607,7 @@ type RevokeDecisionInput struct {
 
 // RevokeDecision records a decision revoking assignments made by decision id (收回).
 func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id string, in RevokeDecisionInput) (DecisionDetail, error) {
-	date, err := ParseDate("effectiveDate", in.EffectiveDate)
+	date, err := parseDate("effectiveDate", "收回生效日期", in.EffectiveDate)
 	if err != nil {
 		return DecisionDetail{}, err
 	}

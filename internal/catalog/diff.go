@@ -3,6 +3,8 @@ package catalog
 import (
 	"reflect"
 	"strings"
+
+	"zhifa/internal/law"
 )
 
 // FieldChange is one field that differs between two versions.
@@ -27,8 +29,8 @@ func DiffVersions(a, b *Version) []FieldChange {
 		{"category", "一般性/专业性", func(v *Version) any { return v.CategoryName }},
 		{"level", "行使层级", func(v *Version) any { return v.LevelName }},
 		{"ownerOrgId", "业务主管部门", func(v *Version) any { return v.OwnerOrgName }},
-		{"violatedBasis", "违法依据", func(v *Version) any { return FormatCitations(v.ViolatedBasis) }},
-		{"penaltyBasis", "处罚依据", func(v *Version) any { return FormatCitations(v.PenaltyBasis) }},
+		{"violatedBasis", "违法依据", func(v *Version) any { return law.FormatCitations(v.ViolatedBasis) }},
+		{"penaltyBasis", "处罚依据", func(v *Version) any { return law.FormatCitations(v.PenaltyBasis) }},
 		{"penaltyKinds", "处罚种类", func(v *Version) any { return strings.Join(v.PenaltyKinds, "、") }},
 		{"fine", "罚款幅度", func(v *Version) any { return describeFine(v.Fine) }},
 		{"superviseDuties", "主管部门职责", func(v *Version) any { return strings.Join(v.SuperviseDuties, "；") }},

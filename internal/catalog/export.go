@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
@@ -112,8 +113,8 @@ func cells(code string, v *Version, owner string) []string {
 	}
 	vals := map[string]string{
 		"code": code, "name": v.Name, "type": TypeName(v.Type), "domain": v.Domain, "category": CategoryName(v.Category),
-		"level": LevelName(v.Level), "owner": owner, "violatedBasis": FormatCitations(v.ViolatedBasis),
-		"penaltyBasis": FormatCitations(v.PenaltyBasis), "penaltyKinds": strings.Join(v.PenaltyKinds, "、"),
+		"level": LevelName(v.Level), "owner": owner, "violatedBasis": law.FormatCitations(v.ViolatedBasis),
+		"penaltyBasis": law.FormatCitations(v.PenaltyBasis), "penaltyKinds": strings.Join(v.PenaltyKinds, "、"),
 		"fineMin": FormatYuan(v.Fine.MinFen), "fineMax": FormatYuan(v.Fine.MaxFen), "multipleMin": FormatMultiple(v.Fine.MultipleMin),
 		"multipleMax": FormatMultiple(v.Fine.MultipleMax), "multipleBase": v.Fine.MultipleBase,
 		"superviseDuties": strings.Join(v.SuperviseDuties, "；"), "enforceDuties": strings.Join(v.EnforceDuties, "；"),
@@ -130,8 +131,8 @@ func cells(code string, v *Version, owner string) []string {
 func exampleVersion() (string, *Version) {
 	return "CSGL-CF-0001", &Version{Name: "对随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的行政处罚", Type: TypePenalty,
 		Domain: "城市管理", Category: CategoryGeneral, Level: LevelCounty, Status: StatusDraft,
-		ViolatedBasis: []Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Item: 1, Text: "随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的"}},
-		PenaltyBasis:  []Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Text: "有下列行为之一者，城市人民政府市容环境卫生行政主管部门或者其委托的单位除责令其纠正违法行为、采取补救措施外，可以并处警告、罚款"}},
+		ViolatedBasis: []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Item: 1, Text: "随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的"}},
+		PenaltyBasis:  []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Text: "有下列行为之一者，城市人民政府市容环境卫生行政主管部门或者其委托的单位除责令其纠正违法行为、采取补救措施外，可以并处警告、罚款"}},
 		PenaltyKinds:  []string{"警告", "罚款"}, SuperviseDuties: []string{"负责市容环境卫生日常监管", "负责卫生责任区的划定和监督检查"},
 		EnforceDuties: []string{"负责调查取证", "依法作出行政处罚决定"}, EffectiveFrom: "2024-01-01", DocNo: "某政发〔2024〕1号"}
 }

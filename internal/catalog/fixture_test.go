@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
@@ -49,7 +50,8 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	if _, err := regions.Import(ctx, access.System(), strings.NewReader(csv.String()), nil); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, d: d, s: &Service{DB: d, Audit: log, Clock: c}, orgs: &org.Service{DB: d, Audit: log, Clock: c}}
+	s := &Service{DB: d, Audit: log, Clock: c}
+	f := &fixture{t: t, d: d, s: s, orgs: &org.Service{DB: d, Audit: log, Clock: c, Domains: s}}
 	mk := func(name string, kind org.Kind, regionCode, parent string) string {
 		o, err := f.orgs.Create(ctx, access.System(), org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})
 		if err != nil {
@@ -76,9 +78,9 @@ func legal() *access.Principal {
 func (f *fixture) penaltyInput(code, name string) Input {
 	return Input{Code: code, Name: name, Type: TypePenalty, Domain: "城市管理", Category: CategoryGeneral, Level: LevelCounty,
 		OwnerOrgID: f.dept,
-		ViolatedBasis: []Citation{{Law: "城市市容和环境卫生管理条例", Article: 14,
+		ViolatedBasis: []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 14,
 			Text: "任何单位和个人都不得在街道两侧和公共场地堆放物料，搭建建筑物、构筑物或者其他设施。"}},
-		PenaltyBasis: []Citation{{Law: "城市市容和环境卫生管理条例", Article: 36, Item: 2,
+		PenaltyBasis: []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 36, Item: 2,
 			Text: "未经城市人民政府市容环境卫生行政主管部门批准，擅自在街道两侧和公共场地堆放物料，搭建建筑物、构筑物或者其他设施，影响市容的"}},
 		PenaltyKinds: []string{"罚款"}, EffectiveFrom: "2021-01-01", DocNo: "阳政办发〔2020〕35号",
 		SuperviseDuties: []string{"负责审批临时占用"}, EnforceDuties: []string{"负责调查取证", "作出行政处罚"}}

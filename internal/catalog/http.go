@@ -7,6 +7,7 @@ import (
 	"path"
 	"strconv"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
@@ -79,8 +80,8 @@ func (s *Service) domains(ctx context.Context, _ *access.Principal) ([]Domain, e
 	return s.Domains(ctx)
 }
 
-func parseCitations(_ context.Context, _ *access.Principal, in CitationText) ([]Citation, error) {
-	return ParseCitations("text", in.Text)
+func parseCitations(_ context.Context, _ *access.Principal, in CitationText) ([]law.Citation, error) {
+	return law.ParseCitations("text", in.Text)
 }
 
 // AsOfQuery asks for an item as in force on a date.

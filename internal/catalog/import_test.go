@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
@@ -81,7 +82,7 @@ func TestImportGoodFile(t *testing.T) {
 		}
 		again, _, _ := g.s.List(ctx, legal(), Filter{Query: "食品"}, firstPage)
 		det2, _ := g.s.Get(ctx, legal(), again[0].ID, "")
-		if FormatCitations(det2.Version.PenaltyBasis) != FormatCitations(v.PenaltyBasis) || *det2.Version.Fine.MultipleMax != 2000 {
+		if law.FormatCitations(det2.Version.PenaltyBasis) != law.FormatCitations(v.PenaltyBasis) || *det2.Version.Fine.MultipleMax != 2000 {
 			t.Fatalf("round trip: %+v", det2.Version)
 		}
 		// The template parses as a file, too (its sample owner does not exist here).
@@ -104,13 +105,13 @@ func TestImportWithOneBadRowImportsNothing(t *testing.T) {
 		name, bad, code, field string
 	}{
 		{"unknown domain", replace(goodRows[2], ",城市管理,", ",太空管理,"), "CATALOG_DOMAIN_UNKNOWN", "domain"},
-		{"bad citation", replace(goodRows[0], "《城市市容和环境卫生管理条例》第三十四条第（一）项", "城市市容条例第三十四条"), "CATALOG_CITATION_INVALID", "violatedBasis"},
+		{"bad citation", replace(goodRows[0], "《城市市容和环境卫生管理条例》第三十四条第（一）项", "城市市容条例第三十四条"), "CITATION_INVALID", "violatedBasis"},
 		{"published without penalty basis", replace(goodRows[2], ",草稿", ",已发布"), "CATALOG_BASIS_REQUIRED", "violatedBasis"},
 		{"unknown owner", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县城管委"), "CATALOG_OWNER_NOT_FOUND", "owner"},
 		{"owner not a department", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县综合行政执法局"), "CATALOG_OWNER_NOT_DEPARTMENT", "owner"},
-		{"bad date", replace(goodRows[0], "2021-01-01", "2021年1月1日"), "CATALOG_DATE_INVALID", "effectiveFrom"},
+		{"bad date", replace(goodRows[0], "2021-01-01", "2021年1月1日"), "DATE_INVALID", "effectiveFrom"},
 		{"bad type", replace(goodRows[2], ",行政处罚,", ",行政许可,"), "CATALOG_TYPE_UNKNOWN", "type"},
-		{"bad amount", replace(goodRows[2], ",20000,", ",两万,"), "CATALOG_AMOUNT_INVALID", "fineMax"},
+		{"bad amount", replace(goodRows[2], ",20000,", ",两万,"), "AMOUNT_INVALID", "fineMax"},
 		{"min above max", replace(goodRows[1], "5万,10万", "50万,10万"), "CATALOG_FINE_RANGE", "fineMin"},
 		{"duplicate code in file", replace(goodRows[2], "CSGL-042-01", "CSGL-034-01"), "CATALOG_CODE_DUPLICATE", "code"},
 		{"unknown penalty kind", replace(goodRows[2], ",罚款,", ",罚金,"), "CATALOG_PENALTY_KIND_UNKNOWN", "penaltyKinds"},
@@ -161,8 +162,8 @@ func TestImportReportsEveryProblemOfARow(t *testing.T) {
 			}
 		}
 		want := []string{
-			"3 type CATALOG_TYPE_UNKNOWN", "3 fineMax CATALOG_AMOUNT_INVALID", "3 status CATALOG_STATUS_UNKNOWN",
-			"3 owner CATALOG_OWNER_NOT_FOUND", "3 effectiveFrom CATALOG_DATE_INVALID", "3 domain CATALOG_DOMAIN_UNKNOWN",
+			"3 type CATALOG_TYPE_UNKNOWN", "3 fineMax AMOUNT_INVALID", "3 status CATALOG_STATUS_UNKNOWN",
+			"3 owner CATALOG_OWNER_NOT_FOUND", "3 effectiveFrom DATE_INVALID", "3 domain CATALOG_DOMAIN_UNKNOWN",
 			"4 violatedBasis TEXT_TOO_LONG", "4 name TEXT_TOO_LONG", "4 penaltyKinds TEXT_TOO_LONG",
 		}
 		if e.Code != "IMPORT_INVALID" || strings.Join(got, "|") != strings.Join(want, "|") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -229,17 +230,17 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 			fail(row, "level", apperr.Invalid("CATALOG_LEVEL_UNKNOWN", "未知行使层级“"+v+"”（应为省级、市级、县级或乡级）"))
 		}
 	}
-	if in.ViolatedBasis, err = ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
+	if in.ViolatedBasis, err = law.ParseCitations("violatedBasis", get("violatedBasis")); err != nil {
 		fail(row, "violatedBasis", err)
 	}
-	if in.PenaltyBasis, err = ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
+	if in.PenaltyBasis, err = law.ParseCitations("penaltyBasis", get("penaltyBasis")); err != nil {
 		fail(row, "penaltyBasis", err)
 	}
 	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))
-	if in.Fine.MinFen, err = ParseYuan("fineMin", get("fineMin")); err != nil {
+	if in.Fine.MinFen, err = ParseYuan("fineMin", "罚款下限", get("fineMin")); err != nil {
 		fail(row, "fineMin", err)
 	}
-	if in.Fine.MaxFen, err = ParseYuan("fineMax", get("fineMax")); err != nil {
+	if in.Fine.MaxFen, err = ParseYuan("fineMax", "罚款上限", get("fineMax")); err != nil {
 		fail(row, "fineMax", err)
 	}
 	if in.Fine.MultipleMin, err = ParseMultiple("multipleMin", get("multipleMin")); err != nil {

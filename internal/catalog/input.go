@@ -6,28 +6,29 @@ import (
 	"strings"
 	"unicode"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
 )
 
 // Input creates an item (with Code and, optionally, RegionCode) or a new version of one.
 type Input struct {
-	Code            string     `json:"code,omitempty" text:"64"`
-	RegionCode      string     `json:"regionCode,omitempty" text:"12"` // catalogue jurisdiction; defaults to the owner's region
-	Name            string     `json:"name" text:"200"`
-	Type            ItemType   `json:"type" text:"32"`
-	Domain          string     `json:"domain" text:"50"`
-	Category        Category   `json:"category" text:"32"`
-	Level           Level      `json:"level" text:"32"`
-	OwnerOrgID      string     `json:"ownerOrgId" text:"64"`
-	ViolatedBasis   []Citation `json:"violatedBasis"`
-	PenaltyBasis    []Citation `json:"penaltyBasis"`
-	PenaltyKinds    []string   `json:"penaltyKinds" text:"50"`
-	Fine            Fine       `json:"fine"`
-	SuperviseDuties []string   `json:"superviseDuties"`
-	EnforceDuties   []string   `json:"enforceDuties"`
-	EffectiveFrom   string     `json:"effectiveFrom" text:"10"`
-	DocNo           string     `json:"docNo" text:"100"`
-	Note            string     `json:"note" text:"2000,multiline"`
+	Code            string         `json:"code,omitempty" text:"64"`
+	RegionCode      string         `json:"regionCode,omitempty" text:"12"` // catalogue jurisdiction; defaults to the owner's region
+	Name            string         `json:"name" text:"200"`
+	Type            ItemType       `json:"type" text:"32"`
+	Domain          string         `json:"domain" text:"50"`
+	Category        Category       `json:"category" text:"32"`
+	Level           Level          `json:"level" text:"32"`
+	OwnerOrgID      string         `json:"ownerOrgId" text:"64"`
+	ViolatedBasis   []law.Citation `json:"violatedBasis"`
+	PenaltyBasis    []law.Citation `json:"penaltyBasis"`
+	PenaltyKinds    []string       `json:"penaltyKinds" text:"50"`
+	Fine            Fine           `json:"fine"`
+	SuperviseDuties []string       `json:"superviseDuties"`
+	EnforceDuties   []string       `json:"enforceDuties"`
+	EffectiveFrom   string         `json:"effectiveFrom" text:"10"`
+	DocNo           string         `json:"docNo" text:"100"`
+	Note            string         `json:"note" text:"2000,multiline"`
 }
 
 // MaxCodeLen bounds an item code.
@@ -104,10 +105,10 @@ func (in *Input) checkAll() []error {
 		add(in.PenaltyBasis[i].Check(fmt.Sprintf("penaltyBasis[%d]", i)))
 	}
 	if in.ViolatedBasis == nil {
-		in.ViolatedBasis = []Citation{}
+		in.ViolatedBasis = []law.Citation{}
 	}
 	if in.PenaltyBasis == nil {
-		in.PenaltyBasis = []Citation{}
+		in.PenaltyBasis = []law.Citation{}
 	}
 	if knownType {
 		kinds, err := checkKinds(in.Type, in.PenaltyKinds)
@@ -120,7 +121,7 @@ func (in *Input) checkAll() []error {
 	in.SuperviseDuties = cleanList(in.SuperviseDuties)
 	in.EnforceDuties = cleanList(in.EnforceDuties)
 	var err error
-	if in.EffectiveFrom, err = dateOr("effectiveFrom", in.EffectiveFrom, ""); err != nil {
+	if in.EffectiveFrom, err = dateOr("effectiveFrom", "生效日期", in.EffectiveFrom, ""); err != nil {
 		add(err)
 	}
 	return errs

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
@@ -42,16 +43,16 @@ type PublicItem struct {
 
 // PublicVersion is the published content of an item, without internal bookkeeping.
 type PublicVersion struct {
-	Seq             int        `json:"seq"`
-	EffectiveFrom   string     `json:"effectiveFrom"`
-	DocNo           string     `json:"docNo"`
-	ViolatedBasis   []Citation `json:"violatedBasis"`
-	PenaltyBasis    []Citation `json:"penaltyBasis"`
-	PenaltyKinds    []string   `json:"penaltyKinds"`
-	Fine            Fine       `json:"fine"`
-	FineText        string     `json:"fineText"`
-	SuperviseDuties []string   `json:"superviseDuties"`
-	EnforceDuties   []string   `json:"enforceDuties"`
+	Seq             int            `json:"seq"`
+	EffectiveFrom   string         `json:"effectiveFrom"`
+	DocNo           string         `json:"docNo"`
+	ViolatedBasis   []law.Citation `json:"violatedBasis"`
+	PenaltyBasis    []law.Citation `json:"penaltyBasis"`
+	PenaltyKinds    []string       `json:"penaltyKinds"`
+	Fine            Fine           `json:"fine"`
+	FineText        string         `json:"fineText"`
+	SuperviseDuties []string       `json:"superviseDuties"`
+	EnforceDuties   []string       `json:"enforceDuties"`
 }
 
 // PublicDelegation is a township office that exercises the item in its own territory today.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
@@ -26,7 +27,7 @@ func (s *Service) Exercise(ctx context.Context, p *access.Principal, q ExerciseQ
 	if err != nil {
 		return Exercise{}, apperr.As(err).WithField("place")
 	}
-	date, err := dateOr("date", q.Date, s.today())
+	date, err := dateOr("date", "查询日期", q.Date, s.today())
 	if err != nil {
 		return Exercise{}, err
 	}
@@ -65,7 +66,7 @@ func (s *Service) placeName(ctx context.Context, code string) string {
 // OrgItems lists what an organisation may exercise on a date (today if empty), with counts by
 // domain and type over all of them and one page of the items.
 func (s *Service) OrgItems(ctx context.Context, p *access.Principal, orgID, date string, page httpx.Page) (OrgItems, error) {
-	date, err := dateOr("date", date, s.today())
+	date, err := dateOr("date", "查询日期", date, s.today())
 	if err != nil {
 		return OrgItems{}, err
 	}
@@ -115,11 +116,11 @@ func (s *Service) DiffOrg(ctx context.Context, p *access.Principal, orgID, from,
 }
 
 func twoDates(from, to string) (string, string, error) {
-	f, err := ParseDate("from", from)
+	f, err := parseDate("from", "开始日期", from)
 	if err != nil {
 		return "", "", err
 	}
-	t, err := ParseDate("to", to)
+	t, err := parseDate("to", "结束日期", to)
 	if err != nil {
 		return "", "", err
 	}
@@ -194,11 +195,11 @@ func summaryOf(v *Version) *VersionSummary {
 // Applicable chooses, by 行政处罚法 第三十七条, the version of an item to apply to an act
 // committed on actDate and decided on decisionDate (today if empty).
 func (s *Service) Applicable(ctx context.Context, p *access.Principal, itemID, actDate, decisionDate string) (Art37Choice, error) {
-	act, err := ParseDate("actDate", actDate)
+	act, err := parseDate("actDate", "违法行为发生日期", actDate)
 	if err != nil {
 		return Art37Choice{}, err
 	}
-	dec, err := dateOr("decisionDate", decisionDate, s.today())
+	dec, err := dateOr("decisionDate", "处罚决定日期", decisionDate, s.today())
 	if err != nil {
 		return Art37Choice{}, err
 	}
@@ -221,18 +222,18 @@ func (s *Service) Applicable(ctx context.Context, p *access.Principal, itemID, a
 // Statute is what the discretion benchmarks (裁量基准) need of an item on a date: the version in
 // force, its penalty kinds and its statutory fine range, with the penalty provisions.
 type Statute struct {
-	ItemID        string     `json:"itemId"`
-	ItemCode      string     `json:"itemCode"`
-	ItemName      string     `json:"itemName"`
-	RegionCode    string     `json:"regionCode"`
-	VersionID     string     `json:"versionId"`
-	VersionSeq    int        `json:"versionSeq"`
-	EffectiveFrom string     `json:"effectiveFrom"`
-	EffectiveTo   string     `json:"effectiveTo"`
-	Type          ItemType   `json:"type"`
-	PenaltyKinds  []string   `json:"penaltyKinds"`
-	Fine          Fine       `json:"fine"`
-	PenaltyBasis  []Citation `json:"penaltyBasis"`
+	ItemID        string         `json:"itemId"`
+	ItemCode      string         `json:"itemCode"`
+	ItemName      string         `json:"itemName"`
+	RegionCode    string         `json:"regionCode"`
+	VersionID     string         `json:"versionId"`
+	VersionSeq    int            `json:"versionSeq"`
+	EffectiveFrom string         `json:"effectiveFrom"`
+	EffectiveTo   string         `json:"effectiveTo"`
+	Type          ItemType       `json:"type"`
+	PenaltyKinds  []string       `json:"penaltyKinds"`
+	Fine          Fine           `json:"fine"`
+	PenaltyBasis  []law.Citation `json:"penaltyBasis"`
 }
 
 // ErrNotInForce is matched (errors.Is) by the NOT_FOUND error Statute returns when the item exists
@@ -251,7 +252,7 @@ func (e notInForce) Is(target error) bool { return target == ErrNotInForce }
 // ErrNotInForce). It is meant for other features (the discretion benchmarks) and acts as the
 // system, without a jurisdiction filter.
 func (s *Service) Statute(ctx context.Context, itemID, date string) (Statute, error) {
-	date, err := ParseDate("date", date)
+	date, err := parseDate("date", "日期", date)
 	if err != nil {
 		return Statute{}, err
 	}

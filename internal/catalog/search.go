@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
 )
@@ -41,9 +42,9 @@ func SearchTerms(q string) []string {
 // and duties. Fields are joined by "|" so that a term never matches across two of them.
 func searchText(code string, v *Version) string {
 	parts := []string{code, v.Name, TypeName(v.Type), v.Domain, CategoryName(v.Category)}
-	for _, cs := range [][]Citation{v.ViolatedBasis, v.PenaltyBasis} {
+	for _, cs := range [][]law.Citation{v.ViolatedBasis, v.PenaltyBasis} {
 		for _, c := range cs {
-			parts = append(parts, c.String(), c.arabic())
+			parts = append(parts, c.String(), c.ArabicRef())
 		}
 	}
 	parts = append(parts, v.PenaltyKinds...)

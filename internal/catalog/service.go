@@ -10,6 +10,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
@@ -36,7 +37,7 @@ const (
 
 func actor(p *access.Principal) string { return p.AccountID }
 
-func (s *Service) today() string { return Today(s.Clock.Now()) }
+func (s *Service) today() string { return civil.Today(s.Clock).String() }
 
 func (s *Service) now() string { return clock.Stamp(s.Clock.Now()) }
 
@@ -374,7 +375,7 @@ type RepealInput struct {
 // Repeal ends an item from a date: a new version with status repealed, carrying the last
 // version's content, so that the history shows what was repealed and by which document.
 func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string, in RepealInput) (Detail, error) {
-	date, err := ParseDate("effectiveDate", in.EffectiveDate)
+	date, err := parseDate("effectiveDate", "废止日期", in.EffectiveDate)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -428,7 +429,7 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string
 func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf string) (Detail, error) {
 	if asOf != "" {
 		var err error
-		if asOf, err = ParseDate("asOf", asOf); err != nil {
+		if asOf, err = parseDate("asOf", "查询日期", asOf); err != nil {
 			return Detail{}, err
 		}
 	}
@@ -480,7 +481,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf str
 // it may exercise on AsOf (today when no date is given).
 func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Item, int, error) {
 	var err error
-	if f.AsOf, err = dateOr("asOf", f.AsOf, ""); err != nil {
+	if f.AsOf, err = dateOr("asOf", "查询日期", f.AsOf, ""); err != nil {
 		return nil, 0, err
 	}
 	if f.OrgID != "" && f.AsOf == "" {
@@ -527,6 +528,21 @@ func (f *Filter) check() error {
 
 // Domains lists the enforcement domains.
 func (s *Service) Domains(ctx context.Context) ([]Domain, error) { return listDomains(ctx, s.DB.R) }
+
+// DomainNames lists the names of the enforcement domains in display order. The domain table is
+// the platform's one list of domains: organisations and enforcement certificates are checked
+// against it too (org.DomainList).
+func (s *Service) DomainNames(ctx context.Context) ([]string, error) {
+	ds, err := listDomains(ctx, s.DB.R)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(ds))
+	for i, d := range ds {
+		names[i] = d.Name
+	}
+	return names, nil
+}
 
 // DomainInput adds a domain.
 type DomainInput struct {

@@ -62,7 +62,7 @@ func TestPublishRequiresLegalBasis(t *testing.T) {
 		}
 		bad = f.penaltyInput("CSGL-002", "x")
 		bad.EffectiveFrom = "2021/01/01"
-		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "CATALOG_DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
+		if _, err := f.s.Create(ctx, legal(), bad); !apperr.Is(err, "DATE_INVALID") || apperr.As(err).Field != "effectiveFrom" {
 			t.Fatalf("bad date: %v", err)
 		}
 		// A new domain, once added, is accepted.
@@ -232,7 +232,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		if !apperr.Is(err, "CATALOG_DOC_NO_EXISTS") {
 			t.Errorf("duplicate document number: %v", err)
 		}
-		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "CATALOG_DATE_INVALID") {
+		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "DATE_INVALID") {
 			t.Errorf("bad date: %v", err)
 		}
 		if n := count(t, d, "catalog_assignments"); n != before || count(t, d, "catalog_decisions") != 2 {
@@ -398,20 +398,27 @@ func TestGenerationCounterAcrossProcesses(t *testing.T) {
 	})
 }
 
-// TestDomainsSeededWithOrgDomains keeps the migration's seed of the domain table and the platform's
-// list of domains (org.Domains) the same.
-func TestDomainsSeededWithOrgDomains(t *testing.T) {
+// TestDomainNamesAreTheOneList: the domain table, seeded with the national domains and grown by
+// a jurisdiction's own, in display order, is the list organisations are checked against.
+func TestDomainNamesAreTheOneList(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ds, err := newService(d).Domains(ctx)
-		if err != nil {
+		f := newFixture(t, d)
+		names, err := f.s.DomainNames(ctx)
+		if err != nil || len(names) != 16 || names[0] != "城市管理" || names[15] != "综合" {
+			t.Fatalf("seeded domains: %v %v", names, err)
+		}
+		bureau := org.Input{Name: "阳谷县新区综合行政执法局", Kind: org.KindBureau, RegionCode: "371521000000", Domains: []string{"城市管理", "太空管理"}}
+		if _, err := f.orgs.Create(ctx, access.System(), bureau); !apperr.Is(err, "DOMAIN_UNKNOWN") || apperr.As(err).Field != "domains" {
+			t.Fatalf("a domain not in the table: %v", err)
+		}
+		if _, err := f.s.AddDomain(ctx, legal(), DomainInput{Name: "太空管理"}); err != nil {
 			t.Fatal(err)
 		}
-		var names []string
-		for _, x := range ds {
-			names = append(names, x.Name)
+		if names, _ = f.s.DomainNames(ctx); len(names) != 17 || names[16] != "太空管理" {
+			t.Fatalf("after adding: %v", names)
 		}
-		if strings.Join(names, ",") != strings.Join(org.Domains, ",") {
-			t.Fatalf("seeded %v, org.Domains %v", names, org.Domains)
+		if o, err := f.orgs.Create(ctx, access.System(), bureau); err != nil || len(o.Domains) != 2 {
+			t.Fatalf("a domain added to the table: %+v %v", o, err)
 		}
 	})
 }

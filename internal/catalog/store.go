@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
@@ -56,8 +57,8 @@ func decodeList(s string) []string {
 	return out
 }
 
-func decodeCitations(s string) []Citation {
-	out := []Citation{}
+func decodeCitations(s string) []law.Citation {
+	out := []law.Citation{}
 	json.Unmarshal([]byte(s), &out)
 	return out
 }

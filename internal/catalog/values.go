@@ -5,73 +5,48 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"time"
 
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 )
 
-// china is the time zone in which a calendar date is "today".
-var china = time.FixedZone("CST", 8*3600)
-
-// Today is the calendar date in China at t.
-func Today(t time.Time) string { return t.In(china).Format(clock.DateLayout) }
-
-// ParseDate accepts exactly YYYY-MM-DD with a real calendar date.
-func ParseDate(field, s string) (string, error) {
-	s = strings.TrimSpace(s)
-	t, err := time.Parse(clock.DateLayout, s)
-	if err != nil || t.Format(clock.DateLayout) != s {
-		return "", apperr.InvalidField(field, "CATALOG_DATE_INVALID",
-			fmt.Sprintf("日期“%s”无效，应为YYYY-MM-DD格式（如2024-03-01）", s))
-	}
-	return s, nil
+// parseDate reads a date field (label: its Chinese name) as the YYYY-MM-DD text the catalogue
+// keeps.
+func parseDate(field, label, s string) (string, error) {
+	d, err := civil.ParseDate(field, label, s)
+	return d.String(), err
 }
 
 // dateOr parses an optional date, defaulting to def when it is empty.
-func dateOr(field, s, def string) (string, error) {
+func dateOr(field, label, s, def string) (string, error) {
 	if strings.TrimSpace(s) == "" {
 		return def, nil
 	}
-	return ParseDate(field, s)
+	return parseDate(field, label, s)
 }
 
-// ParseYuan reads an amount of money in yuan (5000, 5,000.50, 5000元, 5万, 0.5万元) into fen.
-// An empty cell is nil.
-func ParseYuan(field, s string) (*int64, error) {
-	raw := strings.TrimSpace(s)
-	t := strings.NewReplacer(",", "", "，", "", " ", "").Replace(raw)
-	t = strings.TrimSuffix(t, "元")
-	if t == "" {
+// ParseYuan reads an amount of money in yuan (5000, 5,000.50, 5000元, 5万, 0.5万元) into fen, as
+// civil.ParseYuan does; an empty cell is nil (no amount).
+func ParseYuan(field, label, s string) (*int64, error) {
+	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
-	scale := big.NewRat(100, 1)
-	if strings.HasSuffix(t, "万") {
-		t = strings.TrimSuffix(t, "万")
-		scale = big.NewRat(1000000, 1)
+	fen, err := civil.ParseYuan(field, label, s)
+	if err != nil {
+		return nil, err
 	}
-	r, ok := new(big.Rat).SetString(t)
-	if !ok || r.Sign() < 0 || strings.ContainsAny(t, "/eE") {
-		return nil, apperr.InvalidField(field, "CATALOG_AMOUNT_INVALID", fmt.Sprintf("金额“%s”无效，应为以元为单位的非负数", raw))
-	}
-	r.Mul(r, scale)
-	if !r.IsInt() || !r.Num().IsInt64() {
-		return nil, apperr.InvalidField(field, "CATALOG_AMOUNT_INVALID", fmt.Sprintf("金额“%s”无效，最小单位为分", raw))
-	}
-	fen := r.Num().Int64()
-	return &fen, nil
+	n := int64(fen)
+	return &n, nil
 }
 
-// FormatYuan writes fen as yuan for a cell: 500000 → 5000, 12345 → 123.45.
+// FormatYuan writes fen as yuan for a cell, which ParseYuan reads back: 500000 → 5000,
+// 12345 → 123.45; nil is an empty cell.
 func FormatYuan(fen *int64) string {
 	if fen == nil {
 		return ""
 	}
-	y, f := *fen/100, *fen%100
-	if f == 0 {
-		return strconv.FormatInt(y, 10)
-	}
-	return fmt.Sprintf("%d.%02d", y, f)
+	return civil.Fen(*fen).Number()
 }
 
 // ParseMultiple reads a multiple of a base into percent: 10 or 10倍 → 1000, 0.5倍 → 50,
@@ -90,7 +65,7 @@ func ParseMultiple(field, s string) (*int, error) {
 	var pct *big.Rat
 	switch {
 	case strings.HasPrefix(t, "百分之"):
-		n, ok := parseNumeral(strings.TrimPrefix(t, "百分之"))
+		n, ok := law.ParseNumeral(strings.TrimPrefix(t, "百分之"))
 		if !ok {
 			return nil, bad
 		}
@@ -105,7 +80,7 @@ func ParseMultiple(field, s string) (*int, error) {
 		t = strings.TrimSuffix(t, "倍")
 		r, ok := new(big.Rat).SetString(t)
 		if !ok {
-			if n, ok := parseNumeral(t); ok {
+			if n, ok := law.ParseNumeral(t); ok {
 				r = big.NewRat(int64(n), 1)
 			} else {
 				return nil, bad
@@ -134,12 +109,7 @@ func FormatMultiple(pct *int) string {
 // describeFine is the fine range in words: 5000元至5万元；货值金额10倍至20倍.
 func describeFine(f Fine) string {
 	var parts []string
-	yuan := func(fen int64) string {
-		if fen >= 1000000 && fen%1000000 == 0 {
-			return strconv.FormatInt(fen/1000000, 10) + "万元"
-		}
-		return FormatYuan(&fen) + "元"
-	}
+	yuan := func(fen int64) string { return civil.Fen(fen).Yuan() }
 	switch {
 	case f.MinFen != nil && f.MaxFen != nil:
 		parts = append(parts, yuan(*f.MinFen)+"至"+yuan(*f.MaxFen))

@@ -8,6 +8,7 @@ import (
 
 	"zhifa/internal/catalog"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/law"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
@@ -503,16 +504,16 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		in := catalog.Input{Name: v.Name, Type: v.Type, Domain: v.Domain, Category: v.Category, Level: v.Level,
 			OwnerOrgID: v.OwnerOrgID, PenaltyKinds: v.PenaltyKinds, SuperviseDuties: v.SuperviseDuties,
 			EnforceDuties: v.EnforceDuties, Note: v.Note, EffectiveFrom: "2021-09-01", DocNo: "阳政办发〔2021〕30号"}
-		if in.PenaltyBasis, err = catalog.ParseCitations("penaltyBasis", r.penalty); err != nil {
+		if in.PenaltyBasis, err = law.ParseCitations("penaltyBasis", r.penalty); err != nil {
 			return err
 		}
-		if in.ViolatedBasis, err = catalog.ParseCitations("violatedBasis", r.violated); err != nil {
+		if in.ViolatedBasis, err = law.ParseCitations("violatedBasis", r.violated); err != nil {
 			return err
 		}
-		if in.Fine.MinFen, err = catalog.ParseYuan("fineMin", r.fineMin); err != nil {
+		if in.Fine.MinFen, err = catalog.ParseYuan("fineMin", "罚款下限", r.fineMin); err != nil {
 			return err
 		}
-		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", r.fineMax); err != nil {
+		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", "罚款上限", r.fineMax); err != nil {
 			return err
 		}
 		if _, err := svc.AddVersion(ctx, access.System(), ids[r.code], in); err != nil {

@@ -8,6 +8,7 @@ import (
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/law"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
 )
@@ -54,7 +55,7 @@ func loadDiscretion(ctx context.Context, a *server.App) error {
 }
 
 // implements reports whether an item's legal basis cites the provision of a demo benchmark.
-func implements(basis []catalog.Citation, b discretion.DemoBenchmark) bool {
+func implements(basis []law.Citation, b discretion.DemoBenchmark) bool {
 	for _, c := range basis {
 		if strings.TrimPrefix(c.Law, "中华人民共和国") == strings.TrimPrefix(b.Law, "中华人民共和国") && c.Article == b.Article &&
 			(b.Paragraph == 0 || c.Paragraph == b.Paragraph) && (b.Item == 0 || c.Item == b.Item) {

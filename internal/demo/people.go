@@ -10,6 +10,7 @@ import (
 
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
 )
@@ -94,7 +95,7 @@ type staffMember struct {
 // about to expire so that the console's warnings have something to show.
 func generateStaff(now time.Time) []staffMember {
 	rng := rand.New(rand.NewPCG(371521, 2026))
-	today := people.Today(now)
+	today := civil.DateOf(now)
 	seenID, seenName := map[string]bool{}, map[string]bool{}
 	var out []staffMember
 	serial := 0
@@ -106,19 +107,19 @@ func generateStaff(now time.Time) []staffMember {
 				idNumber: fictitiousID(rng, female, seenID),
 				phone:    fmt.Sprintf("1%d%08d", []int{35, 37, 38, 39, 58, 86}[rng.IntN(6)], rng.IntN(100_000_000))}
 			if !g.noCert {
-				from := today.AddDate(-rng.IntN(4), -rng.IntN(12), 0)
-				to := from.AddDate(5, 0, 0)
+				from := today.AddMonths(-12*rng.IntN(4) - rng.IntN(12))
+				to := from.AddYears(5)
 				switch {
 				case serial%53 == 7:
-					to = today.AddDate(0, 0, -1-rng.IntN(120)) // expired
+					to = today.AddDays(-1 - rng.IntN(120)) // expired
 				case serial%41 == 5:
-					to = today.AddDate(0, 0, 1+rng.IntN(29)) // expiring within 30 days
+					to = today.AddDays(1 + rng.IntN(29)) // expiring within 30 days
 				}
 				if !to.After(from) {
-					from = to.AddDate(-5, 0, 0)
+					from = to.AddYears(-5)
 				}
 				m.cert = &people.CertInput{Number: fmt.Sprintf("3715212%04d", serial), Domains: []string{g.domain},
-					Issuer: CertIssuer, ValidFrom: from.Format("2006-01-02"), ValidTo: to.Format("2006-01-02")}
+					Issuer: CertIssuer, ValidFrom: from.String(), ValidTo: to.String()}
 			}
 			out = append(out, m)
 		}

@@ -14,12 +14,9 @@ import (
 // Propose splits the statute of an item on a date (default today) into tiers by the rules of a
 // jurisdiction (default the caller's).
 func (s *Service) Propose(ctx context.Context, p *access.Principal, req ProposeRequest) (Proposal, error) {
-	day := s.today()
-	if strings.TrimSpace(req.Date) != "" {
-		var err error
-		if day, err = ParseDate("date", req.Date); err != nil {
-			return Proposal{}, err
-		}
+	day, err := dateOr("date", "日期", req.Date, s.today())
+	if err != nil {
+		return Proposal{}, err
 	}
 	if strings.TrimSpace(req.ItemID) == "" {
 		return Proposal{}, apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
@@ -70,15 +67,12 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 	if itemID == "" {
 		return Result{}, apperr.InvalidField("itemId", "DISCRETION_ITEM_REQUIRED", "请选择权责清单事项")
 	}
-	if strings.TrimSpace(req.ActDate) == "" {
-		return Result{}, apperr.InvalidField("actDate", "DISCRETION_DATE_INVALID", "请填写违法行为发生日期")
-	}
-	day, err := ParseDate("actDate", req.ActDate)
+	day, err := parseDate("actDate", "违法行为发生日期", req.ActDate)
 	if err != nil {
 		return Result{}, err
 	}
 	if day > s.today() {
-		return Result{}, apperr.InvalidField("actDate", "DISCRETION_DATE_INVALID", "违法行为发生日期不能晚于今天")
+		return Result{}, apperr.InvalidField("actDate", "DISCRETION_DATE_ORDER", "违法行为发生日期不能晚于今天")
 	}
 	raw := strings.TrimSpace(req.RegionCode)
 	if raw == "" {
@@ -118,12 +112,9 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 // NoPenalty returns the no-penalty list in force on a day (default today) for a region (default
 // the caller's root): for each item, the entries of the nearest jurisdiction's benchmark.
 func (s *Service) NoPenalty(ctx context.Context, p *access.Principal, itemID, regionCode, date string) ([]NoPenaltyListing, error) {
-	day := s.today()
-	if date != "" {
-		var err error
-		if day, err = ParseDate("date", date); err != nil {
-			return nil, err
-		}
+	day, err := dateOr("date", "日期", date, s.today())
+	if err != nil {
+		return nil, err
 	}
 	code, err := s.regionFor(ctx, s.DB.R, p, regionCode)
 	if err != nil {

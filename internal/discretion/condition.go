@@ -232,9 +232,9 @@ func (c Condition) describe() string {
 	case CondSeriousConsequences:
 		return "造成严重后果或者恶劣社会影响"
 	case CondIllegalGains:
-		return "违法所得" + boundsText(c.MinFen, c.MaxFen, Yuan)
+		return "违法所得" + boundsText(c.MinFen, c.MaxFen, yuanText)
 	case CondGoodsValue:
-		return "货值金额" + boundsText(c.MinFen, c.MaxFen, Yuan)
+		return "货值金额" + boundsText(c.MinFen, c.MaxFen, yuanText)
 	case CondUnits:
 		return "数量" + boundsText(c.MinUnits, c.MaxUnits, func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) })
 	case CondNote:

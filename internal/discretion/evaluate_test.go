@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 )
 
 // demoBenchmark returns a demo benchmark as published, validated against its statute.
@@ -50,8 +51,8 @@ func evaluate(t *testing.T, b *Benchmark, s Statute, f Facts) Result {
 func wantRange(t *testing.T, name string, r Result, tier Level, lo, hi int64) {
 	t.Helper()
 	if r.Tier != tier || r.MinFen != lo || r.MaxFen != hi || !r.Penalise {
-		t.Errorf("%s: tier %s %s–%s (penalise %v), want %s %s–%s; reason %s", name, r.Tier, Yuan(r.MinFen), Yuan(r.MaxFen), r.Penalise,
-			tier, Yuan(lo), Yuan(hi), r.Reason)
+		t.Errorf("%s: tier %s %s–%s (penalise %v), want %s %s–%s; reason %s", name, r.Tier, civil.Fen(r.MinFen).Yuan(), civil.Fen(r.MaxFen).Yuan(), r.Penalise,
+			tier, civil.Fen(lo).Yuan(), civil.Fen(hi).Yuan(), r.Reason)
 	}
 }
 
@@ -258,13 +259,7 @@ func TestEvaluateNoPenaltyTier(t *testing.T) {
 	}
 }
 
-func TestYuanAndTimes(t *testing.T) {
-	for fen, want := range map[int64]string{0: "0元", 5000: "50元", 2050: "20.5元", 2005: "20.05元", 1_000_000: "1万元",
-		3_600_000: "3.6万元", 1_234_500: "12345元", 100_000_000: "100万元", 33333: "333.33元"} {
-		if got := Yuan(fen); got != want {
-			t.Errorf("Yuan(%d) = %s, want %s", fen, got, want)
-		}
-	}
+func TestTimes(t *testing.T) {
 	if Times(1000, false) != "10倍" || Times(150, false) != "1.5倍" || Times(125, false) != "1.25倍" || Times(50, true) != "50%" {
 		t.Error("Times")
 	}

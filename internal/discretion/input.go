@@ -2,11 +2,10 @@ package discretion
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 )
 
 // Input creates a draft or changes one. RegionCode defaults to the root of the caller's
@@ -56,13 +55,18 @@ type RepealInput struct {
 	Reason      string `json:"reason" text:"500,multiline"`
 }
 
-// ParseDate checks a YYYY-MM-DD date and names the field when it is wrong.
-func ParseDate(field, s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if _, err := time.Parse(clock.DateLayout, s); err != nil {
-		return "", apperr.InvalidField(field, "DISCRETION_DATE_INVALID", "日期应为 YYYY-MM-DD 格式："+s)
+// parseDate reads a date field (label: its Chinese name) as the YYYY-MM-DD text benchmarks keep.
+func parseDate(field, label, s string) (string, error) {
+	d, err := civil.ParseDate(field, label, s)
+	return d.String(), err
+}
+
+// dateOr parses an optional date, defaulting to def when it is empty.
+func dateOr(field, label, s, def string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return def, nil
 	}
-	return s, nil
+	return parseDate(field, label, s)
 }
 
 // Filter narrows a listing of benchmark versions.

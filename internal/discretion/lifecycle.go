@@ -207,7 +207,7 @@ func (s *Service) Discard(ctx context.Context, p *access.Principal, id string) e
 // and the jurisdiction's rules; the previous version of the series then ends on that date.
 // Refused input changes nothing.
 func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, in PublishInput) (Benchmark, error) {
-	from, err := ParseDate("effectiveFrom", in.EffectiveFrom)
+	from, err := parseDate("effectiveFrom", "生效日期", in.EffectiveFrom)
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -289,11 +289,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 
 // Repeal ends a published version on a date (default today), with the reason.
 func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in RepealInput) (Benchmark, error) {
-	to := strings.TrimSpace(in.EffectiveTo)
-	if to == "" {
-		to = s.today()
-	}
-	to, err := ParseDate("effectiveTo", to)
+	to, err := dateOr("effectiveTo", "废止日期", in.EffectiveTo, s.today())
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -313,7 +309,7 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in
 		case r.EffectiveTo != "" && r.EffectiveTo <= to:
 			return apperr.Conflict("DISCRETION_ALREADY_ENDED", "该版本已于 "+r.EffectiveTo+" 被新版本替代，无需废止")
 		case to < r.EffectiveFrom:
-			return apperr.InvalidField("effectiveTo", "DISCRETION_DATE_INVALID", "废止日期不能早于该版本的生效日期 "+r.EffectiveFrom)
+			return apperr.InvalidField("effectiveTo", "DISCRETION_DATE_ORDER", "废止日期不能早于该版本的生效日期 "+r.EffectiveFrom)
 		}
 		now := clock.Stamp(s.Clock.Now())
 		if err := endVersion(ctx, tx, id, to, true, reason, now); err != nil {

@@ -3,27 +3,12 @@ package discretion
 import (
 	"math"
 	"strconv"
+
+	"zhifa/internal/platform/civil"
 )
 
-// Yuan writes an amount in fen the way decisions do: 50元, 20.5元, 3万元, 3.6万元.
-func Yuan(fen int64) string {
-	if fen >= 1_000_000 && fen%100_000 == 0 {
-		s := strconv.FormatInt(fen/1_000_000, 10)
-		if d := fen % 1_000_000 / 100_000; d != 0 {
-			s += "." + strconv.FormatInt(d, 10)
-		}
-		return s + "万元"
-	}
-	s := strconv.FormatInt(fen/100, 10)
-	if c := fen % 100; c != 0 {
-		if c%10 == 0 {
-			s += "." + strconv.FormatInt(c/10, 10)
-		} else {
-			s += "." + strconv.FormatInt(c/10, 10) + strconv.FormatInt(c%10, 10)
-		}
-	}
-	return s + "元"
-}
+// yuanText writes an amount in fen as decisions do: 50元, 20.5元, 3.6万元 (civil.Fen.Yuan).
+func yuanText(fen int64) string { return civil.Fen(fen).Yuan() }
 
 // Times writes a multiple held ×100: 1000 → 10倍, 150 → 1.5倍; percent standards as 50%.
 func Times(pct int, percent bool) string {

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
@@ -32,10 +32,8 @@ const (
 	entityRules     = "discretion_rule"
 )
 
-// china is China Standard Time; benchmark dates are China's calendar dates.
-var china = time.FixedZone("CST", 8*3600)
-
-func (s *Service) today() string { return s.Clock.Now().In(china).Format(clock.DateLayout) }
+// today is the calendar date in China: benchmark dates are China's calendar dates.
+func (s *Service) today() string { return civil.Today(s.Clock).String() }
 
 // statute asks the catalogue for an item's statute on a day. An unknown item is bad input; an
 // item without a version in force that day returns ErrNotInForce for the caller to word.
@@ -117,12 +115,9 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 // List returns one page of versions the caller may read: its jurisdiction's own, and the
 // published ones of the regions above it.
 func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page httpx.Page) ([]Summary, int, error) {
-	day := s.today()
-	if f.Date != "" {
-		var err error
-		if day, err = ParseDate("date", f.Date); err != nil {
-			return nil, 0, err
-		}
+	day, err := dateOr("date", "日期", f.Date, s.today())
+	if err != nil {
+		return nil, 0, err
 	}
 	return listRows(ctx, s.DB.R, p.Scope(), f, day, page)
 }

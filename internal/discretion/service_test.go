@@ -100,7 +100,7 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 			}
 		}
 		_, err = f.svc.Evaluate(ctx, f.legal, EvaluateRequest{ItemID: "item-oil", ActDate: "2026-05-11"})
-		mustCode(t, err, "DISCRETION_DATE_INVALID")
+		mustCode(t, err, "DISCRETION_DATE_ORDER")
 
 		// A township's own benchmark is nearer than the county's for that township only.
 		town := oilInput()
@@ -237,7 +237,7 @@ func TestRefusedChangesNothing(t *testing.T) {
 		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026-01-01"})
 		mustCode(t, err, "DISCRETION_DOC_NUMBER_REQUIRED")
 		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026/01/01", DocNumber: "x"})
-		mustCode(t, err, "DISCRETION_DATE_INVALID")
+		mustCode(t, err, "DATE_INVALID")
 		_, err = f.svc.Publish(ctx, f.other, b.ID, PublishInput{EffectiveFrom: "2026-01-01", DocNumber: "x"})
 		mustCode(t, err, "NOT_FOUND")
 		after, _ := f.svc.Get(ctx, f.legal, b.ID)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"zhifa/internal/platform/civil"
 )
 
 // Standard kinds (处罚标准的表达方式).
@@ -219,7 +221,7 @@ func (s Standard) Describe() string {
 	case StdWarning:
 		b.WriteString("警告")
 	case StdFixed:
-		b.WriteString("罚款" + Yuan(s.MinFen))
+		b.WriteString("罚款" + civil.Fen(s.MinFen).Yuan())
 	case StdRange:
 		b.WriteString(rangeText(s.MinFen, s.MaxFen))
 	case StdMultiple, StdPercent:
@@ -227,7 +229,7 @@ func (s Standard) Describe() string {
 		b.WriteString("处" + s.Base + Times(s.MultipleMinPct, pct) + "至" + Times(s.MultipleMaxPct, pct) + "的罚款")
 		b.WriteString(capText(s.MinFen, s.MaxFen))
 	case StdPerUnit:
-		b.WriteString("按每" + s.Unit + Yuan(s.PerUnitMinFen) + "至" + Yuan(s.PerUnitMaxFen) + "计算罚款")
+		b.WriteString("按每" + s.Unit + civil.Fen(s.PerUnitMinFen).Yuan() + "至" + civil.Fen(s.PerUnitMaxFen).Yuan() + "计算罚款")
 		b.WriteString(capText(s.MinFen, s.MaxFen))
 	}
 	if len(s.Measures) > 0 {
@@ -242,21 +244,21 @@ func (s Standard) Describe() string {
 func rangeText(lo, hi int64) string {
 	switch {
 	case lo == hi:
-		return "罚款" + Yuan(lo)
+		return "罚款" + civil.Fen(lo).Yuan()
 	case lo == 0:
-		return "罚款" + Yuan(hi) + "以下"
+		return "罚款" + civil.Fen(hi).Yuan() + "以下"
 	}
-	return "罚款" + Yuan(lo) + "至" + Yuan(hi)
+	return "罚款" + civil.Fen(lo).Yuan() + "至" + civil.Fen(hi).Yuan()
 }
 
 func capText(lo, hi int64) string {
 	switch {
 	case lo > 0 && hi > 0:
-		return "（不低于" + Yuan(lo) + "，不超过" + Yuan(hi) + "）"
+		return "（不低于" + civil.Fen(lo).Yuan() + "，不超过" + civil.Fen(hi).Yuan() + "）"
 	case lo > 0:
-		return "（不低于" + Yuan(lo) + "）"
+		return "（不低于" + civil.Fen(lo).Yuan() + "）"
 	case hi > 0:
-		return "（最高不超过" + Yuan(hi) + "）"
+		return "（最高不超过" + civil.Fen(hi).Yuan() + "）"
 	}
 	return ""
 }

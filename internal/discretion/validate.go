@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"zhifa/internal/platform/civil"
 )
 
 // Limits on one benchmark.
@@ -245,7 +247,7 @@ func (c *Content) checkOrder(g group, ps *problems) {
 				msg = "仅给予警告，轻于较轻档次的罚款"
 			case (sa.Kind == StdFixed || sa.Kind == StdRange) && (sb.Kind == StdFixed || sb.Kind == StdRange):
 				if sa.MaxFen > sb.MinFen {
-					msg = "的罚款下限" + Yuan(sb.MinFen) + "低于较轻档次的上限" + Yuan(sa.MaxFen)
+					msg = "的罚款下限" + civil.Fen(sb.MinFen).Yuan() + "低于较轻档次的上限" + civil.Fen(sa.MaxFen).Yuan()
 				}
 			case sa.multiple() && sb.multiple() && sa.Base == sb.Base:
 				if sa.MultipleMaxPct > sb.MultipleMinPct {
@@ -253,7 +255,7 @@ func (c *Content) checkOrder(g group, ps *problems) {
 				}
 			case sa.Kind == StdPerUnit && sb.Kind == StdPerUnit && sa.Unit == sb.Unit:
 				if sa.PerUnitMaxFen > sb.PerUnitMinFen {
-					msg = "的每" + sb.Unit + "最低额" + Yuan(sb.PerUnitMinFen) + "低于较轻档次的最高额" + Yuan(sa.PerUnitMaxFen)
+					msg = "的每" + sb.Unit + "最低额" + civil.Fen(sb.PerUnitMinFen).Yuan() + "低于较轻档次的最高额" + civil.Fen(sa.PerUnitMaxFen).Yuan()
 				}
 			}
 			if msg != "" {
@@ -431,7 +433,7 @@ func checkTierRange(f string, t Tier, r Range, s Statute, ps *problems) {
 		case mit && r.FineMinFen == 0:
 			notApplicable("罚款")
 		case mit && std.MaxFen > r.FineMinFen:
-			oor("的罚款"+Yuan(std.MaxFen)+"高于法定最低额"+Yuan(r.FineMinFen)+"，减轻处罚不得超出法定最低处罚", ruleMitigation)
+			oor("的罚款"+civil.Fen(std.MaxFen).Yuan()+"高于法定最低额"+civil.Fen(r.FineMinFen).Yuan()+"，减轻处罚不得超出法定最低处罚", ruleMitigation)
 		case !mit && (std.MinFen < r.FineMinFen || std.MaxFen > r.FineMaxFen):
 			oor("的"+rangeText(std.MinFen, std.MaxFen)+"超出法定幅度", ruleGuidance)
 		}
@@ -469,7 +471,7 @@ func checkCapRange(std Standard, r Range, mit bool, oor func(msg, rule string)) 
 	}
 	if mit {
 		if std.MaxFen > r.FineMinFen || std.MinFen > r.FineMinFen {
-			oor("的计算限额高于法定最低额"+Yuan(r.FineMinFen)+"，减轻处罚不得超出法定最低处罚", ruleMitigation)
+			oor("的计算限额高于法定最低额"+civil.Fen(r.FineMinFen).Yuan()+"，减轻处罚不得超出法定最低处罚", ruleMitigation)
 		}
 		return
 	}
@@ -501,7 +503,7 @@ func (c *Content) checkRules(g group, r Range, rules Rules, ps *problems) {
 		std := t.Standard
 		switch {
 		case fixedSpan && (std.Kind == StdFixed || std.Kind == StdRange):
-			checkSplit(f, t.Level, std.MinFen, std.MaxFen, r.FineMinFen, r.FineMaxFen, rules, rule, Yuan, ps)
+			checkSplit(f, t.Level, std.MinFen, std.MaxFen, r.FineMinFen, r.FineMaxFen, rules, rule, yuanText, ps)
 		case multSpan && std.multiple():
 			times := func(v int64) string { return Times(int(v), false) }
 			checkSplit(f, t.Level, int64(std.MultipleMinPct), int64(std.MultipleMaxPct), int64(r.MultipleMinPct), int64(r.MultipleMaxPct), rules, rule, times, ps)

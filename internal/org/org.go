@@ -68,17 +68,12 @@ func KindName(k Kind) string {
 // EnforcementKinds are the kinds whose staff count as the comprehensive enforcement force.
 var EnforcementKinds = []Kind{KindBureau, KindBrigade, KindSquadron, KindTownshipOffice}
 
-// Domains are the enforcement domains (执法领域) an organisation or certificate covers.
-var Domains = []string{
-	"城市管理", "市场监管", "生态环境", "文化市场", "交通运输", "农业农村", "自然资源", "住房城乡建设",
-	"水利", "卫生健康", "人力社保", "应急管理", "教育", "商务", "文化旅游", "综合",
-}
-
-// CheckDomains validates a list of domains for the named field.
-func CheckDomains(field string, ds []string) error {
+// CheckDomains validates the enforcement domains (执法领域) an organisation or certificate covers,
+// for the named field: each one of the known domains (see DomainList), none twice.
+func CheckDomains(field string, ds, known []string) error {
 	seen := map[string]bool{}
 	for _, d := range ds {
-		if !slices.Contains(Domains, d) {
+		if !slices.Contains(known, d) {
 			return apperr.InvalidField(field, "DOMAIN_UNKNOWN", "未知执法领域："+d)
 		}
 		if seen[d] {
@@ -196,8 +191,8 @@ type Input struct {
 	SortOrder     int      `json:"sortOrder"`
 }
 
-// Check validates the fields that need no database.
-func (in *Input) Check() error {
+// Check validates the fields that need no database; domains are the known enforcement domains.
+func (in *Input) Check(domains []string) error {
 	in.Name = strings.TrimSpace(in.Name)
 	in.ShortName = strings.TrimSpace(in.ShortName)
 	if in.Name == "" {
@@ -206,7 +201,7 @@ func (in *Input) Check() error {
 	if KindName(in.Kind) == "" {
 		return apperr.InvalidField("kind", "ORG_KIND_UNKNOWN", "未知机构类型："+string(in.Kind))
 	}
-	if err := CheckDomains("domains", in.Domains); err != nil {
+	if err := CheckDomains("domains", in.Domains, domains); err != nil {
 		return err
 	}
 	if in.Quota.Admin < 0 || in.Quota.Civil < 0 || in.Quota.Institution < 0 {

@@ -28,6 +28,13 @@ func TestWouldCycle(t *testing.T) {
 	}
 }
 
+// knownDomains stands in for the catalogue's domain table.
+type knownDomains []string
+
+func (k knownDomains) DomainNames(context.Context) ([]string, error) { return k, nil }
+
+var testDomains = knownDomains{"城市管理", "市场监管", "综合"}
+
 func TestInputCheck(t *testing.T) {
 	cases := []struct {
 		in   Input
@@ -36,16 +43,17 @@ func TestInputCheck(t *testing.T) {
 		{Input{Name: "", Kind: KindBureau}, "ORG_NAME_REQUIRED"},
 		{Input{Name: "x", Kind: "club"}, "ORG_KIND_UNKNOWN"},
 		{Input{Name: "x", Kind: KindBureau, Domains: []string{"天文"}}, "DOMAIN_UNKNOWN"},
+		{Input{Name: "x", Kind: KindBureau, Domains: []string{"综合", "综合"}}, "DOMAIN_DUPLICATE"},
 		{Input{Name: "x", Kind: KindBureau, Quota: Quota{Admin: -1}}, "ORG_QUOTA_NEGATIVE"},
 		{Input{Name: "x", Kind: KindBureau, TownshipClass: TownshipKey}, "ORG_TOWNSHIP_CLASS_INVALID"},
 	}
 	for _, c := range cases {
-		if err := c.in.Check(); !apperr.Is(err, c.code) {
+		if err := c.in.Check(testDomains); !apperr.Is(err, c.code) {
 			t.Errorf("%+v: %v, want %s", c.in, err, c.code)
 		}
 	}
 	in := Input{Name: " 张秋镇综合行政执法办公室 ", Kind: KindTownshipOffice}
-	if err := in.Check(); err != nil || in.TownshipClass != TownshipOrdinary || in.Name != "张秋镇综合行政执法办公室" {
+	if err := in.Check(testDomains); err != nil || in.TownshipClass != TownshipOrdinary || in.Name != "张秋镇综合行政执法办公室" {
 		t.Errorf("defaults: %+v %v", in, err)
 	}
 }
@@ -59,7 +67,7 @@ func setup(t *testing.T, d *db.DB) *Service {
 	if _, err := rs.Import(context.Background(), access.System(), strings.NewReader(csv), nil); err != nil {
 		t.Fatal(err)
 	}
-	return &Service{DB: d, Audit: log, Clock: c}
+	return &Service{DB: d, Audit: log, Clock: c, Domains: testDomains}
 }
 
 func TestCreateUpdateAndScope(t *testing.T) {

@@ -20,6 +20,13 @@ type PostCounter interface {
 	FilledPosts(ctx context.Context, orgIDs []string) (map[string]Filled, error)
 }
 
+// DomainList names the enforcement domains (执法领域) that organisations and enforcement
+// certificates may cover. The catalogue keeps them in its domain table, to which a jurisdiction
+// may add its own, and provides this list, so that no feature keeps a copy of its own.
+type DomainList interface {
+	DomainNames(ctx context.Context) ([]string, error)
+}
+
 // Changed is published inside the transaction that changes an organisation (name, kind,
 // parent …): features that keep derived views of organisations refresh them.
 type Changed struct {
@@ -36,16 +43,17 @@ type Moved struct {
 
 // Service changes organisations.
 type Service struct {
-	DB     *db.DB
-	Audit  *audit.Log
-	Clock  clock.Clock
-	Posts  PostCounter
-	Events *events.Bus
+	DB      *db.DB
+	Audit   *audit.Log
+	Clock   clock.Clock
+	Posts   PostCounter
+	Domains DomainList
+	Events  *events.Bus
 }
 
 // Create adds an organisation inside the caller's jurisdiction.
 func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Org, error) {
-	if err := in.Check(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Org{}, err
 	}
 	id := ids.New()
@@ -76,7 +84,7 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Or
 
 // Update changes an organisation inside the caller's jurisdiction.
 func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in Input) (Org, error) {
-	if err := in.Check(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Org{}, err
 	}
 	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
@@ -113,6 +121,15 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 		return Org{}, err
 	}
 	return s.Get(ctx, p, id)
+}
+
+// check validates an input against the enforcement domains of the day.
+func (s *Service) check(ctx context.Context, in *Input) error {
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return err
+	}
+	return in.Check(domains)
 }
 
 // checkPlacement validates region and parent: both exist inside the caller's jurisdiction, a

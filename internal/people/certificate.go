@@ -2,11 +2,10 @@ package people
 
 import (
 	"strings"
-	"time"
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 )
 
 // CertStatus is the state of a person's enforcement certificate (行政执法证) on a given day.
@@ -36,16 +35,12 @@ func ParseCertStatus(s string) (CertStatus, bool) {
 // CertStatusOf reports the status of a certificate valid through validTo (inclusive, YYYY-MM-DD)
 // on the calendar day today, with the days left until validTo (0 on the last valid day, negative
 // once expired). An empty validTo means the person holds no certificate.
-func CertStatusOf(validTo string, today time.Time) (CertStatus, int) {
-	if validTo == "" {
+func CertStatusOf(validTo string, today civil.Date) (CertStatus, int) {
+	to, ok := civil.Parse(validTo)
+	if !ok {
 		return CertNone, 0
 	}
-	to, err := time.Parse(clock.DateLayout, validTo)
-	if err != nil {
-		return CertNone, 0
-	}
-	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	left := int(to.Sub(day).Hours() / 24)
+	left := to.Sub(today)
 	switch {
 	case left < 0:
 		return CertExpired, left
@@ -75,17 +70,18 @@ type CertInput struct {
 	ValidTo   string   `json:"validTo" text:"10"`
 }
 
-// Check validates a certificate without the database: a number, known enforcement domains
-// (执法领域), and a validity period written as YYYY-MM-DD whose end comes after its start.
-func (in *CertInput) Check() error {
-	if errs := in.checkAll(); len(errs) > 0 {
+// Check validates a certificate without the database: a number, enforcement domains (执法领域)
+// among the known domains, and a validity period written as YYYY-MM-DD whose end comes after its
+// start.
+func (in *CertInput) Check(domains []string) error {
+	if errs := in.checkAll(domains); len(errs) > 0 {
 		return errs[0]
 	}
 	return nil
 }
 
 // checkAll is Check reporting every bad field, in the order Check meets them.
-func (in *CertInput) checkAll() []error {
+func (in *CertInput) checkAll(domains []string) []error {
 	var errs []error
 	in.Number = strings.TrimSpace(in.Number)
 	in.Issuer = strings.TrimSpace(in.Issuer)
@@ -97,27 +93,25 @@ func (in *CertInput) checkAll() []error {
 	if in.Domains == nil {
 		in.Domains = []string{}
 	}
-	if err := org.CheckDomains("domains", in.Domains); err != nil {
+	if err := org.CheckDomains("domains", in.Domains, domains); err != nil {
 		errs = append(errs, err)
 	}
-	from, fromErr := parseDate(in.ValidFrom)
+	from, fromErr := civil.ParseDate("validFrom", "证件有效期起始日期", in.ValidFrom)
 	if fromErr != nil {
-		errs = append(errs, apperr.InvalidField("validFrom", "CERT_DATE_INVALID", "证件有效期起始日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidFrom))
+		errs = append(errs, fromErr)
 	}
-	to, toErr := parseDate(in.ValidTo)
+	to, toErr := civil.ParseDate("validTo", "证件有效期截止日期", in.ValidTo)
 	switch {
 	case toErr != nil:
-		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATE_INVALID", "证件有效期截止日期应为 YYYY-MM-DD 格式的有效日期："+in.ValidTo))
+		errs = append(errs, toErr)
 	case fromErr != nil:
 	case to.Before(from):
 		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期早于起始日期"))
-	case to.Equal(from):
+	case to == from:
 		errs = append(errs, apperr.InvalidField("validTo", "CERT_DATES_INVERTED", "证件有效期截止日期应晚于起始日期"))
 	}
 	return errs
 }
-
-func parseDate(s string) (time.Time, error) { return time.Parse(clock.DateLayout, s) }
 
 // SplitDomains splits a domain list typed in a spreadsheet cell, separated by 、 ; , or their
 // full-width forms.

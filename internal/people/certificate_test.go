@@ -31,8 +31,9 @@ func TestCertStatusOf(t *testing.T) {
 }
 
 func TestCertInputCheck(t *testing.T) {
+	domains := []string{"城市管理", "市场监管"}
 	ok := CertInput{Number: " 鲁聊执字第001号 ", Domains: []string{"城市管理"}, ValidFrom: "2024-01-01", ValidTo: "2029-12-31"}
-	if err := ok.Check(); err != nil || ok.Number != "鲁聊执字第001号" {
+	if err := ok.Check(domains); err != nil || ok.Number != "鲁聊执字第001号" {
 		t.Fatalf("valid certificate: %v (number %q)", err, ok.Number)
 	}
 	cases := []struct {
@@ -43,20 +44,20 @@ func TestCertInputCheck(t *testing.T) {
 	}{
 		{"no number", CertInput{Domains: []string{"城市管理"}, ValidFrom: "2024-01-01", ValidTo: "2029-12-31"}, "CERT_NUMBER_REQUIRED", "number"},
 		{"unknown domain", CertInput{Number: "A1", Domains: []string{"城管"}, ValidFrom: "2024-01-01", ValidTo: "2029-12-31"}, "DOMAIN_UNKNOWN", "domains"},
-		{"bad start", CertInput{Number: "A1", ValidFrom: "2024/01/01", ValidTo: "2029-12-31"}, "CERT_DATE_INVALID", "validFrom"},
-		{"bad end", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2029-02-30"}, "CERT_DATE_INVALID", "validTo"},
-		{"missing end", CertInput{Number: "A1", ValidFrom: "2024-01-01"}, "CERT_DATE_INVALID", "validTo"},
+		{"bad start", CertInput{Number: "A1", ValidFrom: "2024/01/01", ValidTo: "2029-12-31"}, "DATE_INVALID", "validFrom"},
+		{"bad end", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2029-02-30"}, "DATE_INVALID", "validTo"},
+		{"missing end", CertInput{Number: "A1", ValidFrom: "2024-01-01"}, "DATE_INVALID", "validTo"},
 		{"inverted", CertInput{Number: "A1", ValidFrom: "2029-12-31", ValidTo: "2024-01-01"}, "CERT_DATES_INVERTED", "validTo"},
 		{"same day", CertInput{Number: "A1", ValidFrom: "2024-01-01", ValidTo: "2024-01-01"}, "CERT_DATES_INVERTED", "validTo"},
 	}
 	for _, c := range cases {
-		err := c.in.Check()
+		err := c.in.Check(domains)
 		if e := apperr.As(err); err == nil || e.Code != c.code || e.Field != c.field {
 			t.Errorf("%s: error = %v, want %s on %s", c.name, err, c.code, c.field)
 		}
 	}
 	inv := CertInput{Number: "A1", ValidFrom: "2029-12-31", ValidTo: "2024-01-01"}
-	if e := apperr.As(inv.Check()); e.Message != "证件有效期截止日期早于起始日期" {
+	if e := apperr.As(inv.Check(domains)); e.Message != "证件有效期截止日期早于起始日期" {
 		t.Errorf("inverted message = %q", e.Message)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/catalog"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -62,12 +63,14 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	if _, err := regions.Import(ctx, access.System(), strings.NewReader(regionsCSV), nil); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{d: d, clock: clk, svc: &Service{DB: d, Audit: log, Clock: clk, Box: box},
+	// The enforcement domains are the catalogue's domain table, as the server wires them.
+	domains := &catalog.Service{DB: d}
+	f := &fixture{d: d, clock: clk, svc: &Service{DB: d, Audit: log, Clock: clk, Box: box, Domains: domains},
 		admin:  access.NewPrincipal("acc-admin", "admin", "省编制管理员", "", "370000000000", []access.Role{access.Staffing}),
 		townA:  access.NewPrincipal("acc-town-a", "towna", "阿城镇编制管理员", "", codeTownA, []access.Role{access.Staffing}),
 		viewer: access.NewPrincipal("acc-viewer", "viewer", "县调度员", "", codeCounty, []access.Role{access.Dispatcher}),
 	}
-	orgs := &org.Service{DB: d, Audit: log, Clock: clk, Posts: f.svc}
+	orgs := &org.Service{DB: d, Audit: log, Clock: clk, Posts: f.svc, Domains: domains}
 	mk := func(in org.Input) org.Org {
 		o, err := orgs.Create(ctx, f.admin, in)
 		if err != nil {

@@ -3,10 +3,9 @@ package people
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 )
 
 // Genders derived from a resident ID number.
@@ -41,7 +40,7 @@ func IDCheckChar(first17 string) byte {
 // ParseIDNumber checks a resident ID number and derives birth date and gender. The error says
 // which part failed: the length, the characters, the birth date (a real calendar date, not after
 // today) or the check character. today is the current date in China.
-func ParseIDNumber(raw string, today time.Time) (IDNumber, error) {
+func ParseIDNumber(raw string, today civil.Date) (IDNumber, error) {
 	s := strings.ToUpper(strings.TrimSpace(raw))
 	if s == "" {
 		return IDNumber{}, idInvalid("身份证号码不能为空")
@@ -57,13 +56,12 @@ func ParseIDNumber(raw string, today time.Time) (IDNumber, error) {
 	if last := s[17]; (last < '0' || last > '9') && last != 'X' {
 		return IDNumber{}, idInvalid("身份证号码前17位应为数字，末位为数字或X")
 	}
-	birth, err := time.Parse("20060102", s[6:14])
-	if err != nil {
+	birth, ok := civil.Parse(s[6:10] + "-" + s[10:12] + "-" + s[12:14])
+	if !ok {
 		return IDNumber{}, idInvalid("身份证号码中的出生日期无效：" + s[6:14])
 	}
-	birthDate := birth.Format(clock.DateLayout)
-	if birthDate > today.Format(clock.DateLayout) {
-		return IDNumber{}, idInvalid("身份证号码中的出生日期晚于今天：" + birthDate)
+	if birth.After(today) {
+		return IDNumber{}, idInvalid("身份证号码中的出生日期晚于今天：" + birth.String())
 	}
 	if IDCheckChar(s[:17]) != s[17] {
 		return IDNumber{}, idInvalid("身份证号码校验位不正确（GB 11643-1999 ISO 7064 MOD 11-2），请核对号码")
@@ -72,7 +70,7 @@ func ParseIDNumber(raw string, today time.Time) (IDNumber, error) {
 	if (s[16]-'0')%2 == 1 {
 		gender = GenderMale
 	}
-	return IDNumber{Number: s, BirthDate: birthDate, Gender: gender}, nil
+	return IDNumber{Number: s, BirthDate: birth.String(), Gender: gender}, nil
 }
 
 func idInvalid(msg string) *apperr.Error {

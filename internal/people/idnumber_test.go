@@ -6,9 +6,10 @@ import (
 	"time"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 )
 
-var testToday = time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC)
+var testToday = civil.NewDate(2026, time.May, 10)
 
 func TestIDCheckChar(t *testing.T) {
 	// Check characters worked out by hand from the ISO 7064 MOD 11-2 weights; the first two are the

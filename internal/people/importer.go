@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/ids"
@@ -71,7 +71,11 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader, 
 		return ImportResult{}, err
 	}
 	scope := p.Scope()
-	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()),
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	im := &peopleImport{svc: s, scope: scope, today: s.today(), now: clock.Stamp(s.Clock.Now()), domains: domains,
 		seenID: map[string]int{}, seenCert: map[string]int{}, orgs: map[string]orgLookup{},
 		pii: p.Can(access.PeoplePII)}
 	var count int
@@ -111,8 +115,9 @@ type peopleImport struct {
 	svc      *Service
 	tx       *db.Tx
 	scope    access.Scope
-	today    time.Time
+	today    civil.Date
 	now      string
+	domains  []string             // the enforcement domains certificates may cover
 	seenID   map[string]int       // ID number → line, for rows of this file
 	seenCert map[string]int       // certificate number → line
 	orgs     map[string]orgLookup // organisation name → lookup, so each name is resolved once
@@ -182,7 +187,7 @@ func (im *peopleImport) Add(ctx context.Context, row *tabular.Row) error {
 	if get("certNumber") != "" || get("certDomains") != "" || get("certValidFrom") != "" || get("certValidTo") != "" {
 		cert = &CertInput{Number: get("certNumber"), Domains: SplitDomains(get("certDomains")),
 			ValidFrom: get("certValidFrom"), ValidTo: get("certValidTo")}
-		for _, err := range cert.checkAll() {
+		for _, err := range cert.checkAll(im.domains) {
 			row.Fail(certColumn(apperr.As(err).Field), err)
 		}
 		for _, err := range text.All(cert) {

@@ -167,7 +167,7 @@ func TestImportReportsEveryProblemOfARow(t *testing.T) {
 		want := []string{
 			"2 frontline PERSON_FRONTLINE_INVALID", "2 name PERSON_NAME_TOO_LONG", "2 idNumber PERSON_ID_INVALID",
 			"2 phone PERSON_PHONE_INVALID", "2 postType POST_TYPE_UNKNOWN", "2 postOrgName PERSON_ORG_NOT_FOUND",
-			"2 certDomains DOMAIN_UNKNOWN", "2 certValidFrom CERT_DATE_INVALID",
+			"2 certDomains DOMAIN_UNKNOWN", "2 certValidFrom DATE_INVALID",
 			"3 name TEXT_INVALID_CHAR", "3 position TEXT_TOO_LONG",
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {

@@ -7,17 +7,14 @@ package people
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/region"
 )
-
-// china is China Standard Time, fixed at UTC+8 so that no time-zone database is needed.
-var china = time.FixedZone("CST", 8*3600)
 
 // Person is one staff member as lists show them: personal data masked.
 type Person struct {
@@ -72,7 +69,7 @@ type checked struct {
 
 // check validates the fields that need no database; today is the current date in China. The
 // organisations are checked by the service, inside the caller's jurisdiction.
-func (in Input) check(today time.Time) (checked, error) {
+func (in Input) check(today civil.Date) (checked, error) {
 	c, err := in.checkPerson(today)
 	if err != nil {
 		return checked{}, err
@@ -87,7 +84,7 @@ func (in Input) check(today time.Time) (checked, error) {
 }
 
 // checkPerson validates the person's own fields: name, resident ID number, phone and post type.
-func (in Input) checkPerson(today time.Time) (checked, error) {
+func (in Input) checkPerson(today civil.Date) (checked, error) {
 	c, errs := in.checkPersonAll(today)
 	if len(errs) > 0 {
 		return checked{}, errs[0]
@@ -97,7 +94,7 @@ func (in Input) checkPerson(today time.Time) (checked, error) {
 
 // checkPersonAll is checkPerson reporting every bad field, in the order checkPerson meets them,
 // as an import row does; the result is usable only when there are none.
-func (in Input) checkPersonAll(today time.Time) (checked, []error) {
+func (in Input) checkPersonAll(today civil.Date) (checked, []error) {
 	var errs []error
 	in.Name = strings.TrimSpace(in.Name)
 	in.Position = strings.TrimSpace(in.Position)
@@ -145,12 +142,6 @@ type Filter struct {
 	Frontline  *bool      `json:"frontline,omitempty" query:"frontline" doc:"只看一线（true）或非一线（false）人员"`
 	CertStatus CertStatus `json:"certStatus,omitempty" query:"certStatus" doc:"执法证状态：valid、expiring、expired、none"`
 	PostType   string     `json:"postType,omitempty" query:"postType" doc:"编制类型代码或中文名称"`
-}
-
-// Today returns the current calendar date in China for t.
-func Today(t time.Time) time.Time {
-	c := t.In(china)
-	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // AuditKinds are the kinds of record this feature writes to the audit log.

@@ -2,7 +2,6 @@ package people
 
 import (
 	"testing"
-	"time"
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
@@ -26,14 +25,6 @@ func TestIsSunk(t *testing.T) {
 		if got := IsSunk(c.post, c.work, c.kind, c.workRegion); got != c.want {
 			t.Errorf("%s: IsSunk = %v, want %v", c.name, got, c.want)
 		}
-	}
-}
-
-func TestToday(t *testing.T) {
-	// 17:00 UTC is already the next day in China.
-	got := Today(time.Date(2026, 5, 9, 17, 0, 0, 0, time.UTC))
-	if want := time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
-		t.Fatalf("Today = %v, want %v", got, want)
 	}
 }
 

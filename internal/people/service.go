@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
@@ -24,6 +24,8 @@ type Service struct {
 	Audit *audit.Log
 	Clock clock.Clock
 	Box   *secret.Box
+	// Domains are the enforcement domains certificates may cover (the catalogue's).
+	Domains org.DomainList
 }
 
 // Audited entity names.
@@ -32,7 +34,7 @@ const (
 	entityCertificate = "certificate"
 )
 
-func (s *Service) today() time.Time { return Today(s.Clock.Now()) }
+func (s *Service) today() civil.Date { return civil.Today(s.Clock) }
 
 // Create registers a person whose post and work organisations both lie inside the caller's
 // jurisdiction. A resident ID number may be registered once only.
@@ -257,11 +259,15 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 // AddCertificate registers an enforcement certificate (行政执法证) for a person inside the
 // caller's jurisdiction and keeps the person's latest expiry in step, in one transaction.
 func (s *Service) AddCertificate(ctx context.Context, p *access.Principal, personID string, in CertInput) (Person, error) {
-	if err := in.Check(); err != nil {
+	domains, err := s.Domains.DomainNames(ctx)
+	if err != nil {
+		return Person{}, err
+	}
+	if err := in.Check(domains); err != nil {
 		return Person{}, err
 	}
 	var out Person
-	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		row, err := getRow(ctx, tx, p.Scope(), personID)
 		if err != nil {
 			return err
@@ -338,7 +344,7 @@ func (s *Service) FilledPosts(ctx context.Context, orgIDs []string) (map[string]
 // CountCertified counts the people inside scope holding an enforcement certificate valid today
 // (持证执法人员), as the public portal shows it. A bare count names no one, so it is not audited.
 func (s *Service) CountCertified(ctx context.Context, scope access.Scope) (int, error) {
-	return countCertified(ctx, s.DB.R, scope, s.today().Format(clock.DateLayout))
+	return countCertified(ctx, s.DB.R, scope, s.today().String())
 }
 
 // Tally is what the workbench counts of the people inside a jurisdiction: how many there are,
@@ -354,7 +360,7 @@ type Tally struct {
 // one's personal data, so it is not audited; the lists behind it are.
 func (s *Service) Tally(ctx context.Context, scope access.Scope) (Tally, error) {
 	today := s.today()
-	return tally(ctx, s.DB.R, scope, today.Format(clock.DateLayout), today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout))
+	return tally(ctx, s.DB.R, scope, today.String(), today.AddDays(ExpiringDays).String())
 }
 
 var _ org.PostCounter = (*Service)(nil)

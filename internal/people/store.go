@@ -4,12 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
-	"time"
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/query"
@@ -72,7 +71,7 @@ func getRow(ctx context.Context, c db.Conn, scope access.Scope, id string) (pers
 // Certificate status is a range on cert_valid_to around today, so the filter runs in SQL.
 // The query matches a name, the visible tail of the masked ID number (never the masked-out
 // digits) or, resolved by the service for callers who may, a whole ID number by its blind index.
-func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (*query.Where, error) {
+func listWhere(scope access.Scope, f Filter, q personQuery, today civil.Date) (*query.Where, error) {
 	var w query.Where
 	w.Add(scope.In("p.region_code"))
 	switch {
@@ -100,8 +99,8 @@ func listWhere(scope access.Scope, f Filter, q personQuery, today time.Time) (*q
 		}
 		w.And("p.post_type = ?", string(pt))
 	}
-	day := today.Format(clock.DateLayout)
-	soon := today.AddDate(0, 0, ExpiringDays).Format(clock.DateLayout)
+	day := today.String()
+	soon := today.AddDays(ExpiringDays).String()
 	switch f.CertStatus {
 	case "":
 	case CertNone:
@@ -129,7 +128,7 @@ func sortable(c db.Conn) query.Order {
 }
 
 // listRows returns one page of people inside scope.
-func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today time.Time, p httpx.Page) ([]personRow, int, error) {
+func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q personQuery, today civil.Date, p httpx.Page) ([]personRow, int, error) {
 	w, err := listWhere(scope, f, q, today)
 	if err != nil {
 		return nil, 0, err
@@ -152,7 +151,7 @@ type certRow struct {
 
 // certificatesOf returns the certificates of the given people, latest expiry first, with their
 // status on today.
-func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today time.Time) (map[string][]Certificate, error) {
+func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today civil.Date) (map[string][]Certificate, error) {
 	out := map[string][]Certificate{}
 	if len(personIDs) == 0 {
 		return out, nil
@@ -177,7 +176,7 @@ func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today ti
 
 // withCertificates turns rows into people, each with their current certificate: the one that
 // runs latest, which is the one cert_valid_to follows.
-func withCertificates(ctx context.Context, c db.Conn, rows []personRow, today time.Time) ([]Person, error) {
+func withCertificates(ctx context.Context, c db.Conn, rows []personRow, today civil.Date) ([]Person, error) {
 	idList := make([]string, len(rows))
 	for i, r := range rows {
 		idList[i] = r.ID

@@ -6,8 +6,8 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
-	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/region"
@@ -63,7 +63,7 @@ func (s *Service) counts(ctx context.Context, o org.Org) (Counts, error) {
 		}
 	}
 	if township {
-		day := people.Today(s.Clock.Now()).Format(clock.DateLayout)
+		day := civil.Today(s.Clock).String()
 		if c.Enforcers, err = enforcerCount(ctx, s.DB.R, o.ID, day); err != nil {
 			return Counts{}, err
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/catalog"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -78,7 +79,8 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{d: d, svc: &Service{DB: d, Audit: log, Clock: clk}, orgs: &org.Service{DB: d, Audit: log, Clock: clk},
+	domains := &catalog.Service{DB: d} // the enforcement domains, as the server wires them
+	f := &fixture{d: d, svc: &Service{DB: d, Audit: log, Clock: clk}, orgs: &org.Service{DB: d, Audit: log, Clock: clk, Domains: domains},
 		admin: access.NewPrincipal("acc-admin", "admin", "省编制管理员", "", "370000000000", []access.Role{access.Staffing}),
 		townA: access.NewPrincipal("acc-town-a", "towna", "阿城镇编制管理员", "", codeTownA, []access.Role{access.Staffing}),
 	}
@@ -97,7 +99,7 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 	f.department = mk(org.Input{Name: "阳谷县市场监督管理局", Kind: org.KindDepartment, RegionCode: codeCounty})
 	f.otherBureau = mk(org.Input{Name: "莘县综合行政执法局", Kind: org.KindBureau, RegionCode: "371522000000"})
 
-	ps := &people.Service{DB: d, Audit: log, Clock: clk, Box: box}
+	ps := &people.Service{DB: d, Audit: log, Clock: clk, Box: box, Domains: domains}
 	seq := 0
 	add := func(n int, post, work org.Org, postType string, frontline bool, certValidTo string) {
 		for i := 0; i < n; i++ {

@@ -9,6 +9,7 @@ import (
 	"zhifa/internal/account"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -191,8 +192,8 @@ func catalogInput(code, owner string) catalog.Input {
 	lo, hi := int64(200_000), int64(2_000_000)
 	return catalog.Input{Code: code, Name: "矩阵测试事项" + code, Type: catalog.TypePenalty, Domain: "城市管理",
 		Category: catalog.CategoryGeneral, Level: catalog.LevelCounty, OwnerOrgID: owner,
-		ViolatedBasis: []catalog.Citation{{Law: "城市市容和环境卫生管理条例", Article: 14, Text: "任何单位和个人都不得在街道两侧和公共场地堆放物料。"}},
-		PenaltyBasis:  []catalog.Citation{{Law: "城市市容和环境卫生管理条例", Article: 36, Item: 2, Text: "擅自在街道两侧和公共场地堆放物料，影响市容的"}},
+		ViolatedBasis: []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 14, Text: "任何单位和个人都不得在街道两侧和公共场地堆放物料。"}},
+		PenaltyBasis:  []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 36, Item: 2, Text: "擅自在街道两侧和公共场地堆放物料，影响市容的"}},
 		PenaltyKinds:  []string{"罚款"}, Fine: catalog.Fine{MinFen: &lo, MaxFen: &hi},
 		EffectiveFrom: "2021-01-01", DocNo: "测试〔2020〕1号"}
 }

@@ -126,7 +126,7 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 			t.Fatalf("new version: %+v", x)
 		}
 		err := officer.Get(ctx, "/api/v1/catalog/exercise", url.Values{"itemCode": {demo.RevokedItemCode}, "place": {zhangqiuVillage}, "date": {"2024-3-1"}}, nil)
-		if ce := apiErr(t, err, http.StatusBadRequest, "CATALOG_DATE_INVALID"); ce.Field != "date" {
+		if ce := apiErr(t, err, http.StatusBadRequest, "DATE_INVALID"); ce.Field != "date" {
 			t.Fatalf("field %q", ce.Field)
 		}
 
@@ -238,6 +238,73 @@ func TestRenamedOfficeShowsInTheCatalogue(t *testing.T) {
 		}
 		if x.Body.Name != "张秋镇综合行政执法队" {
 			t.Fatalf("after the rename the catalogue names %q", x.Body.Name)
+		}
+	})
+}
+
+// TestDomainsComeFromTheCatalogue: the enforcement domains the console offers (GET /meta) and
+// against which organisations and certificates are checked are the catalogue's domain table, so a
+// domain a jurisdiction adds there is offered and accepted everywhere at once.
+func TestDomainsComeFromTheCatalogue(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		admin, staffing := e.as("admin"), e.as("staffing")
+		var meta struct {
+			Domains []string `json:"domains"`
+		}
+		var table []struct {
+			Name string `json:"name"`
+		}
+		if err := admin.Get(ctx, "/api/v1/meta", nil, &meta); err != nil {
+			t.Fatal(err)
+		}
+		if err := staffing.Get(ctx, "/api/v1/catalog/domains", nil, &table); err != nil {
+			t.Fatal(err)
+		}
+		if len(meta.Domains) != len(table) || len(table) < 16 || meta.Domains[0] != table[0].Name || meta.Domains[0] != "城市管理" {
+			t.Fatalf("meta %v, table %v", meta.Domains, table)
+		}
+
+		offices, err := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
+		if err != nil || len(offices.Items) != 1 {
+			t.Fatal(err)
+		}
+		o := offices.Items[0]
+		put := func(domains []string) error {
+			body := map[string]any{"name": o.Name, "kind": o.Kind, "regionCode": o.RegionCode, "parentId": o.ParentID,
+				"domains": domains, "townshipClass": o.TownshipClass, "quota": o.Quota}
+			return admin.Do(ctx, http.MethodPut, "/api/v1/orgs/"+o.ID, body, nil)
+		}
+		staff, err := staffing.People(ctx, url.Values{"orgId": {o.ID}, "pageSize": {"1"}})
+		if err != nil || len(staff.Items) == 0 {
+			t.Fatal(err)
+		}
+		cert := func(number string) error {
+			return staffing.Do(ctx, http.MethodPost, "/api/v1/people/"+staff.Items[0].ID+"/certificates", map[string]any{
+				"number": number, "domains": []string{"城市管理", "河湖管理"}, "issuer": "阳谷县人民政府",
+				"validFrom": "2026-01-01", "validTo": "2030-12-31"}, nil)
+		}
+		if ce := apiErr(t, put([]string{"城市管理", "河湖管理"}), http.StatusBadRequest, "DOMAIN_UNKNOWN"); ce.Field != "domains" {
+			t.Fatalf("field %q", ce.Field)
+		}
+		if ce := apiErr(t, cert("鲁聊执河001"), http.StatusBadRequest, "DOMAIN_UNKNOWN"); ce.Field != "domains" {
+			t.Fatalf("field %q", ce.Field)
+		}
+
+		if err := staffing.Do(ctx, http.MethodPost, "/api/v1/catalog/domains", map[string]string{"name": "河湖管理"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := admin.Get(ctx, "/api/v1/meta", nil, &meta); err != nil || meta.Domains[len(meta.Domains)-1] != "河湖管理" {
+			t.Fatalf("meta after adding: %v %v", meta.Domains, err)
+		}
+		if err := put([]string{"城市管理", "河湖管理"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := cert("鲁聊执河001"); err != nil {
+			t.Fatal(err)
+		}
+		after, err := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
+		if err != nil || strings.Join(after.Items[0].Domains, "、") != "城市管理、河湖管理" {
+			t.Fatalf("domains kept: %+v %v", after.Items, err)
 		}
 	})
 }

@@ -57,11 +57,11 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	bus := events.NewBus()
 	a := &App{DB: d, Clock: c, Audit: log, Events: bus, Version: version, metrics: newMetrics()}
 	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
-	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box}
-	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Events: bus}
+	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
+	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box, Domains: a.Catalog}
+	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Domains: a.Catalog, Events: bus}
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
-	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
@@ -81,7 +81,8 @@ func (a *App) Routes() []httpx.Route {
 	return rs
 }
 
-// Meta lists the code tables the console needs for its selects.
+// Meta lists the code tables the console needs for its selects. The enforcement domains are the
+// catalogue's domain table, against which organisations and certificates are checked.
 type Meta struct {
 	OrgKinds  []org.Option      `json:"orgKinds"`
 	Domains   []string          `json:"domains"`
@@ -104,8 +105,9 @@ func (a *App) metaRoutes() []httpx.Route {
 		httpx.Tagged("公众门户", httpx.Get("/api/v1/public/summary", "", "门户首页概况（无需登录）", httpx.Fetch(a.publicSummary)).AsPublic())...)
 }
 
-func (a *App) meta(context.Context, *access.Principal) (Meta, error) {
-	return Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()}, nil
+func (a *App) meta(ctx context.Context, _ *access.Principal) (Meta, error) {
+	domains, err := a.Catalog.DomainNames(ctx)
+	return Meta{OrgKinds: org.Kinds, Domains: domains, PostTypes: org.PostTypes, Roles: access.AllRoles()}, err
 }
 
 func (a *App) publicSummary(ctx context.Context, _ *access.Principal) (PublicSummary, error) {

@@ -24,6 +24,3 @@ func Stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z
 
 // ParseStamp reads a value written by Stamp.
 func ParseStamp(s string) (time.Time, error) { return time.Parse("2006-01-02T15:04:05.000Z", s) }
-
-// DateLayout is the layout of calendar dates (YYYY-MM-DD) stored as text.
-const DateLayout = "2006-01-02"

@@ -56,7 +56,7 @@ describe('权责清单导入', () => {
       assert.equal(await errors.locator('.el-table__body-wrapper tr.el-table__row').count(), 6)
       const text = await errors.innerText()
       assert.match(text, /不存在的领域/)
-      for (const code of ['CATALOG_TYPE_UNKNOWN', 'CATALOG_DOMAIN_UNKNOWN', 'CATALOG_OWNER_NOT_FOUND', 'CATALOG_AMOUNT_INVALID', 'CATALOG_STATUS_UNKNOWN']) {
+      for (const code of ['CATALOG_TYPE_UNKNOWN', 'CATALOG_DOMAIN_UNKNOWN', 'CATALOG_OWNER_NOT_FOUND', 'AMOUNT_INVALID', 'CATALOG_STATUS_UNKNOWN']) {
         assert.match(text, new RegExp(code))
       }
       assert.match(await panel.getByTestId('import-failure').innerText(), /未导入/)

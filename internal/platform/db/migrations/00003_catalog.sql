@@ -6,8 +6,9 @@
 -- Same conventions as 00001: text ids, YYYY-MM-DD dates ('' in an end date means open),
 -- fixed-width UTC text timestamps, money in integer fen, region_code on every jurisdictional table.
 
--- Enforcement domains (执法领域); the national list is seeded here (it matches org.Domains, a test
--- checks both) and a jurisdiction may add its own.
+-- Enforcement domains (执法领域): the platform's one list, against which catalogue items,
+-- organisations and enforcement certificates are checked; the national list is seeded here and a
+-- jurisdiction may add its own.
 CREATE TABLE catalog_domains (
     name        TEXT PRIMARY KEY,
     sort_order  INTEGER NOT NULL,

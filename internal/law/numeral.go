@@ -1,4 +1,4 @@
-package catalog
+package law
 
 import (
 	"strconv"
@@ -9,9 +9,9 @@ import (
 var chineseDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
 	'六': 6, '七': 7, '八': 8, '九': 9}
 
-// parseNumeral reads an article, paragraph or item number written in Chinese (三十四, 一百一十八,
+// ParseNumeral reads an article, paragraph or item number written in Chinese (三十四, 一百一十八,
 // 一百零一, 十二) or in Arabic digits (34). It returns false for anything else or for zero.
-func parseNumeral(s string) (int, bool) {
+func ParseNumeral(s string) (int, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
@@ -49,8 +49,8 @@ func parseNumeral(s string) (int, bool) {
 	return total, total > 0
 }
 
-// formatNumeral writes n (1–9999) as laws do: 三十四, 一百一十八, 一百零一, 十.
-func formatNumeral(n int) string {
+// FormatNumeral writes n (1–9999) as laws do: 三十四, 一百一十八, 一百零一, 十.
+func FormatNumeral(n int) string {
 	if n <= 0 || n > 9999 {
 		return strconv.Itoa(n)
 	}

@@ -1,4 +1,8 @@
-package catalog
+// Package law reads and writes references to legal provisions (法律依据) the way Chinese laws,
+// catalogues and enforcement documents write them: 《城市市容和环境卫生管理条例》第三十四条第一款第（二）项,
+// with the article, paragraph and item numbers in Chinese numerals. It knows no feature: the
+// catalogue, cases and documents all cite through it.
+package law
 
 import (
 	"fmt"
@@ -20,6 +24,9 @@ type Citation struct {
 	Text      string `json:"text"`
 }
 
+// CodeCitationInvalid is the error code of a reference that cannot be read.
+const CodeCitationInvalid = "CITATION_INVALID"
+
 // CitationExample shows the citation format in messages and the template.
 const CitationExample = "《城市市容和环境卫生管理条例》第三十四条第（一）项：随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的"
 
@@ -30,12 +37,12 @@ func (c Citation) Ref() string {
 	if c.Edition != "" {
 		b.WriteString("（" + c.Edition + "）")
 	}
-	b.WriteString("第" + formatNumeral(c.Article) + "条")
+	b.WriteString("第" + FormatNumeral(c.Article) + "条")
 	if c.Paragraph > 0 {
-		b.WriteString("第" + formatNumeral(c.Paragraph) + "款")
+		b.WriteString("第" + FormatNumeral(c.Paragraph) + "款")
 	}
 	if c.Item > 0 {
-		b.WriteString("第（" + formatNumeral(c.Item) + "）项")
+		b.WriteString("第（" + FormatNumeral(c.Item) + "）项")
 	}
 	return b.String()
 }
@@ -48,8 +55,9 @@ func (c Citation) String() string {
 	return c.Ref() + "：" + c.Text
 }
 
-// arabic is the reference with Arabic numbers, so that a search for "第34条" finds it too.
-func (c Citation) arabic() string {
+// ArabicRef is the reference with Arabic numbers and no marks (城市道路管理条例第42条), so that a
+// search for "第42条" finds it too.
+func (c Citation) ArabicRef() string {
 	s := c.Law + "第" + strconv.Itoa(c.Article) + "条"
 	if c.Paragraph > 0 {
 		s += "第" + strconv.Itoa(c.Paragraph) + "款"
@@ -67,13 +75,13 @@ func (c *Citation) Check(field string) error {
 	c.Text = strings.TrimSpace(c.Text)
 	switch {
 	case c.Law == "":
-		return apperr.InvalidField(field, "CATALOG_CITATION_INVALID", "法律依据缺少法律法规名称")
+		return apperr.InvalidField(field, CodeCitationInvalid, "法律依据缺少法律法规名称")
 	case strings.ContainsAny(c.Law, "《》"):
-		return apperr.InvalidField(field, "CATALOG_CITATION_INVALID", "法律法规名称不应包含书名号："+c.Law)
+		return apperr.InvalidField(field, CodeCitationInvalid, "法律法规名称不应包含书名号："+c.Law)
 	case c.Article <= 0:
-		return apperr.InvalidField(field, "CATALOG_CITATION_INVALID", "法律依据《"+c.Law+"》缺少条号")
+		return apperr.InvalidField(field, CodeCitationInvalid, "法律依据《"+c.Law+"》缺少条号")
 	case c.Paragraph < 0 || c.Item < 0:
-		return apperr.InvalidField(field, "CATALOG_CITATION_INVALID", "款、项序号不能为负数")
+		return apperr.InvalidField(field, CodeCitationInvalid, "款、项序号不能为负数")
 	}
 	return nil
 }
@@ -130,7 +138,7 @@ func citationError(s, why string) error {
 	if utf8.RuneCountInString(shown) > 40 {
 		shown = string([]rune(shown)[:40]) + "…"
 	}
-	return apperr.Invalid("CATALOG_CITATION_INVALID",
+	return apperr.Invalid(CodeCitationInvalid,
 		fmt.Sprintf("无法识别的法律依据“%s”：%s（应形如%s）", shown, why, CitationExample))
 }
 
@@ -214,7 +222,7 @@ func numberedPart(s, unit string) (int, string, bool) {
 		}
 		raw = strings.TrimSpace(raw[len(open) : len(raw)-len(closing)])
 	}
-	n, ok := parseNumeral(raw)
+	n, ok := ParseNumeral(raw)
 	if !ok {
 		return 0, s, false
 	}
