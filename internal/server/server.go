@@ -84,10 +84,11 @@ func (a *App) Routes() []httpx.Route {
 
 // Meta lists the code tables the console needs for its selects.
 type Meta struct {
-	OrgKinds  []org.Option      `json:"orgKinds"`
-	Domains   []string          `json:"domains"`
-	PostTypes []org.Option      `json:"postTypes"`
-	Roles     []access.RoleInfo `json:"roles"`
+	OrgKinds    []org.Option            `json:"orgKinds"`
+	Domains     []string                `json:"domains"`
+	PostTypes   []org.Option            `json:"postTypes"`
+	Roles       []access.RoleInfo       `json:"roles"`
+	Permissions []access.PermissionInfo `json:"permissions"`
 }
 
 // PublicSummary is what the public portal shows without a login.
@@ -102,9 +103,10 @@ type PublicSummary struct {
 
 func (a *App) metaRoutes() []httpx.Route {
 	return []httpx.Route{
-		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色",
+		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色、权限",
 			Response: Meta{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
-				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles()})
+				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles(),
+					Permissions: access.AllPermissions()})
 			}},
 		{Method: "GET", Path: "/api/v1/public/summary", Public: true, Tag: "公众门户", Summary: "门户首页概况（无需登录）",
 			Response: PublicSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -2,18 +2,39 @@ package httpx
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/invopop/jsonschema"
+
+	"zhifa/internal/platform/access"
 )
 
 // OpenAPI builds an OpenAPI 3.1 document from the route table, so the document and the real
-// routes cannot drift apart.
+// routes cannot drift apart. The console's TypeScript types and the Go client's types are
+// generated from it (make generate), so it is built to be stable: every named Go type is a
+// component called package.Type, and encoding the maps sorts every key.
 func OpenAPI(version string, routes []Route) map[string]any {
-	ref := &jsonschema.Reflector{ExpandedStruct: true, AllowAdditionalProperties: true}
 	components := map[string]any{}
+	named := map[string]reflect.Type{}
+	ref := &jsonschema.Reflector{
+		AllowAdditionalProperties: true,
+		Anonymous:                 true,
+		Namer: func(t reflect.Type) string {
+			name := componentName(t)
+			if name == "" {
+				return ""
+			}
+			if prev, ok := named[name]; ok && prev != t {
+				panic(fmt.Sprintf("openapi: %s and %s would both be the component %s", prev, t, name))
+			}
+			named[name] = t
+			return name
+		},
+		Mapper: codeTable,
+	}
 	// schemaOf reflects a Go type into JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named
 	// types become components, so recursive types such as the organisation tree are expressible.
 	schemaOf := func(v any) any {
@@ -31,6 +52,7 @@ func OpenAPI(version string, routes []Route) map[string]any {
 		if err := json.Unmarshal(raw, &m); err != nil {
 			panic(err)
 		}
+		openTrueSchemas(m)
 		if defs, ok := m["$defs"].(map[string]any); ok {
 			for name, d := range defs {
 				components[name] = d
@@ -38,6 +60,9 @@ func OpenAPI(version string, routes []Route) map[string]any {
 			delete(m, "$defs")
 		}
 		return m
+	}
+	for name, s := range codeTableComponents() {
+		components[name] = s
 	}
 	errSchema := schemaOf(ErrorBody{})
 	paths := map[string]map[string]any{}
@@ -100,6 +125,7 @@ func OpenAPI(version string, routes []Route) map[string]any {
 	for _, t := range names {
 		tagList = append(tagList, map[string]any{"name": t})
 	}
+	markPointers(components, named)
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
@@ -116,6 +142,160 @@ func OpenAPI(version string, routes []Route) map[string]any {
 		"tags":     tagList,
 		"paths":    paths,
 	}
+}
+
+// componentName names the component of a Go type after its package, people.Person, so that the
+// Detail of one feature never overwrites another's. An instance of a generic type is named after
+// its type arguments: httpx.List[people.Person] is people.PersonList. Unnamed types are inline.
+func componentName(t reflect.Type) string {
+	name := t.Name()
+	if name == "" || t.PkgPath() == "" {
+		return ""
+	}
+	base, args, generic := strings.Cut(name, "[")
+	if !generic {
+		return pkgName(t.PkgPath()) + "." + name
+	}
+	// Type arguments are written with their full package path: List[zhifa/internal/people.Person].
+	var pkg, arg string
+	for _, a := range strings.Split(strings.TrimSuffix(args, "]"), ",") {
+		a = strings.TrimLeft(a, "*[]")
+		path, typ := "", a
+		if i := strings.LastIndexByte(a, '.'); i >= 0 {
+			path, typ = a[:i], a[i+1:]
+		}
+		if pkg == "" {
+			pkg = pkgName(path)
+		}
+		arg += typ
+	}
+	if pkg == "" {
+		pkg = pkgName(t.PkgPath())
+	}
+	return pkg + "." + arg + base
+}
+
+func pkgName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
+
+// Code tables the route table's types refer to: permissions and roles are enums of their codes,
+// taken from the access tables, so a client's types list exactly the codes the server knows.
+var (
+	permissionType = reflect.TypeFor[access.Permission]()
+	roleType       = reflect.TypeFor[access.Role]()
+)
+
+func codeTable(t reflect.Type) *jsonschema.Schema {
+	switch t {
+	case permissionType, roleType:
+		return &jsonschema.Schema{Ref: "#/$defs/" + componentName(t)}
+	}
+	return nil
+}
+
+func codeTableComponents() map[string]any {
+	var perms, permNames, roles, roleNames []string
+	for _, p := range access.AllPermissions() {
+		perms = append(perms, string(p.Code))
+		permNames = append(permNames, string(p.Code)+" "+p.Name)
+	}
+	for _, r := range access.AllRoles() {
+		roles = append(roles, string(r.Code))
+		roleNames = append(roleNames, string(r.Code)+" "+r.Name)
+	}
+	return map[string]any{
+		componentName(permissionType): map[string]any{"type": "string", "enum": perms,
+			"description": "权限：" + strings.Join(permNames, "；")},
+		componentName(roleType): map[string]any{"type": "string", "enum": roles,
+			"description": "角色：" + strings.Join(roleNames, "；")},
+	}
+}
+
+// openTrueSchemas writes the schema true (any value, reflected from an interface field) as the
+// equivalent {}, which generators reading OpenAPI 3.0-style documents also accept.
+func openTrueSchemas(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, c := range v {
+			if c == true && k != "required" {
+				v[k] = map[string]any{}
+			}
+			openTrueSchemas(c)
+		}
+	case []any:
+		for i, c := range v {
+			if c == true {
+				v[i] = map[string]any{}
+			}
+			openTrueSchemas(c)
+		}
+	}
+}
+
+// markPointers describes the pointer fields of every component. encoding/json writes a nil
+// pointer as null unless the field is omitempty, so such a field is "its type or null"; and
+// every pointer field is marked to stay a pointer in generated Go (which otherwise writes
+// optional fields as plain values, as the server's own types do, and could not hold a type that
+// contains itself, such as discretion.Result).
+func markPointers(components map[string]any, named map[string]reflect.Type) {
+	for name, t := range named {
+		c, ok := components[name].(map[string]any)
+		if !ok || t.Kind() != reflect.Struct {
+			continue
+		}
+		props, _ := c["properties"].(map[string]any)
+		for _, f := range jsonFields(t) {
+			prop, ok := props[f.name]
+			if !ok || f.typ.Kind() != reflect.Pointer {
+				continue
+			}
+			if f.omitempty {
+				prop.(map[string]any)[goPointer] = false
+				continue
+			}
+			props[f.name] = map[string]any{"oneOf": []any{prop, map[string]any{"type": "null"}}, goPointer: false}
+		}
+	}
+}
+
+// goPointer is oapi-codegen's extension keeping an optional field a pointer.
+const goPointer = "x-go-type-skip-optional-pointer"
+
+type jsonField struct {
+	name      string
+	typ       reflect.Type
+	omitempty bool
+}
+
+// jsonFields lists the fields encoding/json writes for a struct, with those of embedded structs.
+func jsonFields(t reflect.Type) []jsonField {
+	var out []jsonField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if tag == "-" {
+			continue
+		}
+		if f.Anonymous && name == "" {
+			et := f.Type
+			if et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			if et.Kind() == reflect.Struct {
+				out = append(out, jsonFields(et)...)
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		omit := strings.Contains(","+opts+",", ",omitempty,") || strings.Contains(","+opts+",", ",omitzero,")
+		out = append(out, jsonField{name: name, typ: f.Type, omitempty: omit})
+	}
+	return out
 }
 
 func operationID(rt Route) string {
