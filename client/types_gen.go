@@ -102,22 +102,404 @@ func (e AccessRole) Valid() bool {
 	}
 }
 
-// AccessPermission 权限：region.read 查看行政区划；region.write 维护行政区划；org.read 查看组织机构；org.write 维护组织机构；people.read 查看执法人员；people.write 维护执法人员；people.pii 查看完整身份证号与手机号；reform.read 查看改革指标；reform.write 设置改革指标阈值；account.read 查看账号；account.write 管理账号与角色；account.approve 审批管理员账号变更；audit.read 查看审计日志；catalog.read 查看权责清单与裁量基准；catalog.write 编制权责清单与裁量基准
+// Defines values for AccountRequestKind.
+const (
+	AccountRequestKindCreate        AccountRequestKind = "create"
+	AccountRequestKindResetPassword AccountRequestKind = "reset_password"
+	AccountRequestKindUpdate        AccountRequestKind = "update"
+)
+
+// Valid indicates whether the value is a known member of the AccountRequestKind enum.
+func (e AccountRequestKind) Valid() bool {
+	switch e {
+	case AccountRequestKindCreate:
+		return true
+	case AccountRequestKindResetPassword:
+		return true
+	case AccountRequestKindUpdate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AccountRequestStatus.
+const (
+	AccountRequestStatusApproved AccountRequestStatus = "approved"
+	AccountRequestStatusPending  AccountRequestStatus = "pending"
+	AccountRequestStatusRejected AccountRequestStatus = "rejected"
+)
+
+// Valid indicates whether the value is a known member of the AccountRequestStatus enum.
+func (e AccountRequestStatus) Valid() bool {
+	switch e {
+	case AccountRequestStatusApproved:
+		return true
+	case AccountRequestStatusPending:
+		return true
+	case AccountRequestStatusRejected:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AuditChainReportProblem.
+const (
+	AuditChainReportProblemAltered   AuditChainReportProblem = "altered"
+	AuditChainReportProblemMissing   AuditChainReportProblem = "missing"
+	AuditChainReportProblemReordered AuditChainReportProblem = "reordered"
+	AuditChainReportProblemRewritten AuditChainReportProblem = "rewritten"
+	AuditChainReportProblemTruncated AuditChainReportProblem = "truncated"
+)
+
+// Valid indicates whether the value is a known member of the AuditChainReportProblem enum.
+func (e AuditChainReportProblem) Valid() bool {
+	switch e {
+	case AuditChainReportProblemAltered:
+		return true
+	case AuditChainReportProblemMissing:
+		return true
+	case AuditChainReportProblemReordered:
+		return true
+	case AuditChainReportProblemRewritten:
+		return true
+	case AuditChainReportProblemTruncated:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogCategory.
+const (
+	CatalogCategoryGeneral      CatalogCategory = "general"
+	CatalogCategoryProfessional CatalogCategory = "professional"
+)
+
+// Valid indicates whether the value is a known member of the CatalogCategory enum.
+func (e CatalogCategory) Valid() bool {
+	switch e {
+	case CatalogCategoryGeneral:
+		return true
+	case CatalogCategoryProfessional:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogItemType.
+const (
+	CatalogItemTypeCoercion   CatalogItemType = "coercion"
+	CatalogItemTypeInspection CatalogItemType = "inspection"
+	CatalogItemTypeLevy       CatalogItemType = "levy"
+	CatalogItemTypeOther      CatalogItemType = "other"
+	CatalogItemTypePenalty    CatalogItemType = "penalty"
+)
+
+// Valid indicates whether the value is a known member of the CatalogItemType enum.
+func (e CatalogItemType) Valid() bool {
+	switch e {
+	case CatalogItemTypeCoercion:
+		return true
+	case CatalogItemTypeInspection:
+		return true
+	case CatalogItemTypeLevy:
+		return true
+	case CatalogItemTypeOther:
+		return true
+	case CatalogItemTypePenalty:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogLevel.
+const (
+	CatalogLevelCity     CatalogLevel = "city"
+	CatalogLevelCounty   CatalogLevel = "county"
+	CatalogLevelProvince CatalogLevel = "province"
+	CatalogLevelTownship CatalogLevel = "township"
+)
+
+// Valid indicates whether the value is a known member of the CatalogLevel enum.
+func (e CatalogLevel) Valid() bool {
+	switch e {
+	case CatalogLevelCity:
+		return true
+	case CatalogLevelCounty:
+		return true
+	case CatalogLevelProvince:
+		return true
+	case CatalogLevelTownship:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogMode.
+const (
+	CatalogModeDelegate CatalogMode = "delegate"
+	CatalogModeOwner    CatalogMode = "owner"
+	CatalogModeTransfer CatalogMode = "transfer"
+)
+
+// Valid indicates whether the value is a known member of the CatalogMode enum.
+func (e CatalogMode) Valid() bool {
+	switch e {
+	case CatalogModeDelegate:
+		return true
+	case CatalogModeOwner:
+		return true
+	case CatalogModeTransfer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogProblemSeverity.
+const (
+	CatalogProblemSeverityError   CatalogProblemSeverity = "error"
+	CatalogProblemSeverityWarning CatalogProblemSeverity = "warning"
+)
+
+// Valid indicates whether the value is a known member of the CatalogProblemSeverity enum.
+func (e CatalogProblemSeverity) Valid() bool {
+	switch e {
+	case CatalogProblemSeverityError:
+		return true
+	case CatalogProblemSeverityWarning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CatalogStatus.
+const (
+	CatalogStatusDraft     CatalogStatus = "draft"
+	CatalogStatusPublished CatalogStatus = "published"
+	CatalogStatusRepealed  CatalogStatus = "repealed"
+)
+
+// Valid indicates whether the value is a known member of the CatalogStatus enum.
+func (e CatalogStatus) Valid() bool {
+	switch e {
+	case CatalogStatusDraft:
+		return true
+	case CatalogStatusPublished:
+		return true
+	case CatalogStatusRepealed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiscretionLevel.
+const (
+	DiscretionLevelGeneral   DiscretionLevel = "general"
+	DiscretionLevelHeavier   DiscretionLevel = "heavier"
+	DiscretionLevelLighter   DiscretionLevel = "lighter"
+	DiscretionLevelMitigated DiscretionLevel = "mitigated"
+	DiscretionLevelNoPenalty DiscretionLevel = "no_penalty"
+)
+
+// Valid indicates whether the value is a known member of the DiscretionLevel enum.
+func (e DiscretionLevel) Valid() bool {
+	switch e {
+	case DiscretionLevelGeneral:
+		return true
+	case DiscretionLevelHeavier:
+		return true
+	case DiscretionLevelLighter:
+		return true
+	case DiscretionLevelMitigated:
+		return true
+	case DiscretionLevelNoPenalty:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiscretionState.
+const (
+	DiscretionStateDraft     DiscretionState = "draft"
+	DiscretionStateExpired   DiscretionState = "expired"
+	DiscretionStateInForce   DiscretionState = "in_force"
+	DiscretionStateRepealed  DiscretionState = "repealed"
+	DiscretionStateScheduled DiscretionState = "scheduled"
+)
+
+// Valid indicates whether the value is a known member of the DiscretionState enum.
+func (e DiscretionState) Valid() bool {
+	switch e {
+	case DiscretionStateDraft:
+		return true
+	case DiscretionStateExpired:
+		return true
+	case DiscretionStateInForce:
+		return true
+	case DiscretionStateRepealed:
+		return true
+	case DiscretionStateScheduled:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiscretionStatus.
+const (
+	DiscretionStatusDraft     DiscretionStatus = "draft"
+	DiscretionStatusPublished DiscretionStatus = "published"
+	DiscretionStatusRepealed  DiscretionStatus = "repealed"
+)
+
+// Valid indicates whether the value is a known member of the DiscretionStatus enum.
+func (e DiscretionStatus) Valid() bool {
+	switch e {
+	case DiscretionStatusDraft:
+		return true
+	case DiscretionStatusPublished:
+		return true
+	case DiscretionStatusRepealed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrgKind.
+const (
+	OrgKindBrigade        OrgKind = "brigade"
+	OrgKindBureau         OrgKind = "bureau"
+	OrgKindCourt          OrgKind = "court"
+	OrgKindCredit         OrgKind = "credit"
+	OrgKindDepartment     OrgKind = "department"
+	OrgKindGovernment     OrgKind = "government"
+	OrgKindPartyOrgan     OrgKind = "party_organ"
+	OrgKindPolice         OrgKind = "police"
+	OrgKindProcuratorate  OrgKind = "procuratorate"
+	OrgKindSquadron       OrgKind = "squadron"
+	OrgKindStationed      OrgKind = "stationed"
+	OrgKindTownshipOffice OrgKind = "township_office"
+)
+
+// Valid indicates whether the value is a known member of the OrgKind enum.
+func (e OrgKind) Valid() bool {
+	switch e {
+	case OrgKindBrigade:
+		return true
+	case OrgKindBureau:
+		return true
+	case OrgKindCourt:
+		return true
+	case OrgKindCredit:
+		return true
+	case OrgKindDepartment:
+		return true
+	case OrgKindGovernment:
+		return true
+	case OrgKindPartyOrgan:
+		return true
+	case OrgKindPolice:
+		return true
+	case OrgKindProcuratorate:
+		return true
+	case OrgKindSquadron:
+		return true
+	case OrgKindStationed:
+		return true
+	case OrgKindTownshipOffice:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrgOrgTownshipClass.
+const (
+	OrgOrgTownshipClassEmpty    OrgOrgTownshipClass = ""
+	OrgOrgTownshipClassKey      OrgOrgTownshipClass = "key"
+	OrgOrgTownshipClassOrdinary OrgOrgTownshipClass = "ordinary"
+)
+
+// Valid indicates whether the value is a known member of the OrgOrgTownshipClass enum.
+func (e OrgOrgTownshipClass) Valid() bool {
+	switch e {
+	case OrgOrgTownshipClassEmpty:
+		return true
+	case OrgOrgTownshipClassKey:
+		return true
+	case OrgOrgTownshipClassOrdinary:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PeopleCertStatus.
+const (
+	PeopleCertStatusExpired  PeopleCertStatus = "expired"
+	PeopleCertStatusExpiring PeopleCertStatus = "expiring"
+	PeopleCertStatusNone     PeopleCertStatus = "none"
+	PeopleCertStatusValid    PeopleCertStatus = "valid"
+)
+
+// Valid indicates whether the value is a known member of the PeopleCertStatus enum.
+func (e PeopleCertStatus) Valid() bool {
+	switch e {
+	case PeopleCertStatusExpired:
+		return true
+	case PeopleCertStatusExpiring:
+		return true
+	case PeopleCertStatusNone:
+		return true
+	case PeopleCertStatusValid:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReformCheckUnit.
+const (
+	ReformCheckUnitCount ReformCheckUnit = "count"
+	ReformCheckUnitRatio ReformCheckUnit = "ratio"
+)
+
+// Valid indicates whether the value is a known member of the ReformCheckUnit enum.
+func (e ReformCheckUnit) Valid() bool {
+	switch e {
+	case ReformCheckUnitCount:
+		return true
+	case ReformCheckUnitRatio:
+		return true
+	default:
+		return false
+	}
+}
+
+// AccessPermission defines model for access.Permission.
 type AccessPermission string
 
 // AccessPermissionInfo defines model for access.PermissionInfo.
 type AccessPermissionInfo struct {
-	// Code 权限：region.read 查看行政区划；region.write 维护行政区划；org.read 查看组织机构；org.write 维护组织机构；people.read 查看执法人员；people.write 维护执法人员；people.pii 查看完整身份证号与手机号；reform.read 查看改革指标；reform.write 设置改革指标阈值；account.read 查看账号；account.write 管理账号与角色；account.approve 审批管理员账号变更；audit.read 查看审计日志；catalog.read 查看权责清单与裁量基准；catalog.write 编制权责清单与裁量基准
 	Code AccessPermission `json:"code"`
 	Name string           `json:"name"`
 }
 
-// AccessRole 角色：sysadmin 系统管理员；secadmin 安全管理员；auditor 安全审计员；leader 领导；dispatcher 调度员；officer 执法队员；legal 法制审核员；liaison 部门联络员；grid 网格员；staffing 编制管理员
+// AccessRole defines model for access.Role.
 type AccessRole string
 
 // AccessRoleInfo defines model for access.RoleInfo.
 type AccessRoleInfo struct {
-	// Code 角色：sysadmin 系统管理员；secadmin 安全管理员；auditor 安全审计员；leader 领导；dispatcher 调度员；officer 执法队员；legal 法制审核员；liaison 部门联络员；grid 网格员；staffing 编制管理员
 	Code        AccessRole         `json:"code"`
 	Name        string             `json:"name"`
 	Permissions []AccessPermission `json:"permissions"`
@@ -199,24 +581,30 @@ type AccountPasswordInput struct {
 
 // AccountRequest defines model for account.Request.
 type AccountRequest struct {
-	AccountID       string              `json:"accountId"`
-	Create          *AccountNewAccount  `json:"create,omitempty"`
-	DecidedAt       string              `json:"decidedAt"`
-	DecidedBy       string              `json:"decidedBy"`
-	DecidedByName   string              `json:"decidedByName"`
-	DecisionReason  string              `json:"decisionReason"`
-	ID              string              `json:"id"`
-	Kind            string              `json:"kind"`
-	KindName        string              `json:"kindName"`
-	Reason          string              `json:"reason"`
-	RegionCode      string              `json:"regionCode"`
-	RequestedAt     string              `json:"requestedAt"`
-	RequestedBy     string              `json:"requestedBy"`
-	RequestedByName string              `json:"requestedByName"`
-	Status          string              `json:"status"`
-	Update          *AccountUpdateInput `json:"update,omitempty"`
-	Username        string              `json:"username"`
+	AccountID       string               `json:"accountId"`
+	Create          *AccountNewAccount   `json:"create,omitempty"`
+	DecidedAt       string               `json:"decidedAt"`
+	DecidedBy       string               `json:"decidedBy"`
+	DecidedByName   string               `json:"decidedByName"`
+	DecisionReason  string               `json:"decisionReason"`
+	ID              string               `json:"id"`
+	Kind            AccountRequestKind   `json:"kind"`
+	KindName        string               `json:"kindName"`
+	Reason          string               `json:"reason"`
+	RegionCode      string               `json:"regionCode"`
+	RequestedAt     string               `json:"requestedAt"`
+	RequestedBy     string               `json:"requestedBy"`
+	RequestedByName string               `json:"requestedByName"`
+	Status          AccountRequestStatus `json:"status"`
+	Update          *AccountUpdateInput  `json:"update,omitempty"`
+	Username        string               `json:"username"`
 }
+
+// AccountRequestKind defines model for AccountRequest.Kind.
+type AccountRequestKind string
+
+// AccountRequestStatus defines model for AccountRequest.Status.
+type AccountRequestStatus string
 
 // AccountRequestInput defines model for account.RequestInput.
 type AccountRequestInput struct {
@@ -285,17 +673,20 @@ type AuditAnchor struct {
 
 // AuditChainReport defines model for audit.ChainReport.
 type AuditChainReport struct {
-	Anchors    int          `json:"anchors"`
-	BrokenSeq  int          `json:"brokenSeq,omitempty"`
-	Chain      string       `json:"chain"`
-	Count      int          `json:"count"`
-	HeadMAC    string       `json:"headMac"`
-	HeadSeq    int          `json:"headSeq"`
-	LastAnchor *AuditAnchor `json:"lastAnchor,omitempty"`
-	OK         bool         `json:"ok"`
-	Problem    string       `json:"problem,omitempty"`
-	Reason     string       `json:"reason,omitempty"`
+	Anchors    int                     `json:"anchors"`
+	BrokenSeq  int                     `json:"brokenSeq,omitempty"`
+	Chain      string                  `json:"chain"`
+	Count      int                     `json:"count"`
+	HeadMAC    string                  `json:"headMac"`
+	HeadSeq    int                     `json:"headSeq"`
+	LastAnchor *AuditAnchor            `json:"lastAnchor,omitempty"`
+	OK         bool                    `json:"ok"`
+	Problem    AuditChainReportProblem `json:"problem,omitempty"`
+	Reason     string                  `json:"reason,omitempty"`
 }
+
+// AuditChainReportProblem defines model for AuditChainReport.Problem.
+type AuditChainReportProblem string
 
 // AuditChainState defines model for audit.ChainState.
 type AuditChainState struct {
@@ -374,25 +765,25 @@ type CatalogArt37Choice struct {
 
 // CatalogAssignment defines model for catalog.Assignment.
 type CatalogAssignment struct {
-	DecisionDocNo  string `json:"decisionDocNo"`
-	DecisionID     string `json:"decisionId"`
-	EffectiveFrom  string `json:"effectiveFrom"`
-	EffectiveTo    string `json:"effectiveTo"`
-	FromOrgID      string `json:"fromOrgId"`
-	FromOrgName    string `json:"fromOrgName"`
-	ID             string `json:"id"`
-	ItemCode       string `json:"itemCode"`
-	ItemID         string `json:"itemId"`
-	ItemName       string `json:"itemName"`
-	Kind           string `json:"kind"`
-	KindName       string `json:"kindName"`
-	PartNote       string `json:"partNote"`
-	Partial        bool   `json:"partial"`
-	PlaceCode      string `json:"placeCode"`
-	RevokedByDocNo string `json:"revokedByDocNo"`
-	RevokedByID    string `json:"revokedById"`
-	TargetOrgID    string `json:"targetOrgId"`
-	TargetOrgName  string `json:"targetOrgName"`
+	DecisionDocNo  string      `json:"decisionDocNo"`
+	DecisionID     string      `json:"decisionId"`
+	EffectiveFrom  string      `json:"effectiveFrom"`
+	EffectiveTo    string      `json:"effectiveTo"`
+	FromOrgID      string      `json:"fromOrgId"`
+	FromOrgName    string      `json:"fromOrgName"`
+	ID             string      `json:"id"`
+	ItemCode       string      `json:"itemCode"`
+	ItemID         string      `json:"itemId"`
+	ItemName       string      `json:"itemName"`
+	Kind           CatalogMode `json:"kind"`
+	KindName       string      `json:"kindName"`
+	PartNote       string      `json:"partNote"`
+	Partial        bool        `json:"partial"`
+	PlaceCode      string      `json:"placeCode"`
+	RevokedByDocNo string      `json:"revokedByDocNo"`
+	RevokedByID    string      `json:"revokedById"`
+	TargetOrgID    string      `json:"targetOrgId"`
+	TargetOrgName  string      `json:"targetOrgName"`
 }
 
 // CatalogAssignmentChange defines model for catalog.AssignmentChange.
@@ -401,6 +792,9 @@ type CatalogAssignmentChange struct {
 	Change     string            `json:"change"`
 	Date       string            `json:"date"`
 }
+
+// CatalogCategory defines model for catalog.Category.
+type CatalogCategory string
 
 // CatalogCitation defines model for catalog.Citation.
 type CatalogCitation struct {
@@ -511,7 +905,7 @@ type CatalogExercise struct {
 	Decision     *CatalogDecisionRef `json:"decision"`
 	Explanation  string              `json:"explanation"`
 	Item         CatalogItemRef      `json:"item"`
-	Mode         string              `json:"mode"`
+	Mode         CatalogMode         `json:"mode"`
 	ModeName     string              `json:"modeName"`
 	PartNote     string              `json:"partNote"`
 	Partial      bool                `json:"partial"`
@@ -549,14 +943,14 @@ type CatalogImportResult struct {
 
 // CatalogInput defines model for catalog.Input.
 type CatalogInput struct {
-	Category        string            `json:"category"`
+	Category        CatalogCategory   `json:"category"`
 	Code            string            `json:"code,omitempty"`
 	DocNo           string            `json:"docNo"`
 	Domain          string            `json:"domain"`
 	EffectiveFrom   string            `json:"effectiveFrom"`
 	EnforceDuties   []string          `json:"enforceDuties"`
 	Fine            CatalogFine       `json:"fine"`
-	Level           string            `json:"level"`
+	Level           CatalogLevel      `json:"level"`
 	Name            string            `json:"name"`
 	Note            string            `json:"note"`
 	OwnerOrgID      string            `json:"ownerOrgId"`
@@ -564,34 +958,34 @@ type CatalogInput struct {
 	PenaltyKinds    []string          `json:"penaltyKinds"`
 	RegionCode      string            `json:"regionCode,omitempty"`
 	SuperviseDuties []string          `json:"superviseDuties"`
-	Type            string            `json:"type"`
+	Type            CatalogItemType   `json:"type"`
 	ViolatedBasis   []CatalogCitation `json:"violatedBasis"`
 }
 
 // CatalogItem defines model for catalog.Item.
 type CatalogItem struct {
-	Category      string `json:"category"`
-	CategoryName  string `json:"categoryName"`
-	Code          string `json:"code"`
-	DocNo         string `json:"docNo"`
-	Domain        string `json:"domain"`
-	EffectiveFrom string `json:"effectiveFrom"`
-	EffectiveTo   string `json:"effectiveTo"`
-	ID            string `json:"id"`
-	Level         string `json:"level"`
-	LevelName     string `json:"levelName"`
-	Name          string `json:"name"`
-	OwnerOrgID    string `json:"ownerOrgId"`
-	OwnerOrgName  string `json:"ownerOrgName"`
-	PendingDraft  bool   `json:"pendingDraft"`
-	RegionCode    string `json:"regionCode"`
-	Seq           int    `json:"seq"`
-	Status        string `json:"status"`
-	StatusName    string `json:"statusName"`
-	Type          string `json:"type"`
-	TypeName      string `json:"typeName"`
-	VersionID     string `json:"versionId"`
-	VersionStatus string `json:"versionStatus"`
+	Category      CatalogCategory `json:"category"`
+	CategoryName  string          `json:"categoryName"`
+	Code          string          `json:"code"`
+	DocNo         string          `json:"docNo"`
+	Domain        string          `json:"domain"`
+	EffectiveFrom string          `json:"effectiveFrom"`
+	EffectiveTo   string          `json:"effectiveTo"`
+	ID            string          `json:"id"`
+	Level         CatalogLevel    `json:"level"`
+	LevelName     string          `json:"levelName"`
+	Name          string          `json:"name"`
+	OwnerOrgID    string          `json:"ownerOrgId"`
+	OwnerOrgName  string          `json:"ownerOrgName"`
+	PendingDraft  bool            `json:"pendingDraft"`
+	RegionCode    string          `json:"regionCode"`
+	Seq           int             `json:"seq"`
+	Status        CatalogStatus   `json:"status"`
+	StatusName    string          `json:"statusName"`
+	Type          CatalogItemType `json:"type"`
+	TypeName      string          `json:"typeName"`
+	VersionID     string          `json:"versionId"`
+	VersionStatus CatalogStatus   `json:"versionStatus"`
 }
 
 // CatalogItemDiff defines model for catalog.ItemDiff.
@@ -622,6 +1016,12 @@ type CatalogItemRef struct {
 	RegionCode string `json:"regionCode"`
 }
 
+// CatalogItemType defines model for catalog.ItemType.
+type CatalogItemType string
+
+// CatalogLevel defines model for catalog.Level.
+type CatalogLevel string
+
 // CatalogMeta defines model for catalog.Meta.
 type CatalogMeta struct {
 	Categories    []CatalogOption `json:"categories"`
@@ -633,6 +1033,9 @@ type CatalogMeta struct {
 	Statuses      []CatalogOption `json:"statuses"`
 	Types         []CatalogOption `json:"types"`
 }
+
+// CatalogMode defines model for catalog.Mode.
+type CatalogMode string
 
 // CatalogMoveInput defines model for catalog.MoveInput.
 type CatalogMoveInput struct {
@@ -659,22 +1062,22 @@ type CatalogOrgDiff struct {
 
 // CatalogOrgItem defines model for catalog.OrgItem.
 type CatalogOrgItem struct {
-	Code          string `json:"code"`
-	DecisionID    string `json:"decisionId"`
-	DelegatedTo   int    `json:"delegatedTo"`
-	DocNo         string `json:"docNo"`
-	Domain        string `json:"domain"`
-	EffectiveFrom string `json:"effectiveFrom"`
-	ItemID        string `json:"itemId"`
-	Mode          string `json:"mode"`
-	ModeName      string `json:"modeName"`
-	Name          string `json:"name"`
-	PartNote      string `json:"partNote"`
-	Partial       bool   `json:"partial"`
-	PlaceCode     string `json:"placeCode"`
-	Type          string `json:"type"`
-	TypeName      string `json:"typeName"`
-	VersionID     string `json:"versionId"`
+	Code          string          `json:"code"`
+	DecisionID    string          `json:"decisionId"`
+	DelegatedTo   int             `json:"delegatedTo"`
+	DocNo         string          `json:"docNo"`
+	Domain        string          `json:"domain"`
+	EffectiveFrom string          `json:"effectiveFrom"`
+	ItemID        string          `json:"itemId"`
+	Mode          CatalogMode     `json:"mode"`
+	ModeName      string          `json:"modeName"`
+	Name          string          `json:"name"`
+	PartNote      string          `json:"partNote"`
+	Partial       bool            `json:"partial"`
+	PlaceCode     string          `json:"placeCode"`
+	Type          CatalogItemType `json:"type"`
+	TypeName      string          `json:"typeName"`
+	VersionID     string          `json:"versionId"`
 }
 
 // CatalogOrgItems defines model for catalog.OrgItems.
@@ -698,15 +1101,18 @@ type CatalogOrgRef struct {
 
 // CatalogProblem defines model for catalog.Problem.
 type CatalogProblem struct {
-	Code     string `json:"code"`
-	Field    string `json:"field,omitempty"`
-	ItemCode string `json:"itemCode,omitempty"`
-	ItemID   string `json:"itemId,omitempty"`
-	ItemName string `json:"itemName,omitempty"`
-	Message  string `json:"message"`
-	Rule     string `json:"rule,omitempty"`
-	Severity string `json:"severity"`
+	Code     string                 `json:"code"`
+	Field    string                 `json:"field,omitempty"`
+	ItemCode string                 `json:"itemCode,omitempty"`
+	ItemID   string                 `json:"itemId,omitempty"`
+	ItemName string                 `json:"itemName,omitempty"`
+	Message  string                 `json:"message"`
+	Rule     string                 `json:"rule,omitempty"`
+	Severity CatalogProblemSeverity `json:"severity"`
 }
+
+// CatalogProblemSeverity defines model for CatalogProblem.Severity.
+type CatalogProblemSeverity string
 
 // CatalogPublicDelegation defines model for catalog.PublicDelegation.
 type CatalogPublicDelegation struct {
@@ -725,24 +1131,24 @@ type CatalogPublicDetail struct {
 
 // CatalogPublicItem defines model for catalog.PublicItem.
 type CatalogPublicItem struct {
-	Body          CatalogOrgRef `json:"body"`
-	Category      string        `json:"category"`
-	CategoryName  string        `json:"categoryName"`
-	Code          string        `json:"code"`
-	DelegatedTo   int           `json:"delegatedTo"`
-	DocNo         string        `json:"docNo"`
-	Domain        string        `json:"domain"`
-	EffectiveFrom string        `json:"effectiveFrom"`
-	ID            string        `json:"id"`
-	Level         string        `json:"level"`
-	LevelName     string        `json:"levelName"`
-	Mode          string        `json:"mode"`
-	ModeName      string        `json:"modeName"`
-	Name          string        `json:"name"`
-	Owner         CatalogOrgRef `json:"owner"`
-	Partial       bool          `json:"partial"`
-	Type          string        `json:"type"`
-	TypeName      string        `json:"typeName"`
+	Body          CatalogOrgRef   `json:"body"`
+	Category      CatalogCategory `json:"category"`
+	CategoryName  string          `json:"categoryName"`
+	Code          string          `json:"code"`
+	DelegatedTo   int             `json:"delegatedTo"`
+	DocNo         string          `json:"docNo"`
+	Domain        string          `json:"domain"`
+	EffectiveFrom string          `json:"effectiveFrom"`
+	ID            string          `json:"id"`
+	Level         CatalogLevel    `json:"level"`
+	LevelName     string          `json:"levelName"`
+	Mode          CatalogMode     `json:"mode"`
+	ModeName      string          `json:"modeName"`
+	Name          string          `json:"name"`
+	Owner         CatalogOrgRef   `json:"owner"`
+	Partial       bool            `json:"partial"`
+	Type          CatalogItemType `json:"type"`
+	TypeName      string          `json:"typeName"`
 }
 
 // CatalogPublicItemList defines model for catalog.PublicItemList.
@@ -796,11 +1202,14 @@ type CatalogRevokeDecisionInput struct {
 
 // CatalogRevokeInput defines model for catalog.RevokeInput.
 type CatalogRevokeInput struct {
-	AssignmentIds []string `json:"assignmentIds"`
-	Items         []string `json:"items"`
-	Kind          string   `json:"kind"`
-	Targets       []string `json:"targets"`
+	AssignmentIds []string    `json:"assignmentIds"`
+	Items         []string    `json:"items"`
+	Kind          CatalogMode `json:"kind"`
+	Targets       []string    `json:"targets"`
 }
+
+// CatalogStatus defines model for catalog.Status.
+type CatalogStatus string
 
 // CatalogSynonym defines model for catalog.Synonym.
 type CatalogSynonym struct {
@@ -820,7 +1229,7 @@ type CatalogSynonymInput struct {
 
 // CatalogVersion defines model for catalog.Version.
 type CatalogVersion struct {
-	Category        string            `json:"category"`
+	Category        CatalogCategory   `json:"category"`
 	CategoryName    string            `json:"categoryName"`
 	CreatedAt       string            `json:"createdAt"`
 	CreatedBy       string            `json:"createdBy"`
@@ -832,7 +1241,7 @@ type CatalogVersion struct {
 	Fine            CatalogFine       `json:"fine"`
 	ID              string            `json:"id"`
 	ItemID          string            `json:"itemId"`
-	Level           string            `json:"level"`
+	Level           CatalogLevel      `json:"level"`
 	LevelName       string            `json:"levelName"`
 	Name            string            `json:"name"`
 	Note            string            `json:"note"`
@@ -843,10 +1252,10 @@ type CatalogVersion struct {
 	PublishedAt     string            `json:"publishedAt"`
 	RegionCode      string            `json:"regionCode"`
 	Seq             int               `json:"seq"`
-	Status          string            `json:"status"`
+	Status          CatalogStatus     `json:"status"`
 	StatusName      string            `json:"statusName"`
 	SuperviseDuties []string          `json:"superviseDuties"`
-	Type            string            `json:"type"`
+	Type            CatalogItemType   `json:"type"`
 	TypeName        string            `json:"typeName"`
 	ViolatedBasis   []CatalogCitation `json:"violatedBasis"`
 }
@@ -862,17 +1271,17 @@ type CatalogVersionRef struct {
 
 // CatalogVersionSummary defines model for catalog.VersionSummary.
 type CatalogVersionSummary struct {
-	CreatedAt     string `json:"createdAt"`
-	DocNo         string `json:"docNo"`
-	EffectiveFrom string `json:"effectiveFrom"`
-	EffectiveTo   string `json:"effectiveTo"`
-	ID            string `json:"id"`
-	Name          string `json:"name"`
-	Note          string `json:"note"`
-	PublishedAt   string `json:"publishedAt"`
-	Seq           int    `json:"seq"`
-	Status        string `json:"status"`
-	StatusName    string `json:"statusName"`
+	CreatedAt     string        `json:"createdAt"`
+	DocNo         string        `json:"docNo"`
+	EffectiveFrom string        `json:"effectiveFrom"`
+	EffectiveTo   string        `json:"effectiveTo"`
+	ID            string        `json:"id"`
+	Name          string        `json:"name"`
+	Note          string        `json:"note"`
+	PublishedAt   string        `json:"publishedAt"`
+	Seq           int           `json:"seq"`
+	Status        CatalogStatus `json:"status"`
+	StatusName    string        `json:"statusName"`
 }
 
 // DiscretionBenchmark defines model for discretion.Benchmark.
@@ -892,8 +1301,8 @@ type DiscretionBenchmark struct {
 	RegionCode    string                     `json:"regionCode"`
 	RegionName    string                     `json:"regionName"`
 	RepealReason  string                     `json:"repealReason,omitempty"`
-	State         string                     `json:"state"`
-	Status        string                     `json:"status"`
+	State         DiscretionState            `json:"state"`
+	Status        DiscretionStatus           `json:"status"`
 	Statute       *DiscretionStatute         `json:"statute"`
 	Tiers         []DiscretionTier           `json:"tiers"`
 	Title         string                     `json:"title"`
@@ -935,8 +1344,8 @@ type DiscretionDetail struct {
 	RegionCode    string                     `json:"regionCode"`
 	RegionName    string                     `json:"regionName"`
 	RepealReason  string                     `json:"repealReason,omitempty"`
-	State         string                     `json:"state"`
-	Status        string                     `json:"status"`
+	State         DiscretionState            `json:"state"`
+	Status        DiscretionStatus           `json:"status"`
 	Statute       *DiscretionStatute         `json:"statute"`
 	Tiers         []DiscretionTier           `json:"tiers"`
 	Title         string                     `json:"title"`
@@ -996,6 +1405,9 @@ type DiscretionInput struct {
 	Tiers      []DiscretionTier           `json:"tiers"`
 	Title      string                     `json:"title"`
 }
+
+// DiscretionLevel defines model for discretion.Level.
+type DiscretionLevel string
 
 // DiscretionMatch defines model for discretion.Match.
 type DiscretionMatch struct {
@@ -1132,7 +1544,7 @@ type DiscretionResult struct {
 	Reason            string            `json:"reason"`
 	RegionCode        string            `json:"regionCode"`
 	Standard          string            `json:"standard"`
-	Tier              string            `json:"tier"`
+	Tier              DiscretionLevel   `json:"tier"`
 	TierName          string            `json:"tierName"`
 	Title             string            `json:"title"`
 	Version           int               `json:"version"`
@@ -1165,6 +1577,12 @@ type DiscretionStandard struct {
 	Warning        bool     `json:"warning,omitempty"`
 }
 
+// DiscretionState defines model for discretion.State.
+type DiscretionState string
+
+// DiscretionStatus defines model for discretion.Status.
+type DiscretionStatus string
+
 // DiscretionStatute defines model for discretion.Statute.
 type DiscretionStatute struct {
 	Citation       string   `json:"citation,omitempty"`
@@ -1183,20 +1601,20 @@ type DiscretionStatute struct {
 
 // DiscretionSummary defines model for discretion.Summary.
 type DiscretionSummary struct {
-	DocNumber     string `json:"docNumber"`
-	EffectiveFrom string `json:"effectiveFrom"`
-	EffectiveTo   string `json:"effectiveTo"`
-	ID            string `json:"id"`
-	ItemCode      string `json:"itemCode"`
-	ItemID        string `json:"itemId"`
-	ItemName      string `json:"itemName"`
-	RegionCode    string `json:"regionCode"`
-	RegionName    string `json:"regionName"`
-	State         string `json:"state"`
-	Status        string `json:"status"`
-	Title         string `json:"title"`
-	UpdatedAt     string `json:"updatedAt"`
-	Version       int    `json:"version"`
+	DocNumber     string           `json:"docNumber"`
+	EffectiveFrom string           `json:"effectiveFrom"`
+	EffectiveTo   string           `json:"effectiveTo"`
+	ID            string           `json:"id"`
+	ItemCode      string           `json:"itemCode"`
+	ItemID        string           `json:"itemId"`
+	ItemName      string           `json:"itemName"`
+	RegionCode    string           `json:"regionCode"`
+	RegionName    string           `json:"regionName"`
+	State         DiscretionState  `json:"state"`
+	Status        DiscretionStatus `json:"status"`
+	Title         string           `json:"title"`
+	UpdatedAt     string           `json:"updatedAt"`
+	Version       int              `json:"version"`
 }
 
 // DiscretionSummaryList defines model for discretion.SummaryList.
@@ -1211,7 +1629,7 @@ type DiscretionSummaryList struct {
 type DiscretionTier struct {
 	Conditions  []DiscretionCondition `json:"conditions"`
 	Description string                `json:"description,omitempty"`
-	Level       string                `json:"level"`
+	Level       DiscretionLevel       `json:"level"`
 	Match       string                `json:"match,omitempty"`
 	Provision   string                `json:"provision,omitempty"`
 	Standard    DiscretionStandard    `json:"standard"`
@@ -1244,7 +1662,7 @@ type OrgFilled struct {
 // OrgInput defines model for org.Input.
 type OrgInput struct {
 	Domains       []string `json:"domains"`
-	Kind          string   `json:"kind"`
+	Kind          OrgKind  `json:"kind"`
 	Name          string   `json:"name"`
 	ParentID      string   `json:"parentId"`
 	Quota         OrgQuota `json:"quota"`
@@ -1254,11 +1672,14 @@ type OrgInput struct {
 	TownshipClass string   `json:"townshipClass"`
 }
 
+// OrgKind defines model for org.Kind.
+type OrgKind string
+
 // OrgNode defines model for org.Node.
 type OrgNode struct {
 	Children   []OrgNode `json:"children"`
 	ID         string    `json:"id"`
-	Kind       string    `json:"kind"`
+	Kind       OrgKind   `json:"kind"`
 	KindName   string    `json:"kindName"`
 	Name       string    `json:"name"`
 	RegionCode string    `json:"regionCode"`
@@ -1272,23 +1693,26 @@ type OrgOption struct {
 
 // OrgOrg defines model for org.Org.
 type OrgOrg struct {
-	ChildCount    int          `json:"childCount"`
-	Domains       []string     `json:"domains"`
-	Filled        OrgFilled    `json:"filled"`
-	ID            string       `json:"id"`
-	Kind          string       `json:"kind"`
-	KindName      string       `json:"kindName"`
-	Name          string       `json:"name"`
-	ParentID      *string      `json:"parentId"`
-	ParentName    string       `json:"parentName"`
-	Quota         OrgQuota     `json:"quota"`
-	RegionCode    string       `json:"regionCode"`
-	RegionName    string       `json:"regionName"`
-	ShortName     string       `json:"shortName"`
-	SortOrder     int          `json:"sortOrder"`
-	Subtree       *OrgStaffing `json:"subtree,omitempty"`
-	TownshipClass string       `json:"townshipClass"`
+	ChildCount    int                 `json:"childCount"`
+	Domains       []string            `json:"domains"`
+	Filled        OrgFilled           `json:"filled"`
+	ID            string              `json:"id"`
+	Kind          OrgKind             `json:"kind"`
+	KindName      string              `json:"kindName"`
+	Name          string              `json:"name"`
+	ParentID      *string             `json:"parentId"`
+	ParentName    string              `json:"parentName"`
+	Quota         OrgQuota            `json:"quota"`
+	RegionCode    string              `json:"regionCode"`
+	RegionName    string              `json:"regionName"`
+	ShortName     string              `json:"shortName"`
+	SortOrder     int                 `json:"sortOrder"`
+	Subtree       *OrgStaffing        `json:"subtree,omitempty"`
+	TownshipClass OrgOrgTownshipClass `json:"townshipClass"`
 }
+
+// OrgOrgTownshipClass defines model for OrgOrg.TownshipClass.
+type OrgOrgTownshipClass string
 
 // OrgOrgList defines model for org.OrgList.
 type OrgOrgList struct {
@@ -1321,15 +1745,18 @@ type PeopleCertInput struct {
 	ValidTo   string   `json:"validTo"`
 }
 
+// PeopleCertStatus defines model for people.CertStatus.
+type PeopleCertStatus string
+
 // PeopleCertificate defines model for people.Certificate.
 type PeopleCertificate struct {
-	DaysLeft  int      `json:"daysLeft"`
-	Domains   []string `json:"domains"`
-	Issuer    string   `json:"issuer"`
-	Number    string   `json:"number"`
-	Status    string   `json:"status"`
-	ValidFrom string   `json:"validFrom"`
-	ValidTo   string   `json:"validTo"`
+	DaysLeft  int              `json:"daysLeft"`
+	Domains   []string         `json:"domains"`
+	Issuer    string           `json:"issuer"`
+	Number    string           `json:"number"`
+	Status    PeopleCertStatus `json:"status"`
+	ValidFrom string           `json:"validFrom"`
+	ValidTo   string           `json:"validTo"`
 }
 
 // PeopleDetail defines model for people.Detail.
@@ -1425,20 +1852,23 @@ type PeopleTally struct {
 
 // ReformCheck defines model for reform.Check.
 type ReformCheck struct {
-	Applies          bool    `json:"applies"`
-	Denominator      *int    `json:"denominator,omitempty"`
-	DenominatorLabel string  `json:"denominatorLabel,omitempty"`
-	Key              string  `json:"key"`
-	Note             string  `json:"note,omitempty"`
-	Numerator        *int    `json:"numerator,omitempty"`
-	NumeratorLabel   string  `json:"numeratorLabel,omitempty"`
-	Pass             bool    `json:"pass"`
-	Rule             string  `json:"rule"`
-	Threshold        float64 `json:"threshold"`
-	Title            string  `json:"title"`
-	Unit             string  `json:"unit"`
-	Value            float64 `json:"value"`
+	Applies          bool            `json:"applies"`
+	Denominator      *int            `json:"denominator,omitempty"`
+	DenominatorLabel string          `json:"denominatorLabel,omitempty"`
+	Key              string          `json:"key"`
+	Note             string          `json:"note,omitempty"`
+	Numerator        *int            `json:"numerator,omitempty"`
+	NumeratorLabel   string          `json:"numeratorLabel,omitempty"`
+	Pass             bool            `json:"pass"`
+	Rule             string          `json:"rule"`
+	Threshold        float64         `json:"threshold"`
+	Title            string          `json:"title"`
+	Unit             ReformCheckUnit `json:"unit"`
+	Value            float64         `json:"value"`
 }
+
+// ReformCheckUnit defines model for ReformCheck.Unit.
+type ReformCheckUnit string
 
 // ReformEffective defines model for reform.Effective.
 type ReformEffective struct {
@@ -1465,7 +1895,7 @@ type ReformOverview struct {
 type ReformReport struct {
 	Checks     []ReformCheck `json:"checks"`
 	Failing    int           `json:"failing"`
-	Kind       string        `json:"kind"`
+	Kind       OrgKind       `json:"kind"`
 	KindName   string        `json:"kindName"`
 	OrgID      string        `json:"orgId"`
 	OrgName    string        `json:"orgName"`
@@ -1538,11 +1968,12 @@ type RegionRenameInput struct {
 
 // ServerMeta defines model for server.Meta.
 type ServerMeta struct {
-	Domains     []string               `json:"domains"`
-	OrgKinds    []OrgOption            `json:"orgKinds"`
-	Permissions []AccessPermissionInfo `json:"permissions"`
-	PostTypes   []OrgOption            `json:"postTypes"`
-	Roles       []AccessRoleInfo       `json:"roles"`
+	Administrators []AccessRole           `json:"administrators"`
+	Domains        []string               `json:"domains"`
+	OrgKinds       []OrgOption            `json:"orgKinds"`
+	Permissions    []AccessPermissionInfo `json:"permissions"`
+	PostTypes      []OrgOption            `json:"postTypes"`
+	Roles          []AccessRoleInfo       `json:"roles"`
 }
 
 // ServerPublicSummary defines model for server.PublicSummary.

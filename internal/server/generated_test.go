@@ -2,13 +2,20 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 
 	"zhifa/client"
+	"zhifa/internal/account"
+	"zhifa/internal/audit"
+	"zhifa/internal/catalog"
+	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/reform"
 	"zhifa/internal/server"
 )
 
@@ -84,6 +91,9 @@ func checkCodeTables(t *testing.T, routes []httpx.Route, meta client.ServerMeta)
 			t.Errorf("%s %s requires %q, which GET /api/v1/meta does not name", rt.Method, rt.Path, rt.Perm)
 		}
 	}
+	if !slices.Equal(meta.Administrators, []client.Role{client.AccessRoleSysadmin, client.AccessRoleSecadmin, client.AccessRoleAuditor}) {
+		t.Errorf("administrators: %v", meta.Administrators)
+	}
 	if len(meta.Roles) != len(access.AllRoles()) {
 		t.Fatalf("roles: %+v", meta.Roles)
 	}
@@ -95,6 +105,44 @@ func checkCodeTables(t *testing.T, routes []httpx.Route, meta client.ServerMeta)
 			if names[p] == "" {
 				t.Errorf("role %s grants %q, which has no name", r.Code, p)
 			}
+		}
+	}
+}
+
+// TestEnumTagsListTheServersCodes checks the enums written as struct tags on response fields
+// against the constants the server uses, so a new code cannot be missing from the document.
+func TestEnumTagsListTheServersCodes(t *testing.T) {
+	raw, err := server.OpenAPIDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]struct {
+					Enum []string `json:"enum"`
+				} `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		schema, field string
+		want          []string
+	}{
+		{"account.Request", "kind", []string{account.RequestCreate, account.RequestUpdate, account.RequestReset}},
+		{"account.Request", "status", []string{account.RequestPending, account.RequestApproved, account.RequestRejected}},
+		{"audit.ChainReport", "problem", []string{audit.ProblemAltered, audit.ProblemMissing, audit.ProblemReordered,
+			audit.ProblemTruncated, audit.ProblemRewritten}},
+		{"org.Org", "townshipClass", []string{org.TownshipKey, org.TownshipOrdinary, ""}},
+		{"reform.Check", "unit", []string{reform.UnitRatio, reform.UnitCount}},
+		{"catalog.Problem", "severity", []string{catalog.SeverityError, catalog.SeverityWarning}},
+	} {
+		got := doc.Components.Schemas[c.schema].Properties[c.field].Enum
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s.%s lists %q, the server uses %q", c.schema, c.field, got, c.want)
 		}
 	}
 }

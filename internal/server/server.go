@@ -89,6 +89,19 @@ type Meta struct {
 	PostTypes   []org.Option            `json:"postTypes"`
 	Roles       []access.RoleInfo       `json:"roles"`
 	Permissions []access.PermissionInfo `json:"permissions"`
+	// Administrators are the three administrator roles (三员), whose accounts change only with a
+	// second administrator's approval.
+	Administrators []access.Role `json:"administrators"`
+}
+
+func administrators() []access.Role {
+	var out []access.Role
+	for _, r := range access.AllRoles() {
+		if access.IsAdministrator(r.Code) {
+			out = append(out, r.Code)
+		}
+	}
+	return out
 }
 
 // PublicSummary is what the public portal shows without a login.
@@ -106,7 +119,7 @@ func (a *App) metaRoutes() []httpx.Route {
 		{Method: "GET", Path: "/api/v1/meta", Tag: "系统", Summary: "代码表：机构类型、执法领域、编制类型、角色、权限",
 			Response: Meta{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
 				return httpx.OK(w, Meta{OrgKinds: org.Kinds, Domains: org.Domains, PostTypes: org.PostTypes, Roles: access.AllRoles(),
-					Permissions: access.AllPermissions()})
+					Permissions: access.AllPermissions(), Administrators: administrators()})
 			}},
 		{Method: "GET", Path: "/api/v1/public/summary", Public: true, Tag: "公众门户", Summary: "门户首页概况（无需登录）",
 			Response: PublicSummary{}, Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -143,7 +156,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	routes := a.Routes()
 	httpx.Mount(mux, a.Accounts, routes)
-	doc, err := json.Marshal(httpx.OpenAPI(a.Version, routes))
+	doc, err := json.Marshal(openAPI(a.Version, routes))
 	if err != nil {
 		panic(err)
 	}

@@ -8,15 +8,23 @@ import (
 	"strings"
 
 	"github.com/invopop/jsonschema"
-
-	"zhifa/internal/platform/access"
 )
+
+// Codes lists the values of code types (named string types such as catalog.ItemType) for the
+// OpenAPI document: each becomes a component whose schema is the enum of its values, so that
+// clients know every code the server writes and accepts.
+type Codes map[reflect.Type][]string
 
 // OpenAPI builds an OpenAPI 3.1 document from the route table, so the document and the real
 // routes cannot drift apart. The console's TypeScript types and the Go client's types are
 // generated from it (make generate), so it is built to be stable: every named Go type is a
 // component called package.Type, and encoding the maps sorts every key.
 func OpenAPI(version string, routes []Route) map[string]any {
+	return OpenAPIWithCodes(version, routes, nil)
+}
+
+// OpenAPIWithCodes is OpenAPI with the values of the API's code types.
+func OpenAPIWithCodes(version string, routes []Route, codes Codes) map[string]any {
 	components := map[string]any{}
 	named := map[string]reflect.Type{}
 	ref := &jsonschema.Reflector{
@@ -33,7 +41,13 @@ func OpenAPI(version string, routes []Route) map[string]any {
 			named[name] = t
 			return name
 		},
-		Mapper: codeTable,
+		// A code type refers to its component, which lists its values.
+		Mapper: func(t reflect.Type) *jsonschema.Schema {
+			if _, ok := codes[t]; ok {
+				return &jsonschema.Schema{Ref: "#/$defs/" + componentName(t)}
+			}
+			return nil
+		},
 	}
 	// schemaOf reflects a Go type into JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named
 	// types become components, so recursive types such as the organisation tree are expressible.
@@ -61,8 +75,11 @@ func OpenAPI(version string, routes []Route) map[string]any {
 		}
 		return m
 	}
-	for name, s := range codeTableComponents() {
-		components[name] = s
+	for t, values := range codes {
+		if t.Kind() != reflect.String {
+			panic(fmt.Sprintf("openapi: code type %s is not a string type", t))
+		}
+		components[componentName(t)] = map[string]any{"type": "string", "enum": values}
 	}
 	errSchema := schemaOf(ErrorBody{})
 	paths := map[string]map[string]any{}
@@ -176,39 +193,6 @@ func componentName(t reflect.Type) string {
 }
 
 func pkgName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
-
-// Code tables the route table's types refer to: permissions and roles are enums of their codes,
-// taken from the access tables, so a client's types list exactly the codes the server knows.
-var (
-	permissionType = reflect.TypeFor[access.Permission]()
-	roleType       = reflect.TypeFor[access.Role]()
-)
-
-func codeTable(t reflect.Type) *jsonschema.Schema {
-	switch t {
-	case permissionType, roleType:
-		return &jsonschema.Schema{Ref: "#/$defs/" + componentName(t)}
-	}
-	return nil
-}
-
-func codeTableComponents() map[string]any {
-	var perms, permNames, roles, roleNames []string
-	for _, p := range access.AllPermissions() {
-		perms = append(perms, string(p.Code))
-		permNames = append(permNames, string(p.Code)+" "+p.Name)
-	}
-	for _, r := range access.AllRoles() {
-		roles = append(roles, string(r.Code))
-		roleNames = append(roleNames, string(r.Code)+" "+r.Name)
-	}
-	return map[string]any{
-		componentName(permissionType): map[string]any{"type": "string", "enum": perms,
-			"description": "权限：" + strings.Join(permNames, "；")},
-		componentName(roleType): map[string]any{"type": "string", "enum": roles,
-			"description": "角色：" + strings.Join(roleNames, "；")},
-	}
-}
 
 // openTrueSchemas writes the schema true (any value, reflected from an interface field) as the
 // equivalent {}, which generators reading OpenAPI 3.0-style documents also accept.
