@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -34,6 +35,9 @@ func OpenAPIWithCodes(version string, routes []Route, codes Codes) map[string]an
 			name := componentName(t)
 			if name == "" {
 				return ""
+			}
+			if !validComponentName.MatchString(name) {
+				panic(fmt.Sprintf("openapi: %s cannot be named as a component (%q)", t, name))
 			}
 			if prev, ok := named[name]; ok && prev != t {
 				panic(fmt.Sprintf("openapi: %s and %s would both be the component %s", prev, t, name))
@@ -194,23 +198,39 @@ func componentName(t reflect.Type) string {
 
 func pkgName(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
 
+// validComponentName is what OpenAPI allows as the key of a component.
+var validComponentName = regexp.MustCompile(`^[a-zA-Z0-9.\-_]+$`)
+
 // openTrueSchemas writes the schema true (any value, reflected from an interface field) as the
-// equivalent {}, which generators reading OpenAPI 3.0-style documents also accept.
-func openTrueSchemas(v any) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, c := range v {
-			if c == true && k != "required" {
-				v[k] = map[string]any{}
-			}
-			openTrueSchemas(c)
+// equivalent {}, which generators reading OpenAPI 3.0-style documents also accept. It looks only
+// where a keyword holds a schema, so other true values (uniqueItems …) stay.
+func openTrueSchemas(s map[string]any) {
+	open := func(v any) any {
+		if v == true {
+			return map[string]any{}
 		}
-	case []any:
-		for i, c := range v {
-			if c == true {
-				v[i] = map[string]any{}
+		if m, ok := v.(map[string]any); ok {
+			openTrueSchemas(m)
+		}
+		return v
+	}
+	for _, k := range []string{"items", "additionalProperties", "not"} {
+		if v, ok := s[k]; ok {
+			s[k] = open(v)
+		}
+	}
+	for _, k := range []string{"properties", "patternProperties", "$defs"} {
+		if m, ok := s[k].(map[string]any); ok {
+			for name, v := range m {
+				m[name] = open(v)
 			}
-			openTrueSchemas(c)
+		}
+	}
+	for _, k := range []string{"oneOf", "anyOf", "allOf", "prefixItems"} {
+		if l, ok := s[k].([]any); ok {
+			for i, v := range l {
+				l[i] = open(v)
+			}
 		}
 	}
 }
