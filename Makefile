@@ -2,6 +2,7 @@
 #   make run    build what is needed and start on embedded SQLite with the demo county
 #   make test   every test: Go unit and store tests on SQLite and PostgreSQL, API tests, web unit and browser tests
 #   make bench  benchmarks (results are recorded in docs/benchmarks.md)
+#   make generate  after changing the API: the OpenAPI document and the types generated from it
 
 GO          ?= go
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -13,7 +14,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
 WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json web/package.json
 
-.PHONY: run build web test test-go test-web bench clean check-node
+.PHONY: run build web test test-go test-web bench clean check-node generate
 
 run: build
 	./bin/zhifa serve --demo --addr $(ADDR) --data-dir $(DATA_DIR)
@@ -35,6 +36,15 @@ web/node_modules/.installed: web/package.json web/package-lock.json | check-node
 # The console is rebuilt only when its sources changed.
 web/dist/console/index.html: web/node_modules/.installed $(WEB_SOURCES) | check-node
 	cd web && npm run build
+
+# The API's OpenAPI document (web/src/api/openapi.json, from the route table) and the types
+# generated from it: the console's web/src/api/schema.ts and the Go client's client/types_gen.go.
+# make test fails while any of the three differs from what this writes.
+generate: web/node_modules/.installed
+	$(GO) run ./cmd/zhifa openapi > web/src/api/openapi.json.tmp
+	mv web/src/api/openapi.json.tmp web/src/api/openapi.json
+	cd client && $(GO) tool oapi-codegen -config oapi-codegen.yaml -o types_gen.go ../web/src/api/openapi.json
+	cd web && npm run gen:api
 
 test: build test-go test-web
 

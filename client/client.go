@@ -26,33 +26,14 @@ func New(baseURL string) *Client {
 	return &Client{BaseURL: strings.TrimRight(baseURL, "/"), HTTP: http.DefaultClient}
 }
 
-// Error is an error answer from the server.
+// Error is an error answer from the server: its HTTP status and the coded error (code, Chinese
+// message, field, rule and details).
 type Error struct {
-	Status  int      `json:"-"`
-	Code    string   `json:"code"`
-	Message string   `json:"message"`
-	Field   string   `json:"field,omitempty"`
-	Rule    string   `json:"rule,omitempty"`
-	Details []Detail `json:"details,omitempty"`
-}
-
-// Detail is one row- or field-level problem.
-type Detail struct {
-	Row     int    `json:"row,omitempty"`
-	Field   string `json:"field,omitempty"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Status int `json:"-"`
+	ApperrError
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message) }
-
-// List is one page of results.
-type List[T any] struct {
-	Items    []T `json:"items"`
-	Total    int `json:"total"`
-	Page     int `json:"page"`
-	PageSize int `json:"pageSize"`
-}
 
 // Do sends a JSON request (body may be nil) and decodes a JSON answer into out (which may be nil).
 func (c *Client) Do(ctx context.Context, method, path string, body, out any) error {
@@ -92,7 +73,7 @@ func (c *Client) send(req *http.Request, out any) error {
 			Error *Error `json:"error"`
 		}
 		if json.Unmarshal(raw, &env) != nil || env.Error == nil {
-			return &Error{Status: resp.StatusCode, Code: "HTTP_" + resp.Status, Message: string(raw)}
+			return &Error{Status: resp.StatusCode, ApperrError: ApperrError{Code: "HTTP_" + resp.Status, Message: string(raw)}}
 		}
 		env.Error.Status = resp.StatusCode
 		return env.Error

@@ -6,144 +6,37 @@ import (
 	"net/url"
 )
 
-// Account is a user account.
-type Account struct {
-	ID          string   `json:"id"`
-	Username    string   `json:"username"`
-	DisplayName string   `json:"displayName"`
-	OrgID       string   `json:"orgId"`
-	OrgName     string   `json:"orgName"`
-	RegionCode  string   `json:"regionCode"`
-	RegionName  string   `json:"regionName"`
-	Roles       []string `json:"roles"`
-	Locked      bool     `json:"locked"`
-	Disabled    bool     `json:"disabled"`
-}
+// The request and response types are generated from the server's OpenAPI document into
+// types_gen.go (make generate), named after the server's package and type: people.Person is
+// PeoplePerson. The names below are the ones callers read.
+type (
+	Account           = AccountAccount    // a user account
+	Session           = AccountSession    // a successful sign-in
+	Me                = AccountMe         // the caller and their permissions
+	Permission        = AccessPermission  // a permission code
+	Role              = AccessRole        // a role code
+	Region            = RegionRegion      // an administrative division
+	Org               = OrgOrg            // an organisation
+	Certificate       = PeopleCertificate // an enforcement certificate
+	Person            = PeoplePerson      // a staff member, personal data masked
+	Verification      = AuditReport       // the result of checking the audit chains
+	ChainVerification = AuditChainReport  // the result of checking one audit chain
+	Detail            = ApperrDetail      // one row- or field-level problem of an error
+)
 
-// Session is a successful sign-in.
-type Session struct {
-	Token     string  `json:"token"`
-	ExpiresAt string  `json:"expiresAt"`
-	Account   Account `json:"account"`
-}
-
-// Me is the caller and their permissions.
-type Me struct {
-	Account     Account  `json:"account"`
-	Permissions []string `json:"permissions"`
-}
-
-// Region is an administrative division.
-type Region struct {
-	Code       string  `json:"code"`
-	Name       string  `json:"name"`
-	Level      int     `json:"level"`
-	ParentCode *string `json:"parentCode"`
-	ChildCount int     `json:"childCount"`
-	PathName   string  `json:"pathName"`
-}
-
-// Org is an organisation.
-type Org struct {
-	ID            string         `json:"id"`
-	Name          string         `json:"name"`
-	Kind          string         `json:"kind"`
-	RegionCode    string         `json:"regionCode"`
-	ParentID      *string        `json:"parentId"`
-	Domains       []string       `json:"domains"`
-	TownshipClass string         `json:"townshipClass"`
-	Quota         map[string]int `json:"quota"`
-	Filled        map[string]int `json:"filled"`
-}
-
-// Certificate is an enforcement certificate.
-type Certificate struct {
-	Number    string   `json:"number"`
-	Domains   []string `json:"domains"`
-	ValidFrom string   `json:"validFrom"`
-	ValidTo   string   `json:"validTo"`
-	Status    string   `json:"status"`
-	DaysLeft  int      `json:"daysLeft"`
-}
-
-// Person is a staff member, personal data masked.
-type Person struct {
-	ID             string       `json:"id"`
-	Name           string       `json:"name"`
-	IDNumberMasked string       `json:"idNumberMasked"`
-	PostOrgID      string       `json:"postOrgId"`
-	WorkOrgID      string       `json:"workOrgId"`
-	WorkOrgName    string       `json:"workOrgName"`
-	PostType       string       `json:"postType"`
-	Frontline      bool         `json:"frontline"`
-	Sunk           bool         `json:"sunk"`
-	Phone          string       `json:"phone"`
-	Certificate    *Certificate `json:"certificate"`
-}
-
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	Chain      string `json:"chain"`
-	Seq        int64  `json:"seq"`
-	At         string `json:"at"`
-	ActorName  string `json:"actorName"`
-	Action     string `json:"action"`
-	Entity     string `json:"entity"`
-	EntityID   string `json:"entityId"`
-	EntityName string `json:"entityName"`
-	RegionCode string `json:"regionCode"`
-	Summary    string `json:"summary"`
-	MAC        string `json:"mac"`
-}
-
-// Verification is the result of checking the audit chains.
-type Verification struct {
-	OK       bool                `json:"ok"`
-	Count    int64               `json:"count"`
-	Chains   []ChainVerification `json:"chains"`
-	Problems []string            `json:"problems"`
-}
-
-// ChainVerification is the result of checking one audit chain.
-type ChainVerification struct {
-	Chain     string `json:"chain"`
-	Count     int64  `json:"count"`
-	HeadSeq   int64  `json:"headSeq"`
-	OK        bool   `json:"ok"`
-	BrokenSeq int64  `json:"brokenSeq"`
-	Problem   string `json:"problem"`
-	Reason    string `json:"reason"`
-}
-
-// ReformCheck is one reform-ratio figure for an organisation.
-type ReformCheck struct {
-	Key         string  `json:"key"`
-	Title       string  `json:"title"`
-	Value       float64 `json:"value"`
-	Numerator   int     `json:"numerator"`
-	Denominator int     `json:"denominator"`
-	Threshold   float64 `json:"threshold"`
-	Pass        bool    `json:"pass"`
-	Applies     bool    `json:"applies"`
-	Rule        string  `json:"rule"`
-}
-
-// ReformReport lists the reform checks of an organisation.
-type ReformReport struct {
-	OrgID  string        `json:"orgId"`
-	Checks []ReformCheck `json:"checks"`
-}
-
-// ImportResult is a finished import.
-type ImportResult struct {
-	Kind     string `json:"kind"`
-	Imported int    `json:"imported"`
+// List is one page of results: the server's httpx.List[T], whose instances the document names
+// people.PersonList and so on (TestListMatchesEveryListInTheDocument keeps the two in step).
+type List[T any] struct {
+	Items    []T `json:"items"`
+	Total    int `json:"total"`
+	Page     int `json:"page"`
+	PageSize int `json:"pageSize"`
 }
 
 // Login signs in and keeps the session token for later calls.
 func (c *Client) Login(ctx context.Context, username, password string) (*Session, error) {
 	var s Session
-	if err := c.Do(ctx, http.MethodPost, "/api/v1/auth/login", map[string]string{"username": username, "password": password}, &s); err != nil {
+	if err := c.Do(ctx, http.MethodPost, "/api/v1/auth/login", AccountLoginInput{Username: username, Password: password}, &s); err != nil {
 		return nil, err
 	}
 	c.Token = s.Token
@@ -174,9 +67,9 @@ func (c *Client) People(ctx context.Context, q url.Values) (*List[Person], error
 	return &l, c.Get(ctx, "/api/v1/people", q, &l)
 }
 
-// Person returns one person.
-func (c *Client) Person(ctx context.Context, id string) (*Person, error) {
-	var p Person
+// Person returns one person with their certificates.
+func (c *Client) Person(ctx context.Context, id string) (*PeopleDetail, error) {
+	var p PeopleDetail
 	return &p, c.Get(ctx, "/api/v1/people/"+url.PathEscape(id), nil, &p)
 }
 
@@ -199,13 +92,13 @@ func (c *Client) Reform(ctx context.Context, orgID string) (*ReformReport, error
 }
 
 // ImportRegions uploads a region file.
-func (c *Client) ImportRegions(ctx context.Context, filename string, content []byte) (*ImportResult, error) {
-	var r ImportResult
+func (c *Client) ImportRegions(ctx context.Context, filename string, content []byte) (*RegionImportResult, error) {
+	var r RegionImportResult
 	return &r, c.Upload(ctx, "/api/v1/imports/regions", filename, content, &r)
 }
 
 // ImportPeople uploads a people file.
-func (c *Client) ImportPeople(ctx context.Context, filename string, content []byte) (*ImportResult, error) {
-	var r ImportResult
+func (c *Client) ImportPeople(ctx context.Context, filename string, content []byte) (*PeopleImportResult, error) {
+	var r PeopleImportResult
 	return &r, c.Upload(ctx, "/api/v1/imports/people", filename, content, &r)
 }

@@ -60,7 +60,7 @@ type RequestInput struct {
 // administrator.
 type Request struct {
 	ID              string       `db:"id" json:"id"`
-	Kind            string       `db:"kind" json:"kind"`
+	Kind            string       `db:"kind" json:"kind" jsonschema:"enum=create,enum=update,enum=reset_password"`
 	KindName        string       `db:"-" json:"kindName"`
 	AccountID       string       `db:"account_id" json:"accountId"`
 	Username        string       `db:"username" json:"username"`
@@ -69,7 +69,7 @@ type Request struct {
 	Create          *NewAccount  `db:"-" json:"create,omitempty"`
 	Update          *UpdateInput `db:"-" json:"update,omitempty"`
 	Reason          string       `db:"reason" json:"reason"`
-	Status          string       `db:"status" json:"status"`
+	Status          string       `db:"status" json:"status" jsonschema:"enum=pending,enum=approved,enum=rejected"`
 	RequestedBy     string       `db:"requested_by" json:"requestedBy"`
 	RequestedByName string       `db:"requested_by_name" json:"requestedByName"`
 	RequestedAt     string       `db:"requested_at" json:"requestedAt"`

@@ -28,10 +28,10 @@ type ChainReport struct {
 	HeadSeq    int64   `json:"headSeq"` // as the head row records it
 	HeadMAC    string  `json:"headMac"`
 	OK         bool    `json:"ok"`
-	BrokenSeq  int64   `json:"brokenSeq,omitempty"` // the first position found broken
-	Problem    string  `json:"problem,omitempty"`   // one of the Problem… codes
-	Reason     string  `json:"reason,omitempty"`    // in Chinese, for the auditor
-	Anchors    int     `json:"anchors"`             // anchors of the chain checked
+	BrokenSeq  int64   `json:"brokenSeq,omitempty"`                                                                                   // the first position found broken
+	Problem    string  `json:"problem,omitempty" jsonschema:"enum=altered,enum=missing,enum=reordered,enum=truncated,enum=rewritten"` // one of the Problem… codes
+	Reason     string  `json:"reason,omitempty"`                                                                                      // in Chinese, for the auditor
+	Anchors    int     `json:"anchors"`                                                                                               // anchors of the chain checked
 	LastAnchor *Anchor `json:"lastAnchor,omitempty"`
 }
 

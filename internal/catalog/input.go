@@ -205,7 +205,7 @@ const (
 // Problem is one thing that stops an item from being published, or one finding of the checks report.
 type Problem struct {
 	Code     string `json:"code"`
-	Severity string `json:"severity"` // error: blocks publication or makes answers wrong; warning: needs a look
+	Severity string `json:"severity" jsonschema:"enum=error,enum=warning"` // error: blocks publication or makes answers wrong; warning: needs a look
 	ItemID   string `json:"itemId,omitempty"`
 	ItemCode string `json:"itemCode,omitempty"`
 	ItemName string `json:"itemName,omitempty"`

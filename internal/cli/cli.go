@@ -1,4 +1,4 @@
-// Package cli is the zhifa command line: serve, migrate, demo, import, audit and version.
+// Package cli is the zhifa command line: serve, migrate, demo, import, audit, openapi and version.
 package cli
 
 import (
@@ -43,7 +43,7 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 
 	root := &ffcli.Command{
 		Name:       "zhifa",
-		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|version> [选项]",
+		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|openapi|version> [选项]",
 		ShortHelp:  "综合行政执法一体化平台",
 		Subcommands: []*ffcli.Command{
 			{Name: "serve", ShortUsage: "zhifa serve [--addr 127.0.0.1:8080] [--data-dir data] [--database-url postgres://…] [--demo]",
@@ -75,6 +75,7 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 					return errors.New("用法：zhifa audit verify [--chain 371521]")
 				}},
 			initCommand(&cfg, stdout),
+			openapiCommand(stdout),
 			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",
 				Exec: func(context.Context, []string) error { fmt.Fprintln(stdout, "zhifa", version); return nil }},
 		},

@@ -167,7 +167,7 @@ type Org struct {
 	KindName      string    `db:"-" json:"kindName"`
 	DomainsJSON   string    `db:"domains" json:"-"`
 	Domains       []string  `db:"-" json:"domains"`
-	TownshipClass string    `db:"township_class" json:"townshipClass"`
+	TownshipClass string    `db:"township_class" json:"townshipClass" jsonschema:"enum=key,enum=ordinary,enum="`
 	QuotaAdmin    int       `db:"quota_admin" json:"-"`
 	QuotaCivil    int       `db:"quota_civil" json:"-"`
 	QuotaInst     int       `db:"quota_institution" json:"-"`

@@ -41,7 +41,7 @@ type Check struct {
 	NumeratorLabel   string  `json:"numeratorLabel,omitempty"`
 	DenominatorLabel string  `json:"denominatorLabel,omitempty"`
 	Threshold        float64 `json:"threshold"`
-	Unit             string  `json:"unit"`
+	Unit             string  `json:"unit" jsonschema:"enum=ratio,enum=count"`
 	Pass             bool    `json:"pass"`
 	Rule             string  `json:"rule"`
 	Applies          bool    `json:"applies"`

@@ -23,12 +23,12 @@ func TestEveryDemoRoleSignsInWithItsPermissions(t *testing.T) {
 				t.Fatal(err)
 			}
 			role, _ := access.LookupRole(l.Role)
-			want := make([]string, len(role.Permissions))
+			want := make([]client.Permission, len(role.Permissions))
 			for i, p := range role.Permissions {
-				want[i] = string(p)
+				want[i] = client.Permission(p)
 			}
 			slices.Sort(want)
-			if !slices.Equal(me.Permissions, want) || !slices.Equal(me.Account.Roles, []string{string(l.Role)}) {
+			if !slices.Equal(me.Permissions, want) || !slices.Equal(me.Account.Roles, []client.Role{client.Role(l.Role)}) {
 				t.Errorf("%s: permissions %v, want %v", l.Username, me.Permissions, want)
 			}
 			if me.Account.OrgName != l.Org {
@@ -205,7 +205,7 @@ func TestReformPanelAndPublicSummary(t *testing.T) {
 			t.Fatalf("bureau: %+v %v", orgs, err)
 		}
 		bureau := orgs.Items[0]
-		if bureau.Filled["admin"] != 22 || bureau.Quota["civil"] != 300 {
+		if bureau.Filled.Admin != 22 || bureau.Quota.Civil != 300 {
 			t.Fatalf("staffing: quota %v filled %v", bureau.Quota, bureau.Filled)
 		}
 		rep, err := leader.Reform(ctx, bureau.ID)
@@ -218,10 +218,10 @@ func TestReformPanelAndPublicSummary(t *testing.T) {
 		}
 		fs := checks["frontline_share"]
 		// 局队合一: front-line staff holding posts (编外 excluded) over the approved quota, 294/365.
-		if !fs.Applies || fs.Numerator != 294 || fs.Denominator != 365 || fs.Pass || fs.Threshold != 0.85 {
+		if !fs.Applies || fs.Numerator == nil || *fs.Numerator != 294 || fs.Denominator == nil || *fs.Denominator != 365 || fs.Pass || fs.Threshold != 0.85 {
 			t.Fatalf("frontline share: %+v", fs)
 		}
-		if ss := checks["sunk_share"]; !ss.Applies || ss.Pass || ss.Numerator == 0 {
+		if ss := checks["sunk_share"]; !ss.Applies || ss.Pass || ss.Numerator == nil || *ss.Numerator == 0 {
 			t.Fatalf("sunk share: %+v", ss)
 		}
 		var summary struct {

@@ -84,10 +84,24 @@ func (a *App) Routes() []httpx.Route {
 // Meta lists the code tables the console needs for its selects. The enforcement domains are the
 // catalogue's domain table, against which organisations and certificates are checked.
 type Meta struct {
-	OrgKinds  []org.Option      `json:"orgKinds"`
-	Domains   []string          `json:"domains"`
-	PostTypes []org.Option      `json:"postTypes"`
-	Roles     []access.RoleInfo `json:"roles"`
+	OrgKinds    []org.Option            `json:"orgKinds"`
+	Domains     []string                `json:"domains"`
+	PostTypes   []org.Option            `json:"postTypes"`
+	Roles       []access.RoleInfo       `json:"roles"`
+	Permissions []access.PermissionInfo `json:"permissions"`
+	// Administrators are the three administrator roles (三员), whose accounts change only with a
+	// second administrator's approval.
+	Administrators []access.Role `json:"administrators"`
+}
+
+func administrators() []access.Role {
+	var out []access.Role
+	for _, r := range access.AllRoles() {
+		if access.IsAdministrator(r.Code) {
+			out = append(out, r.Code)
+		}
+	}
+	return out
 }
 
 // PublicSummary is what the public portal shows without a login.
@@ -101,13 +115,14 @@ type PublicSummary struct {
 }
 
 func (a *App) metaRoutes() []httpx.Route {
-	return append(httpx.Tagged("系统", httpx.Get("/api/v1/meta", "", "代码表：机构类型、执法领域、编制类型、角色", httpx.Fetch(a.meta))),
+	return append(httpx.Tagged("系统", httpx.Get("/api/v1/meta", "", "代码表：机构类型、执法领域、编制类型、角色、权限", httpx.Fetch(a.meta))),
 		httpx.Tagged("公众门户", httpx.Get("/api/v1/public/summary", "", "门户首页概况（无需登录）", httpx.Fetch(a.publicSummary)).AsPublic())...)
 }
 
 func (a *App) meta(ctx context.Context, _ *access.Principal) (Meta, error) {
 	domains, err := a.Catalog.DomainNames(ctx)
-	return Meta{OrgKinds: org.Kinds, Domains: domains, PostTypes: org.PostTypes, Roles: access.AllRoles()}, err
+	return Meta{OrgKinds: org.Kinds, Domains: domains, PostTypes: org.PostTypes, Roles: access.AllRoles(),
+		Permissions: access.AllPermissions(), Administrators: administrators()}, err
 }
 
 func (a *App) publicSummary(ctx context.Context, _ *access.Principal) (PublicSummary, error) {
@@ -134,7 +149,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	routes := a.Routes()
 	httpx.Mount(mux, a.Accounts, routes)
-	doc, err := json.Marshal(httpx.OpenAPI(a.Version, routes))
+	doc, err := json.Marshal(openAPI(a.Version, routes))
 	if err != nil {
 		panic(err)
 	}

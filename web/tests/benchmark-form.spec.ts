@@ -82,10 +82,10 @@ describe('benchmark editor model', () => {
 
   it('groups validation problems by tier, provision and no-penalty entry', () => {
     const g = groupProblems([
-      { field: 'tiers[2].standard.minFen', message: 'a' },
-      { field: 'tiers[2].conditions[0]', message: 'b' },
-      { field: 'noPenalty[0].conditions', message: 'c' },
-      { field: 'itemId', message: 'd' },
+      { code: 'X', field: 'tiers[2].standard.minFen', message: 'a' },
+      { code: 'X', field: 'tiers[2].conditions[0]', message: 'b' },
+      { code: 'X', field: 'noPenalty[0].conditions', message: 'c' },
+      { code: 'X', field: 'itemId', message: 'd' },
     ])
     expect(g.get('tiers[2]')).toEqual(['a', 'b'])
     expect(g.get('noPenalty[0]')).toEqual(['c'])

@@ -3,7 +3,7 @@ import type { Certificate } from '@/api/types'
 import { certTag } from '@/utils/cert'
 
 function cert(partial: Partial<Certificate>): Certificate {
-  return { number: 'SD-001', domains: ['城市管理'], validFrom: '2024-01-01', validTo: '2026-12-31', status: 'valid', daysLeft: 300, ...partial }
+  return { number: 'SD-001', domains: ['城市管理'], issuer: '', validFrom: '2024-01-01', validTo: '2026-12-31', status: 'valid', daysLeft: 300, ...partial }
 }
 
 describe('certTag', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Condition, Standard } from '@/api/types'
+import type { Condition, Standard, Tier, TierLevel } from '@/api/types'
 import {
   describeCondition,
   describeConditions,
@@ -34,6 +34,7 @@ describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', ()
     expect(r.request).toEqual({
       itemId: 'item-1',
       actDate: '2026-05-01',
+      regionCode: '',
       facts: {
         firstOffence: false,
         priorCount: 2,
@@ -131,12 +132,12 @@ describe('describeStandard', () => {
 
 describe('tiers', () => {
   it('sorts from the most lenient to the most severe, keeping the order within a level', () => {
-    const tiers = [{ level: 'heavier', n: 1 }, { level: 'general', n: 2 }, { level: 'lighter', n: 3 }, { level: 'heavier', n: 4 }, { level: 'mitigated', n: 5 }]
+    const tiers: { level: TierLevel; n: number }[] = [{ level: 'heavier', n: 1 }, { level: 'general', n: 2 }, { level: 'lighter', n: 3 }, { level: 'heavier', n: 4 }, { level: 'mitigated', n: 5 }]
     expect(sortTiers(tiers).map((t) => t.n)).toEqual([5, 3, 2, 1, 4])
   })
 
   it('collects the note circumstances an officer must confirm', () => {
-    const tiers = [
+    const tiers: Tier[] = [
       { level: 'mitigated', conditions: [{ kind: 'note', text: 'A' }, { kind: 'first_offence' }], standard: std({}) },
       { level: 'lighter', conditions: [{ kind: 'note', text: 'A', not: true }], standard: std({}) },
     ]

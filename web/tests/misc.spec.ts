@@ -166,9 +166,9 @@ describe('buildBreadcrumbs', () => {
 })
 
 describe('roleName', () => {
-  it('prefers /meta names then the built-in table', () => {
-    expect(roleName('auditor')).toBe('安全审计员')
+  it('takes the names /meta publishes, else shows the code', () => {
     expect(roleName('grid', [{ code: 'grid', name: '网格管理员', permissions: [] }])).toBe('网格管理员')
+    expect(roleName('auditor')).toBe('auditor')
     expect(roleName('x')).toBe('x')
   })
 })

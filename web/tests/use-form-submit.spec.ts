@@ -8,7 +8,7 @@ import { showError, showSuccess } from '@/composables/feedback'
 import { useFormSubmit, type ValidatableForm } from '@/composables/useFormSubmit'
 import { decisionFieldAlias } from '@/utils/errors'
 
-const invalid = (field: string, details: { field?: string; row?: number; message: string }[] = []) =>
+const invalid = (field: string, details: { code: string; field?: string; row?: number; message: string }[] = []) =>
   new ApiError(400, { code: 'X', message: `${field} 有误`, field, details })
 
 function formRef(valid: boolean) {
@@ -68,8 +68,8 @@ describe('useFormSubmit', () => {
       code: 'CATALOG_DELEGATION_OVERLAP',
       message: '决定有2处问题，未登记',
       details: [
-        { field: 'delegations[0].items', message: '事项CSGL-CF-001已下放' },
-        { field: 'delegations[0].targets', message: '不是乡镇执法办公室' },
+        { code: 'X', field: 'delegations[0].items', message: '事项CSGL-CF-001已下放' },
+        { code: 'X', field: 'delegations[0].targets', message: '不是乡镇执法办公室' },
       ],
     })
     await f.submit(() => Promise.reject(e))

@@ -32,6 +32,34 @@ const (
 	CatalogWrite   Permission = "catalog.write" // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
 )
 
+// PermissionInfo names a permission for the console and the API.
+type PermissionInfo struct {
+	Code Permission `json:"code"`
+	Name string     `json:"name"`
+}
+
+// permissions names every permission, in display order.
+var permissions = []PermissionInfo{
+	{RegionRead, "查看行政区划"},
+	{RegionWrite, "维护行政区划"},
+	{OrgRead, "查看组织机构"},
+	{OrgWrite, "维护组织机构"},
+	{PeopleRead, "查看执法人员"},
+	{PeopleWrite, "维护执法人员"},
+	{PeoplePII, "查看完整身份证号与手机号"},
+	{ReformRead, "查看改革指标"},
+	{ReformWrite, "设置改革指标阈值"},
+	{AccountRead, "查看账号"},
+	{AccountWrite, "管理账号与角色"},
+	{AccountApprove, "审批管理员账号变更"},
+	{AuditRead, "查看审计日志"},
+	{CatalogRead, "查看权责清单与裁量基准"},
+	{CatalogWrite, "编制权责清单与裁量基准"},
+}
+
+// AllPermissions returns every permission with its Chinese name, in display order.
+func AllPermissions() []PermissionInfo { return slices.Clone(permissions) }
+
 // Role is a named bundle of permissions.
 type Role string
 

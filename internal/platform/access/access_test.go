@@ -59,3 +59,20 @@ func TestScope(t *testing.T) {
 		t.Error("everywhere")
 	}
 }
+
+func TestEveryPermissionARoleGrantsIsNamedOnce(t *testing.T) {
+	named := map[Permission]bool{}
+	for _, p := range AllPermissions() {
+		if named[p.Code] || p.Name == "" {
+			t.Errorf("permission %q is named twice or without a name", p.Code)
+		}
+		named[p.Code] = true
+	}
+	for _, r := range AllRoles() {
+		for _, p := range r.Permissions {
+			if !named[p] {
+				t.Errorf("role %s grants %q, which the names table lacks", r.Code, p)
+			}
+		}
+	}
+}

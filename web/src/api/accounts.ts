@@ -10,6 +10,7 @@ import type {
   AccountUpdateInput,
   Id,
   Page,
+  RoleCode,
 } from './types'
 
 export function listAccounts(params: AccountListParams): Promise<Page<AccountItem>> {
@@ -32,11 +33,12 @@ export function resetAccountPassword(id: Id, password: string): Promise<void> {
   return http.post<void>(`/accounts/${encodeURIComponent(String(id))}/reset-password`, { password })
 }
 
-/** 三员：系统管理员、安全管理员、安全审计员。涉及这些角色的变更须提交申请，由另一名管理员审批。 */
-export const ADMIN_ROLES: readonly string[] = ['sysadmin', 'secadmin', 'auditor']
-
-export function involvesAdminRole(...roleSets: readonly (readonly string[])[]): boolean {
-  return roleSets.some((rs) => rs.some((r) => ADMIN_ROLES.includes(r)))
+/**
+ * 是否涉及三员（系统管理员、安全管理员、安全审计员，由 GET /meta 的 administrators 给出）的角色：
+ * 涉及这些角色的变更须提交申请，由另一名管理员审批。
+ */
+export function involvesAdminRole(administrators: readonly RoleCode[], ...roleSets: readonly (readonly RoleCode[])[]): boolean {
+  return roleSets.some((rs) => rs.some((r) => administrators.includes(r)))
 }
 
 export function requestAccountChange(input: AccountRequestInput): Promise<AccountRequest> {

@@ -6,7 +6,9 @@ import type {
   PeopleListParams,
   Person,
   PersonDetail,
+  PersonEditInput,
   PersonInput,
+  RevealedIdNumber,
 } from './types'
 
 export function listPeople(params: PeopleListParams): Promise<Page<Person>> {
@@ -18,19 +20,19 @@ export function getPerson(id: Id): Promise<PersonDetail> {
 }
 
 /** 查看完整身份证号（服务端记审计日志，需 people.pii 权限）。 */
-export function revealIdNumber(id: Id): Promise<{ idNumber: string }> {
-  return http.post<{ idNumber: string }>(`/people/${encodeURIComponent(String(id))}/reveal-id`)
+export function revealIdNumber(id: Id): Promise<RevealedIdNumber> {
+  return http.post<RevealedIdNumber>(`/people/${encodeURIComponent(String(id))}/reveal-id`)
 }
 
-export function createPerson(input: PersonInput): Promise<PersonDetail> {
-  return http.post<PersonDetail>('/people', input)
+export function createPerson(input: PersonInput): Promise<Person> {
+  return http.post<Person>('/people', input)
 }
 
-/** 修改人员：身份证号留空、不传手机号时后端保持原值。 */
-export function updatePerson(id: Id, input: PersonInput): Promise<PersonDetail> {
-  return http.put<PersonDetail>(`/people/${encodeURIComponent(String(id))}`, input)
+/** 修改人员：身份证号留空、手机号为 null 时后端保持原值。 */
+export function updatePerson(id: Id, input: PersonEditInput): Promise<Person> {
+  return http.put<Person>(`/people/${encodeURIComponent(String(id))}`, input)
 }
 
-export function addCertificate(id: Id, input: CertificateInput): Promise<PersonDetail> {
-  return http.post<PersonDetail>(`/people/${encodeURIComponent(String(id))}/certificates`, input)
+export function addCertificate(id: Id, input: CertificateInput): Promise<Person> {
+  return http.post<Person>(`/people/${encodeURIComponent(String(id))}/certificates`, input)
 }

@@ -12,7 +12,7 @@ interface MetaState {
 let metaPromise: Promise<Meta> | null = null
 let treePromise: Promise<OrgTreeNode[]> | null = null
 
-/** 字典数据（机构类型、执法领域、编制类型、角色）与机构树的缓存。 */
+/** 字典数据（机构类型、执法领域、编制类型、角色、权限）与机构树的缓存。 */
 export const useMetaStore = defineStore('meta', {
   state: (): MetaState => ({ meta: null, orgTree: null }),
   getters: {
@@ -20,6 +20,9 @@ export const useMetaStore = defineStore('meta', {
     domains: (s) => s.meta?.domains ?? [],
     postTypes: (s) => s.meta?.postTypes ?? [],
     roles: (s) => s.meta?.roles ?? [],
+    permissions: (s) => s.meta?.permissions ?? [],
+    /** 三员角色：其账号的变更须由另一名管理员审批。 */
+    administrators: (s) => s.meta?.administrators ?? [],
     roleName: (s) => (code: string) => roleName(code, s.meta?.roles),
   },
   actions: {

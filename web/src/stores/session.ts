@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
 import * as authApi from '@/api/auth'
 import { isApiError } from '@/api/http'
-import type { SessionAccount } from '@/api/types'
+import type { Permission, SessionAccount } from '@/api/types'
 import { buildMenu } from '@/utils/menu'
 
 interface SessionState {
   account: SessionAccount | null
-  permissions: string[]
+  permissions: Permission[]
   /** 是否已向服务端确认过会话状态。 */
   checked: boolean
 }
@@ -16,7 +16,7 @@ export const useSessionStore = defineStore('session', {
   getters: {
     isLoggedIn: (s) => s.account !== null,
     menu: (s) => buildMenu(s.permissions),
-    can: (s) => (permission: string) => s.permissions.includes(permission),
+    can: (s) => (permission: Permission) => s.permissions.includes(permission),
   },
   actions: {
     /** 探测当前会话；401 视为未登录，其他错误向上抛出。 */

@@ -1,6 +1,6 @@
 // 裁量基准编辑器的表单模型：金额以元、倍数以“倍”（百分比标准以 %）录入，提交时换算为分与百分数。
 
-import type { ApiErrorDetail, BenchmarkContent, Condition, NoPenaltyEntry, Provision, Standard, Tier } from '@/api/types'
+import type { ApiErrorDetail, BenchmarkContent, Condition, NoPenaltyEntry, Provision, Standard, Tier, TierLevel } from '@/api/types'
 
 export interface EditCondition {
   kind: string
@@ -34,7 +34,7 @@ export interface EditStandard {
 }
 
 export interface EditTier {
-  level: string
+  level: TierLevel
   provision: string
   match: string
   conditions: EditCondition[]
@@ -209,7 +209,7 @@ export function fromEditStandard(s: EditStandard): Standard {
   return out
 }
 
-export function emptyTier(level = 'general'): EditTier {
+export function emptyTier(level: TierLevel = 'general'): EditTier {
   return {
     level,
     provision: '',

@@ -379,7 +379,6 @@ export function factsToRequest(itemId: string, form: FactForm, regionCode = ''):
   const circumstances = form.circumstances.map((c) => c.trim()).filter(Boolean)
   if (circumstances.length) facts.circumstances = [...new Set(circumstances)]
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors }
-  const request: EvaluateRequest = { itemId, actDate: form.actDate, facts }
-  if (regionCode) request.regionCode = regionCode
+  const request: EvaluateRequest = { itemId, actDate: form.actDate, regionCode, facts }
   return { ok: true, request }
 }

@@ -1,21 +1,8 @@
 import type { RoleDef } from '@/api/types'
 
-/** 角色中文名（/meta 未加载时的兜底，与后端角色码一致）。 */
-export const ROLE_NAMES: Record<string, string> = {
-  sysadmin: '系统管理员',
-  secadmin: '安全管理员',
-  auditor: '安全审计员',
-  leader: '领导',
-  dispatcher: '调度员',
-  officer: '执法队员',
-  legal: '法制审核员',
-  liaison: '部门联络员',
-  grid: '网格员',
-  staffing: '编制管理员',
-}
-
+/** 角色中文名，取自 GET /meta 的 roles；未加载或未知时显示角色码。 */
 export function roleName(code: string, roles?: readonly RoleDef[]): string {
-  return roles?.find((r) => r.code === code)?.name ?? ROLE_NAMES[code] ?? code
+  return roles?.find((r) => r.code === code)?.name ?? code
 }
 
 export const REGION_LEVEL_NAMES: Record<number, string> = {
