@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/secret"
 )
 
@@ -62,12 +63,10 @@ func codeTypes() httpx.Codes {
 		reflect.TypeFor[catalog.ItemType]():  optionCodes(catalog.ItemTypes),
 		reflect.TypeFor[catalog.Category]():  optionCodes(catalog.Categories),
 		reflect.TypeFor[catalog.Level]():     optionCodes(catalog.Levels),
-		reflect.TypeFor[catalog.Status]():    optionCodes(catalog.Statuses),
 		reflect.TypeFor[catalog.Mode]():      optionCodes(catalog.Modes),
 		reflect.TypeFor[discretion.Level]():  codes(discretion.Levels...),
-		reflect.TypeFor[discretion.Status](): codes(discretion.StatusDraft, discretion.StatusPublished, discretion.StatusRepealed),
-		reflect.TypeFor[discretion.State](): codes(discretion.StateDraft, discretion.StateScheduled, discretion.StateInForce,
-			discretion.StateExpired, discretion.StateRepealed),
+		reflect.TypeFor[lifecycle.Status]():  codes(lifecycle.Statuses...),
+		reflect.TypeFor[lifecycle.State]():   codes(lifecycle.States...),
 	}
 }
 
