@@ -2,7 +2,7 @@
 // 再次确认提交新的 revision；废止写明废止日期（不含）、文号与理由，版本沿革显示；将来生效的新版本“待施行”。
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAs, launchBrowser, newPage, shot, uiLogin } from '../lib.mjs'
+import { apiAs, launchBrowser, newPage, shot, uiLogin, waitRows } from '../lib.mjs'
 
 describe('版本化记录', () => {
   let browser
@@ -113,6 +113,15 @@ describe('版本化记录', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid="benchmark-state"]')?.textContent?.trim() === '已发布，待施行')
       await page.getByText('阳综执发〔2027〕2号《阳谷县综合行政执法局关于修订行政处罚裁量基准的通知》').waitFor()
       await shot(page, 'discretion-benchmark-pending')
+
+      // 列表按同一词汇显示：文号一栏，新版本“待施行”，上一版本仍“现行有效”。
+      await page.goto('/discretion?q=CSGL-CF-016')
+      await waitRows(page, 'benchmarks-table')
+      const table = page.getByTestId('benchmarks-table')
+      await table.getByText('阳综执发〔2027〕2号').waitFor()
+      await table.getByText('已发布，待施行').waitFor()
+      await table.getByText('现行有效').first().waitFor()
+      await shot(page, 'discretion-list')
 
       const previous = (await legal('GET', `/discretion/benchmarks/${current.id}`)).body
       assert.deepEqual([previous.state, previous.effectiveTo, previous.revision], ['in_force', '2027-03-01', current.revision + 1])
