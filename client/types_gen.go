@@ -9,6 +9,8 @@ const (
 	AccessPermissionAccountRead    AccessPermission = "account.read"
 	AccessPermissionAccountWrite   AccessPermission = "account.write"
 	AccessPermissionAuditRead      AccessPermission = "audit.read"
+	AccessPermissionCalendarRead   AccessPermission = "calendar.read"
+	AccessPermissionCalendarWrite  AccessPermission = "calendar.write"
 	AccessPermissionCatalogRead    AccessPermission = "catalog.read"
 	AccessPermissionCatalogWrite   AccessPermission = "catalog.write"
 	AccessPermissionOrgRead        AccessPermission = "org.read"
@@ -32,6 +34,10 @@ func (e AccessPermission) Valid() bool {
 	case AccessPermissionAccountWrite:
 		return true
 	case AccessPermissionAuditRead:
+		return true
+	case AccessPermissionCalendarRead:
+		return true
+	case AccessPermissionCalendarWrite:
 		return true
 	case AccessPermissionCatalogRead:
 		return true
@@ -755,6 +761,44 @@ type AuditReport struct {
 	Problems  []string           `json:"problems,omitempty"`
 }
 
+// CalendarDay defines model for calendar.Day.
+type CalendarDay struct {
+	Date CivilDate `json:"date"`
+	Name string    `json:"name"`
+	Off  bool      `json:"off"`
+}
+
+// CalendarDue defines model for calendar.Due.
+type CalendarDue struct {
+	Due     string   `json:"due"`
+	Explain string   `json:"explain"`
+	Skipped []string `json:"skipped,omitempty"`
+}
+
+// CalendarPreview defines model for calendar.Preview.
+type CalendarPreview struct {
+	OffDays  int               `json:"offDays"`
+	Replaces *CalendarYearInfo `json:"replaces,omitempty"`
+	WorkDays int               `json:"workDays"`
+	Year     CalendarYear      `json:"year"`
+}
+
+// CalendarYear defines model for calendar.Year.
+type CalendarYear struct {
+	Days  []CalendarDay `json:"days"`
+	DocNo string        `json:"docNo"`
+	Year  int           `json:"year"`
+}
+
+// CalendarYearInfo defines model for calendar.YearInfo.
+type CalendarYearInfo struct {
+	Days       []CalendarDay `json:"days"`
+	DocNo      string        `json:"docNo"`
+	ImportedAt string        `json:"importedAt,omitempty"`
+	Source     string        `json:"source"`
+	Year       int           `json:"year"`
+}
+
 // CatalogArt37Choice defines model for catalog.Art37Choice.
 type CatalogArt37Choice struct {
 	Applied string          `json:"applied"`
@@ -1273,6 +1317,9 @@ type CatalogVersionSummary struct {
 	Status        CatalogStatus `json:"status"`
 	StatusName    string        `json:"statusName"`
 }
+
+// CivilDate defines model for civil.Date.
+type CivilDate = map[string]interface{}
 
 // DiscretionBenchmark defines model for discretion.Benchmark.
 type DiscretionBenchmark struct {
@@ -2093,6 +2140,34 @@ type PostAuditVerifyParams struct {
 	Chain string `form:"chain,omitempty" json:"chain,omitempty"`
 }
 
+// GetCalendarDueParams defines parameters for GetCalendarDue.
+type GetCalendarDueParams struct {
+	// From 起算日期 YYYY-MM-DD；按小时计算时为时刻，如 2026-10-01T10:00:00+08:00
+	From string `form:"from,omitempty" json:"from,omitempty"`
+
+	// Workdays 工作日数（二日、三日、五日、七日等）
+	Workdays int `form:"workdays,omitempty" json:"workdays,omitempty"`
+
+	// Days 日数（十五日、三十日、九十日等，最后一日遇法定休假日顺延）
+	Days int `form:"days,omitempty" json:"days,omitempty"`
+
+	// Months 月数（如复议期限六十日以外的“三个月”“六个月”）
+	Months int `form:"months,omitempty" json:"months,omitempty"`
+
+	// Hours 小时数（如行政强制法第十九条的二十四小时）
+	Hours int `form:"hours,omitempty" json:"hours,omitempty"`
+}
+
+// PostCalendarYearsMultipartBody defines parameters for PostCalendarYears.
+type PostCalendarYearsMultipartBody struct {
+	File []byte `json:"file,omitempty"`
+}
+
+// PostCalendarYearsPreviewMultipartBody defines parameters for PostCalendarYearsPreview.
+type PostCalendarYearsPreviewMultipartBody struct {
+	File []byte `json:"file,omitempty"`
+}
+
 // GetCatalogDecisionsParams defines parameters for GetCatalogDecisions.
 type GetCatalogDecisionsParams struct {
 	// Q 文号或标题
@@ -2482,6 +2557,12 @@ type PostAuthLoginJSONRequestBody = AccountLoginInput
 
 // PostAuthPasswordJSONRequestBody defines body for PostAuthPassword for application/json ContentType.
 type PostAuthPasswordJSONRequestBody = AccountPasswordInput
+
+// PostCalendarYearsMultipartRequestBody defines body for PostCalendarYears for multipart/form-data ContentType.
+type PostCalendarYearsMultipartRequestBody PostCalendarYearsMultipartBody
+
+// PostCalendarYearsPreviewMultipartRequestBody defines body for PostCalendarYearsPreview for multipart/form-data ContentType.
+type PostCalendarYearsPreviewMultipartRequestBody PostCalendarYearsPreviewMultipartBody
 
 // PostCatalogCitationsParseJSONRequestBody defines body for PostCatalogCitationsParse for application/json ContentType.
 type PostCatalogCitationsParseJSONRequestBody = CatalogCitationText

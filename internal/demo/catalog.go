@@ -7,8 +7,8 @@ import (
 	"fmt"
 
 	"zhifa/internal/catalog"
-	"zhifa/internal/platform/access"
 	"zhifa/internal/law"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"

@@ -7,8 +7,8 @@ import (
 
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
-	"zhifa/internal/platform/access"
 	"zhifa/internal/law"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/server"
 )

@@ -313,6 +313,16 @@ var probes = map[string]probe{
 		})},
 	"GET /api/v1/discretion/no-penalty": {build: withQuery(get("/api/v1/discretion/no-penalty"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 
+	"GET /api/v1/calendar/due": {kind: global, build: withQuery(get("/api/v1/calendar/due"), func(*place) url.Values {
+		return q("from", "2024-09-30", "workdays", "5")
+	})},
+	"GET /api/v1/calendar/years": {kind: global, build: get("/api/v1/calendar/years")},
+	"POST /api/v1/calendar/years/preview": {kind: global, build: func(*authzFixture, level, side) request {
+		return request{path: "/api/v1/calendar/years/preview?docNo=x", file: &upload{"y.csv", "日期,类型,名称\n2030-01-01,休,元旦\n"}}
+	}},
+	"POST /api/v1/calendar/years": {kind: global, build: func(*authzFixture, level, side) request {
+		return request{path: "/api/v1/calendar/years", file: &upload{"y.csv", "日期,类型,名称\n2030-01-01,休,元旦\n"}}
+	}},
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
 	"GET /api/v1/audit/meta":    {kind: global, build: get("/api/v1/audit/meta")},
 	"GET /api/v1/audit/chains":  {kind: list, build: get("/api/v1/audit/chains")},

@@ -3,6 +3,7 @@ package server
 import (
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
+	"zhifa/internal/calendar"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
@@ -40,6 +41,7 @@ func (a *App) modules() []module {
 			events.Subscribe(b, "catalog", a.Catalog.OrgChanged)
 		}},
 		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds},
+		{name: "calendar", routes: a.Calendar.Routes, audits: calendar.AuditKinds},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},
 		{name: "meta", routes: a.metaRoutes},

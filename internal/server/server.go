@@ -12,6 +12,7 @@ import (
 
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
+	"zhifa/internal/calendar"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
@@ -39,6 +40,7 @@ type App struct {
 	Accounts   *account.Service
 	Catalog    *catalog.Service
 	Discretion *discretion.Service
+	Calendar   *calendar.Service
 	Version    string
 	Security   Security
 	Site       SiteInfo // shown in the portal footer
@@ -63,6 +65,7 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
+	a.Calendar = &calendar.Service{DB: d, Audit: log, Clock: c, Events: bus}
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
 		if m.subscribe != nil {

@@ -211,7 +211,8 @@ func Action(fn func(ctx context.Context, p *access.Principal, id string) error) 
 
 // Raw is a handler written by hand (uploads, downloads, sign-in's cookie), described by doc.
 func Raw(h HandlerFunc, doc Doc) Endpoint {
-	return Endpoint{body: doc.Body, response: doc.Response, query: doc.Query, bind: func(Route, int) HandlerFunc { return h }}
+	return Endpoint{body: doc.Body, response: doc.Response, query: doc.Query, upload: doc.Upload,
+		bind: func(Route, int) HandlerFunc { return h }}
 }
 
 // Doc describes a hand-written handler for the OpenAPI document.
@@ -219,6 +220,7 @@ type Doc struct {
 	Query    []Param
 	Body     any
 	Response any
+	Upload   bool // takes a multipart file (field "file")
 }
 
 // onlyParam is the name of a route's single path parameter; a route built with a by-id adapter

@@ -262,6 +262,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 期限计算：自某日起若干工作日、日、月或小时的届满日，附计算说明 */
+        get: operations["getCalendarDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已知年度的节假日安排（产品内置或管理员导入） */
+        get: operations["getCalendarYears"];
+        put?: never;
+        /** 导入一个年度的节假日安排（全部成功或全部不导入，替换该年度原有安排） */
+        post: operations["postCalendarYears"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览一个年度的节假日安排（CSV 或 .xlsx：日期、类型 休/班、名称；表单字段 docNo 为通知文号），不保存 */
+        post: operations["postCalendarYearsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/checks": {
         parameters: {
             query?: never;
@@ -1215,7 +1267,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write";
+        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write";
         "access.PermissionInfo": {
             code: components["schemas"]["access.Permission"];
             name: string;
@@ -1418,6 +1470,34 @@ export interface components {
             count: number;
             ok: boolean;
             problems?: string[];
+        };
+        "calendar.Day": {
+            date: components["schemas"]["civil.Date"];
+            name: string;
+            off: boolean;
+        };
+        "calendar.Due": {
+            due: string;
+            explain: string;
+            skipped?: string[];
+        };
+        "calendar.Preview": {
+            offDays: number;
+            replaces?: components["schemas"]["calendar.YearInfo"];
+            workDays: number;
+            year: components["schemas"]["calendar.Year"];
+        };
+        "calendar.Year": {
+            days: components["schemas"]["calendar.Day"][];
+            docNo: string;
+            year: number;
+        };
+        "calendar.YearInfo": {
+            days: components["schemas"]["calendar.Day"][];
+            docNo: string;
+            importedAt?: string;
+            source: string;
+            year: number;
         };
         "catalog.Art37Choice": {
             applied: string;
@@ -1845,6 +1925,7 @@ export interface components {
             status: components["schemas"]["catalog.Status"];
             statusName: string;
         };
+        "civil.Date": Record<string, never>;
         "discretion.Benchmark": {
             createdAt: string;
             docNumber: string;
@@ -3053,6 +3134,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["httpx.Done"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCalendarDue: {
+        parameters: {
+            query?: {
+                /** @description 起算日期 YYYY-MM-DD；按小时计算时为时刻，如 2026-10-01T10:00:00+08:00 */
+                from?: string;
+                /** @description 工作日数（二日、三日、五日、七日等） */
+                workdays?: number;
+                /** @description 日数（十五日、三十日、九十日等，最后一日遇法定休假日顺延） */
+                days?: number;
+                /** @description 月数（如复议期限六十日以外的“三个月”“六个月”） */
+                months?: number;
+                /** @description 小时数（如行政强制法第十九条的二十四小时） */
+                hours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.Due"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.YearInfo"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.YearInfo"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCalendarYearsPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.Preview"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
