@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/secret"
+	"zhifa/internal/platform/settings"
 )
 
 // DocumentVersion is info.version of the OpenAPI document committed in the repository
@@ -68,6 +69,8 @@ func codeTypes() httpx.Codes {
 		reflect.TypeFor[discretion.Status](): codes(discretion.StatusDraft, discretion.StatusPublished, discretion.StatusRepealed),
 		reflect.TypeFor[discretion.State](): codes(discretion.StateDraft, discretion.StateScheduled, discretion.StateInForce,
 			discretion.StateExpired, discretion.StateRepealed),
+		reflect.TypeFor[settings.FieldType](): codes(settings.FieldTypes...),
+		reflect.TypeFor[settings.Action]():    codes(settings.Actions...),
 	}
 }
 

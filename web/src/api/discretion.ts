@@ -6,9 +6,7 @@ import type {
   BenchmarkInput,
   BenchmarkListParams,
   BenchmarkSummary,
-  DiscretionRules,
   DiscretionVocabulary,
-  EffectiveDiscretionRules,
   EvaluateRequest,
   EvaluateResult,
   Page,
@@ -60,12 +58,4 @@ export function proposeTiers(input: { itemId: string; date?: string; regionCode?
 
 export function evaluateDiscretion(input: EvaluateRequest): Promise<EvaluateResult> {
   return http.post<EvaluateResult>('/discretion/evaluate', input)
-}
-
-export function getDiscretionRules(regionCode?: string): Promise<EffectiveDiscretionRules> {
-  return http.get<EffectiveDiscretionRules>('/discretion/rules', { query: { regionCode } })
-}
-
-export function setDiscretionRules(regionCode: string, rules: DiscretionRules): Promise<EffectiveDiscretionRules> {
-  return http.put<EffectiveDiscretionRules>(`/discretion/rules/${encodeURIComponent(regionCode)}`, rules)
 }

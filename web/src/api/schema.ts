@@ -831,40 +831,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/discretion/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 辖区适用的裁量阶次划分规则（source 为所采用配置的区划代码或 national） */
-        get: operations["getDiscretionRules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/discretion/rules/{regionCode}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 设置辖区裁量阶次划分规则 */
-        put: operations["putDiscretionRulesRegionCode"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/discretion/vocabulary": {
         parameters: {
             query?: never;
@@ -1158,40 +1124,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reform-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本辖区适用的改革指标阈值（source 为所采用配置的区划代码或 national） */
-        get: operations["getReformRules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reform-rules/{regionCode}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 设置辖区改革指标阈值 */
-        put: operations["putReformRulesRegionCode"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/reform/summary": {
         parameters: {
             query?: never;
@@ -1240,6 +1172,75 @@ export interface paths {
         put: operations["putRegionsCode"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可查看的设置项及其字段说明、全国默认值 */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区适用的取值及其来源（本级设置、上级设置或全国默认值），以及自全国默认值至本级的逐级设置；需设置项的查看权限 */
+        get: operations["getSettingsKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本辖区某一区划的设置修改记录（新的在前）；需设置项的查看权限 */
+        get: operations["getSettingsKindHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}/{regionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置本辖区的取值（须写明依据的文件名称或文号）；需设置项的修改权限，只能设置本辖区 */
+        put: operations["putSettingsKindRegionCode"];
+        post?: never;
+        /** 撤销本辖区的设置，改用上级设置或全国默认值（须写明理由）；需设置项的修改权限 */
+        delete: operations["deleteSettingsKindRegionCode"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1989,19 +1990,6 @@ export interface components {
             updatedAt: string;
             version: number;
         };
-        "discretion.EffectiveRules": {
-            basis: string;
-            generalMaxPct: number;
-            generalMinPct: number;
-            lighterMaxPct: number;
-            minSteps: number;
-            rangeHighPct: number;
-            rangeLowPct: number;
-            regionCode: string;
-            source: string;
-            sourceName: string;
-            updatedAt?: string;
-        };
         "discretion.EvaluateRequest": {
             actDate: string;
             facts: components["schemas"]["discretion.Facts"];
@@ -2420,17 +2408,6 @@ export interface components {
             unit: "ratio" | "count";
             value: number;
         };
-        "reform.Effective": {
-            basis: string;
-            frontlineMinPct: number;
-            keyTownshipMin: number;
-            ordinaryTownshipMin: number;
-            regionCode: string;
-            source: string;
-            sourceName: string;
-            sunkMinPct: number;
-            updatedAt?: string;
-        };
         "reform.Overview": {
             failing: number;
             failingOrgs: number;
@@ -2446,13 +2423,6 @@ export interface components {
             orgName: string;
             regionCode: string;
             regionName: string;
-        };
-        "reform.Rules": {
-            basis: string;
-            frontlineMinPct: number;
-            keyTownshipMin: number;
-            ordinaryTownshipMin: number;
-            sunkMinPct: number;
         };
         "region.Detail": {
             childCount: number;
@@ -2527,6 +2497,78 @@ export interface components {
             people: components["schemas"]["people.Tally"] | null;
             reform: components["schemas"]["server.ReformTally"] | null;
             regionCode: string;
+        };
+        /** @enum {string} */
+        "settings.Action": "set" | "clear" | "migrate";
+        "settings.Change": {
+            action: components["schemas"]["settings.Action"];
+            after: unknown;
+            basis: string;
+            basisBefore: string;
+            before: unknown;
+            changedAt: string;
+            changedBy: string;
+            changedByName: string;
+            id: string;
+            kind: string;
+            reason: string;
+            regionCode: string;
+        };
+        "settings.ChangeList": {
+            items: components["schemas"]["settings.Change"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "settings.ClearInput": {
+            reason: string;
+        };
+        "settings.Entry": {
+            basis: string;
+            regionCode: string;
+            regionName: string;
+            updatedAt?: string;
+            updatedByName?: string;
+            value: unknown;
+        };
+        "settings.Field": {
+            help?: string;
+            label: string;
+            max: number;
+            min: number;
+            name: string;
+            type: components["schemas"]["settings.FieldType"];
+            unit?: string;
+        };
+        /** @enum {string} */
+        "settings.FieldType": "integer" | "percent" | "text" | "boolean" | "yuan";
+        "settings.Input": {
+            basis: string;
+            value: unknown;
+        };
+        "settings.KindInfo": {
+            description: string;
+            fields: components["schemas"]["settings.Field"][];
+            key: string;
+            name: string;
+            national: unknown;
+            nationalBasis: string;
+            read: components["schemas"]["access.Permission"];
+            write: components["schemas"]["access.Permission"];
+        };
+        "settings.Level": {
+            own: components["schemas"]["settings.Entry"] | null;
+            regionCode: string;
+            regionName: string;
+        };
+        "settings.View": {
+            chain: components["schemas"]["settings.Level"][];
+            effective: components["schemas"]["settings.Entry"];
+            kind: components["schemas"]["settings.KindInfo"];
+            own: components["schemas"]["settings.Entry"] | null;
+            regionCode: string;
+            regionName: string;
+            writable: boolean;
         };
     };
     responses: never;
@@ -4573,73 +4615,6 @@ export interface operations {
             };
         };
     };
-    getDiscretionRules: {
-        parameters: {
-            query?: {
-                /** @description 辖区内的区划代码；为空时为本辖区根节点 */
-                regionCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["discretion.EffectiveRules"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
-    putDiscretionRulesRegionCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                regionCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["discretion.Rules"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["discretion.EffectiveRules"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
     getDiscretionVocabulary: {
         parameters: {
             query?: never;
@@ -5377,73 +5352,6 @@ export interface operations {
             };
         };
     };
-    getReformRules: {
-        parameters: {
-            query?: {
-                /** @description 辖区内的区划代码；为空时为本辖区根节点 */
-                regionCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["reform.Effective"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
-    putReformRulesRegionCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                regionCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["reform.Rules"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["reform.Effective"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
     getReformSummary: {
         parameters: {
             query?: never;
@@ -5603,6 +5511,183 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["region.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.KindInfo"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettingsKind: {
+        parameters: {
+            query?: {
+                /** @description 区划代码（本辖区内或其上级）；为空时为本辖区根节点 */
+                regionCode?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettingsKindHistory: {
+        parameters: {
+            query?: {
+                /** @description 本辖区内的区划代码；为空时为本辖区根节点 */
+                regionCode?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.ChangeList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putSettingsKindRegionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["settings.Input"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSettingsKindRegionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["settings.ClearInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
