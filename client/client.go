@@ -94,8 +94,20 @@ func (c *Client) Get(ctx context.Context, path string, q url.Values, out any) er
 
 // Upload posts a file as the multipart field "file".
 func (c *Client) Upload(ctx context.Context, path, filename string, content []byte, out any) error {
+	return c.UploadForm(ctx, path, filename, content, nil, out)
+}
+
+// UploadForm posts a file as the multipart field "file" together with other form fields.
+func (c *Client) UploadForm(ctx context.Context, path, filename string, content []byte, fields url.Values, out any) error {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			if err := mw.WriteField(k, v); err != nil {
+				return err
+			}
+		}
+	}
 	fw, err := mw.CreateFormFile("file", filename)
 	if err != nil {
 		return err

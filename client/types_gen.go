@@ -9,6 +9,8 @@ const (
 	AccessPermissionAccountRead    AccessPermission = "account.read"
 	AccessPermissionAccountWrite   AccessPermission = "account.write"
 	AccessPermissionAuditRead      AccessPermission = "audit.read"
+	AccessPermissionCalendarRead   AccessPermission = "calendar.read"
+	AccessPermissionCalendarWrite  AccessPermission = "calendar.write"
 	AccessPermissionCatalogRead    AccessPermission = "catalog.read"
 	AccessPermissionCatalogWrite   AccessPermission = "catalog.write"
 	AccessPermissionOrgRead        AccessPermission = "org.read"
@@ -32,6 +34,10 @@ func (e AccessPermission) Valid() bool {
 	case AccessPermissionAccountWrite:
 		return true
 	case AccessPermissionAuditRead:
+		return true
+	case AccessPermissionCalendarRead:
+		return true
+	case AccessPermissionCalendarWrite:
 		return true
 	case AccessPermissionCatalogRead:
 		return true
@@ -465,6 +471,54 @@ func (e ReformCheckUnit) Valid() bool {
 	}
 }
 
+// Defines values for SettingsAction.
+const (
+	SettingsActionClear   SettingsAction = "clear"
+	SettingsActionMigrate SettingsAction = "migrate"
+	SettingsActionSet     SettingsAction = "set"
+)
+
+// Valid indicates whether the value is a known member of the SettingsAction enum.
+func (e SettingsAction) Valid() bool {
+	switch e {
+	case SettingsActionClear:
+		return true
+	case SettingsActionMigrate:
+		return true
+	case SettingsActionSet:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsFieldType.
+const (
+	SettingsFieldTypeBoolean SettingsFieldType = "boolean"
+	SettingsFieldTypeInteger SettingsFieldType = "integer"
+	SettingsFieldTypePercent SettingsFieldType = "percent"
+	SettingsFieldTypeText    SettingsFieldType = "text"
+	SettingsFieldTypeYuan    SettingsFieldType = "yuan"
+)
+
+// Valid indicates whether the value is a known member of the SettingsFieldType enum.
+func (e SettingsFieldType) Valid() bool {
+	switch e {
+	case SettingsFieldTypeBoolean:
+		return true
+	case SettingsFieldTypeInteger:
+		return true
+	case SettingsFieldTypePercent:
+		return true
+	case SettingsFieldTypeText:
+		return true
+	case SettingsFieldTypeYuan:
+		return true
+	default:
+		return false
+	}
+}
+
 // AccessPermission defines model for access.Permission.
 type AccessPermission string
 
@@ -732,6 +786,44 @@ type AuditReport struct {
 	Count     int                `json:"count"`
 	OK        bool               `json:"ok"`
 	Problems  []string           `json:"problems,omitempty"`
+}
+
+// CalendarDay defines model for calendar.Day.
+type CalendarDay struct {
+	Date CivilDate `json:"date"`
+	Name string    `json:"name"`
+	Off  bool      `json:"off"`
+}
+
+// CalendarDue defines model for calendar.Due.
+type CalendarDue struct {
+	Due     string   `json:"due"`
+	Explain string   `json:"explain"`
+	Skipped []string `json:"skipped,omitempty"`
+}
+
+// CalendarPreview defines model for calendar.Preview.
+type CalendarPreview struct {
+	OffDays  int               `json:"offDays"`
+	Replaces *CalendarYearInfo `json:"replaces,omitempty"`
+	WorkDays int               `json:"workDays"`
+	Year     CalendarYear      `json:"year"`
+}
+
+// CalendarYear defines model for calendar.Year.
+type CalendarYear struct {
+	Days  []CalendarDay `json:"days"`
+	DocNo string        `json:"docNo"`
+	Year  int           `json:"year"`
+}
+
+// CalendarYearInfo defines model for calendar.YearInfo.
+type CalendarYearInfo struct {
+	Days       []CalendarDay `json:"days"`
+	DocNo      string        `json:"docNo"`
+	ImportedAt string        `json:"importedAt,omitempty"`
+	Source     string        `json:"source"`
+	Year       int           `json:"year"`
 }
 
 // CatalogArt37Choice defines model for catalog.Art37Choice.
@@ -1277,6 +1369,9 @@ type CatalogVersionSummary struct {
 	Version       int             `json:"version"`
 }
 
+// CivilDate defines model for civil.Date.
+type CivilDate = map[string]interface{}
+
 // DiscretionBenchmark defines model for discretion.Benchmark.
 type DiscretionBenchmark struct {
 	CreatedAt     string                     `json:"createdAt"`
@@ -1350,21 +1445,6 @@ type DiscretionDetail struct {
 	Title         string                     `json:"title"`
 	UpdatedAt     string                     `json:"updatedAt"`
 	Version       int                        `json:"version"`
-}
-
-// DiscretionEffectiveRules defines model for discretion.EffectiveRules.
-type DiscretionEffectiveRules struct {
-	Basis         string `json:"basis"`
-	GeneralMaxPct int    `json:"generalMaxPct"`
-	GeneralMinPct int    `json:"generalMinPct"`
-	LighterMaxPct int    `json:"lighterMaxPct"`
-	MinSteps      int    `json:"minSteps"`
-	RangeHighPct  int    `json:"rangeHighPct"`
-	RangeLowPct   int    `json:"rangeLowPct"`
-	RegionCode    string `json:"regionCode"`
-	Source        string `json:"source"`
-	SourceName    string `json:"sourceName"`
-	UpdatedAt     string `json:"updatedAt,omitempty"`
 }
 
 // DiscretionEvaluateRequest defines model for discretion.EvaluateRequest.
@@ -1906,19 +1986,6 @@ type ReformCheck struct {
 // ReformCheckUnit defines model for ReformCheck.Unit.
 type ReformCheckUnit string
 
-// ReformEffective defines model for reform.Effective.
-type ReformEffective struct {
-	Basis               string `json:"basis"`
-	FrontlineMinPct     int    `json:"frontlineMinPct"`
-	KeyTownshipMin      int    `json:"keyTownshipMin"`
-	OrdinaryTownshipMin int    `json:"ordinaryTownshipMin"`
-	RegionCode          string `json:"regionCode"`
-	Source              string `json:"source"`
-	SourceName          string `json:"sourceName"`
-	SunkMinPct          int    `json:"sunkMinPct"`
-	UpdatedAt           string `json:"updatedAt,omitempty"`
-}
-
 // ReformOverview defines model for reform.Overview.
 type ReformOverview struct {
 	Failing     int            `json:"failing"`
@@ -1937,15 +2004,6 @@ type ReformReport struct {
 	OrgName    string        `json:"orgName"`
 	RegionCode string        `json:"regionCode"`
 	RegionName string        `json:"regionName"`
-}
-
-// ReformRules defines model for reform.Rules.
-type ReformRules struct {
-	Basis               string `json:"basis"`
-	FrontlineMinPct     int    `json:"frontlineMinPct"`
-	KeyTownshipMin      int    `json:"keyTownshipMin"`
-	OrdinaryTownshipMin int    `json:"ordinaryTownshipMin"`
-	SunkMinPct          int    `json:"sunkMinPct"`
 }
 
 // RegionDetail defines model for region.Detail.
@@ -2046,6 +2104,98 @@ type ServerWorkbenchSummary struct {
 	RegionCode string             `json:"regionCode"`
 }
 
+// SettingsAction defines model for settings.Action.
+type SettingsAction string
+
+// SettingsChange defines model for settings.Change.
+type SettingsChange struct {
+	Action        SettingsAction `json:"action"`
+	After         interface{}    `json:"after"`
+	Basis         string         `json:"basis"`
+	BasisBefore   string         `json:"basisBefore"`
+	Before        interface{}    `json:"before"`
+	ChangedAt     string         `json:"changedAt"`
+	ChangedBy     string         `json:"changedBy"`
+	ChangedByName string         `json:"changedByName"`
+	ID            string         `json:"id"`
+	Kind          string         `json:"kind"`
+	Reason        string         `json:"reason"`
+	RegionCode    string         `json:"regionCode"`
+}
+
+// SettingsChangeList defines model for settings.ChangeList.
+type SettingsChangeList struct {
+	Items    []SettingsChange `json:"items"`
+	Page     int              `json:"page"`
+	PageSize int              `json:"pageSize"`
+	Total    int              `json:"total"`
+}
+
+// SettingsClearInput defines model for settings.ClearInput.
+type SettingsClearInput struct {
+	Reason string `json:"reason"`
+}
+
+// SettingsEntry defines model for settings.Entry.
+type SettingsEntry struct {
+	Basis         string      `json:"basis"`
+	RegionCode    string      `json:"regionCode"`
+	RegionName    string      `json:"regionName"`
+	UpdatedAt     string      `json:"updatedAt,omitempty"`
+	UpdatedByName string      `json:"updatedByName,omitempty"`
+	Value         interface{} `json:"value"`
+}
+
+// SettingsField defines model for settings.Field.
+type SettingsField struct {
+	Help  string            `json:"help,omitempty"`
+	Label string            `json:"label"`
+	Max   int               `json:"max"`
+	Min   int               `json:"min"`
+	Name  string            `json:"name"`
+	Type  SettingsFieldType `json:"type"`
+	Unit  string            `json:"unit,omitempty"`
+}
+
+// SettingsFieldType defines model for settings.FieldType.
+type SettingsFieldType string
+
+// SettingsInput defines model for settings.Input.
+type SettingsInput struct {
+	Basis string      `json:"basis"`
+	Value interface{} `json:"value"`
+}
+
+// SettingsKindInfo defines model for settings.KindInfo.
+type SettingsKindInfo struct {
+	Description   string           `json:"description"`
+	Fields        []SettingsField  `json:"fields"`
+	Key           string           `json:"key"`
+	Name          string           `json:"name"`
+	National      interface{}      `json:"national"`
+	NationalBasis string           `json:"nationalBasis"`
+	Read          AccessPermission `json:"read"`
+	Write         AccessPermission `json:"write"`
+}
+
+// SettingsLevel defines model for settings.Level.
+type SettingsLevel struct {
+	Own        *SettingsEntry `json:"own"`
+	RegionCode string         `json:"regionCode"`
+	RegionName string         `json:"regionName"`
+}
+
+// SettingsView defines model for settings.View.
+type SettingsView struct {
+	Chain      []SettingsLevel  `json:"chain"`
+	Effective  SettingsEntry    `json:"effective"`
+	Kind       SettingsKindInfo `json:"kind"`
+	Own        *SettingsEntry   `json:"own"`
+	RegionCode string           `json:"regionCode"`
+	RegionName string           `json:"regionName"`
+	Writable   bool             `json:"writable"`
+}
+
 // GetAccountRequestsParams defines parameters for GetAccountRequests.
 type GetAccountRequestsParams struct {
 	// Status pending、approved、rejected
@@ -2122,6 +2272,34 @@ type GetAuditParams struct {
 type PostAuditVerifyParams struct {
 	// Chain 只看一条审计链：县级为6位区划代码，市级4位，省级2位，空值为系统级链
 	Chain string `form:"chain,omitempty" json:"chain,omitempty"`
+}
+
+// GetCalendarDueParams defines parameters for GetCalendarDue.
+type GetCalendarDueParams struct {
+	// From 起算日期 YYYY-MM-DD；按小时计算时为时刻，如 2026-10-01T10:00:00+08:00
+	From string `form:"from,omitempty" json:"from,omitempty"`
+
+	// Workdays 工作日数（二日、三日、五日、七日等）
+	Workdays int `form:"workdays,omitempty" json:"workdays,omitempty"`
+
+	// Days 日数（十五日、三十日、九十日等，最后一日遇法定休假日顺延）
+	Days int `form:"days,omitempty" json:"days,omitempty"`
+
+	// Months 月数（如复议期限六十日以外的“三个月”“六个月”）
+	Months int `form:"months,omitempty" json:"months,omitempty"`
+
+	// Hours 小时数（如行政强制法第十九条的二十四小时）
+	Hours int `form:"hours,omitempty" json:"hours,omitempty"`
+}
+
+// PostCalendarYearsMultipartBody defines parameters for PostCalendarYears.
+type PostCalendarYearsMultipartBody struct {
+	File []byte `json:"file,omitempty"`
+}
+
+// PostCalendarYearsPreviewMultipartBody defines parameters for PostCalendarYearsPreview.
+type PostCalendarYearsPreviewMultipartBody struct {
+	File []byte `json:"file,omitempty"`
 }
 
 // GetCatalogDecisionsParams defines parameters for GetCatalogDecisions.
@@ -2325,12 +2503,6 @@ type GetDiscretionNoPenaltyParams struct {
 	Date string `form:"date,omitempty" json:"date,omitempty"`
 }
 
-// GetDiscretionRulesParams defines parameters for GetDiscretionRules.
-type GetDiscretionRulesParams struct {
-	// RegionCode 辖区内的区划代码；为空时为本辖区根节点
-	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
-}
-
 // PostImportsCatalogMultipartBody defines parameters for PostImportsCatalog.
 type PostImportsCatalogMultipartBody struct {
 	File []byte `json:"file,omitempty"`
@@ -2463,12 +2635,6 @@ type GetPublicDiscretionParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
-// GetReformRulesParams defines parameters for GetReformRules.
-type GetReformRulesParams struct {
-	// RegionCode 辖区内的区划代码；为空时为本辖区根节点
-	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
-}
-
 // GetRegionsParams defines parameters for GetRegions.
 type GetRegionsParams struct {
 	// Parent 上级区划代码；为空且无检索词时返回本辖区根节点
@@ -2479,6 +2645,30 @@ type GetRegionsParams struct {
 
 	// Level 层级：1省 2市 3县 4乡镇 5村
 	Level int `form:"level,omitempty" json:"level,omitempty"`
+
+	// Page 页码，从1开始
+	Page int `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize 每页条数，1–500
+	PageSize int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// Sort 排序字段；多个以逗号分隔，前加 - 为降序
+	Sort string `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Order asc 或 desc
+	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// GetSettingsKindParams defines parameters for GetSettingsKind.
+type GetSettingsKindParams struct {
+	// RegionCode 区划代码（本辖区内或其上级）；为空时为本辖区根节点
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
+}
+
+// GetSettingsKindHistoryParams defines parameters for GetSettingsKindHistory.
+type GetSettingsKindHistoryParams struct {
+	// RegionCode 本辖区内的区划代码；为空时为本辖区根节点
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 
 	// Page 页码，从1开始
 	Page int `form:"page,omitempty" json:"page,omitempty"`
@@ -2513,6 +2703,12 @@ type PostAuthLoginJSONRequestBody = AccountLoginInput
 
 // PostAuthPasswordJSONRequestBody defines body for PostAuthPassword for application/json ContentType.
 type PostAuthPasswordJSONRequestBody = AccountPasswordInput
+
+// PostCalendarYearsMultipartRequestBody defines body for PostCalendarYears for multipart/form-data ContentType.
+type PostCalendarYearsMultipartRequestBody PostCalendarYearsMultipartBody
+
+// PostCalendarYearsPreviewMultipartRequestBody defines body for PostCalendarYearsPreview for multipart/form-data ContentType.
+type PostCalendarYearsPreviewMultipartRequestBody PostCalendarYearsPreviewMultipartBody
 
 // PostCatalogCitationsParseJSONRequestBody defines body for PostCatalogCitationsParse for application/json ContentType.
 type PostCatalogCitationsParseJSONRequestBody = CatalogCitationText
@@ -2562,9 +2758,6 @@ type PostDiscretionEvaluateJSONRequestBody = DiscretionEvaluateRequest
 // PostDiscretionProposeJSONRequestBody defines body for PostDiscretionPropose for application/json ContentType.
 type PostDiscretionProposeJSONRequestBody = DiscretionProposeRequest
 
-// PutDiscretionRulesRegionCodeJSONRequestBody defines body for PutDiscretionRulesRegionCode for application/json ContentType.
-type PutDiscretionRulesRegionCodeJSONRequestBody = DiscretionRules
-
 // PostImportsCatalogMultipartRequestBody defines body for PostImportsCatalog for multipart/form-data ContentType.
 type PostImportsCatalogMultipartRequestBody PostImportsCatalogMultipartBody
 
@@ -2589,11 +2782,14 @@ type PutPeopleIDJSONRequestBody = PeopleEditInput
 // PostPeopleIDCertificatesJSONRequestBody defines body for PostPeopleIDCertificates for application/json ContentType.
 type PostPeopleIDCertificatesJSONRequestBody = PeopleCertInput
 
-// PutReformRulesRegionCodeJSONRequestBody defines body for PutReformRulesRegionCode for application/json ContentType.
-type PutReformRulesRegionCodeJSONRequestBody = ReformRules
-
 // PostRegionsJSONRequestBody defines body for PostRegions for application/json ContentType.
 type PostRegionsJSONRequestBody = RegionInput
 
 // PutRegionsCodeJSONRequestBody defines body for PutRegionsCode for application/json ContentType.
 type PutRegionsCodeJSONRequestBody = RegionRenameInput
+
+// DeleteSettingsKindRegionCodeJSONRequestBody defines body for DeleteSettingsKindRegionCode for application/json ContentType.
+type DeleteSettingsKindRegionCodeJSONRequestBody = SettingsClearInput
+
+// PutSettingsKindRegionCodeJSONRequestBody defines body for PutSettingsKindRegionCode for application/json ContentType.
+type PutSettingsKindRegionCodeJSONRequestBody = SettingsInput

@@ -25,6 +25,7 @@ var featureDeps = map[string][]string{
 	"catalog":    {"audit", "org", "region"},
 	"discretion": {"audit", "region"}, // the catalogue is reached through the Statutes interface
 	"audit":      {},
+	"calendar":   {"audit"},
 }
 
 // Shared packages of the legal domain that any feature may use and that use only the platform:

@@ -462,7 +462,6 @@ func TestListByChinaDays(t *testing.T) {
 	})
 }
 
-
 func TestUnknownKindIsRefusedOnceKindsAreRegistered(t *testing.T) {
 	d := dbtest.SQLite(t)
 	l := newLog()

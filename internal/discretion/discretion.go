@@ -141,4 +141,4 @@ type Published struct {
 }
 
 // AuditKinds are the kinds of record this feature writes to the audit log.
-var AuditKinds = []audit.Kind{{Code: entityBenchmark, Name: "裁量基准"}, {Code: "discretion_rule", Name: "裁量阶次划分规则"}}
+var AuditKinds = []audit.Kind{{Code: entityBenchmark, Name: "裁量基准"}, {Code: entityRules, Name: "裁量阶次划分规则（迁移前的记录）"}}

@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/lifecycle"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
@@ -77,6 +79,7 @@ type fixture struct {
 	svc      *Service
 	clock    *clock.Fixed
 	statutes *fakeStatutes
+	settings *settings.Service
 	legal    *access.Principal // 法制审核员 of the county: catalog.read and catalog.write
 	officer  *access.Principal // 执法队员 of township A: catalog.read
 	townLaw  *access.Principal // 法制审核员 of township A
@@ -102,12 +105,25 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 		s.ItemID, s.ItemCode, s.VersionID = "demo:"+dm.Key, "D-"+dm.Key, "demo-v1"
 		st.add("2024-01-01", s)
 	}
-	return &fixture{d: d, clock: clk, statutes: st, svc: &Service{DB: d, Audit: log, Clock: clk, Statutes: st},
+	sets := &settings.Service{DB: d, Clock: clk, Regions: region.Directory{}, Audit: log}
+	if err := sets.Register(Settings...); err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{d: d, clock: clk, statutes: st, settings: sets, svc: &Service{DB: d, Audit: log, Clock: clk, Statutes: st, Settings: sets},
 		legal:   access.NewPrincipal("acc-legal", "legal", "县法制审核员", "", codeCounty, []access.Role{access.Legal}),
 		officer: access.NewPrincipal("acc-officer", "officer", "阿城镇执法队员", "", codeTownA, []access.Role{access.Officer}),
 		townLaw: access.NewPrincipal("acc-town-legal", "townlegal", "阿城镇法制审核员", "", codeTownA, []access.Role{access.Legal}),
 		other:   access.NewPrincipal("acc-other", "other", "莘县法制审核员", "", codeOther, []access.Role{access.Legal}),
 	}
+}
+
+// setRules sets a region's splitting rules as the console does, through the settings per jurisdiction.
+func (f *fixture) setRules(p *access.Principal, code string, r Rules) (settings.View, error) {
+	raw, err := json.Marshal(r.Splitting)
+	if err != nil {
+		return settings.View{}, err
+	}
+	return f.settings.Set(context.Background(), p, SettingKey, code, settings.Input{Value: raw, Basis: r.Basis})
 }
 
 func (f *fixture) count(t testing.TB, query string, args ...any) int {

@@ -31,8 +31,9 @@ func vocabulary() Vocabulary {
 }
 
 // Routes returns the discretion benchmark API. Reading and applying benchmarks needs
-// catalog.read; drafting, publishing and setting rules needs catalog.write; the public listing
-// needs nothing (行政处罚法 第三十四条).
+// catalog.read; drafting and publishing needs catalog.write; the public listing needs nothing
+// (行政处罚法 第三十四条). The splitting rules are set and read through the settings per
+// jurisdiction (/api/v1/settings/discretion.tiers).
 func (s *Service) Routes() []httpx.Route {
 	return append(httpx.Tagged(tag,
 		httpx.Get("/api/v1/discretion/vocabulary", access.CatalogRead, "裁量基准代码表：阶次、条件类型、危害后果、处罚标准类型、不予处罚类型、全国默认划分规则",
@@ -49,23 +50,11 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Post("/api/v1/discretion/benchmarks/{id}/repeal", access.CatalogWrite, "废止裁量基准（废止日期默认今天，须写明理由）", httpx.ByIDWithBody(s.Repeal)),
 		httpx.Post("/api/v1/discretion/propose", access.CatalogRead, "按辖区划分规则生成档次建议（不保存）", httpx.WithBody(s.Propose)),
 		httpx.Post("/api/v1/discretion/evaluate", access.CatalogRead, "按案件事实计算适用的裁量阶次、罚款幅度和理由", httpx.WithBody(s.Evaluate)),
-		httpx.Get("/api/v1/discretion/rules", access.CatalogRead, "辖区适用的裁量阶次划分规则（source 为所采用配置的区划代码或 national）",
-			httpx.WithQuery(s.rulesAt)),
-		httpx.Put("/api/v1/discretion/rules/{regionCode}", access.CatalogWrite, "设置辖区裁量阶次划分规则", httpx.ByIDWithBody(s.SetRules)),
 		httpx.Get("/api/v1/discretion/no-penalty", access.CatalogRead, "不予处罚清单（轻微不罚、首违不罚、无主观过错；按事项取最近辖区施行中的基准）",
 			httpx.WithQuery(s.noPenalty)),
 	), httpx.Tagged("公众门户",
 		httpx.Get("/api/v1/public/discretion", "", "公开今日施行的行政处罚裁量基准（无需登录；行政处罚法第三十四条）", httpx.Listing(s.public)).AsPublic(),
 	)...)
-}
-
-// RulesQuery names the region whose rules are asked for.
-type RulesQuery struct {
-	RegionCode string `query:"regionCode" doc:"辖区内的区划代码；为空时为本辖区根节点"`
-}
-
-func (s *Service) rulesAt(ctx context.Context, p *access.Principal, q RulesQuery) (EffectiveRules, error) {
-	return s.Rules(ctx, p, q.RegionCode)
 }
 
 // NoPenaltyQuery asks for the no-penalty lists of a place and day.

@@ -46,7 +46,7 @@ func TestHTTP(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		mux := http.NewServeMux()
-		httpx.Mount(mux, headerAuth{"legal": f.legal, "officer": f.officer}, f.svc.Routes())
+		httpx.Mount(mux, headerAuth{"legal": f.legal, "officer": f.officer}, append(f.svc.Routes(), f.settings.Routes()...))
 		call := func(user, method, path string, body any) (int, map[string]any) {
 			t.Helper()
 			var buf bytes.Buffer
@@ -122,10 +122,12 @@ func TestHTTP(t *testing.T) {
 		if code != http.StatusOK || len(body["tiers"].([]any)) != 3 {
 			t.Fatalf("propose: %d %v", code, body)
 		}
-		if code, _ := call("officer", "PUT", "/api/v1/discretion/rules/371521100000", National()); code != http.StatusForbidden {
+		if code, _ := call("officer", "PUT", "/api/v1/settings/discretion.tiers/371521100000",
+			map[string]any{"value": NationalSplitting(), "basis": "阿城镇规则"}); code != http.StatusForbidden {
 			t.Fatalf("officer sets rules: %d", code)
 		}
-		if code, body := call("officer", "GET", "/api/v1/discretion/rules", nil); code != http.StatusOK || body["source"] != SourceNational {
+		if code, body := call("officer", "GET", "/api/v1/settings/discretion.tiers", nil); code != http.StatusOK ||
+			body["effective"].(map[string]any)["regionCode"] != "" || body["regionCode"] != codeTownA {
 			t.Fatalf("rules: %d %v", code, body)
 		}
 		if code, body := call("officer", "GET", "/api/v1/discretion/no-penalty?itemId=item-oil", nil); code != http.StatusOK {

@@ -4,30 +4,26 @@ import (
 	"testing"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/settings"
 )
 
-func TestLookupRules(t *testing.T) {
-	province := National()
-	province.MinSteps = 2
-	county := National()
-	county.GeneralMinPct = 30
-	rows := []RuleRow{{RegionCode: "370000000000", Rules: province}, {RegionCode: "371521000000", Rules: county}}
-	cases := []struct {
-		code, source string
-		minSteps     int
-		generalMin   int
-	}{
-		{"371521100000", "371521000000", 3, 30}, // a township: its county's rules
-		{"371521000000", "371521000000", 3, 30},
-		{"371522000000", "370000000000", 2, 40}, // another county: the province's
-		{"440000000000", SourceNational, 3, 40}, // another province: national defaults
-		{"", SourceNational, 3, 40},
+// The rules in force say where they come from, as validation cites them.
+func TestEffectiveRules(t *testing.T) {
+	national := settings.Value[Splitting]{Value: NationalSplitting(), Source: settings.Source{RegionName: settings.NationalName}, Basis: NationalBasis}
+	eff := effectiveRules("371521100000", national)
+	if eff.Source != SourceNational || eff.SourceName != "全国默认" || eff.Rules != National() || eff.RegionCode != "371521100000" ||
+		eff.ruleText() != "裁量阶次划分规则："+NationalBasis {
+		t.Fatalf("national: %+v", eff)
 	}
-	for _, c := range cases {
-		got := LookupRules(c.code, rows)
-		if got.Source != c.source || got.MinSteps != c.minSteps || got.GeneralMinPct != c.generalMin || got.RegionCode != c.code {
-			t.Errorf("LookupRules(%q) = %+v", c.code, got)
-		}
+	county := NationalSplitting()
+	county.GeneralMinPct = 30
+	eff = effectiveRules("371521100000", settings.Value[Splitting]{Value: county,
+		Source: settings.Source{RegionCode: "371521000000", RegionName: "阳谷县"}, Basis: "阳谷县裁量基准制定规则"})
+	if eff.Source != "371521000000" || eff.SourceName != "阳谷县" || eff.GeneralMinPct != 30 || eff.ruleText() != "裁量阶次划分规则：阳谷县裁量基准制定规则" {
+		t.Fatalf("county: %+v", eff)
+	}
+	if (Rules{Splitting: county}).ruleText() != "裁量阶次划分规则（本辖区配置）" {
+		t.Error("rules without a basis")
 	}
 }
 

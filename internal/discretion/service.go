@@ -3,7 +3,6 @@ package discretion
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"zhifa/internal/audit"
@@ -13,20 +12,24 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
 // Service keeps the discretion benchmarks and applies them. Every change is written to the audit
 // log in the same transaction. Statutes is the catalogue, set by whoever wires the platform; the
-// catalogue is called outside this package's transactions.
+// catalogue is called outside this package's transactions. Settings holds each jurisdiction's
+// splitting rules (Setting).
 type Service struct {
 	DB       *db.DB
 	Audit    *audit.Log
 	Clock    clock.Clock
 	Statutes Statutes
+	Settings *settings.Service
 }
 
-// Audited entity names.
+// Audited entity names: benchmarks, and the splitting rules as they were logged before they moved
+// to the settings per jurisdiction (now logged as SettingKey).
 const (
 	entityBenchmark = "discretion_benchmark"
 	entityRules     = "discretion_rule"
@@ -71,19 +74,11 @@ func (s *Service) regionFor(ctx context.Context, c db.Conn, p *access.Principal,
 
 // rules returns the splitting rules in force for a region and names the region they come from.
 func (s *Service) rules(ctx context.Context, c db.Conn, code string) (EffectiveRules, error) {
-	rows, err := ruleRows(ctx, c, code)
+	v, err := settings.Get[Splitting](ctx, c, s.Settings, SettingKey, code)
 	if err != nil {
 		return EffectiveRules{}, err
 	}
-	eff := LookupRules(code, rows)
-	if eff.Source != SourceNational {
-		name, err := region.Name(ctx, c, eff.Source)
-		if err != nil {
-			return EffectiveRules{}, err
-		}
-		eff.SourceName = name
-	}
-	return eff, nil
+	return effectiveRules(code, v), nil
 }
 
 func (s *Service) reload(ctx context.Context, c db.Conn, id string) (Benchmark, error) {
@@ -120,48 +115,4 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 		return nil, 0, err
 	}
 	return listRows(ctx, s.DB.R, p.Scope(), f, day, page)
-}
-
-// Rules returns the splitting rules in force for a region inside the caller's jurisdiction
-// (default its root; the national defaults for the system without a region).
-func (s *Service) Rules(ctx context.Context, p *access.Principal, regionCode string) (EffectiveRules, error) {
-	code := ""
-	if regionCode != "" || p.Scope().Root() != "" {
-		var err error
-		if code, err = s.regionFor(ctx, s.DB.R, p, regionCode); err != nil {
-			return EffectiveRules{}, err
-		}
-	}
-	return s.rules(ctx, s.DB.R, code)
-}
-
-// SetRules sets the splitting rules of a region inside the caller's jurisdiction; the region and
-// those below it use them unless they set their own. Published benchmarks are not re-checked: a
-// benchmark is validated when it is saved and published.
-func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode string, in Rules) (EffectiveRules, error) {
-	if err := in.Check(); err != nil {
-		return EffectiveRules{}, err
-	}
-	var out EffectiveRules
-	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
-		code, err := s.regionFor(ctx, tx, p, regionCode)
-		if err != nil {
-			return err
-		}
-		before, err := s.rules(ctx, tx, code)
-		if err != nil {
-			return err
-		}
-		if err := upsertRules(ctx, tx, code, in, clock.Stamp(s.Clock.Now())); err != nil {
-			return err
-		}
-		if out, err = s.rules(ctx, tx, code); err != nil {
-			return err
-		}
-		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityRules, EntityID: code, RegionCode: code,
-			EntityName: out.SourceName, Summary: fmt.Sprintf("设置裁量阶次划分规则：至少%d档；分界%d%%/%d%%；只规定最高额的，从轻≤%d%%，一般%d%%–%d%%",
-				in.MinSteps, in.RangeLowPct, in.RangeHighPct, in.LighterMaxPct, in.GeneralMinPct, in.GeneralMaxPct),
-			Detail: map[string]any{"before": before, "after": in}})
-	})
-	return out, err
 }

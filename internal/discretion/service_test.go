@@ -3,6 +3,7 @@ package discretion
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -341,7 +342,7 @@ func TestRulesPerJurisdiction(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
-		eff, err := f.svc.Rules(ctx, f.officer, "")
+		eff, err := f.svc.rules(ctx, d.R, codeTownA)
 		if err != nil || eff.Source != SourceNational || eff.RegionCode != codeTownA || eff.Rules != National() {
 			t.Fatalf("national: %+v, %v", eff, err)
 		}
@@ -358,15 +359,17 @@ func TestRulesPerJurisdiction(t *testing.T) {
 		county.GeneralMinPct, county.Basis = 30, "阳谷县裁量基准制定规则（示例）"
 		bad := county
 		bad.GeneralMaxPct = 10
-		_, err = f.svc.SetRules(ctx, f.legal, codeCounty, bad)
-		mustCode(t, err, "DISCRETION_RULES_INVALID")
-		_, err = f.svc.SetRules(ctx, f.legal, codeOther, county)
-		mustCode(t, err, "NOT_FOUND")
-		eff, err = f.svc.SetRules(ctx, f.legal, "371521", county)
-		if err != nil || eff.Source != codeCounty || eff.SourceName != "阳谷县" || eff.GeneralMinPct != 30 {
-			t.Fatalf("set: %+v, %v", eff, err)
+		_, err = f.setRules(f.legal, codeCounty, bad)
+		if e := mustCode(t, err, "DISCRETION_RULES_INVALID"); e.Field != "value.generalMaxPct" {
+			t.Errorf("field %q", e.Field)
 		}
-		if eff, _ := f.svc.Rules(ctx, f.officer, ""); eff.Source != codeCounty {
+		_, err = f.setRules(f.legal, codeOther, county)
+		mustCode(t, err, "NOT_FOUND")
+		v, err := f.setRules(f.legal, "371521", county)
+		if err != nil || v.Effective.RegionCode != codeCounty || v.Effective.RegionName != "阳谷县" || v.Own == nil || !strings.Contains(string(v.Effective.Value), `"generalMinPct":30`) {
+			t.Fatalf("set: %+v, %v", v, err)
+		}
+		if eff, _ := f.svc.rules(ctx, d.R, codeTownA); eff.Source != codeCounty || eff.SourceName != "阳谷县" || eff.Rules != county {
 			t.Errorf("township inherits: %+v", eff)
 		}
 		b, err := f.svc.Create(ctx, f.legal, road)
@@ -383,7 +386,7 @@ func TestRulesPerJurisdiction(t *testing.T) {
 		}
 		_, err = f.svc.Propose(ctx, f.legal, ProposeRequest{ItemID: "item-road", Date: "2019-01-01"})
 		mustCode(t, err, "DISCRETION_ITEM_NOT_IN_FORCE")
-		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = ?`, entityRules); n != 1 {
+		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = ?`, SettingKey); n != 1 {
 			t.Errorf("rule audit entries = %d", n)
 		}
 	})

@@ -11,7 +11,6 @@ import (
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/query"
-	"zhifa/internal/region"
 )
 
 // row is a discretion_benchmarks row with its region's name.
@@ -276,35 +275,4 @@ func publicRows(ctx context.Context, c db.Conn, f PublicFilter, day string, p ht
 		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+" OR b.item_code LIKE ?"+db.LikeEscape+")", like, like, like)
 	}
 	return query.List[row](ctx, c, rowColumns, benchmarkFrom, &w, " ORDER BY b.item_code, b.region_code, b.id", p)
-}
-
-// ruleRows returns the rule rows of a region and its ancestors.
-func ruleRows(ctx context.Context, c db.Conn, code string) ([]RuleRow, error) {
-	codes := region.Ancestors(code)
-	if code != "" {
-		codes = append(codes, code)
-	}
-	if len(codes) == 0 {
-		return nil, nil
-	}
-	q, args, err := db.In(`SELECT region_code, min_steps, range_low_pct, range_high_pct, lighter_max_pct, general_min_pct,
-		general_max_pct, basis, updated_at FROM discretion_rules WHERE region_code IN (?)`, codes)
-	if err != nil {
-		return nil, err
-	}
-	var rows []RuleRow
-	err = db.Select(ctx, c, &rows, q, args...)
-	return rows, err
-}
-
-// upsertRules sets the rules of one region.
-func upsertRules(ctx context.Context, tx *db.Tx, code string, r Rules, now string) error {
-	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_rules (region_code, min_steps, range_low_pct, range_high_pct,
-		lighter_max_pct, general_min_pct, general_max_pct, basis, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (region_code) DO UPDATE SET min_steps = excluded.min_steps, range_low_pct = excluded.range_low_pct,
-		range_high_pct = excluded.range_high_pct, lighter_max_pct = excluded.lighter_max_pct,
-		general_min_pct = excluded.general_min_pct, general_max_pct = excluded.general_max_pct, basis = excluded.basis,
-		updated_at = excluded.updated_at`,
-		code, r.MinSteps, r.RangeLowPct, r.RangeHighPct, r.LighterMaxPct, r.GeneralMinPct, r.GeneralMaxPct, r.Basis, now)
-	return err
 }

@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"encoding/json"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
@@ -62,11 +61,10 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Or
 			return err
 		}
 		now := clock.Stamp(s.Clock.Now())
-		domains, _ := json.Marshal(in.Domains)
 		if _, err := db.Exec(ctx, tx, `INSERT INTO organizations (id, region_code, parent_id, name, short_name, kind, domains,
 			township_class, quota_admin, quota_civil, quota_institution, sort_order, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, in.RegionCode, nullable(in.ParentID), in.Name, in.ShortName, in.Kind, string(domains), in.TownshipClass,
+			id, in.RegionCode, nullable(in.ParentID), in.Name, in.ShortName, in.Kind, db.JSONOf(in.Domains), in.TownshipClass,
 			in.Quota.Admin, in.Quota.Civil, in.Quota.Institution, in.SortOrder, now, now); err != nil {
 			if db.IsUniqueViolation(err) {
 				return apperr.Conflict("ORG_NAME_EXISTS", "同一区划内已有同名机构："+in.Name).WithField("name")
@@ -95,11 +93,10 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 		if err := s.checkPlacement(ctx, tx, p, id, in); err != nil {
 			return err
 		}
-		domains, _ := json.Marshal(in.Domains)
 		if _, err := db.Exec(ctx, tx, `UPDATE organizations SET region_code = ?, parent_id = ?, name = ?, short_name = ?,
 			kind = ?, domains = ?, township_class = ?, quota_admin = ?, quota_civil = ?, quota_institution = ?,
 			sort_order = ?, updated_at = ? WHERE id = ?`,
-			in.RegionCode, nullable(in.ParentID), in.Name, in.ShortName, in.Kind, string(domains), in.TownshipClass,
+			in.RegionCode, nullable(in.ParentID), in.Name, in.ShortName, in.Kind, db.JSONOf(in.Domains), in.TownshipClass,
 			in.Quota.Admin, in.Quota.Civil, in.Quota.Institution, in.SortOrder, clock.Stamp(s.Clock.Now()), id); err != nil {
 			if db.IsUniqueViolation(err) {
 				return apperr.Conflict("ORG_NAME_EXISTS", "同一区划内已有同名机构："+in.Name).WithField("name")

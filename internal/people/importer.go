@@ -216,7 +216,10 @@ func (im *peopleImport) Add(ctx context.Context, row *tabular.Row) error {
 	rec.Now = im.now
 	pp := pendingPerson{line: row.Line, rec: rec}
 	if cert != nil {
-		domains, _ := json.Marshal(cert.Domains)
+		domains, err := json.Marshal(cert.Domains)
+		if err != nil {
+			return err
+		}
 		pp.rec.CertValidTo = cert.ValidTo
 		pp.cert = &certRecord{ID: ids.New(), PersonID: rec.ID, RegionCode: rec.RegionCode, Number: cert.Number,
 			Domains: string(domains), ValidFrom: cert.ValidFrom, ValidTo: cert.ValidTo, Now: im.now}

@@ -242,7 +242,10 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 		returned[i] = x.ID
 	}
 	f.Query = auditQuery(f.Query)
-	filter, _ := json.Marshal(f)
+	filter, err := json.Marshal(f)
+	if err != nil {
+		return nil, 0, err
+	}
 	listed := shown.Listed()
 	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityPerson,
@@ -277,7 +280,10 @@ func (s *Service) AddCertificate(ctx context.Context, p *access.Principal, perso
 		} else if found[in.Number] {
 			return certExists(in.Number)
 		}
-		domains, _ := json.Marshal(in.Domains)
+		domains, err := json.Marshal(in.Domains)
+		if err != nil {
+			return err
+		}
 		id := ids.New()
 		if err := insertCertificates(ctx, tx, []certRecord{{ID: id, PersonID: personID, RegionCode: row.RegionCode,
 			Number: in.Number, Domains: string(domains), Issuer: in.Issuer, ValidFrom: in.ValidFrom, ValidTo: in.ValidTo,

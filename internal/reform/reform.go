@@ -1,8 +1,8 @@
 // Package reform checks the staffing ratios of the comprehensive administrative enforcement
 // reform (综合行政执法改革, DOMAIN.md §1): the front-line share of a county bureau, the minimum
 // force of each township, and the share of a district's force sunk to townships. Thresholds are
-// configurable per jurisdiction (reform_rules); the nearest ancestor's row applies, else the
-// national defaults below.
+// a setting per jurisdiction (reform.thresholds, internal/platform/settings); the nearest
+// ancestor's value applies, else the national defaults (rules.go).
 //
 // The package reads the people and organizations tables with plain SQL counts: it is a
 // read-only report over both, writes neither, and needs whole-subtree aggregates that no other
@@ -71,16 +71,16 @@ func Failing(checks []Check) int {
 	return n
 }
 
-func frontlineRule(r Rules) string {
+func frontlineRule(r Thresholds) string {
 	return fmt.Sprintf("县级综合行政执法机构一线执法人员不低于编制总数的%d%%（绍兴经验，可按辖区配置）", r.FrontlineMinPct)
 }
 
-func townshipRule(r Rules) string {
+func townshipRule(r Thresholds) string {
 	return fmt.Sprintf("重点乡镇（街道）执法人员不少于%d人、一般乡镇（街道）不少于%d人（绍兴经验，可按辖区配置）",
 		r.KeyTownshipMin, r.OrdinaryTownshipMin)
 }
 
-func sunkRule(r Rules) string {
+func sunkRule(r Thresholds) string {
 	return fmt.Sprintf("区级执法力量下沉乡镇比例不低于%d%%（武进经验，可按辖区配置）", r.SunkMinPct)
 }
 
@@ -115,7 +115,7 @@ func ratio(c Check, num, den, pct int, empty string) Check {
 // are not enforcers, so they count neither above nor below the line. The denominator is the
 // approved quota (核定编制), not the people in post, as the rule's 编制总数 says: vacant posts
 // count against the share.
-func FrontlineShare(frontlinePosted, quota int, r Rules) Check {
+func FrontlineShare(frontlinePosted, quota int, r Thresholds) Check {
 	return ratio(Check{Key: KeyFrontlineShare, Title: "一线执法人员占比", Rule: frontlineRule(r),
 		NumeratorLabel: FrontlineNumeratorLabel, DenominatorLabel: FrontlineDenominatorLabel},
 		frontlinePosted, quota, r.FrontlineMinPct, "未核定编制，无法计算比例")
@@ -126,7 +126,7 @@ func FrontlineShare(frontlinePosted, quota int, r Rules) Check {
 // 8 and 3). An enforcer is someone holding an enforcement certificate valid today (行政处罚法
 // 第四十二条: 执法人员应当具有行政执法资格); staff sunk from the county count for the township
 // that uses them, and assistants without a certificate do not count.
-func TownshipMinimum(enforcers int, class string, r Rules) Check {
+func TownshipMinimum(enforcers int, class string, r Thresholds) Check {
 	least, kind := r.OrdinaryTownshipMin, "一般乡镇"
 	if class == org.TownshipKey {
 		least, kind = r.KeyTownshipMin, "重点乡镇"
@@ -142,7 +142,7 @@ func TownshipMinimum(enforcers int, class string, r Rules) Check {
 // are those of them used by a township-level organisation other than the one holding their post
 // (区属镇管镇用), the rule people.IsSunk applies to each person. A township office's own staff are
 // the township's force, not the district's, and count on neither side.
-func SunkShare(sunk, force int, r Rules) Check {
+func SunkShare(sunk, force int, r Thresholds) Check {
 	return ratio(Check{Key: KeySunkShare, Title: "执法力量下沉比例", Rule: sunkRule(r),
 		NumeratorLabel: SunkNumeratorLabel, DenominatorLabel: SunkDenominatorLabel},
 		sunk, force, r.SunkMinPct, "暂无编制内人员，无法计算比例")
@@ -192,28 +192,28 @@ func Evaluate(kind org.Kind, townshipClass string, c Counts, eff Effective) []Ch
 	}
 	out := make([]Check, 0, 3)
 	frontlineNA := Check{Key: KeyFrontlineShare, Title: "一线执法人员占比", Unit: UnitRatio,
-		Threshold: float64(eff.FrontlineMinPct) / 100, Rule: frontlineRule(eff.Rules)}
+		Threshold: float64(eff.FrontlineMinPct) / 100, Rule: frontlineRule(eff.Thresholds)}
 	switch {
 	case frontline && kind != org.KindBureau && c.OwnQuota == 0:
 		out = append(out, notApplicable(frontlineNA,
 			kindName+"未单独核定编制，与综合行政执法局局队合一，一线占比按执法局整体（含所属大队、中队）核查"))
 	case frontline:
-		out = append(out, withNote(FrontlineShare(c.FrontlinePosted, c.Quota, eff.Rules), source))
+		out = append(out, withNote(FrontlineShare(c.FrontlinePosted, c.Quota, eff.Thresholds), source))
 	default:
 		out = append(out, notApplicable(frontlineNA, kindName+"不适用此指标（适用于综合行政执法局及其大队、中队）"))
 	}
 	if township {
-		out = append(out, withNote(TownshipMinimum(c.Enforcers, townshipClass, eff.Rules), source))
+		out = append(out, withNote(TownshipMinimum(c.Enforcers, townshipClass, eff.Thresholds), source))
 	} else {
 		out = append(out, notApplicable(Check{Key: KeyTownshipMinimum, Title: "乡镇执法人员数", Unit: UnitCount,
-			Threshold: float64(eff.OrdinaryTownshipMin), Rule: townshipRule(eff.Rules)},
+			Threshold: float64(eff.OrdinaryTownshipMin), Rule: townshipRule(eff.Thresholds)},
 			kindName+"不适用此指标（适用于乡镇（街道）综合行政执法办公室）"))
 	}
 	if sunk {
-		out = append(out, withNote(SunkShare(c.Sunk, c.Force, eff.Rules), source))
+		out = append(out, withNote(SunkShare(c.Sunk, c.Force, eff.Thresholds), source))
 	} else {
 		out = append(out, notApplicable(Check{Key: KeySunkShare, Title: "执法力量下沉比例", Unit: UnitRatio,
-			Threshold: float64(eff.SunkMinPct) / 100, Rule: sunkRule(eff.Rules)},
+			Threshold: float64(eff.SunkMinPct) / 100, Rule: sunkRule(eff.Thresholds)},
 			kindName+"不适用此指标（适用于县（区）综合行政执法局）"))
 	}
 	return out

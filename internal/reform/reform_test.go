@@ -5,6 +5,7 @@ import (
 
 	"zhifa/internal/org"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/settings"
 )
 
 func TestRatioChecks(t *testing.T) {
@@ -25,7 +26,7 @@ func TestRatioChecks(t *testing.T) {
 		{"sunk exactly 80%", SunkShare(8, 10, r), 0.8, true, 8, 10},
 		{"sunk 79 of 100", SunkShare(79, 100, r), 0.79, false, 79, 100},
 		{"sunk all", SunkShare(3, 3, r), 1, true, 3, 3},
-		{"sunk with a county threshold of 60%", SunkShare(6, 10, Rules{SunkMinPct: 60}), 0.6, true, 6, 10},
+		{"sunk with a county threshold of 60%", SunkShare(6, 10, Thresholds{SunkMinPct: 60}), 0.6, true, 6, 10},
 	}
 	for _, c := range cases {
 		ch := c.check
@@ -74,13 +75,13 @@ func TestTownshipMinimum(t *testing.T) {
 			t.Errorf("TownshipMinimum(%d, %q) = %+v", c.enforcers, c.class, ch)
 		}
 	}
-	if ch := TownshipMinimum(5, org.TownshipKey, Rules{KeyTownshipMin: 5, OrdinaryTownshipMin: 2}); !ch.Pass || ch.Threshold != 5 {
+	if ch := TownshipMinimum(5, org.TownshipKey, Thresholds{KeyTownshipMin: 5, OrdinaryTownshipMin: 2}); !ch.Pass || ch.Threshold != 5 {
 		t.Errorf("configured key minimum of 5: %+v", ch)
 	}
 }
 
 func TestEvaluateApplicability(t *testing.T) {
-	eff := Lookup("371521000000", nil)
+	eff := effectiveOf("371521000000", national())
 	cases := []struct {
 		kind                      org.Kind
 		ownQuota                  int
@@ -116,48 +117,49 @@ func TestEvaluateApplicability(t *testing.T) {
 	}
 }
 
-func TestLookup(t *testing.T) {
-	rows := []RuleRow{
-		{RegionCode: "370000000000", Rules: Rules{FrontlineMinPct: 90, KeyTownshipMin: 10, OrdinaryTownshipMin: 4, SunkMinPct: 85}},
-		{RegionCode: "371521000000", Rules: Rules{FrontlineMinPct: 80, KeyTownshipMin: 6, OrdinaryTownshipMin: 3, SunkMinPct: 60}},
+func national() settings.Value[Thresholds] {
+	return settings.Value[Thresholds]{Value: National(), Source: settings.Source{RegionName: settings.NationalName}, Basis: NationalBasis}
+}
+
+// The checks say where their thresholds come from, in the words they always used.
+func TestEvaluateNamesTheSource(t *testing.T) {
+	counts := Counts{OwnQuota: 10, Quota: 10, FrontlinePosted: 9, Force: 10, Sunk: 9}
+	eff := effectiveOf("371521100000", national())
+	if eff.Source != SourceNational || eff.SourceName != "全国默认" || eff.Thresholds != National() || eff.Basis != NationalBasis {
+		t.Fatalf("national: %+v", eff)
 	}
-	cases := []struct {
-		code, source string
-		frontline    int
-	}{
-		{"371521100000", "371521000000", 80}, // a township of the county: the county's row
-		{"371521000000", "371521000000", 80}, // the county itself
-		{"371522000000", "370000000000", 90}, // another county of the province: the province's row
-		{"370000000000", "370000000000", 90},
-		{"440000000000", SourceNational, 85}, // another province: national defaults
-		{"", SourceNational, 85},             // the whole country
+	if ch := Evaluate(org.KindBureau, "", counts, eff)[0]; ch.Note != "阈值采用全国默认值" {
+		t.Errorf("national note %q", ch.Note)
 	}
-	for _, c := range cases {
-		got := Lookup(c.code, rows)
-		if got.Source != c.source || got.FrontlineMinPct != c.frontline || got.RegionCode != c.code {
-			t.Errorf("Lookup(%q) = %+v, want source %s frontline %d", c.code, got, c.source, c.frontline)
-		}
+	county := settings.Value[Thresholds]{Value: Thresholds{FrontlineMinPct: 80, KeyTownshipMin: 6, OrdinaryTownshipMin: 3, SunkMinPct: 60},
+		Source: settings.Source{RegionCode: "371521000000", RegionName: "阳谷县"}, Basis: "阳政办发〔2024〕3号", UpdatedAt: "2026-05-10T02:00:00.000Z"}
+	eff = effectiveOf("371521100000", county)
+	if eff.Source != "371521000000" || eff.SourceName != "阳谷县" || eff.RegionCode != "371521100000" || eff.FrontlineMinPct != 80 {
+		t.Fatalf("county: %+v", eff)
 	}
-	if got := Lookup("371521100000", nil); got.Rules != National() || got.SourceName != "全国默认" {
-		t.Errorf("no rows: %+v", got)
+	ch := Evaluate(org.KindBureau, "", counts, eff)[0]
+	if ch.Note != "阈值采用阳谷县（371521000000）的辖区配置，依据：阳政办发〔2024〕3号" || ch.Threshold != 0.8 ||
+		ch.Rule != "县级综合行政执法机构一线执法人员不低于编制总数的80%（绍兴经验，可按辖区配置）" {
+		t.Errorf("county check %+v", ch)
 	}
 }
 
-func TestRulesCheck(t *testing.T) {
-	ok := Rules{FrontlineMinPct: 100, KeyTownshipMin: 0, OrdinaryTownshipMin: 0, SunkMinPct: 0, Basis: " 阳政办发〔2024〕3号 "}
-	if err := ok.Check(); err != nil || ok.Basis != "阳政办发〔2024〕3号" {
-		t.Fatalf("valid rules: %v, basis %q", err, ok.Basis)
+func TestThresholdsCheck(t *testing.T) {
+	ok := Thresholds{FrontlineMinPct: 100, KeyTownshipMin: 0, OrdinaryTownshipMin: 0, SunkMinPct: 0}
+	if err := ok.Check(); err != nil {
+		t.Fatalf("valid thresholds: %v", err)
 	}
 	cases := []struct {
-		r     Rules
+		r     Thresholds
 		code  string
 		field string
 	}{
-		{Rules{FrontlineMinPct: 101}, "REFORM_PCT_INVALID", "frontlineMinPct"},
-		{Rules{FrontlineMinPct: -1}, "REFORM_PCT_INVALID", "frontlineMinPct"},
-		{Rules{SunkMinPct: 150}, "REFORM_PCT_INVALID", "sunkMinPct"},
-		{Rules{KeyTownshipMin: -1}, "REFORM_MIN_INVALID", "keyTownshipMin"},
-		{Rules{OrdinaryTownshipMin: -3}, "REFORM_MIN_INVALID", "ordinaryTownshipMin"},
+		{Thresholds{FrontlineMinPct: 101}, "REFORM_PCT_INVALID", "frontlineMinPct"},
+		{Thresholds{FrontlineMinPct: -1}, "REFORM_PCT_INVALID", "frontlineMinPct"},
+		{Thresholds{SunkMinPct: 150}, "REFORM_PCT_INVALID", "sunkMinPct"},
+		{Thresholds{KeyTownshipMin: -1}, "REFORM_MIN_INVALID", "keyTownshipMin"},
+		{Thresholds{OrdinaryTownshipMin: -3}, "REFORM_MIN_INVALID", "ordinaryTownshipMin"},
+		{Thresholds{KeyTownshipMin: MaxTownshipMin + 1}, "REFORM_MIN_INVALID", "keyTownshipMin"},
 	}
 	for _, c := range cases {
 		err := c.r.Check()

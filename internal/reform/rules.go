@@ -2,78 +2,91 @@ package reform
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
-	"zhifa/internal/region"
+	"zhifa/internal/platform/settings"
 )
 
 // SourceNational names the national defaults as the source of thresholds.
 const SourceNational = "national"
 
-// Rules are the reform thresholds (改革指标阈值) of one jurisdiction.
-type Rules struct {
-	FrontlineMinPct     int    `db:"frontline_min_pct" json:"frontlineMinPct" required:"true"`
-	KeyTownshipMin      int    `db:"key_township_min" json:"keyTownshipMin" required:"true"`
-	OrdinaryTownshipMin int    `db:"ordinary_township_min" json:"ordinaryTownshipMin" required:"true"`
-	SunkMinPct          int    `db:"sunk_min_pct" json:"sunkMinPct" required:"true"`
-	Basis               string `db:"basis" json:"basis" text:"500,multiline"`
+// Thresholds are the reform thresholds (改革指标阈值) of one jurisdiction: the value of the
+// setting reform.thresholds, which each jurisdiction may set for itself (settings per
+// jurisdiction; the nearest ancestor's value applies). Percentages are whole numbers of 100.
+type Thresholds struct {
+	FrontlineMinPct     int `json:"frontlineMinPct" required:"true"`
+	KeyTownshipMin      int `json:"keyTownshipMin" required:"true"`
+	OrdinaryTownshipMin int `json:"ordinaryTownshipMin" required:"true"`
+	SunkMinPct          int `json:"sunkMinPct" required:"true"`
 }
 
 // National returns the defaults where no jurisdiction has set its own: front-line ≥ 85 % of a
 // county bureau's staff and key townships ≥ 8, ordinary ≥ 3 enforcers (Shaoxing); ≥ 80 % of a
 // district's enforcement force sunk to townships (Wujin).
-func National() Rules {
-	return Rules{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3, SunkMinPct: 80,
-		Basis: "全国默认值：绍兴经验（一线执法人员≥85%，重点乡镇≥8人、一般乡镇≥3人）；武进经验（执法力量下沉乡镇≥80%）"}
+func National() Thresholds {
+	return Thresholds{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3, SunkMinPct: 80}
 }
 
-// RuleRow is one jurisdiction's row of thresholds.
-type RuleRow struct {
-	RegionCode string `db:"region_code"`
-	Rules
-	UpdatedAt string `db:"updated_at"`
-}
-
-// Effective are the thresholds that apply to a region and where they come from.
-type Effective struct {
-	RegionCode string `json:"regionCode"` // the region asked about ("" for the whole country)
-	Source     string `json:"source"`     // the region code whose row applies, or "national"
-	SourceName string `json:"sourceName"` // the name of that region, or 全国默认
-	Rules
-	UpdatedAt string `json:"updatedAt,omitempty"`
-}
-
-// Lookup picks the thresholds of code from the rows of code and its ancestors: the nearest
-// region's row wins, so a county may tighten or relax its city's rule; with no row the national
-// defaults apply.
-func Lookup(code string, rows []RuleRow) Effective {
-	byCode := make(map[string]RuleRow, len(rows))
-	for _, r := range rows {
-		byCode[r.RegionCode] = r
-	}
-	chain := append(region.Ancestors(code), code)
-	for i := len(chain) - 1; i >= 0; i-- {
-		if r, ok := byCode[chain[i]]; ok && chain[i] != "" {
-			return Effective{RegionCode: code, Source: r.RegionCode, Rules: r.Rules, UpdatedAt: r.UpdatedAt}
-		}
-	}
-	return Effective{RegionCode: code, Source: SourceNational, SourceName: "全国默认", Rules: National()}
-}
+// NationalBasis is where the national defaults come from.
+const NationalBasis = "全国默认值：绍兴经验（一线执法人员≥85%，重点乡镇≥8人、一般乡镇≥3人）；武进经验（执法力量下沉乡镇≥80%）"
 
 // MaxTownshipMin bounds a township's minimum force: no township office employs more.
 const MaxTownshipMin = 1000
 
-// MaxBasisLen bounds the stated basis of a jurisdiction's thresholds, in characters.
-const MaxBasisLen = 500
+// SettingKey is the key of the reform thresholds among the settings per jurisdiction.
+const SettingKey = "reform.thresholds"
 
-// Check validates thresholds set by a jurisdiction: percentages within 0–100, minimums not
-// negative, and a basis of reasonable length (the document that sets them, e.g. a county's
-// implementing opinions).
-func (r *Rules) Check() error {
-	r.Basis = strings.TrimSpace(r.Basis)
+// Setting is the kind of setting of the reform thresholds: staffing officers (reform.write) set
+// their jurisdiction's, whoever reads the reform checks (reform.read) reads them.
+var Setting = settings.Define(settings.Kind{
+	Key:  SettingKey,
+	Name: "改革指标阈值",
+	Description: "县级综合行政执法局一线人员占比、乡镇（街道）执法人员最低人数与执法力量下沉比例的达标线；" +
+		"本级未设置的，采用上级设置或全国默认值（绍兴经验、武进经验）",
+	Read:  access.ReformRead,
+	Write: access.ReformWrite,
+	Fields: []settings.Field{
+		{Name: "frontlineMinPct", Label: "县级执法局一线执法人员占编制总数不低于", Type: settings.Percent, Min: 0, Max: 100,
+			Help: "一线执法人员（编制内）占核定编制总数的比例，局队合一合计（绍兴经验为85%）"},
+		{Name: "keyTownshipMin", Label: "重点乡镇（街道）执法人员不少于", Type: settings.Integer, Unit: "人", Min: 0, Max: MaxTownshipMin,
+			Help: "在本乡镇（街道）执法办公室工作、持有效行政执法证的人员（绍兴经验为8人）"},
+		{Name: "ordinaryTownshipMin", Label: "一般乡镇（街道）执法人员不少于", Type: settings.Integer, Unit: "人", Min: 0, Max: MaxTownshipMin,
+			Help: "同上，适用于一般乡镇（街道）（绍兴经验为3人）"},
+		{Name: "sunkMinPct", Label: "执法力量下沉乡镇比例不低于", Type: settings.Percent, Min: 0, Max: 100,
+			Help: "执法局及所属大队、中队的编制内人员中由乡镇（街道）使用的比例（武进经验为80%）"},
+	},
+	NationalBasis: NationalBasis,
+}, National(), (*Thresholds).Check)
+
+// Settings are the kinds of setting this feature keeps per jurisdiction.
+var Settings = []settings.Kind{Setting}
+
+// Effective are the thresholds that apply to a region and where they come from.
+type Effective struct {
+	RegionCode string `json:"regionCode"` // the region asked about ("" for the whole country)
+	Source     string `json:"source"`     // the region code whose value applies, or "national"
+	SourceName string `json:"sourceName"` // the name of that region, or 全国默认
+	Thresholds
+	Basis     string `json:"basis"` // the document that sets them; for the defaults, NationalBasis
+	UpdatedAt string `json:"updatedAt,omitempty"`
+}
+
+// effectiveOf reads the thresholds in force as the settings give them.
+func effectiveOf(code string, v settings.Value[Thresholds]) Effective {
+	eff := Effective{RegionCode: code, Source: v.Source.RegionCode, SourceName: v.Source.RegionName, Thresholds: v.Value,
+		Basis: v.Basis, UpdatedAt: v.UpdatedAt}
+	if v.Source.National() {
+		eff.Source = SourceNational
+	}
+	return eff
+}
+
+// Check validates thresholds set by a jurisdiction: percentages within 0–100 and minimums not
+// negative nor above MaxTownshipMin. The document that sets them (依据) is required by the
+// settings themselves.
+func (r *Thresholds) Check() error {
 	for _, f := range []struct {
 		field string
 		v     int
@@ -90,11 +103,10 @@ func (r *Rules) Check() error {
 			return apperr.InvalidField(f.field, "REFORM_MIN_INVALID", fmt.Sprintf("乡镇执法人员最低人数应为0到%d之间的整数", MaxTownshipMin))
 		}
 	}
-	if utf8.RuneCountInString(r.Basis) > MaxBasisLen {
-		return apperr.InvalidField("basis", "REFORM_BASIS_TOO_LONG", "依据说明不能超过500个字")
-	}
 	return nil
 }
 
-// AuditKinds are the kinds of record this feature writes to the audit log.
-var AuditKinds = []audit.Kind{{Code: "reform_rule", Name: "改革指标规则"}}
+// AuditKinds are the kinds of record this feature writes to the audit log. Changes of the
+// thresholds are logged as settings (reform.thresholds); reform_rule names the entries written
+// before the thresholds moved to the settings per jurisdiction.
+var AuditKinds = []audit.Kind{{Code: "reform_rule", Name: "改革指标阈值（迁移前的记录）"}}

@@ -2,22 +2,21 @@ package reform
 
 import (
 	"context"
-	"fmt"
 
-	"zhifa/internal/audit"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
-	"zhifa/internal/region"
+	"zhifa/internal/platform/settings"
 )
 
-// Service runs the reform checks and keeps each jurisdiction's thresholds.
+// Service runs the reform checks with each jurisdiction's thresholds, which the settings per
+// jurisdiction keep (Setting).
 type Service struct {
-	DB    *db.DB
-	Audit *audit.Log
-	Clock clock.Clock
+	DB       *db.DB
+	Clock    clock.Clock
+	Settings *settings.Service
 }
 
 // Check runs the reform checks of one organisation inside the caller's jurisdiction, with the
@@ -107,68 +106,11 @@ func (s *Service) Summary(ctx context.Context, p *access.Principal) (Overview, e
 	return out, nil
 }
 
-// Rules returns the thresholds in force for a region inside the caller's jurisdiction; an empty
-// code means the root of the caller's jurisdiction.
-func (s *Service) Rules(ctx context.Context, p *access.Principal, regionCode string) (Effective, error) {
-	code := p.Scope().Root()
-	if regionCode != "" {
-		var err error
-		if code, err = s.regionInScope(ctx, s.DB.R, p, regionCode); err != nil {
-			return Effective{}, err
-		}
-	}
-	return s.effective(ctx, s.DB.R, code)
-}
-
-// SetRules sets the thresholds of a region inside the caller's jurisdiction; the region and the
-// regions below it then use them unless they set their own. The change is audited.
-func (s *Service) SetRules(ctx context.Context, p *access.Principal, regionCode string, in Rules) (Effective, error) {
-	if err := in.Check(); err != nil {
-		return Effective{}, err
-	}
-	var out Effective
-	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
-		code, err := s.regionInScope(ctx, tx, p, regionCode)
-		if err != nil {
-			return err
-		}
-		before, err := s.effective(ctx, tx, code)
-		if err != nil {
-			return err
-		}
-		if err := upsertRules(ctx, tx, code, in, clock.Stamp(s.Clock.Now())); err != nil {
-			return err
-		}
-		summary := fmt.Sprintf("设置改革指标阈值：一线执法人员≥%d%%，重点乡镇≥%d人，一般乡镇≥%d人，下沉比例≥%d%%",
-			in.FrontlineMinPct, in.KeyTownshipMin, in.OrdinaryTownshipMin, in.SunkMinPct)
-		if out, err = s.effective(ctx, tx, code); err != nil {
-			return err
-		}
-		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "reform_rule", EntityID: code,
-			EntityName: out.SourceName, RegionCode: code, Summary: summary, Detail: map[string]any{"before": before, "after": in}})
-	})
-	return out, err
-}
-
-// regionInScope normalises a region code and checks that it exists inside the caller's
-// jurisdiction; a region outside it is reported as not found.
-func (s *Service) regionInScope(ctx context.Context, c db.Conn, p *access.Principal, raw string) (string, error) {
-	return region.InScope(ctx, c, p.Scope(), raw)
-}
-
-// effective looks up the thresholds of a region and names the region they come from.
+// effective looks up the thresholds in force for a region and names the region they come from.
 func (s *Service) effective(ctx context.Context, c db.Conn, code string) (Effective, error) {
-	rows, err := ruleRows(ctx, c, code)
+	v, err := settings.Get[Thresholds](ctx, c, s.Settings, SettingKey, code)
 	if err != nil {
 		return Effective{}, err
 	}
-	eff := Lookup(code, rows)
-	if eff.Source != SourceNational {
-		name, err := region.Name(ctx, c, eff.Source)
-		if err != nil {
-			return Effective{}, err
-		}
-		eff.SourceName = name
-	}
-	return eff, nil
+	return effectiveOf(code, v), nil
 }

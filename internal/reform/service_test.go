@@ -22,6 +22,7 @@ import (
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/secret"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
@@ -42,6 +43,7 @@ const regionsCSV = `code,name,parentCode
 
 type fixture struct {
 	svc                       *Service
+	settings                  *settings.Service
 	orgs                      *org.Service
 	admin, townA              *access.Principal
 	bureau, brigade, squadron org.Org
@@ -80,7 +82,11 @@ func newFixture(t *testing.T, d *db.DB) *fixture {
 		t.Fatal(err)
 	}
 	domains := &catalog.Service{DB: d} // the enforcement domains, as the server wires them
-	f := &fixture{d: d, svc: &Service{DB: d, Audit: log, Clock: clk}, orgs: &org.Service{DB: d, Audit: log, Clock: clk, Domains: domains},
+	st := &settings.Service{DB: d, Clock: clk, Regions: region.Directory{}, Audit: log}
+	if err := st.Register(Settings...); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{d: d, settings: st, svc: &Service{DB: d, Clock: clk, Settings: st}, orgs: &org.Service{DB: d, Audit: log, Clock: clk, Domains: domains},
 		admin: access.NewPrincipal("acc-admin", "admin", "省编制管理员", "", "370000000000", []access.Role{access.Staffing}),
 		townA: access.NewPrincipal("acc-town-a", "towna", "阿城镇编制管理员", "", codeTownA, []access.Role{access.Staffing}),
 	}
@@ -150,6 +156,15 @@ func (f *fixture) report(t *testing.T, p *access.Principal, o org.Org) map[strin
 	return out
 }
 
+// set sets a region's thresholds as the console does, through the settings per jurisdiction.
+func (f *fixture) set(p *access.Principal, code string, r Thresholds, basis string) (settings.View, error) {
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return settings.View{}, err
+	}
+	return f.settings.Set(context.Background(), p, SettingKey, code, settings.Input{Value: raw, Basis: basis})
+}
+
 func ratioOf(c Check) string {
 	if c.Numerator == nil || c.Denominator == nil {
 		return "none"
@@ -217,36 +232,38 @@ func TestReformChecks(t *testing.T) {
 		}
 
 		// The county lowers the sunk share to 40 % (4/10 passes exactly) and township A its key minimum to 5.
-		if _, err := f.svc.SetRules(ctx, f.admin, "371521", Rules{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3,
-			SunkMinPct: 40, Basis: "阳谷县综合行政执法改革实施方案"}); err != nil {
+		if _, err := f.set(f.admin, "371521", Thresholds{FrontlineMinPct: 85, KeyTownshipMin: 8, OrdinaryTownshipMin: 3,
+			SunkMinPct: 40}, "阳谷县综合行政执法改革实施方案"); err != nil {
 			t.Fatal(err)
 		}
 		if c := f.report(t, f.admin, f.bureau)[KeySunkShare]; !c.Pass || c.Threshold != 0.4 ||
-			c.Rule != "区级执法力量下沉乡镇比例不低于40%（武进经验，可按辖区配置）" || !strings.Contains(c.Note, "阳谷县") {
+			c.Rule != "区级执法力量下沉乡镇比例不低于40%（武进经验，可按辖区配置）" ||
+			c.Note != "阈值采用阳谷县（371521000000）的辖区配置，依据：阳谷县综合行政执法改革实施方案" {
 			t.Errorf("bureau sunk with the county's rule = %+v", c)
 		}
-		eff, err := f.svc.SetRules(ctx, f.townA, codeTownA, Rules{FrontlineMinPct: 85, KeyTownshipMin: 5, OrdinaryTownshipMin: 3, SunkMinPct: 60})
-		if err != nil || eff.Source != codeTownA {
-			t.Fatalf("township rules: %+v, %v", eff, err)
+		v, err := f.set(f.townA, codeTownA, Thresholds{FrontlineMinPct: 85, KeyTownshipMin: 5, OrdinaryTownshipMin: 3, SunkMinPct: 60}, "阿城镇执法办公室组建方案")
+		if err != nil || v.Effective.RegionCode != codeTownA || v.Own == nil {
+			t.Fatalf("township rules: %+v, %v", v, err)
 		}
 		if c := f.report(t, f.townA, f.officeA)[KeyTownshipMinimum]; !c.Pass || c.Threshold != 5 {
 			t.Errorf("office A with its own rule = %+v", c)
 		}
-		// Office B, a township without its own row, follows the county.
+		// Office B, a township without its own value, follows the county.
 		if c := f.report(t, f.admin, f.officeB)[KeyTownshipMinimum]; c.Threshold != 3 {
 			t.Errorf("office B threshold = %+v", c)
 		}
 
-		// A township officer may not see the bureau nor set the county's rules.
+		// A township officer may not see the bureau nor set the county's thresholds, which it
+		// inherits and reads but does not change.
 		_, err = f.svc.Check(ctx, f.townA, f.bureau.ID)
 		if !apperr.Is(err, "NOT_FOUND") {
 			t.Fatalf("township checks the bureau: %v", err)
 		}
-		_, err = f.svc.SetRules(ctx, f.townA, codeCounty, Rules{FrontlineMinPct: 10})
-		if !apperr.Is(err, "NOT_FOUND") {
+		_, err = f.set(f.townA, codeCounty, Thresholds{FrontlineMinPct: 10}, "越权")
+		if !apperr.Is(err, "OUT_OF_WRITE_SCOPE") {
 			t.Fatalf("township sets the county's rules: %v", err)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE entity = 'reform_rule' AND action = ?`, audit.ActionUpdate); n != 2 {
+		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE entity = ? AND action = ?`, SettingKey, audit.ActionUpdate); n != 2 {
 			t.Fatalf("rule audit entries = %d, want 2", n)
 		}
 	})
@@ -287,35 +304,36 @@ func TestSummaryOfAJurisdiction(t *testing.T) {
 	})
 }
 
-func TestRulesSettings(t *testing.T) {
+func TestThresholdsAsSettings(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
-		eff, err := f.svc.Rules(ctx, f.townA, "")
-		if err != nil || eff.Source != SourceNational || eff.RegionCode != codeTownA || eff.FrontlineMinPct != 85 {
+		eff, err := f.svc.effective(ctx, d.R, codeTownA)
+		if err != nil || eff.Source != SourceNational || eff.RegionCode != codeTownA || eff.FrontlineMinPct != 85 || eff.Basis != NationalBasis {
 			t.Fatalf("national rules for township A: %+v, %v", eff, err)
 		}
-		_, err = f.svc.SetRules(ctx, f.admin, codeCounty, Rules{FrontlineMinPct: 101, SunkMinPct: 80})
-		if !apperr.Is(err, "REFORM_PCT_INVALID") {
+		_, err = f.set(f.admin, codeCounty, Thresholds{FrontlineMinPct: 101, SunkMinPct: 80}, "省定标准")
+		if e := apperr.As(err); !apperr.Is(err, "REFORM_PCT_INVALID") || e.Field != "value.frontlineMinPct" {
 			t.Fatalf("pct 101: %v", err)
 		}
-		_, err = f.svc.SetRules(ctx, f.admin, codeCounty, Rules{FrontlineMinPct: 85, KeyTownshipMin: -1})
-		if !apperr.Is(err, "REFORM_MIN_INVALID") {
+		_, err = f.set(f.admin, codeCounty, Thresholds{FrontlineMinPct: 85, KeyTownshipMin: -1}, "省定标准")
+		if e := apperr.As(err); !apperr.Is(err, "REFORM_MIN_INVALID") || e.Field != "value.keyTownshipMin" {
 			t.Fatalf("min -1: %v", err)
 		}
-		_, err = f.svc.SetRules(ctx, f.admin, "371599000000", Rules{FrontlineMinPct: 85})
+		_, err = f.set(f.admin, "371599000000", Thresholds{FrontlineMinPct: 85}, "省定标准")
 		if !apperr.Is(err, "NOT_FOUND") {
 			t.Fatalf("unknown region: %v", err)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM reform_rules`); n != 0 {
+		if n := count(t, d, `SELECT COUNT(*) FROM settings`); n != 0 {
 			t.Fatalf("refused input wrote %d rule rows", n)
 		}
 
-		// Over HTTP: set the province's rules, then read them back from a township.
+		// Over HTTP: set the province's thresholds, then read them back from a township.
 		mux := http.NewServeMux()
-		httpx.Mount(mux, auth{"admin": f.admin, "towna": f.townA}, f.svc.Routes())
-		body, _ := json.Marshal(Rules{FrontlineMinPct: 90, KeyTownshipMin: 9, OrdinaryTownshipMin: 4, SunkMinPct: 85, Basis: "省定标准"})
-		req := httptest.NewRequest("PUT", "/api/v1/reform-rules/370000000000", bytes.NewReader(body))
+		httpx.Mount(mux, auth{"admin": f.admin, "towna": f.townA}, append(f.svc.Routes(), f.settings.Routes()...))
+		body, _ := json.Marshal(map[string]any{"value": Thresholds{FrontlineMinPct: 90, KeyTownshipMin: 9, OrdinaryTownshipMin: 4, SunkMinPct: 85},
+			"basis": "省定标准"})
+		req := httptest.NewRequest("PUT", "/api/v1/settings/reform.thresholds/370000000000", bytes.NewReader(body))
 		req.Header.Set("X-Test-User", "admin")
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
@@ -323,14 +341,17 @@ func TestRulesSettings(t *testing.T) {
 		if rec.Code != http.StatusOK {
 			t.Fatalf("PUT rules: %d %s", rec.Code, rec.Body)
 		}
-		req = httptest.NewRequest("GET", "/api/v1/reform-rules", nil)
+		req = httptest.NewRequest("GET", "/api/v1/settings/reform.thresholds", nil)
 		req.Header.Set("X-Test-User", "towna")
 		rec = httptest.NewRecorder()
 		mux.ServeHTTP(rec, req)
-		var got map[string]any
+		var got settings.View
 		json.Unmarshal(rec.Body.Bytes(), &got)
-		if rec.Code != http.StatusOK || got["source"] != "370000000000" || got["sourceName"] != "山东省" || got["keyTownshipMin"] != float64(9) {
-			t.Fatalf("GET rules: %d %v", rec.Code, got)
+		var value Thresholds
+		json.Unmarshal(got.Effective.Value, &value)
+		if rec.Code != http.StatusOK || got.Effective.RegionCode != "370000000000" || got.Effective.RegionName != "山东省" ||
+			value.KeyTownshipMin != 9 || got.RegionCode != codeTownA || got.Own != nil || !got.Writable {
+			t.Fatalf("GET rules: %d %s", rec.Code, rec.Body)
 		}
 		req = httptest.NewRequest("GET", "/api/v1/orgs/"+f.officeA.ID+"/reform", nil)
 		req.Header.Set("X-Test-User", "towna")
@@ -338,7 +359,8 @@ func TestRulesSettings(t *testing.T) {
 		mux.ServeHTTP(rec, req)
 		var rep Report
 		json.Unmarshal(rec.Body.Bytes(), &rep)
-		if rec.Code != http.StatusOK || rep.OrgID != f.officeA.ID || rep.Checks[1].Threshold != 9 {
+		if rec.Code != http.StatusOK || rep.OrgID != f.officeA.ID || rep.Checks[1].Threshold != 9 ||
+			rep.Checks[1].Note != "阈值采用山东省（370000000000）的辖区配置，依据：省定标准" {
 			t.Fatalf("GET reform: %d %s", rec.Code, rec.Body)
 		}
 		for _, rt := range f.svc.Routes() {

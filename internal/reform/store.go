@@ -6,38 +6,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/db"
-	"zhifa/internal/region"
 )
-
-// ruleRows returns the threshold rows of a region and its ancestors.
-func ruleRows(ctx context.Context, c db.Conn, code string) ([]RuleRow, error) {
-	codes := region.Ancestors(code)
-	if code != "" {
-		codes = append(codes, code)
-	}
-	if len(codes) == 0 {
-		return nil, nil
-	}
-	q, args, err := db.In(`SELECT region_code, frontline_min_pct, key_township_min, ordinary_township_min, sunk_min_pct,
-		basis, updated_at FROM reform_rules WHERE region_code IN (?)`, codes)
-	if err != nil {
-		return nil, err
-	}
-	var rows []RuleRow
-	err = db.Select(ctx, c, &rows, q, args...)
-	return rows, err
-}
-
-// upsertRules sets the thresholds of one region.
-func upsertRules(ctx context.Context, tx *db.Tx, code string, r Rules, now string) error {
-	_, err := db.Exec(ctx, tx, `INSERT INTO reform_rules (region_code, frontline_min_pct, key_township_min,
-		ordinary_township_min, sunk_min_pct, basis, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (region_code) DO UPDATE SET frontline_min_pct = excluded.frontline_min_pct,
-		key_township_min = excluded.key_township_min, ordinary_township_min = excluded.ordinary_township_min,
-		sunk_min_pct = excluded.sunk_min_pct, basis = excluded.basis, updated_at = excluded.updated_at`,
-		code, r.FrontlineMinPct, r.KeyTownshipMin, r.OrdinaryTownshipMin, r.SunkMinPct, r.Basis, now)
-	return err
-}
 
 // quotaOf sums the approved posts (核定编制: 行政编 + 参公事业编 + 事业编) of an organisation and
 // everything below it.

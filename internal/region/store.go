@@ -63,6 +63,19 @@ func Path(ctx context.Context, d *db.DB, code string) ([]Ref, error) {
 
 // Names returns the names of the given codes.
 func Names(ctx context.Context, d *db.DB, codes []string) (map[string]string, error) {
+	return namesIn(ctx, d.R, codes)
+}
+
+// Directory names regions for the platform's settings per jurisdiction (settings.Regions).
+type Directory struct{}
+
+// Names returns the names of those of codes that are regions, read through c (a transaction's
+// own connection inside one).
+func (Directory) Names(ctx context.Context, c db.Conn, codes []string) (map[string]string, error) {
+	return namesIn(ctx, c, codes)
+}
+
+func namesIn(ctx context.Context, c db.Conn, codes []string) (map[string]string, error) {
 	out := map[string]string{}
 	if len(codes) == 0 {
 		return out, nil
@@ -72,7 +85,7 @@ func Names(ctx context.Context, d *db.DB, codes []string) (map[string]string, er
 		return nil, err
 	}
 	var refs []Ref
-	if err := db.Select(ctx, d.R, &refs, q, args...); err != nil {
+	if err := db.Select(ctx, c, &refs, q, args...); err != nil {
 		return nil, err
 	}
 	for _, r := range refs {

@@ -18,6 +18,8 @@ import (
 	"zhifa/internal/discretion"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/settings"
+	"zhifa/internal/reform"
 )
 
 // request is one call a probe builds.
@@ -41,6 +43,9 @@ type probe struct {
 	// county: the route writes what only a county holds (catalogue items, decisions); from a
 	// township, the county's record is outside its write jurisdiction and must be refused.
 	county bool
+	// perm is the permission the service requires when the route's line names none because it
+	// depends on what the call names: a setting's routes need the kind's read or write permission.
+	perm access.Permission
 }
 
 type probeKind int
@@ -237,11 +242,6 @@ var probes = map[string]probe{
 	"GET /api/v1/workbench/summary": {kind: list, build: get("/api/v1/workbench/summary")},
 	"GET /api/v1/reform/summary":    {kind: list, build: get("/api/v1/reform/summary")},
 	"GET /api/v1/orgs/{id}/reform":  {build: at("/api/v1/orgs/{}/reform", func(p *place) string { return p.Org })},
-	"GET /api/v1/reform-rules":      {build: withQuery(get("/api/v1/reform-rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
-	"PUT /api/v1/reform-rules/{regionCode}": {build: withBody(at("/api/v1/reform-rules/{}", func(p *place) string { return p.Region }),
-		func(*authzFixture, *place) any {
-			return map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8, "ordinaryTownshipMin": 3, "sunkMinPct": 80, "basis": "矩阵测试"}
-		})},
 
 	"GET /api/v1/catalog/meta":                 {kind: global, build: get("/api/v1/catalog/meta")},
 	"GET /api/v1/catalog/items":                {kind: list, build: withQuery(get("/api/v1/catalog/items"), func(p *place) url.Values { return q("regionCode", p.Region) })},
@@ -333,12 +333,38 @@ var probes = map[string]probe{
 	"POST /api/v1/discretion/evaluate": {build: withBody(get("/api/v1/discretion/evaluate"), func(_ *authzFixture, p *place) any {
 		return map[string]any{"itemId": p.Item, "actDate": "2026-06-01", "regionCode": p.Region, "facts": map[string]any{}}
 	})},
-	"GET /api/v1/discretion/rules": {build: withQuery(get("/api/v1/discretion/rules"), func(p *place) url.Values { return q("regionCode", p.Region) })},
-	"PUT /api/v1/discretion/rules/{regionCode}": {build: withBody(at("/api/v1/discretion/rules/{}", func(p *place) string { return p.Region }),
-		func(*authzFixture, *place) any {
-			return map[string]any{"minSteps": 3, "rangeLowPct": 30, "rangeHighPct": 70, "lighterMaxPct": 20, "generalMinPct": 40, "generalMaxPct": 60}
-		})},
 	"GET /api/v1/discretion/no-penalty": {build: withQuery(get("/api/v1/discretion/no-penalty"), func(p *place) url.Values { return q("regionCode", p.Region) })},
+
+	"GET /api/v1/calendar/due": {kind: global, build: withQuery(get("/api/v1/calendar/due"), func(*place) url.Values {
+		return q("from", "2024-09-30", "workdays", "5")
+	})},
+	"GET /api/v1/calendar/years": {kind: global, build: get("/api/v1/calendar/years")},
+	"POST /api/v1/calendar/years/preview": {kind: global, build: func(*authzFixture, level, side) request {
+		return request{path: "/api/v1/calendar/years/preview?docNo=x", file: &upload{"y.csv", "日期,类型,名称\n2030-01-01,休,元旦\n"}}
+	}},
+	"POST /api/v1/calendar/years": {kind: global, build: func(*authzFixture, level, side) request {
+		return request{path: "/api/v1/calendar/years", file: &upload{"y.csv", "日期,类型,名称\n2030-01-01,休,元旦\n"}}
+	}},
+	// Settings per jurisdiction: a caller's inside is its own region, its outside the other
+	// county's or township's. The routes are tried with both kinds of the features.
+	"GET /api/v1/settings": {kind: global, build: get("/api/v1/settings")},
+	"GET /api/v1/settings/{kind}": {perm: access.CatalogRead, build: withQuery(get("/api/v1/settings/"+discretion.SettingKey),
+		func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"PUT /api/v1/settings/{kind}/{regionCode}": {perm: access.ReformWrite, build: withBody(
+		at("/api/v1/settings/"+reform.SettingKey+"/{}", func(p *place) string { return p.Region }), func(*authzFixture, *place) any {
+			return map[string]any{"value": reform.National(), "basis": "矩阵测试"}
+		})},
+	"DELETE /api/v1/settings/{kind}/{regionCode}": {perm: access.CatalogWrite, build: func(f *authzFixture, l level, s side) request {
+		p := f.at(l, s)
+		value, _ := json.Marshal(discretion.NationalSplitting())
+		if _, err := f.app.Settings.Set(context.Background(), access.System(), discretion.SettingKey, p.Region,
+			settings.Input{Value: value, Basis: "矩阵测试"}); err != nil {
+			panic(err)
+		}
+		return request{path: "/api/v1/settings/" + discretion.SettingKey + "/" + p.Region, body: map[string]string{"reason": "矩阵测试"}}
+	}},
+	"GET /api/v1/settings/{kind}/history": {perm: access.ReformRead, build: withQuery(get("/api/v1/settings/"+reform.SettingKey+"/history"),
+		func(p *place) url.Values { return q("regionCode", p.Region) })},
 
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
 	"GET /api/v1/audit/meta":    {kind: global, build: get("/api/v1/audit/meta")},
@@ -436,7 +462,14 @@ func TestAuthorisationMatrix(t *testing.T) {
 				continue
 			}
 			for _, c := range callers {
-				allowed := rt.Perm == "" || slices.Contains(c.role.Permissions, rt.Perm)
+				perm := rt.Perm
+				if rt.PermOf != "" {
+					if pr.perm == "" {
+						t.Fatalf("%s：权限取决于 {%s}，探测用例须写明所需权限（perm）", key, rt.PermOf)
+					}
+					perm = pr.perm
+				}
+				allowed := perm == "" || slices.Contains(c.role.Permissions, perm)
 				token := c.token
 				if key == "POST /api/v1/auth/logout" {
 					token = login(t, e, fmt.Sprintf("fx.%s.%d", c.role.Code, c.level))

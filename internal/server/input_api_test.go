@@ -1,49 +1,70 @@
 package server_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"zhifa/client"
+	"zhifa/internal/reform"
 )
 
-// Settings bodies must name every value: an empty or null body, or one field left out, never
-// resets a jurisdiction's thresholds to zero.
+// Settings bodies must name every value: an empty or null body, or one field of the value left
+// out, never resets a jurisdiction's thresholds to zero; and a value is set only with its basis.
 func TestSettingsCannotBeResetByAnEmptyBody(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
 		staffing := e.as("staffing")
-		var before map[string]any
-		if err := staffing.Get(ctx, "/api/v1/reform-rules", nil, &before); err != nil {
+		const path = "/api/v1/settings/reform.thresholds"
+		var before client.SettingsView
+		if err := staffing.Get(ctx, path, nil, &before); err != nil {
 			t.Fatal(err)
 		}
-		put := func(path string, body any) error { return staffing.Do(ctx, "PUT", path, body, nil) }
-		apiErr(t, put("/api/v1/reform-rules/371521000000", map[string]any{}), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
-		apiErr(t, put("/api/v1/reform-rules/371521000000", map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8,
-			"ordinaryTownshipMin": 3}), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
-		status, code, _ := raw(t, "PUT", e.url+"/api/v1/reform-rules/371521000000", "null",
+		put := func(body any) error { return staffing.Do(ctx, "PUT", path+"/371521000000", body, nil) }
+		value := func(v map[string]any) map[string]any {
+			return map[string]any{"value": v, "basis": "阳政办发〔2024〕3号"}
+		}
+		apiErr(t, put(map[string]any{}), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		apiErr(t, put(map[string]any{"basis": "阳政办发〔2024〕3号"}), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		apiErr(t, put(value(map[string]any{})), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		apiErr(t, put(value(map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8,
+			"ordinaryTownshipMin": 3})), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		apiErr(t, put(map[string]any{"value": nil, "basis": "阳政办发〔2024〕3号"}), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		status, code, _ := raw(t, "PUT", e.url+path+"/371521000000", "null",
 			map[string]string{"Authorization": "Bearer " + staffing.Token, "Content-Type": "application/json"})
 		if status != http.StatusBadRequest || code != "BODY_REQUIRED" {
 			t.Errorf("null body: %d %s", status, code)
 		}
-		err := put("/api/v1/reform-rules/371521000000", map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 2147483648,
-			"ordinaryTownshipMin": 3, "sunkMinPct": 80})
+		err := put(value(map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 2147483648, "ordinaryTownshipMin": 3, "sunkMinPct": 80}))
 		if ce, ok := err.(*client.Error); !ok || ce.Status/100 != 4 {
 			t.Errorf("keyTownshipMin 2147483648: %v", err)
 		}
-		apiErr(t, put("/api/v1/reform-rules/371521000000", map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 5000,
-			"ordinaryTownshipMin": 3, "sunkMinPct": 80}), http.StatusBadRequest, "REFORM_MIN_INVALID")
-		var after map[string]any
-		if err := staffing.Get(ctx, "/api/v1/reform-rules", nil, &after); err != nil {
+		apiErr(t, put(value(map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 5000, "ordinaryTownshipMin": 3, "sunkMinPct": 80})),
+			http.StatusBadRequest, "REFORM_MIN_INVALID")
+		apiErr(t, put(value(map[string]any{"frontlineMinPct": 85, "keyTownshipMin": 8, "ordinaryTownshipMin": 3, "sunkMinPct": 80, "extra": 1})),
+			http.StatusBadRequest, "BODY_UNKNOWN_FIELD")
+		apiErr(t, put(map[string]any{"value": reform.National(), "basis": "  "}), http.StatusBadRequest, "SETTING_BASIS_REQUIRED")
+		var after client.SettingsView
+		if err := staffing.Get(ctx, path, nil, &after); err != nil {
 			t.Fatal(err)
 		}
-		if after["frontlineMinPct"] != before["frontlineMinPct"] || after["keyTownshipMin"] != before["keyTownshipMin"] {
-			t.Errorf("a refused body changed the rules: %v → %v", before, after)
+		if string(mustJSON(t, after.Effective)) != string(mustJSON(t, before.Effective)) || after.Own != nil {
+			t.Errorf("a refused body changed the thresholds: %+v → %+v", before.Effective, after.Effective)
 		}
-		apiErr(t, e.as("legal").Do(ctx, "PUT", "/api/v1/discretion/rules/371521000000", map[string]any{"minSteps": 3,
-			"rangeLowPct": 30, "rangeHighPct": 70, "generalMinPct": 40, "generalMaxPct": 60}, nil), http.StatusBadRequest, "BODY_FIELD_REQUIRED")
+		apiErr(t, e.as("legal").Do(ctx, "PUT", "/api/v1/settings/discretion.tiers/371521000000", map[string]any{"value": map[string]any{"minSteps": 3,
+			"rangeLowPct": 30, "rangeHighPct": 70, "generalMinPct": 40, "generalMaxPct": 60}, "basis": "阳综执发〔2026〕1号"}, nil),
+			http.StatusBadRequest, "BODY_FIELD_REQUIRED")
 	})
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // Names and reasons are bounded and may hold no control, bidirectional or invalid characters.

@@ -3,24 +3,28 @@ package server
 import (
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
+	"zhifa/internal/calendar"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/events"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/reform"
 	"zhifa/internal/region"
 )
 
 // module is one feature as the platform assembles it: the routes it serves, the kinds of record
-// it writes to the audit log, and the events of other features it handles. This list is the one
-// place a feature is registered (docs/design.md, "How to add a feature"); the events a feature
-// publishes are the types it declares and passes to events.Publish.
+// it writes to the audit log, the kinds of setting it keeps per jurisdiction, and the events of
+// other features it handles. This list is the one place a feature is registered (docs/design.md,
+// "How to add a feature"); the events a feature publishes are the types it declares and passes to
+// events.Publish.
 type module struct {
 	name      string
 	routes    func() []httpx.Route
 	audits    []audit.Kind
+	settings  []settings.Kind
 	subscribe func(b *events.Bus)
 }
 
@@ -35,11 +39,13 @@ func (a *App) modules() []module {
 		{name: "people", routes: a.People.Routes, audits: people.AuditKinds, subscribe: func(b *events.Bus) {
 			events.Subscribe(b, "people", a.People.OrgMoved)
 		}},
-		{name: "reform", routes: a.Reform.Routes, audits: reform.AuditKinds},
+		{name: "reform", routes: a.Reform.Routes, audits: reform.AuditKinds, settings: reform.Settings},
 		{name: "catalog", routes: a.Catalog.Routes, audits: catalog.AuditKinds, subscribe: func(b *events.Bus) {
 			events.Subscribe(b, "catalog", a.Catalog.OrgChanged)
 		}},
-		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds},
+		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds, settings: discretion.Settings},
+		{name: "calendar", routes: a.Calendar.Routes, audits: calendar.AuditKinds},
+		{name: "settings", routes: a.Settings.Routes},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},
 		{name: "meta", routes: a.metaRoutes},

@@ -12,6 +12,7 @@ import (
 
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
+	"zhifa/internal/calendar"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
@@ -22,6 +23,7 @@ import (
 	"zhifa/internal/platform/events"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/secret"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/reform"
 	"zhifa/internal/region"
 )
@@ -39,6 +41,8 @@ type App struct {
 	Accounts   *account.Service
 	Catalog    *catalog.Service
 	Discretion *discretion.Service
+	Calendar   *calendar.Service
+	Settings   *settings.Service
 	Version    string
 	Security   Security
 	Site       SiteInfo // shown in the portal footer
@@ -60,11 +64,17 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
 	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box, Domains: a.Catalog}
 	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Domains: a.Catalog, Events: bus}
-	a.Reform = &reform.Service{DB: d, Audit: log, Clock: c}
+	a.Settings = &settings.Service{DB: d, Clock: c, Regions: region.Directory{}, Audit: log}
+	a.Reform = &reform.Service{DB: d, Clock: c, Settings: a.Settings}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
-	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}}
+	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}, Settings: a.Settings}
+	a.Calendar = &calendar.Service{DB: d, Audit: log, Clock: c, Events: bus}
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
+		if err := a.Settings.Register(m.settings...); err != nil {
+			panic(err) // a malformed kind of setting is a programming error
+		}
+		log.Register(audit.SettingKinds(m.settings)...)
 		if m.subscribe != nil {
 			m.subscribe(bus)
 		}

@@ -28,6 +28,7 @@ describe('buildMenu', () => {
       '划转与下放',
       '发布前检查',
       '裁量基准',
+      '期限计算',
       '账号与角色',
       '账号变更审批',
       '审计日志',
@@ -36,8 +37,8 @@ describe('buildMenu', () => {
   })
 
   it('shows the catalogue to catalog.read and the pre-publication checks only to catalog.write', () => {
-    // 执法队员：region.read org.read people.read catalog.read
-    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read'])).toEqual([
+    // 执法队员：region.read org.read people.read catalog.read calendar.read
+    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'calendar.read'])).toEqual([
       '工作台',
       '行政区划',
       '组织机构',
@@ -45,9 +46,10 @@ describe('buildMenu', () => {
       '权责清单',
       '划转与下放',
       '裁量基准',
+      '期限计算',
     ])
     // 法制审核员：catalog.read catalog.write …（可导入权责清单）
-    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'catalog.write'])).toEqual([
+    expect(titles(['region.read', 'org.read', 'people.read', 'catalog.read', 'catalog.write', 'calendar.read'])).toEqual([
       '工作台',
       '行政区划',
       '组织机构',
@@ -56,6 +58,7 @@ describe('buildMenu', () => {
       '划转与下放',
       '发布前检查',
       '裁量基准',
+      '期限计算',
       '数据导入',
     ])
     expect(titles(['catalog.write'])).toEqual(['工作台', '发布前检查', '数据导入'])
@@ -75,8 +78,8 @@ describe('buildMenu', () => {
     expect(permits(['catalog.read', 'region.read'], IMPORT_PERMISSIONS)).toBe(false)
   })
 
-  it('matches the 安全审计员 role (region.read, org.read, audit.read)', () => {
-    expect(titles(['audit.read', 'org.read', 'region.read'])).toEqual(['工作台', '行政区划', '组织机构', '审计日志'])
+  it('matches the 安全审计员 role (region.read, org.read, audit.read, calendar.read)', () => {
+    expect(titles(['audit.read', 'org.read', 'region.read', 'calendar.read'])).toEqual(['工作台', '行政区划', '组织机构', '期限计算', '审计日志'])
   })
 })
 

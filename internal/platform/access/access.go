@@ -28,8 +28,10 @@ const (
 	// administrator asked for (双人审批); nobody approves their own request.
 	AccountApprove Permission = "account.approve"
 	AuditRead      Permission = "audit.read"
-	CatalogRead    Permission = "catalog.read"  // 权责清单与裁量基准：查看、查询行使主体、计算裁量档次
-	CatalogWrite   Permission = "catalog.write" // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
+	CatalogRead    Permission = "catalog.read"   // 权责清单与裁量基准：查看、查询行使主体、计算裁量档次
+	CatalogWrite   Permission = "catalog.write"  // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
+	CalendarRead   Permission = "calendar.read"  // 查看工作日历、计算期限
+	CalendarWrite  Permission = "calendar.write" // 导入每年的节假日安排（工作日历）
 )
 
 // PermissionInfo names a permission for the console and the API.
@@ -55,6 +57,8 @@ var permissions = []PermissionInfo{
 	{AuditRead, "查看审计日志"},
 	{CatalogRead, "查看权责清单与裁量基准"},
 	{CatalogWrite, "编制权责清单与裁量基准"},
+	{CalendarRead, "查看工作日历与计算期限"},
+	{CalendarWrite, "导入节假日安排"},
 }
 
 // AllPermissions returns every permission with its Chinese name, in display order.
@@ -87,16 +91,16 @@ type RoleInfo struct {
 // (三员分立, GB/T 22239 等级保护): the system administrator runs the system, the security
 // administrator manages accounts and roles, the auditor alone reads the audit log.
 var roles = []RoleInfo{
-	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove}},
-	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite, AccountApprove}},
-	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead}},
-	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead}},
-	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead}},
-	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead}},
-	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CatalogWrite}},
-	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead, CatalogRead}},
-	{Grid, "网格员", []Permission{RegionRead, OrgRead, CatalogRead}},
-	{Staffing, "编制管理员", []Permission{RegionRead, OrgRead, PeopleRead, PeopleWrite, PeoplePII, ReformRead, ReformWrite, CatalogRead, CatalogWrite}},
+	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove, CalendarWrite, CalendarRead}},
+	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite, AccountApprove, CalendarRead}},
+	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead, CalendarRead}},
+	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead, CalendarRead}},
+	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead}},
+	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead}},
+	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CatalogWrite, CalendarRead}},
+	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
+	{Grid, "网格员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
+	{Staffing, "编制管理员", []Permission{RegionRead, OrgRead, PeopleRead, PeopleWrite, PeoplePII, ReformRead, ReformWrite, CatalogRead, CatalogWrite, CalendarRead}},
 }
 
 // AllRoles returns every role, in display order.

@@ -117,6 +117,32 @@ func ByIDWithBody[In, Out any](fn func(ctx context.Context, p *access.Principal,
 	return e
 }
 
+// ByIDsWithBody calls fn with the route's two path values, in the order of the path, and the JSON
+// body: PUT /api/v1/settings/{kind}/{regionCode}.
+func ByIDsWithBody[In, Out any](fn func(ctx context.Context, p *access.Principal, first, second string, in In) (Out, error)) Endpoint {
+	var in In
+	var out Out
+	e := Endpoint{body: in, response: out}
+	e.bind = func(rt Route, status int) HandlerFunc {
+		names := rt.PathParams()
+		if len(names) != 2 {
+			panic("httpx: " + rt.Pattern() + " needs exactly two path parameters for its handler")
+		}
+		return func(w http.ResponseWriter, r *http.Request) error {
+			var in In
+			if err := Decode(r, &in); err != nil {
+				return err
+			}
+			res, err := fn(r.Context(), Principal(r), r.PathValue(names[0]), r.PathValue(names[1]), in)
+			if err != nil {
+				return err
+			}
+			return respond(w, status, res)
+		}
+	}
+	return e
+}
+
 // WithQuery calls fn with the query string decoded into Q (fields tagged `query:"name"`).
 func WithQuery[Q, Out any](fn func(ctx context.Context, p *access.Principal, q Q) (Out, error)) Endpoint {
 	var out Out
@@ -181,6 +207,31 @@ func Listing[Q, T any](fn func(ctx context.Context, p *access.Principal, q Q, pa
 	return e
 }
 
+// ByIDListing calls fn with the route's one path value, the decoded filter and the requested page,
+// and answers one page of a list: the history of one setting.
+func ByIDListing[Q, T any](fn func(ctx context.Context, p *access.Principal, id string, q Q, page Page) ([]T, int, error)) Endpoint {
+	e := Endpoint{response: List[T]{}, query: append(QueryParams[Q](), PageParams...)}
+	e.bind = func(rt Route, status int) HandlerFunc {
+		name := onlyParam(rt)
+		return func(w http.ResponseWriter, r *http.Request) error {
+			page, err := PageOf(r)
+			if err != nil {
+				return err
+			}
+			var q Q
+			if err := DecodeQuery(r, &q); err != nil {
+				return err
+			}
+			items, total, err := fn(r.Context(), Principal(r), r.PathValue(name), q, page)
+			if err != nil {
+				return err
+			}
+			return respond(w, status, NewList(items, total, page))
+		}
+	}
+	return e
+}
+
 // Upload calls fn with the uploaded file (multipart field "file", at most MaxUpload bytes).
 func Upload[Out any](fn func(ctx context.Context, p *access.Principal, file io.Reader) (Out, error)) Endpoint {
 	var out Out
@@ -211,7 +262,8 @@ func Action(fn func(ctx context.Context, p *access.Principal, id string) error) 
 
 // Raw is a handler written by hand (uploads, downloads, sign-in's cookie), described by doc.
 func Raw(h HandlerFunc, doc Doc) Endpoint {
-	return Endpoint{body: doc.Body, response: doc.Response, query: doc.Query, bind: func(Route, int) HandlerFunc { return h }}
+	return Endpoint{body: doc.Body, response: doc.Response, query: doc.Query, upload: doc.Upload,
+		bind: func(Route, int) HandlerFunc { return h }}
 }
 
 // Doc describes a hand-written handler for the OpenAPI document.
@@ -219,6 +271,7 @@ type Doc struct {
 	Query    []Param
 	Body     any
 	Response any
+	Upload   bool // takes a multipart file (field "file")
 }
 
 // onlyParam is the name of a route's single path parameter; a route built with a by-id adapter
@@ -269,6 +322,10 @@ func Tagged(tag string, routes ...Route) []Route {
 
 // AsPublic makes a route reachable without signing in.
 func (rt Route) AsPublic() Route { rt.Public = true; return rt }
+
+// PermissionOf marks a route whose permission is that of the record its path parameter names
+// (a setting's kind), which the service checks; the route itself asks only for a signed-in caller.
+func (rt Route) PermissionOf(param string) Route { rt.PermOf = param; return rt }
 
 // Anytime lets an account that must still change its password call the route.
 func (rt Route) Anytime() Route { rt.BeforePasswordChange = true; return rt }

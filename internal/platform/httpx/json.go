@@ -59,6 +59,13 @@ func Decode(r *http.Request, dst any) error {
 	if len(raw) > MaxBody {
 		return apperr.Invalid("BODY_TOO_LARGE", fmt.Sprintf("请求内容不能超过%dKB", MaxBody>>10))
 	}
+	return DecodeJSON(raw, dst)
+}
+
+// DecodeJSON reads JSON already in hand into dst with the checks of Decode: not empty or null, no
+// unknown fields or trailing data, every `required:"true"` field present, text within its limits.
+// A value nested in a body as raw JSON (a setting's value) is decoded with it.
+func DecodeJSON(raw []byte, dst any) error {
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || bytes.Equal(trimmed, []byte("null")) {
 		return apperr.Invalid("BODY_REQUIRED", "请求内容为空")
@@ -68,6 +75,8 @@ func Decode(r *http.Request, dst any) error {
 	if err := dec.Decode(dst); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		switch {
+		case errors.As(err, &typeErr) && typeErr.Field == "":
+			return apperr.Invalid("BODY_MALFORMED", "请求内容应为 JSON 对象")
 		case errors.As(err, &typeErr):
 			return apperr.InvalidField(typeErr.Field, "BODY_FIELD_TYPE", "字段 "+typeErr.Field+" 的类型不正确或超出范围")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):

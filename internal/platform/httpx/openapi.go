@@ -101,6 +101,9 @@ func OpenAPIWithCodes(version string, routes []Route, codes Codes) map[string]an
 			op["security"] = []any{}
 		} else {
 			op["x-permission"] = string(rt.Perm)
+			if rt.PermOf != "" {
+				op["x-permission-of"] = rt.PermOf
+			}
 		}
 		var params []map[string]any
 		for _, name := range rt.PathParams() {

@@ -25,12 +25,15 @@ type Param struct {
 
 // Route is one line of the route table.
 type Route struct {
-	Method   string
-	Path     string            // ServeMux pattern path, e.g. /api/v1/regions/{code}
-	Perm     access.Permission // permission required; empty means any signed-in account
-	Public   bool              // reachable without a session
-	Tag      string            // OpenAPI tag: the feature
-	Summary  string            // Chinese one-line description
+	Method string
+	Path   string            // ServeMux pattern path, e.g. /api/v1/regions/{code}
+	Perm   access.Permission // permission required; empty means any signed-in account
+	// PermOf names the path parameter whose record decides the permission when the line cannot
+	// name one — each kind of setting has its own — and the service checks it (403 FORBIDDEN).
+	PermOf   string
+	Public   bool   // reachable without a session
+	Tag      string // OpenAPI tag: the feature
+	Summary  string // Chinese one-line description
 	Query    []Param
 	Body     any // zero value of the request body type, for the schema; nil for none
 	Response any // zero value of the response type, for the schema; nil for none

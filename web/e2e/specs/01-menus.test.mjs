@@ -19,6 +19,7 @@ const MENU_CONTRACT = [
   ['划转与下放', 'catalog.read'],
   ['发布前检查', 'catalog.write'],
   ['裁量基准', 'catalog.read'],
+  ['期限计算', 'calendar.read'],
   ['账号与角色', 'account.read'],
   ['账号变更审批', 'account.approve'],
   ['审计日志', 'audit.read'],

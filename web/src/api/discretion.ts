@@ -7,9 +7,7 @@ import type {
   BenchmarkListParams,
   BenchmarkSummary,
   BenchmarkUpdateInput,
-  DiscretionRules,
   DiscretionVocabulary,
-  EffectiveDiscretionRules,
   EvaluateRequest,
   EvaluateResult,
   Page,
@@ -64,12 +62,4 @@ export function proposeTiers(input: { itemId: string; date?: string; regionCode?
 
 export function evaluateDiscretion(input: EvaluateRequest): Promise<EvaluateResult> {
   return http.post<EvaluateResult>('/discretion/evaluate', input)
-}
-
-export function getDiscretionRules(regionCode?: string): Promise<EffectiveDiscretionRules> {
-  return http.get<EffectiveDiscretionRules>('/discretion/rules', { query: { regionCode } })
-}
-
-export function setDiscretionRules(regionCode: string, rules: DiscretionRules): Promise<EffectiveDiscretionRules> {
-  return http.put<EffectiveDiscretionRules>(`/discretion/rules/${encodeURIComponent(regionCode)}`, rules)
 }

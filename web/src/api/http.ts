@@ -170,6 +170,7 @@ export function upload<T>(
   file: Blob,
   fileName: string,
   onProgress?: (p: UploadProgress) => void,
+  fields: Record<string, string> = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -192,6 +193,7 @@ export function upload<T>(
     xhr.onerror = () => reject(toApiError(0, undefined))
     xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'))
     const form = new FormData()
+    for (const [k, v] of Object.entries(fields)) form.append(k, v)
     form.append('file', file, fileName)
     xhr.send(form)
   })

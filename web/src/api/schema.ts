@@ -262,6 +262,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 期限计算：自某日起若干工作日、日、月或小时的届满日，附计算说明 */
+        get: operations["getCalendarDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已知年度的节假日安排（产品内置或管理员导入） */
+        get: operations["getCalendarYears"];
+        put?: never;
+        /** 导入一个年度的节假日安排（全部成功或全部不导入，替换该年度原有安排） */
+        post: operations["postCalendarYears"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览一个年度的节假日安排（CSV 或 .xlsx：日期、类型 休/班、名称；表单字段 docNo 为通知文号），不保存 */
+        post: operations["postCalendarYearsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/checks": {
         parameters: {
             query?: never;
@@ -779,40 +831,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/discretion/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 辖区适用的裁量阶次划分规则（source 为所采用配置的区划代码或 national） */
-        get: operations["getDiscretionRules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/discretion/rules/{regionCode}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 设置辖区裁量阶次划分规则 */
-        put: operations["putDiscretionRulesRegionCode"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/discretion/vocabulary": {
         parameters: {
             query?: never;
@@ -1106,40 +1124,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reform-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本辖区适用的改革指标阈值（source 为所采用配置的区划代码或 national） */
-        get: operations["getReformRules"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reform-rules/{regionCode}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 设置辖区改革指标阈值 */
-        put: operations["putReformRulesRegionCode"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/reform/summary": {
         parameters: {
             query?: never;
@@ -1193,6 +1177,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可查看的设置项及其字段说明、全国默认值 */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区适用的取值及其来源（本级设置、上级设置或全国默认值），以及自全国默认值至本级的逐级设置；需设置项的查看权限 */
+        get: operations["getSettingsKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本辖区某一区划的设置修改记录（新的在前）；需设置项的查看权限 */
+        get: operations["getSettingsKindHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/{kind}/{regionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置本辖区的取值（须写明依据的文件名称或文号）；需设置项的修改权限，只能设置本辖区 */
+        put: operations["putSettingsKindRegionCode"];
+        post?: never;
+        /** 撤销本辖区的设置，改用上级设置或全国默认值（须写明理由）；需设置项的修改权限 */
+        delete: operations["deleteSettingsKindRegionCode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workbench/summary": {
         parameters: {
             query?: never;
@@ -1215,7 +1268,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write";
+        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write";
         "access.PermissionInfo": {
             code: components["schemas"]["access.Permission"];
             name: string;
@@ -1418,6 +1471,34 @@ export interface components {
             count: number;
             ok: boolean;
             problems?: string[];
+        };
+        "calendar.Day": {
+            date: components["schemas"]["civil.Date"];
+            name: string;
+            off: boolean;
+        };
+        "calendar.Due": {
+            due: string;
+            explain: string;
+            skipped?: string[];
+        };
+        "calendar.Preview": {
+            offDays: number;
+            replaces?: components["schemas"]["calendar.YearInfo"];
+            workDays: number;
+            year: components["schemas"]["calendar.Year"];
+        };
+        "calendar.Year": {
+            days: components["schemas"]["calendar.Day"][];
+            docNo: string;
+            year: number;
+        };
+        "calendar.YearInfo": {
+            days: components["schemas"]["calendar.Day"][];
+            docNo: string;
+            importedAt?: string;
+            source: string;
+            year: number;
         };
         "catalog.Art37Choice": {
             applied: string;
@@ -1870,6 +1951,7 @@ export interface components {
             statusName: string;
             version: number;
         };
+        "civil.Date": Record<string, never>;
         "discretion.Benchmark": {
             createdAt: string;
             docNo: string;
@@ -1938,19 +2020,6 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
-        };
-        "discretion.EffectiveRules": {
-            basis: string;
-            generalMaxPct: number;
-            generalMinPct: number;
-            lighterMaxPct: number;
-            minSteps: number;
-            rangeHighPct: number;
-            rangeLowPct: number;
-            regionCode: string;
-            source: string;
-            sourceName: string;
-            updatedAt?: string;
         };
         "discretion.EvaluateRequest": {
             actDate: string;
@@ -2390,17 +2459,6 @@ export interface components {
             unit: "ratio" | "count";
             value: number;
         };
-        "reform.Effective": {
-            basis: string;
-            frontlineMinPct: number;
-            keyTownshipMin: number;
-            ordinaryTownshipMin: number;
-            regionCode: string;
-            source: string;
-            sourceName: string;
-            sunkMinPct: number;
-            updatedAt?: string;
-        };
         "reform.Overview": {
             failing: number;
             failingOrgs: number;
@@ -2416,13 +2474,6 @@ export interface components {
             orgName: string;
             regionCode: string;
             regionName: string;
-        };
-        "reform.Rules": {
-            basis: string;
-            frontlineMinPct: number;
-            keyTownshipMin: number;
-            ordinaryTownshipMin: number;
-            sunkMinPct: number;
         };
         "region.Detail": {
             childCount: number;
@@ -2497,6 +2548,78 @@ export interface components {
             people: components["schemas"]["people.Tally"] | null;
             reform: components["schemas"]["server.ReformTally"] | null;
             regionCode: string;
+        };
+        /** @enum {string} */
+        "settings.Action": "set" | "clear" | "migrate";
+        "settings.Change": {
+            action: components["schemas"]["settings.Action"];
+            after: unknown;
+            basis: string;
+            basisBefore: string;
+            before: unknown;
+            changedAt: string;
+            changedBy: string;
+            changedByName: string;
+            id: string;
+            kind: string;
+            reason: string;
+            regionCode: string;
+        };
+        "settings.ChangeList": {
+            items: components["schemas"]["settings.Change"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "settings.ClearInput": {
+            reason: string;
+        };
+        "settings.Entry": {
+            basis: string;
+            regionCode: string;
+            regionName: string;
+            updatedAt?: string;
+            updatedByName?: string;
+            value: unknown;
+        };
+        "settings.Field": {
+            help?: string;
+            label: string;
+            max: number;
+            min: number;
+            name: string;
+            type: components["schemas"]["settings.FieldType"];
+            unit?: string;
+        };
+        /** @enum {string} */
+        "settings.FieldType": "integer" | "percent" | "text" | "boolean" | "yuan";
+        "settings.Input": {
+            basis: string;
+            value: unknown;
+        };
+        "settings.KindInfo": {
+            description: string;
+            fields: components["schemas"]["settings.Field"][];
+            key: string;
+            name: string;
+            national: unknown;
+            nationalBasis: string;
+            read: components["schemas"]["access.Permission"];
+            write: components["schemas"]["access.Permission"];
+        };
+        "settings.Level": {
+            own: components["schemas"]["settings.Entry"] | null;
+            regionCode: string;
+            regionName: string;
+        };
+        "settings.View": {
+            chain: components["schemas"]["settings.Level"][];
+            effective: components["schemas"]["settings.Entry"];
+            kind: components["schemas"]["settings.KindInfo"];
+            own: components["schemas"]["settings.Entry"] | null;
+            regionCode: string;
+            regionName: string;
+            writable: boolean;
         };
     };
     responses: never;
@@ -3104,6 +3227,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["httpx.Done"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCalendarDue: {
+        parameters: {
+            query?: {
+                /** @description 起算日期 YYYY-MM-DD；按小时计算时为时刻，如 2026-10-01T10:00:00+08:00 */
+                from?: string;
+                /** @description 工作日数（二日、三日、五日、七日等） */
+                workdays?: number;
+                /** @description 日数（十五日、三十日、九十日等，最后一日遇法定休假日顺延） */
+                days?: number;
+                /** @description 月数（如复议期限六十日以外的“三个月”“六个月”） */
+                months?: number;
+                /** @description 小时数（如行政强制法第十九条的二十四小时） */
+                hours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.Due"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.YearInfo"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCalendarYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.YearInfo"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCalendarYearsPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.Preview"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
@@ -4408,73 +4670,6 @@ export interface operations {
             };
         };
     };
-    getDiscretionRules: {
-        parameters: {
-            query?: {
-                /** @description 辖区内的区划代码；为空时为本辖区根节点 */
-                regionCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["discretion.EffectiveRules"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
-    putDiscretionRulesRegionCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                regionCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["discretion.Rules"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["discretion.EffectiveRules"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
     getDiscretionVocabulary: {
         parameters: {
             query?: never;
@@ -5212,73 +5407,6 @@ export interface operations {
             };
         };
     };
-    getReformRules: {
-        parameters: {
-            query?: {
-                /** @description 辖区内的区划代码；为空时为本辖区根节点 */
-                regionCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["reform.Effective"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
-    putReformRulesRegionCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                regionCode: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["reform.Rules"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["reform.Effective"];
-                };
-            };
-            /** @description 错误：稳定的错误码与中文信息 */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["httpx.ErrorBody"];
-                };
-            };
-        };
-    };
     getReformSummary: {
         parameters: {
             query?: never;
@@ -5438,6 +5566,183 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["region.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.KindInfo"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettingsKind: {
+        parameters: {
+            query?: {
+                /** @description 区划代码（本辖区内或其上级）；为空时为本辖区根节点 */
+                regionCode?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getSettingsKindHistory: {
+        parameters: {
+            query?: {
+                /** @description 本辖区内的区划代码；为空时为本辖区根节点 */
+                regionCode?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.ChangeList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putSettingsKindRegionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["settings.Input"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSettingsKindRegionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+                regionCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["settings.ClearInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["settings.View"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

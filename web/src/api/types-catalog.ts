@@ -133,7 +133,6 @@ export interface BenchmarkListParams {
 }
 
 export type DiscretionRules = S['discretion.Rules']
-export type EffectiveDiscretionRules = S['discretion.EffectiveRules']
 export type DiscretionVocabulary = S['discretion.Vocabulary']
 export type Proposal = S['discretion.Proposal']
 /** 案件事实（POST /discretion/evaluate 的 facts）。金额为分，未知为省略。 */

@@ -95,9 +95,6 @@ export interface OrgListParams extends ListParams {
 
 export type ReformCheck = S['reform.Check']
 export type ReformCheckKey = ReformCheck['key']
-/** 改革指标阈值（可按辖区配置；百分比为整数）。 */
-export type ReformRules = S['reform.Rules']
-export type EffectiveReformRules = S['reform.Effective']
 export type ReformReport = S['reform.Report']
 /** GET /reform/summary：本辖区县级执法局与乡镇（街道）执法办公室的改革指标。 */
 export type ReformOverview = S['reform.Overview']
@@ -168,6 +165,26 @@ export type AuditChains = S['audit.Chains']
 export type AuditChainReport = S['audit.ChainReport']
 export type AuditProblem = NonNullable<AuditChainReport['problem']>
 export type AuditVerifyResult = S['audit.Report']
+
+// ---- 辖区设置（各辖区可自行设置、未设置时沿用上级或全国默认值的参数） ----
+
+/** 设置项：中文名、查看与修改所需权限、字段说明、全国默认值及其依据。 */
+export type SettingKind = S['settings.KindInfo']
+/** 设置项的一个字段：类型 integer/percent/text/boolean/yuan（金额以分计），取值范围，单位与说明。 */
+export type SettingField = S['settings.Field']
+export type SettingFieldType = S['settings.FieldType']
+/** 某一层级的取值：区划代码为空表示全国默认值。 */
+export type SettingEntry = S['settings.Entry']
+export type SettingLevel = S['settings.Level']
+/** GET /settings/{kind}：适用的取值及来源、本级设置、自全国默认值至本级的逐级设置。 */
+export type SettingView = S['settings.View']
+export type SettingInput = S['settings.Input']
+export type SettingClearInput = S['settings.ClearInput']
+export type SettingAction = S['settings.Action']
+/** 设置的一条修改记录：之前与之后的本级取值（null 表示未单独设置）、依据或撤销理由。 */
+export type SettingChange = S['settings.Change']
+/** 设置的取值：字段名 → 数值、文字或是否。 */
+export type SettingValue = Record<string, number | string | boolean>
 
 // ---- 导入 ----
 

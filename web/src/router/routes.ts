@@ -122,6 +122,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '账号与角色', permission: 'account.read' },
       },
       {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('@/views/CalendarView.vue'),
+        meta: { title: '期限计算', permission: 'calendar.read' },
+      },
+      {
         path: 'accounts/requests',
         name: 'account-requests',
         component: () => import('@/views/AccountRequestsView.vue'),

@@ -14,6 +14,7 @@ export type MenuIcon =
   | 'discretion'
   | 'accounts'
   | 'approvals'
+  | 'calendar'
   | 'audit'
   | 'imports'
 
@@ -41,6 +42,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/catalog/decisions', title: '划转与下放', icon: 'decisions', permission: 'catalog.read' },
   { path: '/catalog/checks', title: '发布前检查', icon: 'checks', permission: 'catalog.write' },
   { path: '/discretion', title: '裁量基准', icon: 'discretion', permission: 'catalog.read' },
+  { path: '/calendar', title: '期限计算', icon: 'calendar', permission: 'calendar.read' },
   { path: '/accounts', title: '账号与角色', icon: 'accounts', permission: 'account.read' },
   { path: '/accounts/requests', title: '账号变更审批', icon: 'approvals', permission: 'account.approve' },
   { path: '/audit', title: '审计日志', icon: 'audit', permission: 'audit.read' },
