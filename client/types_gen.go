@@ -285,27 +285,6 @@ func (e CatalogProblemSeverity) Valid() bool {
 	}
 }
 
-// Defines values for CatalogStatus.
-const (
-	CatalogStatusDraft     CatalogStatus = "draft"
-	CatalogStatusPublished CatalogStatus = "published"
-	CatalogStatusRepealed  CatalogStatus = "repealed"
-)
-
-// Valid indicates whether the value is a known member of the CatalogStatus enum.
-func (e CatalogStatus) Valid() bool {
-	switch e {
-	case CatalogStatusDraft:
-		return true
-	case CatalogStatusPublished:
-		return true
-	case CatalogStatusRepealed:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DiscretionLevel.
 const (
 	DiscretionLevelGeneral   DiscretionLevel = "general"
@@ -333,48 +312,48 @@ func (e DiscretionLevel) Valid() bool {
 	}
 }
 
-// Defines values for DiscretionState.
+// Defines values for LifecycleState.
 const (
-	DiscretionStateDraft     DiscretionState = "draft"
-	DiscretionStateExpired   DiscretionState = "expired"
-	DiscretionStateInForce   DiscretionState = "in_force"
-	DiscretionStateRepealed  DiscretionState = "repealed"
-	DiscretionStateScheduled DiscretionState = "scheduled"
+	LifecycleStateDraft    LifecycleState = "draft"
+	LifecycleStateExpired  LifecycleState = "expired"
+	LifecycleStateInForce  LifecycleState = "in_force"
+	LifecycleStatePending  LifecycleState = "pending"
+	LifecycleStateRepealed LifecycleState = "repealed"
 )
 
-// Valid indicates whether the value is a known member of the DiscretionState enum.
-func (e DiscretionState) Valid() bool {
+// Valid indicates whether the value is a known member of the LifecycleState enum.
+func (e LifecycleState) Valid() bool {
 	switch e {
-	case DiscretionStateDraft:
+	case LifecycleStateDraft:
 		return true
-	case DiscretionStateExpired:
+	case LifecycleStateExpired:
 		return true
-	case DiscretionStateInForce:
+	case LifecycleStateInForce:
 		return true
-	case DiscretionStateRepealed:
+	case LifecycleStatePending:
 		return true
-	case DiscretionStateScheduled:
+	case LifecycleStateRepealed:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for DiscretionStatus.
+// Defines values for LifecycleStatus.
 const (
-	DiscretionStatusDraft     DiscretionStatus = "draft"
-	DiscretionStatusPublished DiscretionStatus = "published"
-	DiscretionStatusRepealed  DiscretionStatus = "repealed"
+	LifecycleStatusDraft     LifecycleStatus = "draft"
+	LifecycleStatusPublished LifecycleStatus = "published"
+	LifecycleStatusRepealed  LifecycleStatus = "repealed"
 )
 
-// Valid indicates whether the value is a known member of the DiscretionStatus enum.
-func (e DiscretionStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the LifecycleStatus enum.
+func (e LifecycleStatus) Valid() bool {
 	switch e {
-	case DiscretionStatusDraft:
+	case LifecycleStatusDraft:
 		return true
-	case DiscretionStatusPublished:
+	case LifecycleStatusPublished:
 		return true
-	case DiscretionStatusRepealed:
+	case LifecycleStatusRepealed:
 		return true
 	default:
 		return false
@@ -905,7 +884,7 @@ type CatalogDecision struct {
 	CreatedAt     string `json:"createdAt"`
 	Delegations   int    `json:"delegations"`
 	DocNo         string `json:"docNo"`
-	EffectiveDate string `json:"effectiveDate"`
+	EffectiveFrom string `json:"effectiveFrom"`
 	ID            string `json:"id"`
 	Note          string `json:"note"`
 	RegionCode    string `json:"regionCode"`
@@ -919,7 +898,7 @@ type CatalogDecisionDetail struct {
 	CreatedAt     string              `json:"createdAt"`
 	Delegations   int                 `json:"delegations"`
 	DocNo         string              `json:"docNo"`
-	EffectiveDate string              `json:"effectiveDate"`
+	EffectiveFrom string              `json:"effectiveFrom"`
 	ID            string              `json:"id"`
 	Made          []CatalogAssignment `json:"made"`
 	Note          string              `json:"note"`
@@ -934,7 +913,7 @@ type CatalogDecisionDetail struct {
 type CatalogDecisionInput struct {
 	Delegations   []CatalogMoveInput   `json:"delegations"`
 	DocNo         string               `json:"docNo"`
-	EffectiveDate string               `json:"effectiveDate"`
+	EffectiveFrom string               `json:"effectiveFrom"`
 	Note          string               `json:"note"`
 	Revocations   []CatalogRevokeInput `json:"revocations"`
 	Title         string               `json:"title"`
@@ -952,7 +931,7 @@ type CatalogDecisionList struct {
 // CatalogDecisionRef defines model for catalog.DecisionRef.
 type CatalogDecisionRef struct {
 	DocNo         string `json:"docNo"`
-	EffectiveDate string `json:"effectiveDate"`
+	EffectiveFrom string `json:"effectiveFrom"`
 	ID            string `json:"id"`
 	Title         string `json:"title"`
 }
@@ -977,6 +956,29 @@ type CatalogDomain struct {
 // CatalogDomainInput defines model for catalog.DomainInput.
 type CatalogDomainInput struct {
 	Name string `json:"name"`
+}
+
+// CatalogDraftInput defines model for catalog.DraftInput.
+type CatalogDraftInput struct {
+	Category        CatalogCategory `json:"category"`
+	Code            string          `json:"code,omitempty"`
+	DocNo           string          `json:"docNo"`
+	DocTitle        string          `json:"docTitle,omitempty"`
+	Domain          string          `json:"domain"`
+	EffectiveFrom   string          `json:"effectiveFrom"`
+	EnforceDuties   []string        `json:"enforceDuties"`
+	Fine            CatalogFine     `json:"fine"`
+	Level           CatalogLevel    `json:"level"`
+	Name            string          `json:"name"`
+	Note            string          `json:"note"`
+	OwnerOrgID      string          `json:"ownerOrgId"`
+	PenaltyBasis    []LawCitation   `json:"penaltyBasis"`
+	PenaltyKinds    []string        `json:"penaltyKinds"`
+	RegionCode      string          `json:"regionCode,omitempty"`
+	Revision        int             `json:"revision"`
+	SuperviseDuties []string        `json:"superviseDuties"`
+	Type            CatalogItemType `json:"type"`
+	ViolatedBasis   []LawCitation   `json:"violatedBasis"`
 }
 
 // CatalogExercise defines model for catalog.Exercise.
@@ -1028,6 +1030,7 @@ type CatalogInput struct {
 	Category        CatalogCategory `json:"category"`
 	Code            string          `json:"code,omitempty"`
 	DocNo           string          `json:"docNo"`
+	DocTitle        string          `json:"docTitle,omitempty"`
 	Domain          string          `json:"domain"`
 	EffectiveFrom   string          `json:"effectiveFrom"`
 	EnforceDuties   []string        `json:"enforceDuties"`
@@ -1061,13 +1064,13 @@ type CatalogItem struct {
 	OwnerOrgName  string          `json:"ownerOrgName"`
 	PendingDraft  bool            `json:"pendingDraft"`
 	RegionCode    string          `json:"regionCode"`
-	Seq           int             `json:"seq"`
-	Status        CatalogStatus   `json:"status"`
+	Status        LifecycleStatus `json:"status"`
 	StatusName    string          `json:"statusName"`
 	Type          CatalogItemType `json:"type"`
 	TypeName      string          `json:"typeName"`
+	Version       int             `json:"version"`
 	VersionID     string          `json:"versionId"`
-	VersionStatus CatalogStatus   `json:"versionStatus"`
+	VersionStatus LifecycleStatus `json:"versionStatus"`
 }
 
 // CatalogItemDiff defines model for catalog.ItemDiff.
@@ -1250,16 +1253,9 @@ type CatalogPublicVersion struct {
 	FineText        string        `json:"fineText"`
 	PenaltyBasis    []LawCitation `json:"penaltyBasis"`
 	PenaltyKinds    []string      `json:"penaltyKinds"`
-	Seq             int           `json:"seq"`
 	SuperviseDuties []string      `json:"superviseDuties"`
+	Version         int           `json:"version"`
 	ViolatedBasis   []LawCitation `json:"violatedBasis"`
-}
-
-// CatalogRepealInput defines model for catalog.RepealInput.
-type CatalogRepealInput struct {
-	DocNo         string `json:"docNo"`
-	EffectiveDate string `json:"effectiveDate"`
-	Reason        string `json:"reason"`
 }
 
 // CatalogReport defines model for catalog.Report.
@@ -1275,7 +1271,7 @@ type CatalogReport struct {
 // CatalogRevokeDecisionInput defines model for catalog.RevokeDecisionInput.
 type CatalogRevokeDecisionInput struct {
 	DocNo         string   `json:"docNo"`
-	EffectiveDate string   `json:"effectiveDate"`
+	EffectiveFrom string   `json:"effectiveFrom"`
 	Items         []string `json:"items"`
 	Note          string   `json:"note"`
 	Targets       []string `json:"targets"`
@@ -1289,9 +1285,6 @@ type CatalogRevokeInput struct {
 	Kind          CatalogMode `json:"kind"`
 	Targets       []string    `json:"targets"`
 }
-
-// CatalogStatus defines model for catalog.Status.
-type CatalogStatus string
 
 // CatalogSynonym defines model for catalog.Synonym.
 type CatalogSynonym struct {
@@ -1316,6 +1309,7 @@ type CatalogVersion struct {
 	CreatedAt       string          `json:"createdAt"`
 	CreatedBy       string          `json:"createdBy"`
 	DocNo           string          `json:"docNo"`
+	DocTitle        string          `json:"docTitle"`
 	Domain          string          `json:"domain"`
 	EffectiveFrom   string          `json:"effectiveFrom"`
 	EffectiveTo     string          `json:"effectiveTo"`
@@ -1333,12 +1327,16 @@ type CatalogVersion struct {
 	PenaltyKinds    []string        `json:"penaltyKinds"`
 	PublishedAt     string          `json:"publishedAt"`
 	RegionCode      string          `json:"regionCode"`
-	Seq             int             `json:"seq"`
-	Status          CatalogStatus   `json:"status"`
+	RepealDocNo     string          `json:"repealDocNo"`
+	RepealReason    string          `json:"repealReason"`
+	Revision        int             `json:"revision"`
+	State           LifecycleState  `json:"state"`
+	Status          LifecycleStatus `json:"status"`
 	StatusName      string          `json:"statusName"`
 	SuperviseDuties []string        `json:"superviseDuties"`
 	Type            CatalogItemType `json:"type"`
 	TypeName        string          `json:"typeName"`
+	Version         int             `json:"version"`
 	ViolatedBasis   []LawCitation   `json:"violatedBasis"`
 }
 
@@ -1348,22 +1346,27 @@ type CatalogVersionRef struct {
 	EffectiveFrom string `json:"effectiveFrom"`
 	EffectiveTo   string `json:"effectiveTo"`
 	ID            string `json:"id"`
-	Seq           int    `json:"seq"`
+	Version       int    `json:"version"`
 }
 
 // CatalogVersionSummary defines model for catalog.VersionSummary.
 type CatalogVersionSummary struct {
-	CreatedAt     string        `json:"createdAt"`
-	DocNo         string        `json:"docNo"`
-	EffectiveFrom string        `json:"effectiveFrom"`
-	EffectiveTo   string        `json:"effectiveTo"`
-	ID            string        `json:"id"`
-	Name          string        `json:"name"`
-	Note          string        `json:"note"`
-	PublishedAt   string        `json:"publishedAt"`
-	Seq           int           `json:"seq"`
-	Status        CatalogStatus `json:"status"`
-	StatusName    string        `json:"statusName"`
+	CreatedAt     string          `json:"createdAt"`
+	DocNo         string          `json:"docNo"`
+	DocTitle      string          `json:"docTitle"`
+	EffectiveFrom string          `json:"effectiveFrom"`
+	EffectiveTo   string          `json:"effectiveTo"`
+	ID            string          `json:"id"`
+	Name          string          `json:"name"`
+	Note          string          `json:"note"`
+	PublishedAt   string          `json:"publishedAt"`
+	RepealDocNo   string          `json:"repealDocNo"`
+	RepealReason  string          `json:"repealReason"`
+	Revision      int             `json:"revision"`
+	State         LifecycleState  `json:"state"`
+	Status        LifecycleStatus `json:"status"`
+	StatusName    string          `json:"statusName"`
+	Version       int             `json:"version"`
 }
 
 // CivilDate defines model for civil.Date.
@@ -1372,7 +1375,8 @@ type CivilDate = map[string]interface{}
 // DiscretionBenchmark defines model for discretion.Benchmark.
 type DiscretionBenchmark struct {
 	CreatedAt     string                     `json:"createdAt"`
-	DocNumber     string                     `json:"docNumber"`
+	DocNo         string                     `json:"docNo"`
+	DocTitle      string                     `json:"docTitle"`
 	EffectiveFrom string                     `json:"effectiveFrom"`
 	EffectiveTo   string                     `json:"effectiveTo"`
 	ID            string                     `json:"id"`
@@ -1382,12 +1386,14 @@ type DiscretionBenchmark struct {
 	NoPenalty     []DiscretionNoPenaltyEntry `json:"noPenalty"`
 	Note          string                     `json:"note"`
 	Provisions    []DiscretionProvision      `json:"provisions"`
-	PublishedAt   string                     `json:"publishedAt,omitempty"`
+	PublishedAt   string                     `json:"publishedAt"`
 	RegionCode    string                     `json:"regionCode"`
 	RegionName    string                     `json:"regionName"`
-	RepealReason  string                     `json:"repealReason,omitempty"`
-	State         DiscretionState            `json:"state"`
-	Status        DiscretionStatus           `json:"status"`
+	RepealDocNo   string                     `json:"repealDocNo"`
+	RepealReason  string                     `json:"repealReason"`
+	Revision      int                        `json:"revision"`
+	State         LifecycleState             `json:"state"`
+	Status        LifecycleStatus            `json:"status"`
 	Statute       *DiscretionStatute         `json:"statute"`
 	Tiers         []DiscretionTier           `json:"tiers"`
 	Title         string                     `json:"title"`
@@ -1414,7 +1420,8 @@ type DiscretionCondition struct {
 // DiscretionDetail defines model for discretion.Detail.
 type DiscretionDetail struct {
 	CreatedAt     string                     `json:"createdAt"`
-	DocNumber     string                     `json:"docNumber"`
+	DocNo         string                     `json:"docNo"`
+	DocTitle      string                     `json:"docTitle"`
 	EffectiveFrom string                     `json:"effectiveFrom"`
 	EffectiveTo   string                     `json:"effectiveTo"`
 	History       []DiscretionSummary        `json:"history"`
@@ -1425,12 +1432,14 @@ type DiscretionDetail struct {
 	NoPenalty     []DiscretionNoPenaltyEntry `json:"noPenalty"`
 	Note          string                     `json:"note"`
 	Provisions    []DiscretionProvision      `json:"provisions"`
-	PublishedAt   string                     `json:"publishedAt,omitempty"`
+	PublishedAt   string                     `json:"publishedAt"`
 	RegionCode    string                     `json:"regionCode"`
 	RegionName    string                     `json:"regionName"`
-	RepealReason  string                     `json:"repealReason,omitempty"`
-	State         DiscretionState            `json:"state"`
-	Status        DiscretionStatus           `json:"status"`
+	RepealDocNo   string                     `json:"repealDocNo"`
+	RepealReason  string                     `json:"repealReason"`
+	Revision      int                        `json:"revision"`
+	State         LifecycleState             `json:"state"`
+	Status        LifecycleStatus            `json:"status"`
 	Statute       *DiscretionStatute         `json:"statute"`
 	Tiers         []DiscretionTier           `json:"tiers"`
 	Title         string                     `json:"title"`
@@ -1499,7 +1508,7 @@ type DiscretionNoPenaltyListing struct {
 	BenchmarkID   string                `json:"benchmarkId"`
 	ConditionText []string              `json:"conditionText"`
 	Conditions    []DiscretionCondition `json:"conditions"`
-	DocNumber     string                `json:"docNumber"`
+	DocNo         string                `json:"docNo"`
 	Education     string                `json:"education"`
 	ItemCode      string                `json:"itemCode"`
 	ItemID        string                `json:"itemId"`
@@ -1542,16 +1551,11 @@ type DiscretionProvision struct {
 	When  []DiscretionCondition `json:"when"`
 }
 
-// DiscretionPublishInput defines model for discretion.PublishInput.
-type DiscretionPublishInput struct {
-	DocNumber     string `json:"docNumber"`
-	EffectiveFrom string `json:"effectiveFrom"`
-}
-
 // DiscretionPublished defines model for discretion.Published.
 type DiscretionPublished struct {
 	Citation      string                     `json:"citation"`
-	DocNumber     string                     `json:"docNumber"`
+	DocNo         string                     `json:"docNo"`
+	DocTitle      string                     `json:"docTitle,omitempty"`
 	EffectiveFrom string                     `json:"effectiveFrom"`
 	EffectiveTo   string                     `json:"effectiveTo"`
 	ID            string                     `json:"id"`
@@ -1583,18 +1587,12 @@ type DiscretionRange struct {
 	MultipleMinPct int    `json:"multipleMinPct"`
 }
 
-// DiscretionRepealInput defines model for discretion.RepealInput.
-type DiscretionRepealInput struct {
-	EffectiveTo string `json:"effectiveTo"`
-	Reason      string `json:"reason"`
-}
-
 // DiscretionResult defines model for discretion.Result.
 type DiscretionResult struct {
 	BenchmarkID       string            `json:"benchmarkId"`
 	Citation          string            `json:"citation"`
 	Clamped           bool              `json:"clamped"`
-	DocNumber         string            `json:"docNumber"`
+	DocNo             string            `json:"docNo"`
 	Education         string            `json:"education,omitempty"`
 	EducationRequired bool              `json:"educationRequired"`
 	IfPenalised       *DiscretionResult `json:"ifPenalised,omitempty"`
@@ -1647,12 +1645,6 @@ type DiscretionStandard struct {
 	Warning        bool     `json:"warning,omitempty"`
 }
 
-// DiscretionState defines model for discretion.State.
-type DiscretionState string
-
-// DiscretionStatus defines model for discretion.Status.
-type DiscretionStatus string
-
 // DiscretionStatute defines model for discretion.Statute.
 type DiscretionStatute struct {
 	Citation       string   `json:"citation,omitempty"`
@@ -1671,20 +1663,25 @@ type DiscretionStatute struct {
 
 // DiscretionSummary defines model for discretion.Summary.
 type DiscretionSummary struct {
-	DocNumber     string           `json:"docNumber"`
-	EffectiveFrom string           `json:"effectiveFrom"`
-	EffectiveTo   string           `json:"effectiveTo"`
-	ID            string           `json:"id"`
-	ItemCode      string           `json:"itemCode"`
-	ItemID        string           `json:"itemId"`
-	ItemName      string           `json:"itemName"`
-	RegionCode    string           `json:"regionCode"`
-	RegionName    string           `json:"regionName"`
-	State         DiscretionState  `json:"state"`
-	Status        DiscretionStatus `json:"status"`
-	Title         string           `json:"title"`
-	UpdatedAt     string           `json:"updatedAt"`
-	Version       int              `json:"version"`
+	DocNo         string          `json:"docNo"`
+	DocTitle      string          `json:"docTitle"`
+	EffectiveFrom string          `json:"effectiveFrom"`
+	EffectiveTo   string          `json:"effectiveTo"`
+	ID            string          `json:"id"`
+	ItemCode      string          `json:"itemCode"`
+	ItemID        string          `json:"itemId"`
+	ItemName      string          `json:"itemName"`
+	PublishedAt   string          `json:"publishedAt"`
+	RegionCode    string          `json:"regionCode"`
+	RegionName    string          `json:"regionName"`
+	RepealDocNo   string          `json:"repealDocNo"`
+	RepealReason  string          `json:"repealReason"`
+	Revision      int             `json:"revision"`
+	State         LifecycleState  `json:"state"`
+	Status        LifecycleStatus `json:"status"`
+	Title         string          `json:"title"`
+	UpdatedAt     string          `json:"updatedAt"`
+	Version       int             `json:"version"`
 }
 
 // DiscretionSummaryList defines model for discretion.SummaryList.
@@ -1703,6 +1700,18 @@ type DiscretionTier struct {
 	Match       string                `json:"match,omitempty"`
 	Provision   string                `json:"provision,omitempty"`
 	Standard    DiscretionStandard    `json:"standard"`
+}
+
+// DiscretionUpdateInput defines model for discretion.UpdateInput.
+type DiscretionUpdateInput struct {
+	ItemID     string                     `json:"itemId"`
+	NoPenalty  []DiscretionNoPenaltyEntry `json:"noPenalty"`
+	Note       string                     `json:"note"`
+	Provisions []DiscretionProvision      `json:"provisions"`
+	RegionCode string                     `json:"regionCode"`
+	Revision   int                        `json:"revision"`
+	Tiers      []DiscretionTier           `json:"tiers"`
+	Title      string                     `json:"title"`
 }
 
 // DiscretionVocabulary defines model for discretion.Vocabulary.
@@ -1735,6 +1744,28 @@ type LawCitation struct {
 	Paragraph int    `json:"paragraph,omitempty"`
 	Text      string `json:"text"`
 }
+
+// LifecyclePublishInput defines model for lifecycle.PublishInput.
+type LifecyclePublishInput struct {
+	DocNo         string `json:"docNo,omitempty"`
+	DocTitle      string `json:"docTitle,omitempty"`
+	EffectiveFrom string `json:"effectiveFrom,omitempty"`
+	Revision      int    `json:"revision"`
+}
+
+// LifecycleRepealInput defines model for lifecycle.RepealInput.
+type LifecycleRepealInput struct {
+	DocNo       string `json:"docNo,omitempty"`
+	EffectiveTo string `json:"effectiveTo"`
+	Reason      string `json:"reason"`
+	Revision    int    `json:"revision"`
+}
+
+// LifecycleState defines model for lifecycle.State.
+type LifecycleState string
+
+// LifecycleStatus defines model for lifecycle.Status.
+type LifecycleStatus string
 
 // OrgFilled defines model for org.Filled.
 type OrgFilled struct {
@@ -2695,10 +2726,13 @@ type PostCatalogDomainsJSONRequestBody = CatalogDomainInput
 type PostCatalogItemsJSONRequestBody = CatalogInput
 
 // PutCatalogItemsIDDraftJSONRequestBody defines body for PutCatalogItemsIDDraft for application/json ContentType.
-type PutCatalogItemsIDDraftJSONRequestBody = CatalogInput
+type PutCatalogItemsIDDraftJSONRequestBody = CatalogDraftInput
+
+// PostCatalogItemsIDPublishJSONRequestBody defines body for PostCatalogItemsIDPublish for application/json ContentType.
+type PostCatalogItemsIDPublishJSONRequestBody = LifecyclePublishInput
 
 // PostCatalogItemsIDRepealJSONRequestBody defines body for PostCatalogItemsIDRepeal for application/json ContentType.
-type PostCatalogItemsIDRepealJSONRequestBody = CatalogRepealInput
+type PostCatalogItemsIDRepealJSONRequestBody = LifecycleRepealInput
 
 // PostCatalogItemsIDVersionsJSONRequestBody defines body for PostCatalogItemsIDVersions for application/json ContentType.
 type PostCatalogItemsIDVersionsJSONRequestBody = CatalogInput
@@ -2710,13 +2744,13 @@ type PostCatalogSynonymsJSONRequestBody = CatalogSynonymInput
 type PostDiscretionBenchmarksJSONRequestBody = DiscretionInput
 
 // PutDiscretionBenchmarksIDJSONRequestBody defines body for PutDiscretionBenchmarksID for application/json ContentType.
-type PutDiscretionBenchmarksIDJSONRequestBody = DiscretionInput
+type PutDiscretionBenchmarksIDJSONRequestBody = DiscretionUpdateInput
 
 // PostDiscretionBenchmarksIDPublishJSONRequestBody defines body for PostDiscretionBenchmarksIDPublish for application/json ContentType.
-type PostDiscretionBenchmarksIDPublishJSONRequestBody = DiscretionPublishInput
+type PostDiscretionBenchmarksIDPublishJSONRequestBody = LifecyclePublishInput
 
 // PostDiscretionBenchmarksIDRepealJSONRequestBody defines body for PostDiscretionBenchmarksIDRepeal for application/json ContentType.
-type PostDiscretionBenchmarksIDRepealJSONRequestBody = DiscretionRepealInput
+type PostDiscretionBenchmarksIDRepealJSONRequestBody = LifecycleRepealInput
 
 // PostDiscretionEvaluateJSONRequestBody defines body for PostDiscretionEvaluate for application/json ContentType.
 type PostDiscretionEvaluateJSONRequestBody = DiscretionEvaluateRequest

@@ -43,20 +43,20 @@ func ChooseArt37(atAct, atDecision *Version) Art37Choice {
 		return c
 	case atAct.ID == atDecision.ID:
 		c.Applied, c.Version = AppliedAct, atAct
-		c.Reason = fmt.Sprintf("违法行为发生时与作出处罚决定时施行的是同一版本（第%d版，%s起施行），适用该版本", atAct.Seq, atAct.EffectiveFrom)
+		c.Reason = fmt.Sprintf("违法行为发生时与作出处罚决定时施行的是同一版本（第%d版，%s起施行），适用该版本", atAct.Version, atAct.EffectiveFrom)
 		return c
 	}
 	cmp, why := compareSeverity(atDecision, atAct)
 	if cmp < 0 {
 		c.Applied, c.Version = AppliedDecision, atDecision
-		c.Reason = fmt.Sprintf("作出处罚决定时施行的第%d版（%s起）处罚较轻（%s），依从旧兼从轻原则适用新的规定", atDecision.Seq, atDecision.EffectiveFrom, why)
+		c.Reason = fmt.Sprintf("作出处罚决定时施行的第%d版（%s起）处罚较轻（%s），依从旧兼从轻原则适用新的规定", atDecision.Version, atDecision.EffectiveFrom, why)
 		return c
 	}
 	c.Applied, c.Version = AppliedAct, atAct
 	if cmp > 0 {
-		c.Reason = fmt.Sprintf("作出处罚决定时施行的第%d版（%s起）处罚较重（%s），适用违法行为发生时施行的第%d版（%s起）", atDecision.Seq, atDecision.EffectiveFrom, why, atAct.Seq, atAct.EffectiveFrom)
+		c.Reason = fmt.Sprintf("作出处罚决定时施行的第%d版（%s起）处罚较重（%s），适用违法行为发生时施行的第%d版（%s起）", atDecision.Version, atDecision.EffectiveFrom, why, atAct.Version, atAct.EffectiveFrom)
 	} else {
-		c.Reason = fmt.Sprintf("新旧规定处罚轻重相同（%s），适用违法行为发生时施行的第%d版（%s起）", why, atAct.Seq, atAct.EffectiveFrom)
+		c.Reason = fmt.Sprintf("新旧规定处罚轻重相同（%s），适用违法行为发生时施行的第%d版（%s起）", why, atAct.Version, atAct.EffectiveFrom)
 	}
 	return c
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zhifa/internal/law"
+	"zhifa/internal/platform/lifecycle"
 )
 
 func fen(yuan int64) *int64 { f := yuan * 100; return &f }
@@ -13,9 +14,9 @@ func pct(p int) *int        { return &p }
 // The 2014 and 2021 安全生产法 for 未按照规定对从业人员进行安全生产教育和培训: 第九十四条 (up to
 // 十万元 after an order to correct) became 第九十七条 (up to 二十万元).
 var (
-	safety2014 = &Version{ID: "v1", Seq: 1, EffectiveFrom: "2021-01-01", PenaltyKinds: []string{"罚款", "责令停产停业"},
+	safety2014 = &Version{ID: "v1", Record: lifecycle.Record{Version: 1, EffectiveFrom: "2021-01-01"}, PenaltyKinds: []string{"罚款", "责令停产停业"},
 		Fine: Fine{MaxFen: fen(100000)}}
-	safety2021 = &Version{ID: "v2", Seq: 2, EffectiveFrom: "2021-09-01", PenaltyKinds: []string{"罚款", "责令停产停业"},
+	safety2021 = &Version{ID: "v2", Record: lifecycle.Record{Version: 2, EffectiveFrom: "2021-09-01"}, PenaltyKinds: []string{"罚款", "责令停产停业"},
 		Fine: Fine{MaxFen: fen(200000)}}
 )
 

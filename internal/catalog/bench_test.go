@@ -19,6 +19,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/region"
 )
 
@@ -144,7 +145,7 @@ func (bc *benchCounty) history(b *testing.B) {
 			whole = append(whole, code(i))
 		}
 	}
-	bc.decideBench(b, DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveDate: "2021-07-01",
+	bc.decideBench(b, DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveFrom: "2021-07-01",
 		Transfers: []MoveInput{{Items: whole, Targets: []string{bc.bureau}}, {Items: part, Targets: []string{bc.bureau}, Partial: true, PartNote: "部分"}}})
 	// Thirteen slices take turns: a slice is delegated for twelve months, then rests a month.
 	slice := func(m int) []string {
@@ -158,7 +159,7 @@ func (bc *benchCounty) history(b *testing.B) {
 	}
 	for m := 0; m < 53; m++ {
 		date := time.Date(2021, time.Month(8+m), 15, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-		in := DecisionInput{DocNo: fmt.Sprintf("阳政发〔%d〕%d号", 2021+(7+m)/12, 100+m), Title: "下放与收回", EffectiveDate: date,
+		in := DecisionInput{DocNo: fmt.Sprintf("阳政发〔%d〕%d号", 2021+(7+m)/12, 100+m), Title: "下放与收回", EffectiveFrom: date,
 			Delegations: []MoveInput{{Items: slice(m), Targets: []string{bc.offices[m%18], bc.offices[(m+6)%18], bc.offices[(m+12)%18]}}}}
 		if m >= 12 {
 			in.Revocations = []RevokeInput{{Items: slice(m - 12), Kind: ModeDelegate}}
@@ -174,15 +175,16 @@ func (bc *benchCounty) history(b *testing.B) {
 		in := Input{Name: v.Name + "（修订）", Type: v.Type, Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
 			ViolatedBasis: v.ViolatedBasis, PenaltyBasis: v.PenaltyBasis, PenaltyKinds: v.PenaltyKinds,
 			Fine: Fine{MinFen: v.Fine.MinFen, MaxFen: fen(20000)}, EffectiveFrom: "2023-01-01", DocNo: "阳政办发〔2022〕41号"}
-		if _, err := bc.s.AddVersion(ctx, access.System(), det.Item.ID, in); err != nil {
+		draft, err := bc.s.AddVersion(ctx, access.System(), det.Item.ID, in)
+		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := bc.s.Publish(ctx, access.System(), det.Item.ID); err != nil {
+		if _, err := bc.s.Publish(ctx, access.System(), det.Item.ID, lifecycle.PublishInput{Revision: draft.Version.Revision}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	for i := 99; i < benchItems; i += 100 {
-		if _, err := bc.s.Repeal(ctx, access.System(), bc.idOf(b, code(i)), RepealInput{EffectiveDate: "2024-01-01", DocNo: "阳政办发〔2023〕9号"}); err != nil {
+		if _, err := bc.s.Repeal(ctx, access.System(), bc.idOf(b, code(i)), lifecycle.RepealInput{EffectiveTo: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整", Revision: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -317,7 +319,7 @@ func BenchmarkCatalogQueries(b *testing.B) {
 			var lat benchutil.Latencies
 			today := bc.s.today()
 			for b.Loop() {
-				f := Filter{Query: query(), AsOf: today, Status: StatusPublished}
+				f := Filter{Query: query(), AsOf: today, Status: lifecycle.Published}
 				t0 := time.Now()
 				_, _, err := listItems(ctx, d.R, access.Everywhere, f, page)
 				lat = append(lat, time.Since(t0))

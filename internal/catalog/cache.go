@@ -120,7 +120,7 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 	if err := db.Select(ctx, tx, &d.Items, `SELECT id, code, region_code FROM catalog_items WHERE status <> 'draft'`); err != nil {
 		return nil, err
 	}
-	if err := db.Select(ctx, tx, &d.Spans, `SELECT item_id, id, seq, status, effective_from, effective_to, doc_no, name,
+	if err := db.Select(ctx, tx, &d.Spans, `SELECT item_id, id, version, status, effective_from, effective_to, doc_no, name,
 		item_type, domain, category, level, owner_org_id, penalty_kinds, fine_min_fen, fine_max_fen, multiple_min,
 		multiple_max, multiple_base, search_text FROM catalog_versions WHERE status <> 'draft'`); err != nil {
 		return nil, err
@@ -129,7 +129,7 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 		partial, part_note, effective_from, effective_to, revoked_by FROM catalog_assignments`); err != nil {
 		return nil, err
 	}
-	if err := db.Select(ctx, tx, &d.Decisions, `SELECT id, doc_no, title, effective_date FROM catalog_decisions`); err != nil {
+	if err := db.Select(ctx, tx, &d.Decisions, `SELECT id, doc_no, title, effective_from FROM catalog_decisions`); err != nil {
 		return nil, err
 	}
 	if d.Synonyms, err = allSynonyms(ctx, tx); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/law"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // Option is a code with its Chinese name, for selects.
@@ -73,22 +74,16 @@ var Levels = []Option{
 	{string(LevelTownship), "乡级"},
 }
 
-// Status is the state of a version, and of an item (the state of its latest version that is not
-// a draft, or draft when it was never published).
-type Status string
-
-const (
-	StatusDraft     Status = "draft"     // 草稿
-	StatusPublished Status = "published" // 已发布
-	StatusRepealed  Status = "repealed"  // 已废止
-)
-
-// Statuses lists the statuses in lifecycle order.
-var Statuses = []Option{
-	{string(StatusDraft), "草稿"},
-	{string(StatusPublished), "已发布"},
-	{string(StatusRepealed), "已废止"},
-}
+// Statuses lists the statuses of a version (草稿, 已发布, 已废止: internal/platform/lifecycle) in
+// lifecycle order. An item's status is its latest version's that is not a draft, or draft when it
+// was never published.
+var Statuses = func() []Option {
+	out := make([]Option, len(lifecycle.Statuses))
+	for i, s := range lifecycle.Statuses {
+		out[i] = Option{string(s), lifecycle.StatusName(s)}
+	}
+	return out
+}()
 
 // Mode is how a body comes to exercise an item.
 type Mode string
@@ -146,9 +141,6 @@ func CategoryName(c Category) string { return nameOf(Categories, string(c)) }
 // LevelName is the Chinese name of a level.
 func LevelName(l Level) string { return nameOf(Levels, string(l)) }
 
-// StatusName is the Chinese name of a status.
-func StatusName(s Status) string { return nameOf(Statuses, string(s)) }
-
 // ModeName is the Chinese name of a mode.
 func ModeName(m Mode) string { return nameOf(Modes, string(m)) }
 
@@ -182,17 +174,14 @@ func (f Fine) Empty() bool {
 }
 
 // Version is one version of an item: everything but the code, as in force from EffectiveFrom
-// until EffectiveTo ("" while open) once published.
+// until EffectiveTo ("" while open) once published. Its number, status, window, approving
+// document and revision follow the lifecycle of versioned records (internal/platform/lifecycle).
 type Version struct {
-	ID              string         `json:"id"`
-	ItemID          string         `json:"itemId"`
-	RegionCode      string         `json:"regionCode"`
-	Seq             int            `json:"seq"`
-	Status          Status         `json:"status"`
+	ID         string `json:"id"`
+	ItemID     string `json:"itemId"`
+	RegionCode string `json:"regionCode"`
+	lifecycle.Record
 	StatusName      string         `json:"statusName"`
-	EffectiveFrom   string         `json:"effectiveFrom"`
-	EffectiveTo     string         `json:"effectiveTo"`
-	DocNo           string         `json:"docNo"`
 	Name            string         `json:"name"`
 	Type            ItemType       `json:"type"`
 	TypeName        string         `json:"typeName"`
@@ -212,11 +201,12 @@ type Version struct {
 	Note            string         `json:"note"`
 	CreatedAt       string         `json:"createdAt"`
 	CreatedBy       string         `json:"createdBy"`
-	PublishedAt     string         `json:"publishedAt"`
 }
 
-func (v *Version) fillNames() {
-	v.StatusName = StatusName(v.Status)
+// fillNames sets the Chinese names of the codes and the version's state on day.
+func (v *Version) fillNames(day string) {
+	v.StatusName = lifecycle.StatusName(v.Status)
+	v.State = lifecycle.StateOf(v.Record, day)
 	v.TypeName = TypeName(v.Type)
 	v.CategoryName = CategoryName(v.Category)
 	v.LevelName = LevelName(v.Level)
@@ -225,28 +215,28 @@ func (v *Version) fillNames() {
 // Item is one row of the catalogue list: the item and the version shown (in force on the date
 // asked, or the latest one).
 type Item struct {
-	ID            string   `json:"id"`
-	RegionCode    string   `json:"regionCode"`
-	Code          string   `json:"code"`
-	Status        Status   `json:"status"`
-	StatusName    string   `json:"statusName"`
-	PendingDraft  bool     `json:"pendingDraft"`
-	VersionID     string   `json:"versionId"`
-	Seq           int      `json:"seq"`
-	VersionStatus Status   `json:"versionStatus"`
-	Name          string   `json:"name"`
-	Type          ItemType `json:"type"`
-	TypeName      string   `json:"typeName"`
-	Domain        string   `json:"domain"`
-	Category      Category `json:"category"`
-	CategoryName  string   `json:"categoryName"`
-	Level         Level    `json:"level"`
-	LevelName     string   `json:"levelName"`
-	OwnerOrgID    string   `json:"ownerOrgId"`
-	OwnerOrgName  string   `json:"ownerOrgName"`
-	EffectiveFrom string   `json:"effectiveFrom"`
-	EffectiveTo   string   `json:"effectiveTo"`
-	DocNo         string   `json:"docNo"`
+	ID            string           `json:"id"`
+	RegionCode    string           `json:"regionCode"`
+	Code          string           `json:"code"`
+	Status        lifecycle.Status `json:"status"`
+	StatusName    string           `json:"statusName"`
+	PendingDraft  bool             `json:"pendingDraft"`
+	VersionID     string           `json:"versionId"`
+	Version       int              `json:"version"`
+	VersionStatus lifecycle.Status `json:"versionStatus"`
+	Name          string           `json:"name"`
+	Type          ItemType         `json:"type"`
+	TypeName      string           `json:"typeName"`
+	Domain        string           `json:"domain"`
+	Category      Category         `json:"category"`
+	CategoryName  string           `json:"categoryName"`
+	Level         Level            `json:"level"`
+	LevelName     string           `json:"levelName"`
+	OwnerOrgID    string           `json:"ownerOrgId"`
+	OwnerOrgName  string           `json:"ownerOrgName"`
+	EffectiveFrom string           `json:"effectiveFrom"`
+	EffectiveTo   string           `json:"effectiveTo"`
+	DocNo         string           `json:"docNo"`
 }
 
 // Detail is an item with the version asked for, every version and its assignment history.
@@ -261,17 +251,12 @@ type Detail struct {
 
 // VersionSummary is a version in the history list.
 type VersionSummary struct {
-	ID            string `json:"id"`
-	Seq           int    `json:"seq"`
-	Status        Status `json:"status"`
-	StatusName    string `json:"statusName"`
-	EffectiveFrom string `json:"effectiveFrom"`
-	EffectiveTo   string `json:"effectiveTo"`
-	DocNo         string `json:"docNo"`
-	Name          string `json:"name"`
-	Note          string `json:"note"`
-	CreatedAt     string `json:"createdAt"`
-	PublishedAt   string `json:"publishedAt"`
+	ID string `json:"id"`
+	lifecycle.Record
+	StatusName string `json:"statusName"`
+	Name       string `json:"name"`
+	Note       string `json:"note"`
+	CreatedAt  string `json:"createdAt"`
 }
 
 // Assignment is one transfer or delegation with its history.

@@ -9,6 +9,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // Report is the catalogue checks report (清单检查报告), run before publication: each problem with
@@ -24,14 +25,14 @@ type Report struct {
 
 // basisRow is what the basis check reads of each item's latest version.
 type basisRow struct {
-	ID            string   `db:"id"`
-	Code          string   `db:"code"`
-	RegionCode    string   `db:"region_code"`
-	Status        Status   `db:"status"`
-	Name          string   `db:"name"`
-	Type          ItemType `db:"item_type"`
-	ViolatedBasis string   `db:"violated_basis"`
-	PenaltyBasis  string   `db:"penalty_basis"`
+	ID            string           `db:"id"`
+	Code          string           `db:"code"`
+	RegionCode    string           `db:"region_code"`
+	Status        lifecycle.Status `db:"status"`
+	Name          string           `db:"name"`
+	Type          ItemType         `db:"item_type"`
+	ViolatedBasis string           `db:"violated_basis"`
+	PenaltyBasis  string           `db:"penalty_basis"`
 }
 
 // Checks runs every check over the catalogues the caller sees, as of today.
@@ -51,7 +52,7 @@ func (s *Service) Checks(ctx context.Context, p *access.Principal) (Report, erro
 	today := s.today()
 	r := Report{Date: today, Items: len(rows), ByCode: map[string]int{}, Problems: []Problem{}}
 	for _, row := range rows {
-		if row.Status == StatusRepealed {
+		if row.Status == lifecycle.Repealed {
 			continue
 		}
 		v := &Version{ItemID: row.ID, Name: row.Name, Type: row.Type, ViolatedBasis: decodeCitations(row.ViolatedBasis),
@@ -172,14 +173,15 @@ func (s *Snapshot) checkGrants(e *entry, name, date string) []Problem {
 }
 
 // outOfForce returns the first date within an assignment's interval on which its item is not in
-// force, or "".
+// force, or "": its start, or the end of a version's window that no later version continues (a
+// repeal) before the assignment ends.
 func (e *entry) outOfForce(g *grant) string {
 	if e.inForce(g.From) == nil {
 		return g.From
 	}
 	for _, sp := range e.spans {
-		if sp.Status != StatusPublished && sp.From > g.From && (g.To == "" || sp.From < g.To) {
-			return sp.From
+		if sp.To != "" && sp.To > g.From && (g.To == "" || sp.To < g.To) && e.inForce(sp.To) == nil {
+			return sp.To
 		}
 	}
 	return ""

@@ -23,7 +23,7 @@ import (
 type DecisionInput struct {
 	DocNo         string        `json:"docNo" text:"100"`
 	Title         string        `json:"title" text:"200"`
-	EffectiveDate string        `json:"effectiveDate" text:"10"`
+	EffectiveFrom string        `json:"effectiveFrom" text:"10"`
 	Note          string        `json:"note" text:"2000,multiline"`
 	Transfers     []MoveInput   `json:"transfers"`
 	Delegations   []MoveInput   `json:"delegations"`
@@ -53,7 +53,7 @@ type Decision struct {
 	RegionCode    string `db:"region_code" json:"regionCode"`
 	DocNo         string `db:"doc_no" json:"docNo"`
 	Title         string `db:"title" json:"title"`
-	EffectiveDate string `db:"effective_date" json:"effectiveDate"`
+	EffectiveFrom string `db:"effective_from" json:"effectiveFrom"`
 	Note          string `db:"note" json:"note"`
 	CreatedAt     string `db:"created_at" json:"createdAt"`
 	Transfers     int    `db:"transfers" json:"transfers"`
@@ -118,7 +118,7 @@ func (s *Service) CreateDecision(ctx context.Context, p *access.Principal, in De
 	if in.Title == "" {
 		return DecisionDetail{}, apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
 	}
-	date, err := parseDate("effectiveDate", "决定生效日期", in.EffectiveDate)
+	date, err := parseDate("effectiveFrom", "决定生效日期", in.EffectiveFrom)
 	if err != nil {
 		return DecisionDetail{}, err
 	}
@@ -300,9 +300,9 @@ func (r *decisionRun) loadState(ctx context.Context) error {
 	}
 	slices.Sort(idList)
 	for _, part := range chunks(idList, inChunk) {
-		q, args, err := db.In(`SELECT item_id, id, seq, status, effective_from, effective_to, doc_no, name, item_type, domain,
+		q, args, err := db.In(`SELECT item_id, id, version, status, effective_from, effective_to, doc_no, name, item_type, domain,
 			category, level, owner_org_id, penalty_kinds, fine_min_fen, fine_max_fen, multiple_min, multiple_max,
-			multiple_base, search_text FROM catalog_versions WHERE item_id IN (?) AND status = 'published'
+			multiple_base, search_text FROM catalog_versions WHERE item_id IN (?) AND status <> 'draft'
 			AND effective_from <= ? AND (effective_to = '' OR effective_to > ?)`, part, r.date, r.date)
 		if err != nil {
 			return err
@@ -468,7 +468,7 @@ func (r *decisionRun) give(field string, kind Mode, it itemRow, t org.Org, mv Mo
 		case it.FirstEffective == "":
 			r.fail(field+".items", "CATALOG_NOT_IN_FORCE", "事项"+it.Code+"尚未发布，不能"+ModeName(kind))
 		case r.date < it.FirstEffective:
-			r.fail("effectiveDate", "CATALOG_DATE_BEFORE_ITEM", fmt.Sprintf("决定生效日期%s早于事项%s首次施行的日期%s", r.date, it.Code, it.FirstEffective))
+			r.fail("effectiveFrom", "CATALOG_DATE_BEFORE_ITEM", fmt.Sprintf("决定生效日期%s早于事项%s首次施行的日期%s", r.date, it.Code, it.FirstEffective))
 		default:
 			r.fail(field+".items", "CATALOG_NOT_IN_FORCE", fmt.Sprintf("事项%s在%s已废止，不能%s", it.Code, r.date, ModeName(kind)))
 		}
@@ -541,7 +541,7 @@ func (r *decisionRun) orgName(id string) string {
 // write stores the decision, its assignments and the ends of the revoked ones.
 func (r *decisionRun) write(ctx context.Context, region string) error {
 	now := r.s.now()
-	if _, err := db.Exec(ctx, r.tx, `INSERT INTO catalog_decisions (id, region_code, doc_no, title, effective_date, note,
+	if _, err := db.Exec(ctx, r.tx, `INSERT INTO catalog_decisions (id, region_code, doc_no, title, effective_from, note,
 		created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.id, region, r.in.DocNo, r.in.Title, r.date, r.in.Note,
 		now, actor(r.p)); err != nil {
 		if db.IsUniqueViolation(err) {
@@ -590,7 +590,7 @@ func (r *decisionRun) write(ctx context.Context, region string) error {
 	}
 	return r.s.Audit.Append(ctx, r.tx, r.p, audit.Event{Action: audit.ActionCreate, Entity: entityDecision, EntityID: r.id,
 		EntityName: r.in.DocNo + "《" + r.in.Title + "》", RegionCode: region, Summary: fmt.Sprintf("登记决定 %s《%s》（%s起施行）：划转%d项、下放%d项、收回%d项", r.in.DocNo, r.in.Title, r.date, tr, dl, len(ended)),
-		Detail: map[string]any{"docNo": r.in.DocNo, "title": r.in.Title, "effectiveDate": r.date, "transfers": tr,
+		Detail: map[string]any{"docNo": r.in.DocNo, "title": r.in.Title, "effectiveFrom": r.date, "transfers": tr,
 			"delegations": dl, "revoked": ended}})
 }
 
@@ -599,7 +599,7 @@ func (r *decisionRun) write(ctx context.Context, region string) error {
 type RevokeDecisionInput struct {
 	DocNo         string   `json:"docNo" text:"100"`
 	Title         string   `json:"title" text:"200"`
-	EffectiveDate string   `json:"effectiveDate" text:"10"`
+	EffectiveFrom string   `json:"effectiveFrom" text:"10"`
 	Note          string   `json:"note" text:"2000,multiline"`
 	Items         []string `json:"items" text:"64"`
 	Targets       []string `json:"targets" text:"64"`
@@ -607,7 +607,7 @@ type RevokeDecisionInput struct {
 
 // RevokeDecision records a decision revoking assignments made by decision id (收回).
 func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id string, in RevokeDecisionInput) (DecisionDetail, error) {
-	date, err := parseDate("effectiveDate", "收回生效日期", in.EffectiveDate)
+	date, err := parseDate("effectiveFrom", "收回生效日期", in.EffectiveFrom)
 	if err != nil {
 		return DecisionDetail{}, err
 	}
@@ -636,12 +636,12 @@ func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id st
 		return DecisionDetail{}, apperr.Rows("CATALOG_REVOKE_NOTHING", "决定"+dec.DocNo+"在"+date+"没有可收回的划转或下放",
 			[]apperr.Detail{{Field: "items", Code: "CATALOG_REVOKE_NOTHING", Message: "决定" + dec.DocNo + "所作的划转、下放在" + date + "均已结束，或不含所列事项和机构"}})
 	}
-	return s.CreateDecision(ctx, p, DecisionInput{DocNo: in.DocNo, Title: in.Title, EffectiveDate: date, Note: in.Note,
+	return s.CreateDecision(ctx, p, DecisionInput{DocNo: in.DocNo, Title: in.Title, EffectiveFrom: date, Note: in.Note,
 		Revocations: []RevokeInput{{AssignmentIDs: pick}}})
 }
 
 const (
-	decisionColumns = `d.id, d.region_code, d.doc_no, d.title, d.effective_date, d.note, d.created_at,
+	decisionColumns = `d.id, d.region_code, d.doc_no, d.title, d.effective_from, d.note, d.created_at,
 	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.decision_id = d.id AND a.kind = 'transfer') AS transfers,
 	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.decision_id = d.id AND a.kind = 'delegate') AS delegations,
 	(SELECT COUNT(*) FROM catalog_assignments a WHERE a.revoked_by = d.id) AS revocations`
@@ -687,8 +687,8 @@ func (s *Service) ListDecisions(ctx context.Context, p *access.Principal, f Deci
 	if q := strings.TrimSpace(f.Query); q != "" {
 		w.And("(d.doc_no LIKE ?"+db.LikeEscape+" OR d.title LIKE ?"+db.LikeEscape+")", db.Like(q), db.Like(q))
 	}
-	order, err := query.Order{"effectiveDate": "d.effective_date, d.created_at", "docNo": "d.doc_no", "createdAt": "d.created_at"}.
-		SQL(page, "-effectiveDate", "d.id")
+	order, err := query.Order{"effectiveFrom": "d.effective_from, d.created_at", "docNo": "d.doc_no", "createdAt": "d.created_at"}.
+		SQL(page, "-effectiveFrom", "d.id")
 	if err != nil {
 		return nil, 0, err
 	}

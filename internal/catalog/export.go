@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // File is a generated file to download.
@@ -104,13 +105,7 @@ func headerRow() []string {
 
 // cells writes a version as a template row.
 func cells(code string, v *Version, owner string) []string {
-	status := "草稿"
-	switch v.Status {
-	case StatusPublished:
-		status = "已发布"
-	case StatusRepealed:
-		status = "已废止"
-	}
+	status := lifecycle.StatusName(v.Status)
 	vals := map[string]string{
 		"code": code, "name": v.Name, "type": TypeName(v.Type), "domain": v.Domain, "category": CategoryName(v.Category),
 		"level": LevelName(v.Level), "owner": owner, "violatedBasis": law.FormatCitations(v.ViolatedBasis),
@@ -130,11 +125,12 @@ func cells(code string, v *Version, owner string) []string {
 // exampleVersion is the template's sample row: 《城市市容和环境卫生管理条例》第三十四条第（一）项.
 func exampleVersion() (string, *Version) {
 	return "CSGL-CF-0001", &Version{Name: "对随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的行政处罚", Type: TypePenalty,
-		Domain: "城市管理", Category: CategoryGeneral, Level: LevelCounty, Status: StatusDraft,
+		Domain: "城市管理", Category: CategoryGeneral, Level: LevelCounty,
+		Record:        lifecycle.Record{Status: lifecycle.Draft, EffectiveFrom: "2024-01-01", DocNo: "某政发〔2024〕1号"},
 		ViolatedBasis: []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Item: 1, Text: "随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物的"}},
 		PenaltyBasis:  []law.Citation{{Law: "城市市容和环境卫生管理条例", Article: 34, Text: "有下列行为之一者，城市人民政府市容环境卫生行政主管部门或者其委托的单位除责令其纠正违法行为、采取补救措施外，可以并处警告、罚款"}},
 		PenaltyKinds:  []string{"警告", "罚款"}, SuperviseDuties: []string{"负责市容环境卫生日常监管", "负责卫生责任区的划定和监督检查"},
-		EnforceDuties: []string{"负责调查取证", "依法作出行政处罚决定"}, EffectiveFrom: "2024-01-01", DocNo: "某政发〔2024〕1号"}
+		EnforceDuties: []string{"负责调查取证", "依法作出行政处罚决定"}}
 }
 
 // Template is the import template with one sample row.
@@ -186,7 +182,7 @@ func (s *Service) Export(ctx context.Context, p *access.Principal, f Filter, for
 		}
 		byID := make(map[string]*Version, len(rows))
 		for _, r := range rows {
-			byID[r.ID] = r.version()
+			byID[r.ID] = r.version(s.today())
 		}
 		for _, it := range items {
 			if err := sh.write(cells(it.Code, byID[it.VersionID], it.OwnerOrgName)); err != nil {

@@ -12,6 +12,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/region"
 )
 
@@ -93,7 +94,7 @@ func (f *fixture) published(code, name string) Detail {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	if d, err = f.s.Publish(ctx, legal(), d.Item.ID); err != nil {
+	if d, err = f.s.Publish(ctx, legal(), d.Item.ID, lifecycle.PublishInput{Revision: d.Version.Revision}); err != nil {
 		f.t.Fatal(err)
 	}
 	return d

@@ -10,6 +10,7 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/tabular"
 )
 
@@ -54,7 +55,7 @@ func TestImportGoodFile(t *testing.T) {
 			v.Fine.MultipleBase != "货值金额" || len(v.PenaltyKinds) != 3 || len(v.EnforceDuties) != 1 {
 			t.Fatalf("imported version: %+v", v)
 		}
-		if _, total, _ := f.s.List(ctx, legal(), Filter{Status: StatusDraft}, firstPage); total != 1 {
+		if _, total, _ := f.s.List(ctx, legal(), Filter{Status: lifecycle.Draft}, firstPage); total != 1 {
 			t.Fatalf("drafts: %d", total)
 		}
 		if _, total, _ := f.s.List(ctx, legal(), Filter{AsOf: "2022-01-01"}, firstPage); total != 2 {
@@ -71,7 +72,7 @@ func TestImportGoodFile(t *testing.T) {
 		if e := apperr.As(err); e.Code != "IMPORT_INVALID" || len(e.Details) != 3 || e.Details[0].Code != "CATALOG_CODE_EXISTS" {
 			t.Fatalf("re-import: %v %+v", err, e.Details)
 		}
-		xlsx, err := f.s.Export(ctx, legal(), Filter{Status: StatusPublished}, FormatXLSX)
+		xlsx, err := f.s.Export(ctx, legal(), Filter{Status: lifecycle.Published}, FormatXLSX)
 		if err != nil || !bytes.HasPrefix(xlsx.Body, []byte("PK")) {
 			t.Fatalf("xlsx export: %v", err)
 		}

@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/tabular"
 	"zhifa/internal/platform/text"
 )
@@ -254,8 +255,8 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 	in.EnforceDuties = splitList(get("enforceDuties"), "；")
 	publish := false
 	switch st := get("status"); st {
-	case "", "草稿", string(StatusDraft):
-	case "已发布", string(StatusPublished):
+	case "", lifecycle.StatusName(lifecycle.Draft), string(lifecycle.Draft):
+	case lifecycle.StatusName(lifecycle.Published), string(lifecycle.Published):
 		publish = true
 	default:
 		fail(row, "status", apperr.Invalid("CATALOG_STATUS_UNKNOWN", "状态“"+st+"”无效（应为草稿或已发布）"))
@@ -289,7 +290,7 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 		}
 	}
 	itemID := ids.New()
-	v := im.s.newVersion(im.p, itemID, owner.RegionCode, 1, in)
+	v := im.s.newVersion(im.p, itemID, owner.RegionCode, lifecycle.NewDraft(1), in)
 	if publish {
 		for _, p := range PublishProblems(code, v) {
 			fail(row, fieldOf[p.Field], apperr.Invalid(p.Code, p.Message).WithRule(p.Rule))
@@ -298,11 +299,11 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 	if !row.OK() {
 		return nil
 	}
-	it := itemRow{ID: itemID, RegionCode: owner.RegionCode, Code: code, Status: StatusDraft, LatestVersionID: v.ID,
+	it := itemRow{ID: itemID, RegionCode: owner.RegionCode, Code: code, Status: lifecycle.Draft, LatestVersionID: v.ID,
 		PendingDraft: true, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
 	if publish {
-		v.Status, v.PublishedAt = StatusPublished, v.CreatedAt
-		it.Status, it.PendingDraft, it.FirstEffective = StatusPublished, false, v.EffectiveFrom
+		v.Status, v.State, v.PublishedAt = lifecycle.Published, lifecycle.StateOf(v.Record, im.s.today()), v.CreatedAt
+		it.Status, it.PendingDraft, it.FirstEffective = lifecycle.Published, false, v.EffectiveFrom
 		im.result.Published++
 	} else {
 		im.result.Drafts++

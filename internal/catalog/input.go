@@ -28,6 +28,7 @@ type Input struct {
 	EnforceDuties   []string       `json:"enforceDuties"`
 	EffectiveFrom   string         `json:"effectiveFrom" text:"10"`
 	DocNo           string         `json:"docNo" text:"100"`
+	DocTitle        string         `json:"docTitle,omitempty" text:"200"`
 	Note            string         `json:"note" text:"2000,multiline"`
 }
 
@@ -72,6 +73,7 @@ func (in *Input) checkAll() []error {
 	in.Name = strings.TrimSpace(in.Name)
 	in.Domain = strings.TrimSpace(in.Domain)
 	in.DocNo = strings.TrimSpace(in.DocNo)
+	in.DocTitle = strings.TrimSpace(in.DocTitle)
 	in.Note = strings.TrimSpace(in.Note)
 	if in.Name == "" {
 		add(apperr.InvalidField("name", "CATALOG_NAME_REQUIRED", "事项名称不能为空"))

@@ -43,7 +43,7 @@ type PublicItem struct {
 
 // PublicVersion is the published content of an item, without internal bookkeeping.
 type PublicVersion struct {
-	Seq             int            `json:"seq"`
+	Version         int            `json:"version"`
 	EffectiveFrom   string         `json:"effectiveFrom"`
 	DocNo           string         `json:"docNo"`
 	ViolatedBasis   []law.Citation `json:"violatedBasis"`
@@ -183,12 +183,12 @@ func (s *Service) PublicGet(ctx context.Context, id string) (PublicDetail, error
 	if sp == nil {
 		return PublicDetail{}, apperr.NotFound("公开的权责清单事项")
 	}
-	v, err := getVersion(ctx, s.DB.R, sp.VersionID)
+	v, err := getVersion(ctx, s.DB.R, sp.VersionID, today)
 	if err != nil {
 		return PublicDetail{}, err
 	}
 	d := PublicDetail{Item: snap.publicItem(e, sp, "", today), Delegations: []PublicDelegation{},
-		Version: PublicVersion{Seq: v.Seq, EffectiveFrom: v.EffectiveFrom, DocNo: v.DocNo, ViolatedBasis: v.ViolatedBasis,
+		Version: PublicVersion{Version: v.Version, EffectiveFrom: v.EffectiveFrom, DocNo: v.DocNo, ViolatedBasis: v.ViolatedBasis,
 			PenaltyBasis: v.PenaltyBasis, PenaltyKinds: v.PenaltyKinds, Fine: v.Fine, FineText: describeFine(v.Fine),
 			SuperviseDuties: v.SuperviseDuties, EnforceDuties: v.EnforceDuties}}
 	for _, g := range e.grants {

@@ -160,7 +160,7 @@ func (s *Service) DiffItem(ctx context.Context, p *access.Principal, itemID, fro
 	if err != nil {
 		return ItemDiff{}, err
 	}
-	vs, err := versionsOf(ctx, s.DB.R, itemID)
+	vs, err := versionsOf(ctx, s.DB.R, itemID, s.today())
 	if err != nil {
 		return ItemDiff{}, err
 	}
@@ -188,8 +188,7 @@ func summaryOf(v *Version) *VersionSummary {
 	if v == nil {
 		return nil
 	}
-	return &VersionSummary{ID: v.ID, Seq: v.Seq, Status: v.Status, StatusName: v.StatusName, EffectiveFrom: v.EffectiveFrom,
-		EffectiveTo: v.EffectiveTo, DocNo: v.DocNo, Name: v.Name, Note: v.Note, CreatedAt: v.CreatedAt, PublishedAt: v.PublishedAt}
+	return &VersionSummary{ID: v.ID, Record: v.Record, StatusName: v.StatusName, Name: v.Name, Note: v.Note, CreatedAt: v.CreatedAt}
 }
 
 // Applicable chooses, by 行政处罚法 第三十七条, the version of an item to apply to an act
@@ -209,7 +208,7 @@ func (s *Service) Applicable(ctx context.Context, p *access.Principal, itemID, a
 	if _, err := getItem(ctx, s.DB.R, p.Scope(), itemID); err != nil {
 		return Art37Choice{}, err
 	}
-	vs, err := versionsOf(ctx, s.DB.R, itemID)
+	vs, err := versionsOf(ctx, s.DB.R, itemID, s.today())
 	if err != nil {
 		return Art37Choice{}, err
 	}
@@ -227,7 +226,7 @@ type Statute struct {
 	ItemName      string         `json:"itemName"`
 	RegionCode    string         `json:"regionCode"`
 	VersionID     string         `json:"versionId"`
-	VersionSeq    int            `json:"versionSeq"`
+	Version       int            `json:"version"`
 	EffectiveFrom string         `json:"effectiveFrom"`
 	EffectiveTo   string         `json:"effectiveTo"`
 	Type          ItemType       `json:"type"`
@@ -260,7 +259,7 @@ func (s *Service) Statute(ctx context.Context, itemID, date string) (Statute, er
 	if err != nil {
 		return Statute{}, err
 	}
-	vs, err := versionsOf(ctx, s.DB.R, itemID)
+	vs, err := versionsOf(ctx, s.DB.R, itemID, s.today())
 	if err != nil {
 		return Statute{}, err
 	}
@@ -269,6 +268,6 @@ func (s *Service) Statute(ctx context.Context, itemID, date string) (Statute, er
 		return Statute{}, notInForce{apperr.NotFound("事项" + it.Code + "在" + date + "施行的版本")}
 	}
 	return Statute{ItemID: it.ID, ItemCode: it.Code, ItemName: v.Name, RegionCode: it.RegionCode, VersionID: v.ID,
-		VersionSeq: v.Seq, EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, Type: v.Type,
+		Version: v.Version, EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, Type: v.Type,
 		PenaltyKinds: v.PenaltyKinds, Fine: v.Fine, PenaltyBasis: v.PenaltyBasis}, nil
 }

@@ -33,9 +33,9 @@ func TestSnapshotUnderConcurrentReadsAndWrites(t *testing.T) {
 			}
 		}()
 	}
-	f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveDate: "2021-07-01",
+	f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveFrom: "2021-07-01",
 		Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}})
-	f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "下放", EffectiveDate: "2022-06-01",
+	f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "下放", EffectiveFrom: "2022-06-01",
 		Delegations: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.zq}}}})
 	close(stop)
 	wg.Wait()

@@ -21,7 +21,7 @@ type ItemRef struct {
 // VersionRef names the version in force.
 type VersionRef struct {
 	ID            string `json:"id"`
-	Seq           int    `json:"seq"`
+	Version       int    `json:"version"`
 	EffectiveFrom string `json:"effectiveFrom"`
 	EffectiveTo   string `json:"effectiveTo"`
 	DocNo         string `json:"docNo"`
@@ -152,7 +152,7 @@ func (s *Snapshot) resolve(e *entry, place, date string, placeName func(string) 
 	h := chain[0]
 	x := Exercise{
 		Item:    ItemRef{ID: e.ID, Code: e.Code, Name: sp.Name, RegionCode: e.RegionCode},
-		Version: VersionRef{ID: sp.VersionID, Seq: sp.Seq, EffectiveFrom: sp.From, EffectiveTo: sp.To, DocNo: sp.DocNo},
+		Version: VersionRef{ID: sp.VersionID, Version: sp.Version, EffectiveFrom: sp.From, EffectiveTo: sp.To, DocNo: sp.DocNo},
 		Place:   place, Date: date, Body: s.orgRef(h.org), Mode: h.mode, ModeName: ModeName(h.mode),
 		Warnings: warnings,
 	}
@@ -182,15 +182,15 @@ func (s *Snapshot) resolve(e *entry, place, date string, placeName func(string) 
 // explain writes the answer as one Chinese sentence (plus the revocation that ended an earlier
 // delegation here, when there was one).
 func (s *Snapshot) explain(e *entry, sp *span, x Exercise, chain []holder) string {
-	item := fmt.Sprintf("“%s”（%s，第%d版，%s起施行）", sp.Name, e.Code, sp.Seq, sp.From)
+	item := fmt.Sprintf("“%s”（%s，第%d版，%s起施行）", sp.Name, e.Code, sp.Version, sp.From)
 	var b strings.Builder
 	switch x.Mode {
 	case ModeDelegate:
 		fmt.Fprintf(&b, "%s，%s位于%s的辖区，依据%s（%s起施行）下放，事项%s由%s以自己的名义行使",
-			x.Date, x.PlaceName, x.Body.Name, x.Decision.DocNo, x.Decision.EffectiveDate, item, x.Body.Name)
+			x.Date, x.PlaceName, x.Body.Name, x.Decision.DocNo, x.Decision.EffectiveFrom, item, x.Body.Name)
 	case ModeTransfer:
 		fmt.Fprintf(&b, "%s，事项%s已依据%s（%s起施行）由%s划转至%s，在%s由%s行使",
-			x.Date, item, x.Decision.DocNo, x.Decision.EffectiveDate, s.orgName(sp.OwnerOrgID), x.Body.Name, x.PlaceName, x.Body.Name)
+			x.Date, item, x.Decision.DocNo, x.Decision.EffectiveFrom, s.orgName(sp.OwnerOrgID), x.Body.Name, x.PlaceName, x.Body.Name)
 	default:
 		fmt.Fprintf(&b, "%s，事项%s在%s未划转、未下放，由业务主管部门%s行使", x.Date, item, x.PlaceName, x.Body.Name)
 	}

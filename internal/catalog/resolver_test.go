@@ -6,6 +6,7 @@ import (
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/lifecycle"
 )
 
 const (
@@ -29,18 +30,17 @@ func history() snapshotData {
 			{ID: "yl", Name: "阎楼镇综合行政执法办公室", Kind: "township_office", RegionCode: yanlou},
 		},
 		Decisions: []DecisionRef{
-			{ID: "d1", DocNo: "阳政发〔2021〕12号", EffectiveDate: "2021-07-01"},
-			{ID: "d2", DocNo: "阳政发〔2022〕8号", EffectiveDate: "2022-06-01"},
-			{ID: "d3", DocNo: "阳政发〔2024〕3号", EffectiveDate: "2024-03-01"},
+			{ID: "d1", DocNo: "阳政发〔2021〕12号", EffectiveFrom: "2021-07-01"},
+			{ID: "d2", DocNo: "阳政发〔2022〕8号", EffectiveFrom: "2022-06-01"},
+			{ID: "d3", DocNo: "阳政发〔2024〕3号", EffectiveFrom: "2024-03-01"},
 		},
 		Items: []itemRec{{ID: "x", Code: "X-1", RegionCode: county}, {ID: "y", Code: "Y-1", RegionCode: county},
 			{ID: "z", Code: "Z-1", RegionCode: county}},
 		Spans: []span{
-			{ItemID: "x", VersionID: "x2", Seq: 2, Status: StatusPublished, From: "2023-01-01", Name: "X新名称", Type: TypePenalty, Domain: "城市管理", OwnerOrgID: "dept", KindsJSON: `["罚款"]`},
-			{ItemID: "x", VersionID: "x1", Seq: 1, Status: StatusPublished, From: "2021-01-01", To: "2023-01-01", Name: "X", Type: TypePenalty, Domain: "城市管理", OwnerOrgID: "dept", KindsJSON: `["罚款"]`},
-			{ItemID: "y", VersionID: "y1", Seq: 1, Status: StatusPublished, From: "2021-01-01", To: "2024-01-01", Name: "Y", Type: TypeInspection, Domain: "城市管理", OwnerOrgID: "dept"},
-			{ItemID: "y", VersionID: "y2", Seq: 2, Status: StatusRepealed, From: "2024-01-01", Name: "Y", Type: TypeInspection, Domain: "城市管理", OwnerOrgID: "dept"},
-			{ItemID: "z", VersionID: "z1", Seq: 1, Status: StatusPublished, From: "2021-01-01", Name: "Z", Type: TypePenalty, Domain: "自然资源", OwnerOrgID: "dept"},
+			{ItemID: "x", VersionID: "x2", Version: 2, Status: lifecycle.Published, From: "2023-01-01", Name: "X新名称", Type: TypePenalty, Domain: "城市管理", OwnerOrgID: "dept", KindsJSON: `["罚款"]`},
+			{ItemID: "x", VersionID: "x1", Version: 1, Status: lifecycle.Published, From: "2021-01-01", To: "2023-01-01", Name: "X", Type: TypePenalty, Domain: "城市管理", OwnerOrgID: "dept", KindsJSON: `["罚款"]`},
+			{ItemID: "y", VersionID: "y1", Version: 1, Status: lifecycle.Repealed, From: "2021-01-01", To: "2024-01-01", Name: "Y", Type: TypeInspection, Domain: "城市管理", OwnerOrgID: "dept"},
+			{ItemID: "z", VersionID: "z1", Version: 1, Status: lifecycle.Published, From: "2021-01-01", Name: "Z", Type: TypePenalty, Domain: "自然资源", OwnerOrgID: "dept"},
 		},
 		Grants: []grant{
 			{ID: "g1", ItemID: "x", DecisionID: "d1", Kind: ModeTransfer, FromOrgID: "dept", TargetOrgID: "bureau", PlaceCode: county, From: "2021-07-01"},
@@ -224,10 +224,9 @@ func hasCode(ps []Problem, code string) bool {
 
 func TestVersionAt(t *testing.T) {
 	vs := []*Version{
-		{ID: "1", Seq: 1, Status: StatusPublished, EffectiveFrom: "2021-01-01", EffectiveTo: "2022-01-01"},
-		{ID: "2", Seq: 2, Status: StatusPublished, EffectiveFrom: "2022-01-01", EffectiveTo: "2024-01-01"},
-		{ID: "3", Seq: 3, Status: StatusRepealed, EffectiveFrom: "2024-01-01"},
-		{ID: "4", Seq: 4, Status: StatusDraft, EffectiveFrom: "2023-01-01"},
+		{ID: "1", Record: lifecycle.Record{Version: 1, Status: lifecycle.Published, EffectiveFrom: "2021-01-01", EffectiveTo: "2022-01-01"}},
+		{ID: "2", Record: lifecycle.Record{Version: 2, Status: lifecycle.Repealed, EffectiveFrom: "2022-01-01", EffectiveTo: "2024-01-01"}},
+		{ID: "3", Record: lifecycle.Record{Version: 3, Status: lifecycle.Draft, EffectiveFrom: "2023-01-01"}},
 	}
 	for date, want := range map[string]string{"2020-12-31": "", "2021-01-01": "1", "2021-12-31": "1", "2022-01-01": "2",
 		"2023-06-01": "2", "2023-12-31": "2", "2024-01-01": "", "2030-01-01": ""} {

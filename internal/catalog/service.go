@@ -15,6 +15,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/region"
 )
 
@@ -84,14 +85,23 @@ func checkDomain(ctx context.Context, c db.Conn, name string) error {
 	return nil
 }
 
+// versionKind is the lifecycle of an item's versions (internal/platform/lifecycle): publication
+// names the approving document, and so does a repeal, since the catalogue is adjusted only by a
+// decision of the government that approved it.
+var versionKind = lifecycle.Kind{Name: "事项版本", PublishRule: RulePublish, RepealDocRequired: true}
+
+// RulePublish: the rules of a penalty are applied only once published (行政处罚法 第五条第三款), and
+// the catalogue is adjusted by the government's decision, under its document number.
+const RulePublish = "《中华人民共和国行政处罚法》第五条第三款：对违法行为给予行政处罚的规定必须公布；未经公布的，不得作为行政处罚的依据"
+
 // newVersion builds a draft version from checked input.
-func (s *Service) newVersion(p *access.Principal, itemID, regionCode string, seq int, in Input) *Version {
-	v := &Version{ID: ids.New(), ItemID: itemID, RegionCode: regionCode, Seq: seq, Status: StatusDraft,
-		EffectiveFrom: in.EffectiveFrom, DocNo: in.DocNo, Name: in.Name, Type: in.Type, Domain: in.Domain,
-		Category: in.Category, Level: in.Level, OwnerOrgID: in.OwnerOrgID, ViolatedBasis: in.ViolatedBasis,
+func (s *Service) newVersion(p *access.Principal, itemID, regionCode string, r lifecycle.Record, in Input) *Version {
+	r.EffectiveFrom, r.DocNo, r.DocTitle = in.EffectiveFrom, in.DocNo, in.DocTitle
+	v := &Version{ID: ids.New(), ItemID: itemID, RegionCode: regionCode, Record: r, Name: in.Name, Type: in.Type,
+		Domain: in.Domain, Category: in.Category, Level: in.Level, OwnerOrgID: in.OwnerOrgID, ViolatedBasis: in.ViolatedBasis,
 		PenaltyBasis: in.PenaltyBasis, PenaltyKinds: in.PenaltyKinds, Fine: in.Fine, SuperviseDuties: in.SuperviseDuties,
 		EnforceDuties: in.EnforceDuties, Note: in.Note, CreatedAt: s.now(), CreatedBy: actor(p)}
-	v.fillNames()
+	v.fillNames(s.today())
 	return v
 }
 
@@ -128,9 +138,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 		if !access.ScopeOf(regionCode).Contains(owner.RegionCode) {
 			return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
 		}
-		v := s.newVersion(p, itemID, regionCode, 1, in)
+		v := s.newVersion(p, itemID, regionCode, lifecycle.NewDraft(1), in)
 		now := s.now()
-		if err := insertItems(ctx, tx, []itemRow{{ID: itemID, RegionCode: regionCode, Code: code, Status: StatusDraft,
+		if err := insertItems(ctx, tx, []itemRow{{ID: itemID, RegionCode: regionCode, Code: code, Status: lifecycle.Draft,
 			LatestVersionID: v.ID, PendingDraft: true, CreatedAt: now, UpdatedAt: now}}); err != nil {
 			if db.IsUniqueViolation(err) {
 				return apperr.Conflict("CATALOG_CODE_DUPLICATE", "本辖区的权责清单中已有编码为 "+code+" 的事项").WithField("code")
@@ -149,9 +159,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 	return s.Get(ctx, p, itemID, "")
 }
 
-// checkOrder verifies that a new version's effective date follows the item's versions: not
+// checkOrder verifies that a draft's planned effective date follows the item's versions: not
 // before the item first took effect (CATALOG_DATE_BEFORE_ITEM) and after the latest version in
-// effect, since a version can only replace the one before it.
+// effect, since a version can only replace the one before it (VERSION_DATE_ORDER).
 func checkOrder(field, date string, it itemRow, latest *Version) error {
 	if date == "" || latest == nil {
 		return nil
@@ -160,14 +170,23 @@ func checkOrder(field, date string, it itemRow, latest *Version) error {
 		return apperr.InvalidField(field, "CATALOG_DATE_BEFORE_ITEM",
 			fmt.Sprintf("生效日期%s早于事项%s首次施行的日期%s", date, it.Code, it.FirstEffective))
 	}
-	if date <= latest.EffectiveFrom {
-		return apperr.InvalidField(field, "CATALOG_DATE_ORDER",
-			fmt.Sprintf("生效日期%s应晚于现行第%d版的生效日期%s", date, latest.Seq, latest.EffectiveFrom))
+	if err := lifecycle.CheckFollows(date, &latest.Record); err != nil {
+		return apperr.As(err).WithField(field)
 	}
 	return nil
 }
 
-// AddVersion starts a new version of an item as a draft; an item has at most one draft at a time.
+// checkNotRepealed refuses to continue an item that was repealed: a repeal ends the item, and
+// what replaces it is a new item.
+func checkNotRepealed(it itemRow, latest *Version, what string) error {
+	if latest != nil && latest.Status == lifecycle.Repealed {
+		return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再"+what+"；如需恢复请新增事项")
+	}
+	return nil
+}
+
+// AddVersion starts a new version of an item as a draft; an item has at most one draft at a time
+// (VERSION_DRAFT_EXISTS).
 func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID string, in Input) (Detail, error) {
 	if err := in.check(); err != nil {
 		return Detail{}, err
@@ -180,21 +199,26 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 		if err := s.checkVersionInput(ctx, tx, p, it, in); err != nil {
 			return err
 		}
-		vs, err := versionsOf(ctx, tx, itemID)
+		vs, err := versionsOf(ctx, tx, itemID, s.today())
 		if err != nil {
 			return err
 		}
-		if d := pendingDraft(vs); d != nil {
-			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s已有待发布的草稿（第%d版），请修改该草稿或先发布", it.Code, d.Seq))
-		}
-		if latest := latestEffective(vs); latest != nil && latest.Status == StatusRepealed {
-			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再修订；如需恢复请新增事项")
-		}
-		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latestEffective(vs)); err != nil {
+		r, err := lifecycle.Next(versionKind, vs)
+		if err != nil {
 			return err
 		}
-		v := s.newVersion(p, itemID, it.RegionCode, len(vs)+1, in)
+		latest := latestEffective(vs)
+		if err := checkNotRepealed(it, latest, "修订"); err != nil {
+			return err
+		}
+		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latest); err != nil {
+			return err
+		}
+		v := s.newVersion(p, itemID, it.RegionCode, r, in)
 		if err := insertVersions(ctx, tx, []versionRow{rowOf(v, it.Code)}); err != nil {
+			if db.IsUniqueViolation(err) {
+				return lifecycle.DraftExists(versionKind, 0) // another draft was added meanwhile
+			}
 			return err
 		}
 		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET latest_version_id = ?, pending_draft = ?, updated_at = ? WHERE id = ?`,
@@ -202,7 +226,7 @@ func (s *Service) AddVersion(ctx context.Context, p *access.Principal, itemID st
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionCreate, Entity: entityItem, EntityID: itemID,
-			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("新增权责清单事项 %s 第%d版草稿", it.Code, v.Seq), Detail: in})
+			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("新增权责清单事项 %s 第%d版草稿", it.Code, v.Version), Detail: in})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -224,9 +248,21 @@ func (s *Service) checkVersionInput(ctx context.Context, tx *db.Tx, p *access.Pr
 	return checkDomain(ctx, tx, in.Domain)
 }
 
+// noDraft answers a change of the pending draft when the item has none (it was published or
+// never started).
+func noDraft(it itemRow) error {
+	return apperr.Conflict("CATALOG_NO_DRAFT", "事项"+it.Code+"没有待发布的草稿，请新增版本")
+}
+
+// DraftInput changes the pending draft: its new content and the draft's revision as read.
+type DraftInput struct {
+	Input
+	Revision int `json:"revision" required:"true"`
+}
+
 // UpdateDraft changes the pending draft in place: a draft was never in force, and the audit log
-// keeps what it said before.
-func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID string, in Input) (Detail, error) {
+// keeps what it said before. The draft must still be at the revision the caller read (STALE).
+func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID string, in DraftInput) (Detail, error) {
 	if err := in.check(); err != nil {
 		return Detail{}, err
 	}
@@ -235,38 +271,37 @@ func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID s
 		if err != nil {
 			return err
 		}
-		if err := s.checkVersionInput(ctx, tx, p, it, in); err != nil {
+		if err := s.checkVersionInput(ctx, tx, p, it, in.Input); err != nil {
 			return err
 		}
-		vs, err := versionsOf(ctx, tx, itemID)
+		vs, err := versionsOf(ctx, tx, itemID, s.today())
 		if err != nil {
 			return err
 		}
 		old := pendingDraft(vs)
 		if old == nil {
-			return apperr.Conflict("CATALOG_NO_DRAFT", "事项"+it.Code+"没有待发布的草稿，请新增版本")
+			return noDraft(it)
+		}
+		if err := lifecycle.CheckRevision(old.Record, in.Revision); err != nil {
+			return err
+		}
+		if err := versionKind.Editable(old.Record); err != nil {
+			return err
 		}
 		if err := checkOrder("effectiveFrom", in.EffectiveFrom, it, latestEffective(vs)); err != nil {
 			return err
 		}
-		v := s.newVersion(p, itemID, it.RegionCode, old.Seq, in)
+		v := s.newVersion(p, itemID, it.RegionCode, lifecycle.Touch(old.Record), in.Input)
 		v.ID, v.CreatedAt, v.CreatedBy = old.ID, old.CreatedAt, old.CreatedBy
-		r := rowOf(v, it.Code)
-		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_from = ?, doc_no = ?, name = ?, item_type = ?,
-			domain = ?, category = ?, level = ?, owner_org_id = ?, violated_basis = ?, penalty_basis = ?, penalty_kinds = ?,
-			fine_min_fen = ?, fine_max_fen = ?, multiple_min = ?, multiple_max = ?, multiple_base = ?, supervise_duties = ?,
-			enforce_duties = ?, note = ?, search_text = ? WHERE id = ?`,
-			r.EffectiveFrom, r.DocNo, r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis,
-			r.PenaltyBasis, r.PenaltyKinds, r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase,
-			r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.ID); err != nil {
+		if err := setVersion(ctx, tx, it.Code, v, old.Revision); err != nil {
 			return err
 		}
 		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET updated_at = ? WHERE id = ?`, s.now(), itemID); err != nil {
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
-			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("修改权责清单事项 %s 第%d版草稿", it.Code, old.Seq),
-			Detail: map[string]any{"before": old, "after": in}})
+			EntityName: in.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("修改权责清单事项 %s 第%d版草稿", it.Code, old.Version),
+			Detail: map[string]any{"before": old, "after": in.Input}})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -275,16 +310,17 @@ func (s *Service) UpdateDraft(ctx context.Context, p *access.Principal, itemID s
 }
 
 // PublishProblems lists what stops a draft from being published: the legal basis (行政处罚法
-// 第四条、第五条第三款), the effective date and the approving document number.
+// 第四条、第五条第三款), and what every versioned record needs, the effective date and the
+// approving document number (lifecycle).
 func PublishProblems(code string, v *Version) []Problem {
 	out := BasisProblems(code, v)
-	if v.EffectiveFrom == "" {
-		out = append(out, Problem{Code: "CATALOG_DATE_REQUIRED", Severity: SeverityError, ItemID: v.ItemID, ItemCode: code,
-			ItemName: v.Name, Field: "effectiveFrom", Message: fmt.Sprintf("事项%s缺少生效日期，不能发布", code)})
-	}
-	if v.DocNo == "" {
-		out = append(out, Problem{Code: "CATALOG_DOC_NO_REQUIRED", Severity: SeverityError, ItemID: v.ItemID, ItemCode: code,
-			ItemName: v.Name, Field: "docNo", Message: fmt.Sprintf("事项%s缺少批准文号，不能发布", code)})
+	for _, e := range versionKind.PublishProblems(v.Record) {
+		msg := "缺少生效日期"
+		if e.Field == "docNo" {
+			msg = "缺少批准文号"
+		}
+		out = append(out, Problem{Code: e.Code, Severity: SeverityError, ItemID: v.ItemID, ItemCode: code, ItemName: v.Name,
+			Field: e.Field, Message: fmt.Sprintf("事项%s%s，不能发布", code, msg), Rule: e.Rule})
 	}
 	return out
 }
@@ -303,22 +339,33 @@ func problemError(ps []Problem) error {
 }
 
 // Publish puts the pending draft in force from its effective date: the version before it ends
-// that day. The checks that guard publication run first.
-func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID string) (Detail, error) {
+// that day. The input may give the date and the approving document (else the draft's stand) and
+// presents the draft's revision (STALE otherwise). The checks that guard publication run first,
+// every problem of the draft listed at once.
+func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID string, in lifecycle.PublishInput) (Detail, error) {
 	err := s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
 		}
-		vs, err := versionsOf(ctx, tx, itemID)
+		vs, err := versionsOf(ctx, tx, itemID, s.today())
 		if err != nil {
 			return err
 		}
 		d := pendingDraft(vs)
 		if d == nil {
-			return apperr.Conflict("CATALOG_NO_DRAFT", "事项"+it.Code+"没有待发布的草稿")
+			return noDraft(it)
 		}
-		if ps := PublishProblems(it.Code, d); len(ps) > 0 {
+		if err := lifecycle.CheckRevision(d.Record, in.Revision); err != nil {
+			return err
+		}
+		merged, err := in.Apply(d.Record)
+		if err != nil {
+			return err
+		}
+		check := *d
+		check.Record = merged
+		if ps := PublishProblems(it.Code, &check); len(ps) > 0 {
 			return problemError(ps)
 		}
 		if _, err := checkOwner(ctx, tx, access.Everywhere, d.OwnerOrgID); err != nil {
@@ -328,13 +375,21 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID strin
 			return err
 		}
 		prev := latestEffective(vs)
-		if prev != nil && prev.Status == StatusRepealed {
-			return apperr.Conflict("CATALOG_REPEALED", "事项"+it.Code+"已废止，不能再发布")
-		}
-		if err := checkOrder("effectiveFrom", d.EffectiveFrom, it, prev); err != nil {
+		if err := checkNotRepealed(it, prev, "发布"); err != nil {
 			return err
 		}
-		return s.publishDraft(ctx, tx, p, it, d, prev)
+		if err := checkOrder("effectiveFrom", merged.EffectiveFrom, it, prev); err != nil {
+			return err
+		}
+		var prevRec *lifecycle.Record
+		if prev != nil {
+			prevRec = &prev.Record
+		}
+		pub, closed, err := versionKind.Publish(d.Record, in, prevRec, s.now())
+		if err != nil {
+			return err
+		}
+		return s.publishDraft(ctx, tx, p, it, d, pub, prev, closed)
 	})
 	if err != nil {
 		return Detail{}, err
@@ -342,81 +397,80 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID strin
 	return s.Get(ctx, p, itemID, "")
 }
 
-func (s *Service) publishDraft(ctx context.Context, tx *db.Tx, p *access.Principal, it itemRow, d, prev *Version) error {
-	now := s.now()
-	if prev != nil {
-		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_to = ? WHERE id = ?`, d.EffectiveFrom, prev.ID); err != nil {
+// publishDraft writes a publication: the previous version closed (when it was open past the new
+// start), the draft published, the item in step; each version only at the revision read.
+func (s *Service) publishDraft(ctx context.Context, tx *db.Tx, p *access.Principal, it itemRow, d *Version, pub lifecycle.Record,
+	prev *Version, closed *lifecycle.Record) error {
+	if closed != nil {
+		c := *prev
+		c.Record = *closed
+		if err := setVersion(ctx, tx, it.Code, &c, prev.Revision); err != nil {
 			return err
 		}
 	}
-	if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET status = ?, published_at = ? WHERE id = ?`, StatusPublished, now, d.ID); err != nil {
+	next := *d
+	next.Record = pub
+	if err := setVersion(ctx, tx, it.Code, &next, d.Revision); err != nil {
 		return err
 	}
 	first := it.FirstEffective
 	if first == "" {
-		first = d.EffectiveFrom
+		first = pub.EffectiveFrom
 	}
+	now := s.now()
 	if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET status = ?, latest_version_id = ?, pending_draft = ?, first_effective = ?,
-		updated_at = ? WHERE id = ?`, StatusPublished, d.ID, false, first, now, it.ID); err != nil {
+		updated_at = ? WHERE id = ?`, lifecycle.Published, d.ID, false, first, now, it.ID); err != nil {
 		return err
 	}
+	detail := map[string]any{"versionId": d.ID, "version": pub.Version, "effectiveFrom": pub.EffectiveFrom, "docNo": pub.DocNo}
+	if pub.DocTitle != "" {
+		detail["docTitle"] = pub.DocTitle
+	}
+	if closed != nil {
+		detail["endedVersionId"] = prev.ID
+	}
 	return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: it.ID,
-		EntityName: d.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("发布权责清单事项 %s %s 第%d版（%s，%s起施行）", it.Code, d.Name, d.Seq, d.DocNo, d.EffectiveFrom),
-		Detail: map[string]any{"versionId": d.ID, "seq": d.Seq, "effectiveFrom": d.EffectiveFrom, "docNo": d.DocNo}})
+		EntityName: d.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("发布权责清单事项 %s %s 第%d版（%s，%s起施行）", it.Code, d.Name, pub.Version, pub.DocNo, pub.EffectiveFrom),
+		Detail: detail})
 }
 
-// RepealInput repeals an item (废止) from a date by an approving document.
-type RepealInput struct {
-	EffectiveDate string `json:"effectiveDate" text:"10"`
-	DocNo         string `json:"docNo" text:"100"`
-	Reason        string `json:"reason" text:"500,multiline"`
-}
-
-// Repeal ends an item from a date: a new version with status repealed, carrying the last
-// version's content, so that the history shows what was repealed and by which document.
-func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string, in RepealInput) (Detail, error) {
-	date, err := parseDate("effectiveDate", "废止日期", in.EffectiveDate)
-	if err != nil {
-		return Detail{}, err
-	}
-	in.DocNo, in.Reason = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Reason)
-	if in.DocNo == "" {
-		return Detail{}, apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "废止事项须写明批准文号")
-	}
-	err = s.tx(ctx, func(tx *db.Tx) error {
+// Repeal ends an item from a date (effectiveTo, default today) by an approving document, with the
+// reason: the version in force becomes repealed, in force until that date and never after, so the
+// history shows what was repealed, when and by which document. The input presents that version's
+// revision (STALE otherwise). A pending draft is published or deleted first.
+func (s *Service) Repeal(ctx context.Context, p *access.Principal, itemID string, in lifecycle.RepealInput) (Detail, error) {
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		it, err := writableItem(ctx, tx, p, itemID)
 		if err != nil {
 			return err
 		}
-		vs, err := versionsOf(ctx, tx, itemID)
+		vs, err := versionsOf(ctx, tx, itemID, s.today())
 		if err != nil {
 			return err
 		}
 		if d := pendingDraft(vs); d != nil {
-			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s有待发布的草稿（第%d版），请先发布后再废止", it.Code, d.Seq))
+			return apperr.Conflict("CATALOG_DRAFT_PENDING", fmt.Sprintf("事项%s有待发布的草稿（第%d版），请先发布或删除后再废止", it.Code, d.Version))
 		}
 		prev := latestEffective(vs)
-		if prev == nil || prev.Status != StatusPublished {
-			return apperr.Conflict("CATALOG_NOT_PUBLISHED", "事项"+it.Code+"未发布或已废止，不能废止")
+		if prev == nil {
+			return apperr.Conflict("VERSION_NOT_PUBLISHED", "事项"+it.Code+"尚未发布，不能废止")
 		}
-		if err := checkOrder("effectiveDate", date, it, prev); err != nil {
+		rep, err := versionKind.Repeal(prev.Record, in, s.today())
+		if err != nil {
 			return err
 		}
 		v := *prev
-		v.ID, v.Seq, v.Status, v.EffectiveFrom, v.EffectiveTo, v.DocNo, v.Note = ids.New(), len(vs)+1, StatusRepealed, date, "", in.DocNo, in.Reason
-		v.CreatedAt, v.CreatedBy, v.PublishedAt = s.now(), actor(p), s.now()
-		if err := insertVersions(ctx, tx, []versionRow{rowOf(&v, it.Code)}); err != nil {
-			return err
-		}
-		if _, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET effective_to = ? WHERE id = ?`, date, prev.ID); err != nil {
+		v.Record = rep
+		if err := setVersion(ctx, tx, it.Code, &v, prev.Revision); err != nil {
 			return err
 		}
 		if _, err := db.Exec(ctx, tx, `UPDATE catalog_items SET status = ?, latest_version_id = ?, updated_at = ? WHERE id = ?`,
-			StatusRepealed, v.ID, s.now(), itemID); err != nil {
+			lifecycle.Repealed, v.ID, s.now(), itemID); err != nil {
 			return err
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityItem, EntityID: itemID,
-			EntityName: prev.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("废止权责清单事项 %s %s（%s，%s起）", it.Code, prev.Name, in.DocNo, date), Detail: in})
+			EntityName: prev.Name, RegionCode: it.RegionCode, Summary: fmt.Sprintf("废止权责清单事项 %s %s 第%d版（%s，%s起）", it.Code, prev.Name, v.Version, rep.RepealDocNo, rep.EffectiveTo),
+			Detail: map[string]any{"versionId": v.ID, "effectiveTo": rep.EffectiveTo, "docNo": rep.RepealDocNo, "reason": rep.RepealReason}})
 	})
 	if err != nil {
 		return Detail{}, err
@@ -437,7 +491,8 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf str
 	if err != nil {
 		return Detail{}, err
 	}
-	vs, err := versionsOf(ctx, s.DB.R, itemID)
+	today := s.today()
+	vs, err := versionsOf(ctx, s.DB.R, itemID, today)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -446,9 +501,7 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf str
 	}
 	d := Detail{AsOf: asOf, Versions: make([]VersionSummary, len(vs))}
 	for i, v := range vs {
-		d.Versions[i] = VersionSummary{ID: v.ID, Seq: v.Seq, Status: v.Status, StatusName: v.StatusName,
-			EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, DocNo: v.DocNo, Name: v.Name, Note: v.Note,
-			CreatedAt: v.CreatedAt, PublishedAt: v.PublishedAt}
+		d.Versions[i] = *summaryOf(v)
 	}
 	shown := VersionAt(vs, asOf)
 	if asOf == "" {
@@ -457,15 +510,15 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, itemID, asOf str
 				shown = v
 			}
 		}
-		d.InForce = VersionAt(vs, s.today()) != nil
+		d.InForce = VersionAt(vs, today) != nil
 	} else {
 		d.InForce = shown != nil
 	}
 	d.Version = shown
-	d.Item = Item{ID: it.ID, RegionCode: it.RegionCode, Code: it.Code, Status: it.Status, StatusName: StatusName(it.Status),
+	d.Item = Item{ID: it.ID, RegionCode: it.RegionCode, Code: it.Code, Status: it.Status, StatusName: lifecycle.StatusName(it.Status),
 		PendingDraft: it.PendingDraft}
 	if shown != nil {
-		d.Item.VersionID, d.Item.Seq, d.Item.VersionStatus, d.Item.Name = shown.ID, shown.Seq, shown.Status, shown.Name
+		d.Item.VersionID, d.Item.Version, d.Item.VersionStatus, d.Item.Name = shown.ID, shown.Version, shown.Status, shown.Name
 		d.Item.Type, d.Item.TypeName, d.Item.Domain = shown.Type, shown.TypeName, shown.Domain
 		d.Item.Category, d.Item.CategoryName, d.Item.Level, d.Item.LevelName = shown.Category, shown.CategoryName, shown.Level, shown.LevelName
 		d.Item.OwnerOrgID, d.Item.OwnerOrgName = shown.OwnerOrgID, shown.OwnerOrgName
@@ -520,7 +573,7 @@ func (f *Filter) check() error {
 	if f.Category != "" && CategoryName(f.Category) == "" {
 		return apperr.InvalidField("category", "CATALOG_CATEGORY_UNKNOWN", "未知事项类别："+string(f.Category))
 	}
-	if f.Status != "" && StatusName(f.Status) == "" {
+	if f.Status != "" && lifecycle.StatusName(f.Status) == "" {
 		return apperr.InvalidField("status", "CATALOG_STATUS_UNKNOWN", "未知状态："+string(f.Status)+"（应为 draft、published 或 repealed）")
 	}
 	return nil

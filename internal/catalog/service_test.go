@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 )
 
 var firstPage = httpx.Page{Page: 1, PageSize: 100}
@@ -25,25 +27,28 @@ func TestPublishRequiresLegalBasis(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if draft.Item.Status != StatusDraft || !draft.Item.PendingDraft || draft.InForce {
+		if draft.Item.Status != lifecycle.Draft || !draft.Item.PendingDraft || draft.InForce || draft.Version.Revision != 1 ||
+			draft.Version.State != lifecycle.StateDraft {
 			t.Fatalf("draft: %+v", draft.Item)
 		}
-		_, err = f.s.Publish(ctx, legal(), draft.Item.ID)
+		_, err = f.s.Publish(ctx, legal(), draft.Item.ID, lifecycle.PublishInput{Revision: 1})
 		e := apperr.As(err)
 		if e.Code != "CATALOG_BASIS_REQUIRED" || e.Field != "penaltyBasis" || !strings.Contains(e.Rule, "第四条") ||
 			!strings.Contains(e.Rule, "未经公布的，不得作为行政处罚的依据") || !strings.Contains(e.Message, "CSGL-001") {
 			t.Fatalf("publish without basis: %+v", e)
 		}
-		if again, _ := f.s.Get(ctx, legal(), draft.Item.ID, ""); again.Item.Status != StatusDraft {
+		if again, _ := f.s.Get(ctx, legal(), draft.Item.ID, ""); again.Item.Status != lifecycle.Draft || again.Version.Revision != 1 {
 			t.Fatalf("a refused publication changed the item: %+v", again.Item)
 		}
 		// The officer fixes the draft and publishes it.
 		in = f.penaltyInput("CSGL-001", "对擅自搭建建筑物的行政处罚")
-		if _, err := f.s.UpdateDraft(ctx, legal(), draft.Item.ID, in); err != nil {
-			t.Fatal(err)
+		fixed, err := f.s.UpdateDraft(ctx, legal(), draft.Item.ID, DraftInput{Input: in, Revision: 1})
+		if err != nil || fixed.Version.Revision != 2 {
+			t.Fatalf("update: %+v %v", fixed.Version, err)
 		}
-		pub, err := f.s.Publish(ctx, legal(), draft.Item.ID)
-		if err != nil || pub.Item.Status != StatusPublished || pub.Item.PendingDraft || pub.Version.Status != StatusPublished {
+		pub, err := f.s.Publish(ctx, legal(), draft.Item.ID, lifecycle.PublishInput{Revision: 2})
+		if err != nil || pub.Item.Status != lifecycle.Published || pub.Item.PendingDraft || pub.Version.Status != lifecycle.Published ||
+			pub.Version.State != lifecycle.StateInForce || pub.Version.Revision != 3 || pub.Version.PublishedAt == "" {
 			t.Fatalf("publish: %+v %v", pub.Item, err)
 		}
 		// Bad input: unknown domain, an owner that is not a department, a duplicate code, a bad date.
@@ -92,18 +97,19 @@ func TestVersionsAsOfRepealAndStatute(t *testing.T) {
 			t.Fatalf("before the item: %v", err)
 		}
 		in.EffectiveFrom = "2021-01-01"
-		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_DATE_ORDER") {
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "VERSION_DATE_ORDER") {
 			t.Fatalf("same day as the current version: %v", err)
 		}
 		in.EffectiveFrom = "2021-09-01"
 		in.DocNo = "阳政办发〔2021〕30号"
-		if _, err := f.s.AddVersion(ctx, legal(), id, in); err != nil {
+		v2, err := f.s.AddVersion(ctx, legal(), id, in)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_DRAFT_PENDING") {
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "VERSION_DRAFT_EXISTS") {
 			t.Fatalf("second draft: %v", err)
 		}
-		if _, err := f.s.Publish(ctx, legal(), id); err != nil {
+		if _, err := f.s.Publish(ctx, legal(), id, lifecycle.PublishInput{Revision: v2.Version.Revision}); err != nil {
 			t.Fatal(err)
 		}
 		for date, seq := range map[string]int{"2020-12-31": 0, "2021-01-01": 1, "2021-08-31": 1, "2021-09-01": 2, "2025-01-01": 2} {
@@ -113,7 +119,7 @@ func TestVersionsAsOfRepealAndStatute(t *testing.T) {
 			}
 			got := 0
 			if det.Version != nil {
-				got = det.Version.Seq
+				got = det.Version.Version
 			}
 			if got != seq || det.InForce != (seq > 0) {
 				t.Errorf("as of %s: version %d, want %d", date, got, seq)
@@ -121,16 +127,16 @@ func TestVersionsAsOfRepealAndStatute(t *testing.T) {
 		}
 		// 行政处罚法 第三十七条: an act in 2021-06 decided in 2021-10 gets the old, lighter rule.
 		c, err := f.s.Applicable(ctx, legal(), id, "2021-06-15", "2021-10-15")
-		if err != nil || c.Applied != AppliedAct || c.Version.Seq != 1 {
+		if err != nil || c.Applied != AppliedAct || c.Version.Version != 1 {
 			t.Fatalf("art. 37: %+v %v", c, err)
 		}
 		diff, err := f.s.DiffItem(ctx, legal(), id, "2021-06-01", "2022-01-01")
-		if err != nil || diff.FromVersion.Seq != 1 || diff.ToVersion.Seq != 2 || len(diff.Changes) != 2 {
+		if err != nil || diff.FromVersion.Version != 1 || diff.ToVersion.Version != 2 || len(diff.Changes) != 2 {
 			t.Fatalf("diff: %+v %v", diff, err)
 		}
 		// The discretion benchmarks read the statutory range through Statute.
 		st, err := f.s.Statute(ctx, id, "2022-01-01")
-		if err != nil || st.VersionSeq != 2 || *st.Fine.MaxFen != 20000000 || st.ItemCode != "AQSC-001" {
+		if err != nil || st.Version != 2 || *st.Fine.MaxFen != 20000000 || st.ItemCode != "AQSC-001" {
 			t.Fatalf("statute: %+v %v", st, err)
 		}
 		_, err = f.s.Statute(ctx, id, "2020-01-01")
@@ -140,34 +146,142 @@ func TestVersionsAsOfRepealAndStatute(t *testing.T) {
 		if _, err := f.s.Statute(ctx, "no-such-item", "2022-01-01"); !apperr.Is(err, "NOT_FOUND") || errors.Is(err, ErrNotInForce) {
 			t.Fatalf("unknown item: %v", err)
 		}
-		// Repeal from 2024-01-01.
-		if _, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2021-09-01", DocNo: "阳政办发〔2023〕9号"}); !apperr.Is(err, "CATALOG_DATE_ORDER") {
+		// Repeal from 2024-01-01: the version in force is repealed, with the document and the reason.
+		cur, _ := f.s.Get(ctx, legal(), id, "")
+		rev := cur.Version.Revision
+		if _, err := f.s.Repeal(ctx, legal(), id, lifecycle.RepealInput{EffectiveTo: "2021-09-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整", Revision: rev}); !apperr.Is(err, "VERSION_DATE_ORDER") {
 			t.Fatalf("repeal on the version's first day: %v", err)
 		}
-		rep, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整"})
-		if err != nil || rep.Item.Status != StatusRepealed || len(rep.Versions) != 3 || rep.InForce {
+		if _, err := f.s.Repeal(ctx, legal(), id, lifecycle.RepealInput{EffectiveTo: "2024-01-01", Reason: "法律依据调整", Revision: rev}); !apperr.Is(err, "VERSION_DOC_NO_REQUIRED") {
+			t.Fatalf("repeal without a document: %v", err)
+		}
+		if _, err := f.s.Repeal(ctx, legal(), id, lifecycle.RepealInput{EffectiveTo: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Revision: rev}); !apperr.Is(err, "VERSION_REASON_REQUIRED") {
+			t.Fatalf("repeal without a reason: %v", err)
+		}
+		rep, err := f.s.Repeal(ctx, legal(), id, lifecycle.RepealInput{EffectiveTo: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整", Revision: rev})
+		if err != nil || rep.Item.Status != lifecycle.Repealed || len(rep.Versions) != 2 || rep.InForce {
 			t.Fatalf("repeal: %+v %v", rep.Item, err)
 		}
-		if det, _ := f.s.Get(ctx, legal(), id, "2023-12-31"); det.Version == nil || det.Version.Seq != 2 || det.Version.EffectiveTo != "2024-01-01" {
+		if v := rep.Version; v.Version != 2 || v.Status != lifecycle.Repealed || v.State != lifecycle.StateRepealed || v.EffectiveTo != "2024-01-01" ||
+			v.RepealDocNo != "阳政办发〔2023〕9号" || v.RepealReason != "法律依据调整" || v.Revision != rev+1 || v.DocNo != "阳政办发〔2021〕30号" {
+			t.Fatalf("repealed version: %+v", v.Record)
+		}
+		if det, _ := f.s.Get(ctx, legal(), id, "2023-12-31"); det.Version == nil || det.Version.Version != 2 || det.Version.EffectiveTo != "2024-01-01" {
 			t.Fatalf("the day before the repeal: %+v", det.Version)
 		}
 		c, _ = f.s.Applicable(ctx, legal(), id, "2023-06-01", "2024-02-01")
 		if c.Applied != AppliedRepealed {
 			t.Fatalf("art. 37 after repeal: %+v", c)
 		}
-		if _, err := f.s.Repeal(ctx, legal(), id, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "CATALOG_NOT_PUBLISHED") {
+		if _, err := f.s.Repeal(ctx, legal(), id, lifecycle.RepealInput{EffectiveTo: "2025-01-01", DocNo: "x", Reason: "x", Revision: rev + 1}); !apperr.Is(err, "VERSION_NOT_PUBLISHED") {
 			t.Fatalf("repeal twice: %v", err)
+		}
+		if _, err := f.s.AddVersion(ctx, legal(), id, in); !apperr.Is(err, "CATALOG_REPEALED") {
+			t.Fatalf("a version after the repeal: %v", err)
 		}
 		// The list shows the version in force on a date and leaves out what is not in force.
 		items, total, err := f.s.List(ctx, legal(), Filter{AsOf: "2021-10-01"}, firstPage)
-		if err != nil || total != 1 || items[0].Seq != 2 || items[0].OwnerOrgName != "阳谷县住房和城乡建设局" {
+		if err != nil || total != 1 || items[0].Version != 2 || items[0].OwnerOrgName != "阳谷县住房和城乡建设局" {
 			t.Fatalf("list as of: %+v %v", items, err)
 		}
 		if _, total, _ := f.s.List(ctx, legal(), Filter{AsOf: "2024-06-01"}, firstPage); total != 0 {
 			t.Fatalf("repealed item listed as in force")
 		}
-		if _, total, _ := f.s.List(ctx, legal(), Filter{Status: StatusRepealed}, firstPage); total != 1 {
+		if _, total, _ := f.s.List(ctx, legal(), Filter{Status: lifecycle.Repealed}, firstPage); total != 1 {
 			t.Fatalf("status filter")
+		}
+	})
+}
+
+// TestRevisionRefusesStaleChanges: update, publish and repeal present the revision they read; an
+// older one is refused with STALE and changes nothing, and of two concurrent changes presenting
+// the same revision exactly one succeeds, on both engines.
+func TestRevisionRefusesStaleChanges(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		audits := func() int {
+			var n int
+			if err := db.Get(ctx, d.R, &n, `SELECT COUNT(*) FROM audit_log WHERE entity = ?`, entityItem); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		in := f.penaltyInput("CSGL-010", "对擅自搭建建筑物的行政处罚")
+		draft, err := f.s.Create(ctx, legal(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := draft.Item.ID
+		in.Name = "对擅自搭建建筑物、构筑物的行政处罚"
+		if d, err := f.s.UpdateDraft(ctx, legal(), id, DraftInput{Input: in, Revision: 1}); err != nil || d.Version.Revision != 2 {
+			t.Fatalf("update: %+v %v", d.Version, err)
+		}
+		before := audits()
+		in.Name = "旧页面上的修改"
+		if _, err := f.s.UpdateDraft(ctx, legal(), id, DraftInput{Input: in, Revision: 1}); !apperr.Is(err, "STALE") || apperr.As(err).Kind != apperr.KindConflict {
+			t.Fatalf("update from a stale copy: %v", err)
+		}
+		if _, err := f.s.Publish(ctx, legal(), id, lifecycle.PublishInput{Revision: 1}); !apperr.Is(err, "STALE") {
+			t.Fatalf("publish from a stale copy: %v", err)
+		}
+		if got, _ := f.s.Get(ctx, legal(), id, ""); got.Version.Name != "对擅自搭建建筑物、构筑物的行政处罚" || got.Version.Revision != 2 ||
+			got.Item.Status != lifecycle.Draft || audits() != before {
+			t.Fatalf("a stale change changed the draft: %+v", got.Version)
+		}
+		v1, err := f.s.Publish(ctx, legal(), id, lifecycle.PublishInput{Revision: 2, DocTitle: "阳谷县人民政府关于公布权责清单的通知"})
+		if err != nil || v1.Version.Revision != 3 || v1.Version.DocTitle != "阳谷县人民政府关于公布权责清单的通知" {
+			t.Fatalf("publish: %+v %v", v1.Version, err)
+		}
+		// Publishing version 2 closes version 1, which is a change of version 1 too.
+		in.Name, in.EffectiveFrom, in.DocNo = "对擅自搭建建筑物、构筑物的行政处罚（修订）", "2023-01-01", "阳政办发〔2022〕41号"
+		v2, err := f.s.AddVersion(ctx, legal(), id, in)
+		if err != nil || v2.Version.Version != 2 || v2.Version.Revision != 1 {
+			t.Fatalf("version 2: %+v %v", v2.Version, err)
+		}
+		// Two officers publish the same draft at once: one publishes, the other is told it changed.
+		results := make(chan error, 2)
+		var start sync.WaitGroup
+		start.Add(1)
+		for range 2 {
+			go func() {
+				start.Wait()
+				_, err := f.s.Publish(ctx, legal(), id, lifecycle.PublishInput{Revision: 1})
+				results <- err
+			}()
+		}
+		start.Done()
+		var ok, refused int
+		for range 2 {
+			switch err := <-results; {
+			case err == nil:
+				ok++
+			case apperr.Is(err, "STALE") || apperr.Is(err, "CATALOG_NO_DRAFT"):
+				refused++
+			default:
+				t.Errorf("concurrent publication: %v", err)
+			}
+		}
+		if ok != 1 || refused != 1 {
+			t.Fatalf("concurrent publications: %d succeeded, %d refused", ok, refused)
+		}
+		got, _ := f.s.Get(ctx, legal(), id, "")
+		if len(got.Versions) != 2 || got.Versions[0].EffectiveTo != "2023-01-01" || got.Versions[0].Revision != 4 ||
+			got.Versions[0].State != lifecycle.StateExpired || got.Versions[1].Revision != 2 || got.Versions[1].State != lifecycle.StateInForce {
+			t.Fatalf("after version 2: %+v", got.Versions)
+		}
+		var published int
+		if err := db.Get(ctx, d.R, &published, `SELECT COUNT(*) FROM audit_log WHERE entity = ? AND entity_id = ? AND summary LIKE ?`,
+			entityItem, id, "发布%"); err != nil || published != 2 {
+			t.Fatalf("publication audit entries: %d %v", published, err)
+		}
+		// Repeal presents the revision of the version in force.
+		rep := lifecycle.RepealInput{EffectiveTo: "2024-01-01", DocNo: "阳政办发〔2023〕9号", Reason: "法律依据调整", Revision: 1}
+		if _, err := f.s.Repeal(ctx, legal(), id, rep); !apperr.Is(err, "STALE") {
+			t.Fatalf("repeal from a stale copy: %v", err)
+		}
+		rep.Revision = 2
+		if r, err := f.s.Repeal(ctx, legal(), id, rep); err != nil || r.Version.Status != lifecycle.Repealed || r.Version.Revision != 3 {
+			t.Fatalf("repeal: %+v %v", r.Version, err)
 		}
 	})
 }
@@ -188,10 +302,10 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		x := f.published("CSGL-036", "对擅自搭建建筑物、构筑物的行政处罚").Item
 		y := f.published("GHFL-064", "对未取得建设工程规划许可证进行建设的行政处罚").Item
 		z := f.published("CSGL-042", "对擅自占用城市道路的行政处罚").Item
-		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "关于划转城市管理领域行政处罚权的决定", EffectiveDate: "2021-07-01",
+		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "关于划转城市管理领域行政处罚权的决定", EffectiveFrom: "2021-07-01",
 			Transfers: []MoveInput{{Items: []string{x.ID, "GHFL-064"}, Targets: []string{f.bureau}},
 				{Items: []string{z.Code}, Targets: []string{f.bureau}, Partial: true, PartNote: "仅划转对占道经营的处罚"}}})
-		d2 := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "关于向乡镇下放部分行政执法事项的决定", EffectiveDate: "2022-06-01",
+		d2 := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "关于向乡镇下放部分行政执法事项的决定", EffectiveFrom: "2022-06-01",
 			Delegations: []MoveInput{{Items: []string{x.Code, y.Code}, Targets: []string{f.zq, f.yl}}}})
 		if len(d2.Made) != 4 || d2.Made[0].FromOrgName != "阳谷县综合行政执法局" || d2.Delegations != 4 {
 			t.Fatalf("delegation decision: %+v", d2)
@@ -212,7 +326,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 			{"transfer again", DecisionInput{Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}}, "CATALOG_TRANSFER_OVERLAP"},
 			{"partial without a note", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.zq}, Partial: true}}}, "CATALOG_PART_NOTE_REQUIRED"},
 		} {
-			c.in.DocNo, c.in.Title, c.in.EffectiveDate = "阳政发〔2023〕99号", "错误的决定", "2023-01-01"
+			c.in.DocNo, c.in.Title, c.in.EffectiveFrom = "阳政发〔2023〕99号", "错误的决定", "2023-01-01"
 			_, err := f.s.CreateDecision(ctx, legal(), c.in)
 			e := apperr.As(err)
 			if e.Code != c.code || len(e.Details) == 0 || !strings.Contains(e.Message, "未登记") {
@@ -222,17 +336,17 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 				t.Errorf("unknown items not all listed: %s %+v", e.Message, e.Details)
 			}
 		}
-		_, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2020〕1号", Title: "早于事项", EffectiveDate: "2020-06-01",
+		_, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2020〕1号", Title: "早于事项", EffectiveFrom: "2020-06-01",
 			Transfers: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.bureau}}}})
 		if !apperr.Is(err, "CATALOG_DATE_BEFORE_ITEM") {
 			t.Errorf("before the item: %v", err)
 		}
-		_, err = f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "重复文号", EffectiveDate: "2023-01-01",
+		_, err = f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "重复文号", EffectiveFrom: "2023-01-01",
 			Revocations: []RevokeInput{{Items: []string{x.Code}}}})
 		if !apperr.Is(err, "CATALOG_DOC_NO_EXISTS") {
 			t.Errorf("duplicate document number: %v", err)
 		}
-		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveDate: "2023-1-1"}); !apperr.Is(err, "DATE_INVALID") {
+		if _, err := f.s.CreateDecision(ctx, legal(), DecisionInput{DocNo: "x", Title: "x", EffectiveFrom: "2023-1-1"}); !apperr.Is(err, "DATE_INVALID") {
 			t.Errorf("bad date: %v", err)
 		}
 		if n := count(t, d, "catalog_assignments"); n != before || count(t, d, "catalog_decisions") != 2 {
@@ -241,12 +355,12 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 
 		// 阳政发〔2024〕3号 takes 城乡规划法第六十四条 back from every township.
 		rev, err := f.s.RevokeDecision(ctx, legal(), d2.ID, RevokeDecisionInput{DocNo: "阳政发〔2024〕3号", Title: "关于收回部分下放事项的决定",
-			EffectiveDate: "2024-03-01", Items: []string{y.Code}})
+			EffectiveFrom: "2024-03-01", Items: []string{y.Code}})
 		if err != nil || len(rev.Revoked) != 2 || rev.Revocations != 2 {
 			t.Fatalf("revocation: %+v %v", rev, err)
 		}
 		if _, err := f.s.RevokeDecision(ctx, legal(), d2.ID, RevokeDecisionInput{DocNo: "阳政发〔2024〕4号", Title: "再次收回",
-			EffectiveDate: "2024-06-01", Items: []string{y.Code}}); !apperr.Is(err, "CATALOG_REVOKE_NOTHING") {
+			EffectiveFrom: "2024-06-01", Items: []string{y.Code}}); !apperr.Is(err, "CATALOG_REVOKE_NOTHING") {
 			t.Fatalf("revoke twice: %v", err)
 		}
 
@@ -305,7 +419,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		if _, total, err := f.s.List(ctx, zqOfficer, Filter{}, firstPage); err != nil || total != 3 {
 			t.Fatalf("township officer list: %d %v", total, err)
 		}
-		if _, err := f.s.Repeal(ctx, zqOfficer, x.ID, RepealInput{EffectiveDate: "2025-01-01", DocNo: "x"}); !apperr.Is(err, "OUT_OF_WRITE_SCOPE") {
+		if _, err := f.s.Repeal(ctx, zqOfficer, x.ID, lifecycle.RepealInput{EffectiveTo: "2025-01-01", DocNo: "x", Reason: "x", Revision: 2}); !apperr.Is(err, "OUT_OF_WRITE_SCOPE") {
 			t.Fatalf("township officer repealed a county item: %v", err)
 		}
 		decs, total, err := f.s.ListDecisions(ctx, legal(), DecisionFilter{}, firstPage)
@@ -324,7 +438,7 @@ func TestChecksReportFindsSeededOverlap(t *testing.T) {
 		if _, err := f.s.Create(ctx, legal(), draft); err != nil {
 			t.Fatal(err)
 		}
-		dec := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "下放", EffectiveDate: "2022-06-01",
+		dec := f.decide(DecisionInput{DocNo: "阳政发〔2022〕8号", Title: "下放", EffectiveFrom: "2022-06-01",
 			Delegations: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.zq}}}})
 		rep, err := f.s.Checks(ctx, legal())
 		if err != nil || rep.ByCode["CATALOG_BASIS_REQUIRED"] != 2 || rep.ByCode["CATALOG_DELEGATION_OVERLAP"] != 0 {
@@ -383,7 +497,7 @@ func TestGenerationCounterAcrossProcesses(t *testing.T) {
 			t.Fatal("an unchanged generation rebuilt the snapshot")
 		}
 		other.Recheck = time.Millisecond
-		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveDate: "2021-07-01",
+		f.decide(DecisionInput{DocNo: "阳政发〔2021〕12号", Title: "划转", EffectiveFrom: "2021-07-01",
 			Transfers: []MoveInput{{Items: []string{x.Code}, Targets: []string{f.bureau}}}})
 		time.Sleep(5 * time.Millisecond)
 		x2, err := other.Exercise(ctx, access.System(), ExerciseQuery{ItemID: x.ID, Place: county, Date: "2022-01-01"})

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // OrgInfo is what the resolver knows of an organisation.
@@ -20,32 +21,32 @@ type DecisionRef struct {
 	ID            string `db:"id" json:"id"`
 	DocNo         string `db:"doc_no" json:"docNo"`
 	Title         string `db:"title" json:"title"`
-	EffectiveDate string `db:"effective_date" json:"effectiveDate"`
+	EffectiveFrom string `db:"effective_from" json:"effectiveFrom"`
 }
 
-// span is one published or repealed version of an item as the resolver needs it: its interval
+// span is one published or repealed version of an item as the resolver needs it: its window
 // [From, To) and the fields queries filter and show. Drafts are never in force and never here.
 type span struct {
-	ItemID     string   `db:"item_id"`
-	VersionID  string   `db:"id"`
-	Seq        int      `db:"seq"`
-	Status     Status   `db:"status"`
-	From       string   `db:"effective_from"`
-	To         string   `db:"effective_to"`
-	DocNo      string   `db:"doc_no"`
-	Name       string   `db:"name"`
-	Type       ItemType `db:"item_type"`
-	Domain     string   `db:"domain"`
-	Category   Category `db:"category"`
-	Level      Level    `db:"level"`
-	OwnerOrgID string   `db:"owner_org_id"`
-	KindsJSON  string   `db:"penalty_kinds"`
-	MinFen     *int64   `db:"fine_min_fen"`
-	MaxFen     *int64   `db:"fine_max_fen"`
-	MultMin    *int     `db:"multiple_min"`
-	MultMax    *int     `db:"multiple_max"`
-	MultBase   string   `db:"multiple_base"`
-	Search     string   `db:"search_text"`
+	ItemID     string           `db:"item_id"`
+	VersionID  string           `db:"id"`
+	Version    int              `db:"version"`
+	Status     lifecycle.Status `db:"status"`
+	From       string           `db:"effective_from"`
+	To         string           `db:"effective_to"`
+	DocNo      string           `db:"doc_no"`
+	Name       string           `db:"name"`
+	Type       ItemType         `db:"item_type"`
+	Domain     string           `db:"domain"`
+	Category   Category         `db:"category"`
+	Level      Level            `db:"level"`
+	OwnerOrgID string           `db:"owner_org_id"`
+	KindsJSON  string           `db:"penalty_kinds"`
+	MinFen     *int64           `db:"fine_min_fen"`
+	MaxFen     *int64           `db:"fine_max_fen"`
+	MultMin    *int             `db:"multiple_min"`
+	MultMax    *int             `db:"multiple_max"`
+	MultBase   string           `db:"multiple_base"`
+	Search     string           `db:"search_text"`
 	kinds      []string
 	domainIdx  int // index into Snapshot.domains, for counting without hashing
 }
@@ -73,7 +74,7 @@ type grant struct {
 }
 
 // activeOn reports whether [from, to) contains date; an empty to is open.
-func activeOn(from, to, date string) bool { return from <= date && (to == "" || date < to) }
+func activeOn(from, to, date string) bool { return lifecycle.InWindow(from, to, date) }
 
 func (g *grant) activeOn(date string) bool { return activeOn(g.From, g.To, date) }
 
@@ -93,7 +94,7 @@ type entry struct {
 }
 
 // inForce returns the version in force on date: the last version that took effect on or before
-// it, provided it is published (a repeal ends the item).
+// it, provided its window [From, To) still holds the date (a repeal ends the item at its To).
 func (e *entry) inForce(date string) *span {
 	i, _ := slices.BinarySearchFunc(e.spans, date, func(s span, d string) int {
 		if s.From <= d {
@@ -105,7 +106,7 @@ func (e *entry) inForce(date string) *span {
 		return nil
 	}
 	s := &e.spans[i-1]
-	if s.Status != StatusPublished || !activeOn(s.From, s.To, date) {
+	if !lifecycle.InWindow(s.From, s.To, date) {
 		return nil
 	}
 	return s
@@ -225,7 +226,7 @@ func newSnapshot(d snapshotData) *Snapshot {
 	// Indexes by organisation are kept in catalogue order, so that what an organisation holds comes
 	// out sorted without sorting at query time.
 	for _, e := range s.ordered {
-		slices.SortFunc(e.spans, func(a, b span) int { return strings.Compare(a.From, b.From)*2 + cmpInt(a.Seq, b.Seq) })
+		slices.SortFunc(e.spans, func(a, b span) int { return strings.Compare(a.From, b.From)*2 + cmpInt(a.Version, b.Version) })
 		slices.SortStableFunc(e.grants, func(a, b *grant) int { return strings.Compare(a.From, b.From) })
 		var owners []string
 		for _, sp := range e.spans {

@@ -10,19 +10,16 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/query"
 )
 
 // versionRow is a catalog_versions row.
 type versionRow struct {
-	ID              string   `db:"id"`
-	ItemID          string   `db:"item_id"`
-	RegionCode      string   `db:"region_code"`
-	Seq             int      `db:"seq"`
-	Status          Status   `db:"status"`
-	EffectiveFrom   string   `db:"effective_from"`
-	EffectiveTo     string   `db:"effective_to"`
-	DocNo           string   `db:"doc_no"`
+	ID         string `db:"id"`
+	ItemID     string `db:"item_id"`
+	RegionCode string `db:"region_code"`
+	lifecycle.Record
 	Name            string   `db:"name"`
 	Type            ItemType `db:"item_type"`
 	Domain          string   `db:"domain"`
@@ -43,13 +40,15 @@ type versionRow struct {
 	SearchText      string   `db:"search_text"`
 	CreatedAt       string   `db:"created_at"`
 	CreatedBy       string   `db:"created_by"`
-	PublishedAt     string   `db:"published_at"`
 }
 
-const versionColumns = `id, item_id, region_code, seq, status, effective_from, effective_to, doc_no, name, item_type,
-	domain, category, level, owner_org_id, violated_basis, penalty_basis, penalty_kinds, fine_min_fen, fine_max_fen,
-	multiple_min, multiple_max, multiple_base, supervise_duties, enforce_duties, note, search_text, created_at,
-	created_by, published_at`
+const versionColumns = `id, item_id, region_code, version, status, revision, effective_from, effective_to, doc_no,
+	doc_title, published_at, repeal_reason, repeal_doc_no, name, item_type, domain, category, level, owner_org_id,
+	violated_basis, penalty_basis, penalty_kinds, fine_min_fen, fine_max_fen, multiple_min, multiple_max, multiple_base,
+	supervise_duties, enforce_duties, note, search_text, created_at, created_by`
+
+// versionParams is the number of columns of versionColumns.
+const versionParams = 33
 
 func decodeList(s string) []string {
 	out := []string{}
@@ -68,65 +67,97 @@ func encode(v any) string {
 	return string(b)
 }
 
-func (r versionRow) version() *Version {
-	v := &Version{ID: r.ID, ItemID: r.ItemID, RegionCode: r.RegionCode, Seq: r.Seq, Status: r.Status,
-		EffectiveFrom: r.EffectiveFrom, EffectiveTo: r.EffectiveTo, DocNo: r.DocNo, Name: r.Name, Type: r.Type,
+// version decodes a row, with its state on day.
+func (r versionRow) version(day string) *Version {
+	v := &Version{ID: r.ID, ItemID: r.ItemID, RegionCode: r.RegionCode, Record: r.Record, Name: r.Name, Type: r.Type,
 		Domain: r.Domain, Category: r.Category, Level: r.Level, OwnerOrgID: r.OwnerOrgID,
 		ViolatedBasis: decodeCitations(r.ViolatedBasis), PenaltyBasis: decodeCitations(r.PenaltyBasis),
 		PenaltyKinds: decodeList(r.PenaltyKinds),
 		Fine: Fine{MinFen: r.FineMinFen, MaxFen: r.FineMaxFen, MultipleMin: r.MultipleMin, MultipleMax: r.MultipleMax,
 			MultipleBase: r.MultipleBase},
 		SuperviseDuties: decodeList(r.SuperviseDuties), EnforceDuties: decodeList(r.EnforceDuties), Note: r.Note,
-		CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy, PublishedAt: r.PublishedAt}
-	v.fillNames()
+		CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
+	v.fillNames(day)
 	return v
 }
 
 // rowOf is the row for a version; search is its normalised search text.
 func rowOf(v *Version, code string) versionRow {
-	return versionRow{ID: v.ID, ItemID: v.ItemID, RegionCode: v.RegionCode, Seq: v.Seq, Status: v.Status,
-		EffectiveFrom: v.EffectiveFrom, EffectiveTo: v.EffectiveTo, DocNo: v.DocNo, Name: v.Name, Type: v.Type,
+	return versionRow{ID: v.ID, ItemID: v.ItemID, RegionCode: v.RegionCode, Record: v.Record, Name: v.Name, Type: v.Type,
 		Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
 		ViolatedBasis: encode(v.ViolatedBasis), PenaltyBasis: encode(v.PenaltyBasis), PenaltyKinds: encode(v.PenaltyKinds),
 		FineMinFen: v.Fine.MinFen, FineMaxFen: v.Fine.MaxFen, MultipleMin: v.Fine.MultipleMin, MultipleMax: v.Fine.MultipleMax,
 		MultipleBase: v.Fine.MultipleBase, SuperviseDuties: encode(v.SuperviseDuties), EnforceDuties: encode(v.EnforceDuties),
-		Note: v.Note, SearchText: searchText(code, v), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy, PublishedAt: v.PublishedAt}
+		Note: v.Note, SearchText: searchText(code, v), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy}
 }
 
-// insertVersions inserts versions in one statement (29 parameters each; callers keep batches
-// within both engines' parameter limits).
+// insertVersions inserts versions in one statement (versionParams parameters each; callers keep
+// batches within both engines' parameter limits).
 func insertVersions(ctx context.Context, c db.Conn, rows []versionRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	one := "(?" + strings.Repeat(", ?", versionParams-1) + ")"
 	var b strings.Builder
 	b.WriteString(`INSERT INTO catalog_versions (` + versionColumns + `) VALUES `)
-	args := make([]any, 0, len(rows)*29)
+	args := make([]any, 0, len(rows)*versionParams)
 	for i, r := range rows {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, r.ID, r.ItemID, r.RegionCode, r.Seq, r.Status, r.EffectiveFrom, r.EffectiveTo, r.DocNo,
-			r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds,
-			r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties,
-			r.Note, r.SearchText, r.CreatedAt, r.CreatedBy, r.PublishedAt)
+		b.WriteString(one)
+		args = append(args, r.ID, r.ItemID, r.RegionCode, r.Version, r.Status, r.Revision, r.EffectiveFrom, r.EffectiveTo,
+			r.DocNo, r.DocTitle, r.PublishedAt, r.RepealReason, r.RepealDocNo, r.Name, r.Type, r.Domain, r.Category, r.Level,
+			r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds, r.FineMinFen, r.FineMaxFen, r.MultipleMin,
+			r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.CreatedAt, r.CreatedBy)
 	}
 	_, err := db.Exec(ctx, c, b.String(), args...)
 	return err
 }
 
+// updateVersion writes a version's lifecycle fields and content where its revision is still the
+// one read (was), and reports whether it did: false means someone changed it meanwhile.
+func updateVersion(ctx context.Context, tx *db.Tx, r versionRow, was int) (bool, error) {
+	res, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET status = ?, revision = ?, effective_from = ?, effective_to = ?,
+		doc_no = ?, doc_title = ?, published_at = ?, repeal_reason = ?, repeal_doc_no = ?, name = ?, item_type = ?, domain = ?,
+		category = ?, level = ?, owner_org_id = ?, violated_basis = ?, penalty_basis = ?, penalty_kinds = ?, fine_min_fen = ?,
+		fine_max_fen = ?, multiple_min = ?, multiple_max = ?, multiple_base = ?, supervise_duties = ?, enforce_duties = ?,
+		note = ?, search_text = ? WHERE id = ? AND revision = ?`,
+		r.Status, r.Revision, r.EffectiveFrom, r.EffectiveTo, r.DocNo, r.DocTitle, r.PublishedAt, r.RepealReason, r.RepealDocNo,
+		r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds,
+		r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties, r.Note,
+		r.SearchText, r.ID, was)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// setVersion writes a changed version where its stored revision is still was, the one read;
+// otherwise it answers STALE, and the change's transaction rolls back.
+func setVersion(ctx context.Context, tx *db.Tx, code string, v *Version, was int) error {
+	ok, err := updateVersion(ctx, tx, rowOf(v, code), was)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return lifecycle.Stale()
+	}
+	return nil
+}
+
 // itemRow is a catalog_items row.
 type itemRow struct {
-	ID              string `db:"id"`
-	RegionCode      string `db:"region_code"`
-	Code            string `db:"code"`
-	Status          Status `db:"status"`
-	LatestVersionID string `db:"latest_version_id"`
-	PendingDraft    bool   `db:"pending_draft"`
-	FirstEffective  string `db:"first_effective"`
-	CreatedAt       string `db:"created_at"`
-	UpdatedAt       string `db:"updated_at"`
+	ID              string           `db:"id"`
+	RegionCode      string           `db:"region_code"`
+	Code            string           `db:"code"`
+	Status          lifecycle.Status `db:"status"`
+	LatestVersionID string           `db:"latest_version_id"`
+	PendingDraft    bool             `db:"pending_draft"`
+	FirstEffective  string           `db:"first_effective"`
+	CreatedAt       string           `db:"created_at"`
+	UpdatedAt       string           `db:"updated_at"`
 }
 
 func insertItems(ctx context.Context, c db.Conn, rows []itemRow) error {
@@ -180,21 +211,21 @@ func writableItem(ctx context.Context, tx *db.Tx, p *access.Principal, id string
 	return it, nil
 }
 
-// versionsOf lists every version of an item, oldest first.
-func versionsOf(ctx context.Context, c db.Conn, itemID string) ([]*Version, error) {
+// versionsOf lists every version of an item, oldest first, with their states on day.
+func versionsOf(ctx context.Context, c db.Conn, itemID, day string) ([]*Version, error) {
 	var rows []versionRow
-	if err := db.Select(ctx, c, &rows, `SELECT `+versionColumns+` FROM catalog_versions WHERE item_id = ? ORDER BY seq`, itemID); err != nil {
+	if err := db.Select(ctx, c, &rows, `SELECT `+versionColumns+` FROM catalog_versions WHERE item_id = ? ORDER BY version`, itemID); err != nil {
 		return nil, err
 	}
 	out := make([]*Version, len(rows))
 	for i, r := range rows {
-		out[i] = r.version()
+		out[i] = r.version(day)
 	}
 	return out, nil
 }
 
 // getVersion reads one version by id.
-func getVersion(ctx context.Context, c db.Conn, id string) (*Version, error) {
+func getVersion(ctx context.Context, c db.Conn, id, day string) (*Version, error) {
 	var r versionRow
 	err := db.Get(ctx, c, &r, `SELECT `+versionColumns+` FROM catalog_versions WHERE id = ?`, id)
 	if db.IsNoRows(err) {
@@ -203,88 +234,74 @@ func getVersion(ctx context.Context, c db.Conn, id string) (*Version, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.version(), nil
+	return r.version(day), nil
 }
 
-// VersionAt picks the version in force on date from an item's versions: the last published or
-// repealed version that took effect on or before date, if it is published. Drafts never count.
+// VersionAt picks the version in force on date from an item's versions: the published or
+// repealed version whose window [effectiveFrom, effectiveTo) holds the date. Drafts never count.
 func VersionAt(vs []*Version, date string) *Version {
-	var last *Version
-	for _, v := range vs {
-		if v.Status == StatusDraft || v.EffectiveFrom == "" || v.EffectiveFrom > date {
-			continue
-		}
-		if last == nil || v.EffectiveFrom > last.EffectiveFrom || (v.EffectiveFrom == last.EffectiveFrom && v.Seq > last.Seq) {
-			last = v
-		}
+	if i := lifecycle.At(vs, date); i >= 0 {
+		return vs[i]
 	}
-	if last == nil || last.Status != StatusPublished {
-		return nil
-	}
-	return last
+	return nil
 }
 
 // latestEffective is the latest version that is not a draft, or nil.
 func latestEffective(vs []*Version) *Version {
-	var last *Version
-	for _, v := range vs {
-		if v.Status != StatusDraft && (last == nil || v.Seq > last.Seq) {
-			last = v
-		}
+	if i := lifecycle.Latest(vs); i >= 0 {
+		return vs[i]
 	}
-	return last
+	return nil
 }
 
 // pendingDraft is the item's unpublished draft, or nil.
 func pendingDraft(vs []*Version) *Version {
-	for _, v := range vs {
-		if v.Status == StatusDraft {
-			return v
-		}
+	if i := lifecycle.DraftOf(vs); i >= 0 {
+		return vs[i]
 	}
 	return nil
 }
 
 // Filter narrows the catalogue list.
 type Filter struct {
-	Query    string   `query:"q" doc:"检索词：事项名称、编码、法律依据等，多个词以空格分隔，须全部命中"`
-	Domain   string   `query:"domain" doc:"执法领域"`
-	Type     ItemType `query:"type" doc:"penalty、coercion、inspection、levy、other"`
-	Category Category `query:"category" doc:"general（一般性）或 professional（专业性）"`
-	Status   Status   `query:"status" doc:"draft、published、repealed"`
-	OrgID    string   `query:"orgId" doc:"只列该机构在 asOf（默认今天）可以行使的事项"`
-	AsOf     string   `query:"asOf" doc:"YYYY-MM-DD：显示当日施行的版本，不在施行期的事项不列出"`
-	Region   string   `query:"regionCode" doc:"某一辖区的清单（12位区划代码）"`
+	Query    string           `query:"q" doc:"检索词：事项名称、编码、法律依据等，多个词以空格分隔，须全部命中"`
+	Domain   string           `query:"domain" doc:"执法领域"`
+	Type     ItemType         `query:"type" doc:"penalty、coercion、inspection、levy、other"`
+	Category Category         `query:"category" doc:"general（一般性）或 professional（专业性）"`
+	Status   lifecycle.Status `query:"status" doc:"draft、published、repealed"`
+	OrgID    string           `query:"orgId" doc:"只列该机构在 asOf（默认今天）可以行使的事项"`
+	AsOf     string           `query:"asOf" doc:"YYYY-MM-DD：显示当日施行的版本，不在施行期的事项不列出"`
+	Region   string           `query:"regionCode" doc:"某一辖区的清单（12位区划代码）"`
 	synonyms []synonym
 }
 
-const listColumns = `i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.seq,
+const listColumns = `i.id, i.region_code, i.code, i.status, i.pending_draft, v.id AS version_id, v.version,
 	v.status AS version_status, v.name, v.item_type, v.domain, v.category, v.level, v.owner_org_id, v.effective_from,
 	v.effective_to, v.doc_no`
 
 type listRow struct {
-	ID            string   `db:"id"`
-	RegionCode    string   `db:"region_code"`
-	Code          string   `db:"code"`
-	Status        Status   `db:"status"`
-	PendingDraft  bool     `db:"pending_draft"`
-	VersionID     string   `db:"version_id"`
-	Seq           int      `db:"seq"`
-	VersionStatus Status   `db:"version_status"`
-	Name          string   `db:"name"`
-	Type          ItemType `db:"item_type"`
-	Domain        string   `db:"domain"`
-	Category      Category `db:"category"`
-	Level         Level    `db:"level"`
-	OwnerOrgID    string   `db:"owner_org_id"`
-	EffectiveFrom string   `db:"effective_from"`
-	EffectiveTo   string   `db:"effective_to"`
-	DocNo         string   `db:"doc_no"`
+	ID            string           `db:"id"`
+	RegionCode    string           `db:"region_code"`
+	Code          string           `db:"code"`
+	Status        lifecycle.Status `db:"status"`
+	PendingDraft  bool             `db:"pending_draft"`
+	VersionID     string           `db:"version_id"`
+	Version       int              `db:"version"`
+	VersionStatus lifecycle.Status `db:"version_status"`
+	Name          string           `db:"name"`
+	Type          ItemType         `db:"item_type"`
+	Domain        string           `db:"domain"`
+	Category      Category         `db:"category"`
+	Level         Level            `db:"level"`
+	OwnerOrgID    string           `db:"owner_org_id"`
+	EffectiveFrom string           `db:"effective_from"`
+	EffectiveTo   string           `db:"effective_to"`
+	DocNo         string           `db:"doc_no"`
 }
 
 func (r listRow) item() Item {
-	return Item{ID: r.ID, RegionCode: r.RegionCode, Code: r.Code, Status: r.Status, StatusName: StatusName(r.Status),
-		PendingDraft: r.PendingDraft, VersionID: r.VersionID, Seq: r.Seq, VersionStatus: r.VersionStatus, Name: r.Name,
+	return Item{ID: r.ID, RegionCode: r.RegionCode, Code: r.Code, Status: r.Status, StatusName: lifecycle.StatusName(r.Status),
+		PendingDraft: r.PendingDraft, VersionID: r.VersionID, Version: r.Version, VersionStatus: r.VersionStatus, Name: r.Name,
 		Type: r.Type, TypeName: TypeName(r.Type), Domain: r.Domain, Category: r.Category, CategoryName: CategoryName(r.Category),
 		Level: r.Level, LevelName: LevelName(r.Level), OwnerOrgID: r.OwnerOrgID, EffectiveFrom: r.EffectiveFrom,
 		EffectiveTo: r.EffectiveTo, DocNo: r.DocNo}
@@ -298,7 +315,7 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id`
 	if f.AsOf != "" {
 		from = `catalog_items i JOIN catalog_versions v ON v.item_id = i.id`
-		w.And(`v.status = 'published' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
+		w.And(`v.status <> 'draft' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
 	}
 	w.Add(itemsVisible(scope, "i."))
 	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")

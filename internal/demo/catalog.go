@@ -11,6 +11,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/server"
 )
 
@@ -516,10 +517,11 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		if in.Fine.MaxFen, err = catalog.ParseYuan("fineMax", "罚款上限", r.fineMax); err != nil {
 			return err
 		}
-		if _, err := svc.AddVersion(ctx, access.System(), ids[r.code], in); err != nil {
+		draft, err := svc.AddVersion(ctx, access.System(), ids[r.code], in)
+		if err != nil {
 			return fmt.Errorf("%s: %w", r.code, err)
 		}
-		if _, err := svc.Publish(ctx, access.System(), ids[r.code]); err != nil {
+		if _, err := svc.Publish(ctx, access.System(), ids[r.code], lifecycle.PublishInput{Revision: draft.Version.Revision}); err != nil {
 			return fmt.Errorf("%s: %w", r.code, err)
 		}
 	}
@@ -534,22 +536,27 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 	}
 	// The repeal of 环境噪声污染防治法 on 2022-06-05 retires one item; its successor items go
 	// to the bureau the same day.
-	if _, err := svc.Repeal(ctx, access.System(), ids["CSGL-CF-030"], catalog.RepealInput{EffectiveDate: "2022-06-05",
-		DocNo: "阳政办发〔2022〕19号", Reason: "《中华人民共和国环境噪声污染防治法》自2022年6月5日起废止，由《中华人民共和国噪声污染防治法》代替"}); err != nil {
+	noise, err := svc.Get(ctx, access.System(), ids["CSGL-CF-030"], "")
+	if err != nil {
+		return fmt.Errorf("CSGL-CF-030: %w", err)
+	}
+	if _, err := svc.Repeal(ctx, access.System(), noise.Item.ID, lifecycle.RepealInput{EffectiveTo: "2022-06-05",
+		DocNo: "阳政办发〔2022〕19号", Reason: "《中华人民共和国环境噪声污染防治法》自2022年6月5日起废止，由《中华人民共和国噪声污染防治法》代替",
+		Revision: noise.Version.Revision}); err != nil {
 		return fmt.Errorf("CSGL-CF-030: %w", err)
 	}
 	for _, dec := range []catalog.DecisionInput{
-		{DocNo: "阳政发〔2021〕12号", Title: "阳谷县人民政府关于开展综合行政执法划转行政处罚权的决定", EffectiveDate: "2021-07-01",
+		{DocNo: "阳政发〔2021〕12号", Title: "阳谷县人民政府关于开展综合行政执法划转行政处罚权的决定", EffectiveFrom: "2021-07-01",
 			Note: "城市管理领域行政处罚权和市场监管、安全生产、交通运输、农业、自然资源、人力资源社会保障领域专业执法事项划转县综合行政执法局", Transfers: moves},
-		{DocNo: "阳政发〔2022〕8号", Title: "阳谷县人民政府关于向乡镇（街道）下放部分行政执法事项的决定", EffectiveDate: "2022-06-01",
+		{DocNo: "阳政发〔2022〕8号", Title: "阳谷县人民政府关于向乡镇（街道）下放部分行政执法事项的决定", EffectiveFrom: "2022-06-01",
 			Note:        "下放的事项由各乡镇（街道）综合行政执法办公室以乡镇人民政府（街道办事处）的名义行使",
 			Delegations: []catalog.MoveInput{{Items: delegated, Targets: offices}}},
-		{DocNo: "阳政发〔2022〕15号", Title: "阳谷县人民政府关于调整建筑施工噪声等行政处罚事项的决定", EffectiveDate: "2022-06-05",
+		{DocNo: "阳政发〔2022〕15号", Title: "阳谷县人民政府关于调整建筑施工噪声等行政处罚事项的决定", EffectiveFrom: "2022-06-05",
 			Revocations: []catalog.RevokeInput{{Items: []string{"CSGL-CF-030"}, Kind: catalog.ModeTransfer}},
 			Transfers:   []catalog.MoveInput{{Items: []string{"CSGL-CF-031", "CSGL-CF-032"}, Targets: []string{bureau}}}},
-		{DocNo: "阳政发〔2023〕6号", Title: "阳谷县人民政府关于划转农产品质量安全行政处罚事项的决定", EffectiveDate: "2023-01-01",
+		{DocNo: "阳政发〔2023〕6号", Title: "阳谷县人民政府关于划转农产品质量安全行政处罚事项的决定", EffectiveFrom: "2023-01-01",
 			Transfers: []catalog.MoveInput{{Items: []string{"NYNC-CF-002", "NYNC-CF-003"}, Targets: []string{bureau}}}},
-		{DocNo: "阳政发〔2024〕3号", Title: "阳谷县人民政府关于收回部分下放乡镇（街道）行政执法事项的决定", EffectiveDate: "2024-03-01",
+		{DocNo: "阳政发〔2024〕3号", Title: "阳谷县人民政府关于收回部分下放乡镇（街道）行政执法事项的决定", EffectiveFrom: "2024-03-01",
 			Note:        "违法建设查处专业性强，由县综合行政执法局统一行使",
 			Revocations: []catalog.RevokeInput{{Items: []string{RevokedItemCode}, Kind: catalog.ModeDelegate}}},
 	} {

@@ -10,6 +10,7 @@ import (
 	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/server"
 )
 
@@ -42,7 +43,8 @@ func loadDiscretion(ctx context.Context, a *server.App) error {
 			if err != nil {
 				return fmt.Errorf("%s（%s）: %w", b.Label, it.Code, err)
 			}
-			if _, err := a.Discretion.Publish(ctx, access.System(), created.ID, discretion.PublishInput{EffectiveFrom: b.EffectiveFrom, DocNumber: b.DocNumber}); err != nil {
+			if _, err := a.Discretion.Publish(ctx, access.System(), created.ID, lifecycle.PublishInput{EffectiveFrom: b.EffectiveFrom,
+				DocNo: b.DocNo, Revision: created.Revision}); err != nil {
 				return fmt.Errorf("%s（%s）: %w", b.Label, it.Code, err)
 			}
 			matched++

@@ -144,7 +144,7 @@ func (s *Service) NoPenalty(ctx context.Context, p *access.Principal, itemID, re
 		}
 		for _, e := range c.NoPenalty {
 			l := NoPenaltyListing{BenchmarkID: r.ID, RegionCode: r.RegionCode, ItemID: r.ItemID, ItemCode: r.ItemCode,
-				ItemName: r.ItemName, Title: r.Title, DocNumber: r.DocNumber, KindName: optionName(NoPenaltyKinds, e.Kind),
+				ItemName: r.ItemName, Title: r.Title, DocNo: r.DocNo, KindName: optionName(NoPenaltyKinds, e.Kind),
 				Mandatory: Mandatory(e.Kind), NoPenaltyEntry: e, ConditionText: []string{}}
 			for _, cd := range e.Conditions {
 				l.ConditionText = append(l.ConditionText, cd.Describe())
@@ -181,7 +181,7 @@ func (s *Service) Public(ctx context.Context, f PublicFilter, page httpx.Page) (
 			citation = b.Statute.Citation
 		}
 		out = append(out, Published{ID: b.ID, RegionCode: b.RegionCode, RegionName: b.RegionName, ItemCode: b.ItemCode,
-			ItemName: b.ItemName, Citation: citation, Version: b.Version, Title: b.Title, DocNumber: b.DocNumber,
+			ItemName: b.ItemName, Citation: citation, Version: b.Version, Title: b.Title, DocNo: b.DocNo, DocTitle: b.DocTitle,
 			EffectiveFrom: b.EffectiveFrom, EffectiveTo: b.EffectiveTo, Content: b.Content})
 	}
 	return out, total, nil

@@ -3,10 +3,10 @@ package discretion
 // DemoRegionCode is the jurisdiction the demo benchmarks belong to: Yanggu county (阳谷县).
 const DemoRegionCode = "371521000000"
 
-// DemoDocNumber and DemoEffectiveFrom publish the demo benchmarks: one fictitious document of the
+// DemoDocNo and DemoEffectiveFrom publish the demo benchmarks: one fictitious document of the
 // demo county's bureau, in force from the start of 2026.
 const (
-	DemoDocNumber     = "阳综执发〔2026〕1号"
+	DemoDocNo         = "阳综执发〔2026〕1号"
 	DemoEffectiveFrom = "2026-01-01"
 )
 
@@ -28,7 +28,7 @@ type DemoBenchmark struct {
 	Item          int
 	Statute       Statute
 	Input         Input
-	DocNumber     string
+	DocNo         string
 	EffectiveFrom string
 }
 
@@ -115,7 +115,7 @@ func DemoBenchmarks() []DemoBenchmark {
 	demo := func(key, label string, at citation, s Statute, body Content) DemoBenchmark {
 		s.ItemName = label
 		return DemoBenchmark{Key: key, Label: label, Law: at.law, Article: at.article, Paragraph: at.paragraph, Item: at.item,
-			Statute: s, DocNumber: DemoDocNumber, EffectiveFrom: DemoEffectiveFrom,
+			Statute: s, DocNo: DemoDocNo, EffectiveFrom: DemoEffectiveFrom,
 			Input: Input{RegionCode: DemoRegionCode, Title: label + "行政处罚裁量基准", Content: body}}
 	}
 	heavierAny := func(std Standard, extra ...Condition) Tier {

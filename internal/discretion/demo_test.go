@@ -19,7 +19,7 @@ func TestDemoBenchmarksValid(t *testing.T) {
 		}
 		keys[d.Key] = true
 		if strings.Count(d.Key, "#") != 2 || d.Label == "" || d.Law == "" || d.Article == 0 || d.Statute.Citation == "" ||
-			!strings.Contains(d.Statute.Citation, "《"+d.Law+"》") || d.DocNumber == "" || d.EffectiveFrom == "" {
+			!strings.Contains(d.Statute.Citation, "《"+d.Law+"》") || d.DocNo == "" || d.EffectiveFrom == "" {
 			t.Errorf("%s: incomplete demo benchmark %+v", d.Key, d)
 		}
 		c := d.Input.Content

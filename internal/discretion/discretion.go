@@ -13,7 +13,10 @@
 // the tier for the facts. The statute comes from the catalogue through the Statutes interface.
 package discretion
 
-import "zhifa/internal/audit"
+import (
+	"zhifa/internal/audit"
+	"zhifa/internal/platform/lifecycle"
+)
 
 // Level is a discretion tier (裁量阶次).
 type Level string
@@ -45,44 +48,6 @@ func rank(l Level) int {
 		}
 	}
 	return -1
-}
-
-// Status is where a benchmark version stands in its life.
-type Status string
-
-// Statuses.
-const (
-	StatusDraft     Status = "draft"     // 草稿
-	StatusPublished Status = "published" // 已发布
-	StatusRepealed  Status = "repealed"  // 已废止
-)
-
-// State is what a version means on a given day, derived from its status and dates.
-type State string
-
-// States.
-const (
-	StateDraft     State = "draft"     // 草稿
-	StateScheduled State = "scheduled" // 已发布，待施行
-	StateInForce   State = "in_force"  // 现行有效
-	StateExpired   State = "expired"   // 已被新版本替代
-	StateRepealed  State = "repealed"  // 已废止
-)
-
-// StateOf derives the state of a version on day (YYYY-MM-DD).
-func StateOf(status Status, from, to, day string) State {
-	switch {
-	case status == StatusDraft:
-		return StateDraft
-	case day < from:
-		return StateScheduled
-	case to != "" && to <= day:
-		if status == StatusRepealed {
-			return StateRepealed
-		}
-		return StateExpired
-	}
-	return StateInForce
 }
 
 // Provision (处罚条款) is one paragraph of a penalty article with its own statutory range, under one
@@ -119,46 +84,36 @@ type Content struct {
 	NoPenalty  []NoPenaltyEntry `json:"noPenalty"`
 }
 
-// Benchmark is one version of a jurisdiction's discretion benchmark for one catalogue item.
+// Benchmark is one version of a jurisdiction's discretion benchmark for one catalogue item. Its
+// number, status, window, publishing document and revision follow the lifecycle of versioned
+// records (internal/platform/lifecycle); the series is the (regionCode, itemId) pair.
 type Benchmark struct {
-	ID            string   `json:"id"`
-	RegionCode    string   `json:"regionCode"`
-	RegionName    string   `json:"regionName"`
-	ItemID        string   `json:"itemId"`
-	ItemCode      string   `json:"itemCode"`
-	ItemName      string   `json:"itemName"`
-	Version       int      `json:"version"`
-	Status        Status   `json:"status"`
-	State         State    `json:"state"`
-	Title         string   `json:"title"`
-	DocNumber     string   `json:"docNumber"`
-	EffectiveFrom string   `json:"effectiveFrom"`
-	EffectiveTo   string   `json:"effectiveTo"`
-	Statute       *Statute `json:"statute"` // the statutory penalty last validated against
+	ID         string `json:"id"`
+	RegionCode string `json:"regionCode"`
+	RegionName string `json:"regionName"`
+	ItemID     string `json:"itemId"`
+	ItemCode   string `json:"itemCode"`
+	ItemName   string `json:"itemName"`
+	lifecycle.Record
+	Title   string   `json:"title"`
+	Statute *Statute `json:"statute"` // the statutory penalty last validated against
 	Content
-	Note         string `json:"note"`
-	RepealReason string `json:"repealReason,omitempty"`
-	CreatedAt    string `json:"createdAt"`
-	UpdatedAt    string `json:"updatedAt"`
-	PublishedAt  string `json:"publishedAt,omitempty"`
+	Note      string `json:"note"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
 }
 
 // Summary is a benchmark version as lists show it.
 type Summary struct {
-	ID            string `json:"id" db:"id"`
-	RegionCode    string `json:"regionCode" db:"region_code"`
-	RegionName    string `json:"regionName" db:"region_name"`
-	ItemID        string `json:"itemId" db:"item_id"`
-	ItemCode      string `json:"itemCode" db:"item_code"`
-	ItemName      string `json:"itemName" db:"item_name"`
-	Version       int    `json:"version" db:"version"`
-	Status        Status `json:"status" db:"status"`
-	State         State  `json:"state" db:"-"`
-	Title         string `json:"title" db:"title"`
-	DocNumber     string `json:"docNumber" db:"doc_number"`
-	EffectiveFrom string `json:"effectiveFrom" db:"effective_from"`
-	EffectiveTo   string `json:"effectiveTo" db:"effective_to"`
-	UpdatedAt     string `json:"updatedAt" db:"updated_at"`
+	ID         string `json:"id" db:"id"`
+	RegionCode string `json:"regionCode" db:"region_code"`
+	RegionName string `json:"regionName" db:"region_name"`
+	ItemID     string `json:"itemId" db:"item_id"`
+	ItemCode   string `json:"itemCode" db:"item_code"`
+	ItemName   string `json:"itemName" db:"item_name"`
+	lifecycle.Record
+	Title     string `json:"title" db:"title"`
+	UpdatedAt string `json:"updatedAt" db:"updated_at"`
 }
 
 // Detail is one version with the history of its series (every version for the same item and
@@ -178,7 +133,8 @@ type Published struct {
 	Citation      string `json:"citation"`
 	Version       int    `json:"version"`
 	Title         string `json:"title"`
-	DocNumber     string `json:"docNumber"`
+	DocNo         string `json:"docNo"`
+	DocTitle      string `json:"docTitle,omitempty"`
 	EffectiveFrom string `json:"effectiveFrom"`
 	EffectiveTo   string `json:"effectiveTo"`
 	Content

@@ -21,7 +21,7 @@ type Result struct {
 	BenchmarkID       string   `json:"benchmarkId"`
 	Version           int      `json:"version"`
 	Title             string   `json:"title"`
-	DocNumber         string   `json:"docNumber"`
+	DocNo             string   `json:"docNo"`
 	RegionCode        string   `json:"regionCode"`
 	ItemID            string   `json:"itemId"`
 	ItemCode          string   `json:"itemCode"`
@@ -61,7 +61,7 @@ func Evaluate(b *Benchmark, s Statute, f Facts) (Result, error) {
 	if err := f.check(); err != nil {
 		return Result{}, err
 	}
-	base := Result{BenchmarkID: b.ID, Version: b.Version, Title: b.Title, DocNumber: b.DocNumber, RegionCode: b.RegionCode,
+	base := Result{BenchmarkID: b.ID, Version: b.Version, Title: b.Title, DocNo: b.DocNo, RegionCode: b.RegionCode,
 		ItemID: b.ItemID, ItemCode: b.ItemCode, ItemName: b.ItemName, Citation: s.Citation, Measures: []string{},
 		Matched: []Match{}, Notes: []string{}}
 	if b.Statute != nil && b.Statute.VersionID != "" && s.VersionID != "" && b.Statute.VersionID != s.VersionID {
@@ -270,8 +270,8 @@ func holdsAny(cs []Condition, f *Facts) (bool, []Match, error) {
 
 func source(b *Benchmark) string {
 	s := "依据" + b.RegionName + "《" + strings.Trim(b.Title, "《》") + "》（"
-	if b.DocNumber != "" {
-		s += b.DocNumber + "，"
+	if b.DocNo != "" {
+		s += b.DocNo + "，"
 	}
 	return s + "第" + strconv.Itoa(b.Version) + "版）"
 }

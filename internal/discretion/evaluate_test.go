@@ -7,6 +7,7 @@ import (
 
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // demoBenchmark returns a demo benchmark as published, validated against its statute.
@@ -23,8 +24,8 @@ func demoBenchmark(t testing.TB, key string) (*Benchmark, Statute) {
 			t.Fatal(err)
 		}
 		return &Benchmark{ID: "bm-" + key, RegionCode: DemoRegionCode, RegionName: "阳谷县", ItemID: s.ItemID, ItemCode: s.ItemCode,
-			ItemName: s.ItemName, Version: 1, Status: StatusPublished, Title: d.Input.Title, DocNumber: d.DocNumber,
-			EffectiveFrom: d.EffectiveFrom, Statute: &s, Content: c}, s
+			ItemName: s.ItemName, Record: lifecycle.Record{Version: 1, Status: lifecycle.Published, DocNo: d.DocNo,
+				EffectiveFrom: d.EffectiveFrom}, Title: d.Input.Title, Statute: &s, Content: c}, s
 	}
 	t.Fatalf("no demo benchmark %s", key)
 	return nil, Statute{}
@@ -42,8 +43,8 @@ func evaluate(t *testing.T, b *Benchmark, s Statute, f Facts) Result {
 	if err != nil {
 		t.Fatalf("%+v: %v", f, err)
 	}
-	if !strings.Contains(r.Reason, b.DocNumber) || !strings.Contains(r.Reason, r.TierName) {
-		t.Errorf("reason %q does not cite %s and %s", r.Reason, b.DocNumber, r.TierName)
+	if !strings.Contains(r.Reason, b.DocNo) || !strings.Contains(r.Reason, r.TierName) {
+		t.Errorf("reason %q does not cite %s and %s", r.Reason, b.DocNo, r.TierName)
 	}
 	return r
 }
@@ -194,7 +195,7 @@ func TestEvaluateMultipleClamped(t *testing.T) {
 	if err := Validate(&c, s, National()); err != nil {
 		t.Fatal(err)
 	}
-	b := &Benchmark{ID: "b", Version: 1, Title: "测试基准", DocNumber: "测〔2026〕1号", Statute: &s, Content: c}
+	b := &Benchmark{ID: "b", Record: lifecycle.Record{Version: 1, DocNo: "测〔2026〕1号"}, Title: "测试基准", Statute: &s, Content: c}
 	// Illegal gains of 10,000: 16,000–24,000, inside the cap.
 	r := evaluate(t, b, s, Facts{IllegalGainsFen: i64(yuan(10000))})
 	wantRange(t, "gains 10000", r, LevelGeneral, yuan(16000), yuan(24000))
@@ -245,7 +246,7 @@ func TestEvaluateNoPenaltyTier(t *testing.T) {
 	if err := Validate(&c, s, National()); err != nil {
 		t.Fatal(err)
 	}
-	b := &Benchmark{ID: "b", Version: 1, Title: "测试基准", DocNumber: "测〔2026〕2号", Statute: &s, Content: c}
+	b := &Benchmark{ID: "b", Record: lifecycle.Record{Version: 1, DocNo: "测〔2026〕2号"}, Title: "测试基准", Statute: &s, Content: c}
 	// 从轻 (a first offence, corrected) is more severe than 不予处罚 and is tried first.
 	r := evaluate(t, b, s, Facts{Harm: HarmNone, CorrectedPromptly: true, Circumstances: []string{"未成年人"}})
 	if r.Tier != LevelLighter || !r.Warning {

@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
@@ -152,7 +153,7 @@ func (f *fixture) publishDemo(t testing.TB) map[string]Benchmark {
 		if err != nil {
 			t.Fatalf("%s: %v", dm.Key, err)
 		}
-		if b, err = f.svc.Publish(ctx, access.System(), b.ID, PublishInput{EffectiveFrom: dm.EffectiveFrom, DocNumber: dm.DocNumber}); err != nil {
+		if b, err = f.svc.Publish(ctx, access.System(), b.ID, lifecycle.PublishInput{EffectiveFrom: dm.EffectiveFrom, DocNo: dm.DocNo, Revision: b.Revision}); err != nil {
 			t.Fatalf("%s: %v", dm.Key, err)
 		}
 		out[dm.Key] = b

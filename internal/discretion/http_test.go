@@ -12,6 +12,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // headerAuth picks the caller named in the X-Test-User header.
@@ -91,7 +92,15 @@ func TestHTTP(t *testing.T) {
 			t.Fatalf("create: %d %v", code, body)
 		}
 		id := body["id"].(string)
-		code, body = call("legal", "POST", "/api/v1/discretion/benchmarks/"+id+"/publish", PublishInput{EffectiveFrom: "2026-01-01", DocNumber: "阳综执发〔2026〕9号"})
+		code, body = call("legal", "POST", "/api/v1/discretion/benchmarks/"+id+"/publish", map[string]any{"effectiveFrom": "2026-01-01", "docNo": "阳综执发〔2026〕9号"})
+		if code != http.StatusBadRequest || errCode(body) != "BODY_FIELD_REQUIRED" {
+			t.Fatalf("publish without a revision: %d %v", code, body)
+		}
+		code, body = call("legal", "POST", "/api/v1/discretion/benchmarks/"+id+"/publish", lifecycle.PublishInput{EffectiveFrom: "2026-01-01", DocNo: "阳综执发〔2026〕9号", Revision: 7})
+		if code != http.StatusConflict || errCode(body) != "STALE" {
+			t.Fatalf("publish with another revision: %d %v", code, body)
+		}
+		code, body = call("legal", "POST", "/api/v1/discretion/benchmarks/"+id+"/publish", lifecycle.PublishInput{EffectiveFrom: "2026-01-01", DocNo: "阳综执发〔2026〕9号", Revision: 1})
 		if code != http.StatusOK || body["state"] != "in_force" {
 			t.Fatalf("publish: %d %v", code, body)
 		}
@@ -136,7 +145,7 @@ func TestHTTP(t *testing.T) {
 			t.Fatalf("public: %d %v", code, body)
 		}
 		item := body["items"].([]any)[0].(map[string]any)
-		if item["docNumber"] != "阳综执发〔2026〕9号" || item["citation"] == "" || len(item["tiers"].([]any)) != 4 {
+		if item["docNo"] != "阳综执发〔2026〕9号" || item["citation"] == "" || len(item["tiers"].([]any)) != 4 {
 			t.Fatalf("public item: %v", item)
 		}
 		if code, _ := call("legal", "DELETE", "/api/v1/discretion/benchmarks/"+id, nil); code != http.StatusConflict {

@@ -6,6 +6,7 @@ import (
 
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // Input creates a draft or changes one. RegionCode defaults to the root of the caller's
@@ -18,12 +19,10 @@ type Input struct {
 	Content
 }
 
-// Limits on the texts of a benchmark.
+// Limits on the texts of a benchmark (the lifecycle's are in internal/platform/lifecycle).
 const (
 	MaxTitleLen         = 200
 	MaxBenchmarkNoteLen = 2000
-	MaxDocNumberLen     = 100
-	MaxReasonLen        = 500
 )
 
 // checkText normalises the texts of an input; the content is validated separately.
@@ -42,19 +41,6 @@ func (in *Input) checkText() error {
 	return nil
 }
 
-// PublishInput publishes a draft: the document number (文号) of the document that publishes the
-// benchmark and the date it takes effect.
-type PublishInput struct {
-	EffectiveFrom string `json:"effectiveFrom" text:"10"`
-	DocNumber     string `json:"docNumber" text:"100"`
-}
-
-// RepealInput repeals a published version from a date (default today), with the reason.
-type RepealInput struct {
-	EffectiveTo string `json:"effectiveTo" text:"10"`
-	Reason      string `json:"reason" text:"500,multiline"`
-}
-
 // parseDate reads a date field (label: its Chinese name) as the YYYY-MM-DD text benchmarks keep.
 func parseDate(field, label, s string) (string, error) {
 	d, err := civil.ParseDate(field, label, s)
@@ -71,13 +57,13 @@ func dateOr(field, label, s, def string) (string, error) {
 
 // Filter narrows a listing of benchmark versions.
 type Filter struct {
-	ItemID     string `json:"itemId,omitempty" query:"itemId" doc:"事项 id"`
-	ItemCode   string `json:"itemCode,omitempty" query:"itemCode" doc:"事项编码"`
-	Status     Status `json:"status,omitempty" query:"status" doc:"draft、published、repealed"`
-	Query      string `json:"q,omitempty" query:"q" doc:"名称、文号、事项编码或名称"`
-	RegionCode string `json:"regionCode,omitempty" query:"regionCode" doc:"只看该辖区制定的"`
-	InForce    bool   `json:"inForce,omitempty" query:"inForce" doc:"只看在 date（默认今天）施行的版本"`
-	Date       string `json:"date,omitempty" query:"date" doc:"inForce 所指的日期，默认今天"`
+	ItemID     string           `json:"itemId,omitempty" query:"itemId" doc:"事项 id"`
+	ItemCode   string           `json:"itemCode,omitempty" query:"itemCode" doc:"事项编码"`
+	Status     lifecycle.Status `json:"status,omitempty" query:"status" doc:"draft、published、repealed"`
+	Query      string           `json:"q,omitempty" query:"q" doc:"名称、文号、事项编码或名称"`
+	RegionCode string           `json:"regionCode,omitempty" query:"regionCode" doc:"只看该辖区制定的"`
+	InForce    bool             `json:"inForce,omitempty" query:"inForce" doc:"只看在 date（默认今天）施行的版本"`
+	Date       string           `json:"date,omitempty" query:"date" doc:"inForce 所指的日期，默认今天"`
 }
 
 // EvaluateRequest asks which tier applies to an act: the item, the date of the act (the

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
@@ -13,6 +12,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/ids"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/region"
 )
 
@@ -54,6 +54,10 @@ func (pr prepared) fill(r *row) {
 	r.Provisions, r.Tiers, r.NoPenalty = encode(pr.content.Provisions), encode(pr.content.Tiers), encode(pr.content.NoPenalty)
 }
 
+// benchmarkKind is the lifecycle of a benchmark's versions (internal/platform/lifecycle):
+// publication names the publishing document, since benchmarks are published (行政处罚法 第三十四条).
+var benchmarkKind = lifecycle.Kind{Name: "裁量基准", PublishRule: rulePublish}
+
 // Create saves a draft: the first version of a jurisdiction's benchmark for an item, or the next
 // version when earlier ones exist. The content is validated against the statute in force today
 // and the jurisdiction's rules; a series holds at most one draft.
@@ -70,26 +74,25 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Be
 		return Benchmark{}, err
 	}
 	now := clock.Stamp(s.Clock.Now())
-	r := row{ID: ids.New(), RegionCode: code, ItemID: in.ItemID, Status: StatusDraft, CreatedAt: now, UpdatedAt: now}
+	r := row{ID: ids.New(), RegionCode: code, ItemID: in.ItemID, CreatedAt: now, UpdatedAt: now}
 	pr.fill(&r)
 	return s.insertDraft(ctx, p, r, "新建")
 }
 
-// insertDraft writes a new draft version of a series.
+// insertDraft writes a new draft version of a series, numbered after its versions.
 func (s *Service) insertDraft(ctx context.Context, p *access.Principal, r row, verb string) (Benchmark, error) {
 	var out Benchmark
 	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
-		draft, next, _, err := seriesState(ctx, tx, r.RegionCode, r.ItemID)
+		series, err := seriesRowsOf(ctx, tx, r.RegionCode, r.ItemID)
 		if err != nil {
 			return err
 		}
-		if draft {
-			return draftExists()
+		if r.Record, err = lifecycle.Next(benchmarkKind, series); err != nil {
+			return err
 		}
-		r.Version = next
 		if err := insertRow(ctx, tx, r); err != nil {
 			if db.IsUniqueViolation(err) {
-				return draftExists()
+				return lifecycle.DraftExists(benchmarkKind, 0) // another draft was added meanwhile
 			}
 			return err
 		}
@@ -104,26 +107,24 @@ func (s *Service) insertDraft(ctx context.Context, p *access.Principal, r row, v
 	return out, err
 }
 
-func draftExists() error {
-	return apperr.Conflict("DISCRETION_DRAFT_EXISTS", "该事项的裁量基准已有草稿，请先修改、发布或删除该草稿")
+// UpdateInput changes a draft: its new content and the draft's revision as the caller read it.
+type UpdateInput struct {
+	Input
+	Revision int `json:"revision" required:"true"`
 }
 
-func notDraft() error {
-	return apperr.Conflict("DISCRETION_NOT_DRAFT", "只能修改、发布或删除草稿；已发布的版本请修订为新版本")
-}
-
-func stale() error {
-	return apperr.Conflict("DISCRETION_STALE", "该草稿已被他人修改或发布，请刷新后重试")
-}
-
-// Update changes a draft inside the caller's jurisdiction; its item and jurisdiction stay.
-func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in Input) (Benchmark, error) {
+// Update changes a draft inside the caller's jurisdiction; its item and jurisdiction stay. The
+// draft must still be at the revision the caller read (STALE).
+func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in UpdateInput) (Benchmark, error) {
 	old, err := getRow(ctx, s.DB.R, p.Scope(), id, true)
 	if err != nil {
 		return Benchmark{}, err
 	}
-	if old.Status != StatusDraft {
-		return Benchmark{}, notDraft()
+	if err := lifecycle.CheckRevision(old.Record, in.Revision); err != nil {
+		return Benchmark{}, err
+	}
+	if err := benchmarkKind.Editable(old.Record); err != nil {
+		return Benchmark{}, err
 	}
 	if strings.TrimSpace(in.ItemID) == "" {
 		in.ItemID = old.ItemID
@@ -139,21 +140,18 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 			return Benchmark{}, apperr.InvalidField("regionCode", "DISCRETION_REGION_FIXED", "草稿所属辖区不能更改")
 		}
 	}
-	pr, err := s.prepare(ctx, in, old.RegionCode)
+	pr, err := s.prepare(ctx, in.Input, old.RegionCode)
 	if err != nil {
 		return Benchmark{}, err
 	}
 	next := old
 	pr.fill(&next)
+	next.Record = lifecycle.Touch(old.Record)
 	next.UpdatedAt = clock.Stamp(s.Clock.Now())
 	var out Benchmark
 	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
-		ok, err := updateDraft(ctx, tx, next, old.UpdatedAt)
-		if err != nil {
+		if err := updateRow(ctx, tx, next, old.Revision); err != nil {
 			return err
-		}
-		if !ok {
-			return stale()
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
 			EntityName: next.Title, RegionCode: old.RegionCode, Summary: fmt.Sprintf("修改裁量基准草稿：%s（%s，第%d版）", next.Title, next.ItemCode, next.Version),
@@ -173,12 +171,12 @@ func (s *Service) Revise(ctx context.Context, p *access.Principal, id string) (B
 	if err != nil {
 		return Benchmark{}, err
 	}
-	if src.Status == StatusDraft {
+	if src.Status == lifecycle.Draft {
 		return Benchmark{}, apperr.Conflict("DISCRETION_ALREADY_DRAFT", "该版本是草稿，可直接修改")
 	}
 	now := clock.Stamp(s.Clock.Now())
 	r := row{ID: ids.New(), RegionCode: src.RegionCode, ItemID: src.ItemID, ItemCode: src.ItemCode, ItemName: src.ItemName,
-		Status: StatusDraft, Title: src.Title, Statute: src.Statute, Provisions: src.Provisions, Tiers: src.Tiers,
+		Title: src.Title, Statute: src.Statute, Provisions: src.Provisions, Tiers: src.Tiers,
 		NoPenalty: src.NoPenalty, Note: src.Note, CreatedAt: now, UpdatedAt: now}
 	return s.insertDraft(ctx, p, r, fmt.Sprintf("由第%d版修订", src.Version))
 }
@@ -190,12 +188,15 @@ func (s *Service) Discard(ctx context.Context, p *access.Principal, id string) e
 		if err != nil {
 			return err
 		}
+		if err := benchmarkKind.Editable(r.Record); err != nil {
+			return err
+		}
 		ok, err := deleteDraft(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return notDraft()
+			return lifecycle.Stale() // published meanwhile
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionDelete, Entity: entityBenchmark, EntityID: id,
 			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("删除裁量基准草稿：%s（%s，第%d版）", r.Title, r.ItemCode, r.Version)})
@@ -204,24 +205,20 @@ func (s *Service) Discard(ctx context.Context, p *access.Principal, id string) e
 
 // Publish publishes a draft under a document number from an effective date (行政处罚法 第三十四条).
 // It is validated again, against the statute in force on the effective date — which must exist —
-// and the jurisdiction's rules; the previous version of the series then ends on that date.
-// Refused input changes nothing.
-func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, in PublishInput) (Benchmark, error) {
-	from, err := parseDate("effectiveFrom", "生效日期", in.EffectiveFrom)
-	if err != nil {
-		return Benchmark{}, err
-	}
-	doc := strings.TrimSpace(in.DocNumber)
-	if doc == "" || utf8.RuneCountInString(doc) > MaxDocNumberLen {
-		return Benchmark{}, apperr.InvalidField("docNumber", "DISCRETION_DOC_NUMBER_REQUIRED", "发布裁量基准须填写文号（不超过100个字），如“某综执发〔2026〕1号”").WithRule(rulePublish)
-	}
+// and the jurisdiction's rules; the previous version of the series then ends on that date. The
+// input presents the draft's revision (STALE otherwise). Refused input changes nothing.
+func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, in lifecycle.PublishInput) (Benchmark, error) {
 	old, err := getRow(ctx, s.DB.R, p.Scope(), id, true)
 	if err != nil {
 		return Benchmark{}, err
 	}
-	if old.Status != StatusDraft {
-		return Benchmark{}, notDraft()
+	// The lifecycle's own checks first (revision, status, date, document); the order against
+	// the previous version is checked again inside the transaction.
+	draft, _, err := benchmarkKind.Publish(old.Record, in, nil, "")
+	if err != nil {
+		return Benchmark{}, err
 	}
+	from := draft.EffectiveFrom
 	st, err := s.statute(ctx, old.ItemID, from)
 	if errors.Is(err, ErrNotInForce) {
 		return Benchmark{}, apperr.InvalidField("effectiveFrom", "DISCRETION_EFFECTIVE_BEFORE_ITEM",
@@ -242,43 +239,47 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 		return Benchmark{}, err
 	}
 	now := clock.Stamp(s.Clock.Now())
-	next := old
-	next.DocNumber, next.EffectiveFrom, next.UpdatedAt, next.PublishedAt = doc, from, now, now
-	pr := prepared{statute: st, content: c, title: old.Title, note: old.Note}
-	pr.fill(&next)
 	var out Benchmark
 	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
-		_, _, latest, err := seriesState(ctx, tx, old.RegionCode, old.ItemID)
+		series, err := seriesRowsOf(ctx, tx, old.RegionCode, old.ItemID)
 		if err != nil {
 			return err
 		}
-		var ended string
-		if latest != nil {
-			if from <= latest.EffectiveFrom {
-				return apperr.InvalidField("effectiveFrom", "DISCRETION_EFFECTIVE_ORDER",
-					fmt.Sprintf("生效日期应晚于上一版本（第%d版）的生效日期 %s", latest.Version, latest.EffectiveFrom))
-			}
-			if latest.EffectiveTo == "" || latest.EffectiveTo > from {
-				if err := endVersion(ctx, tx, latest.ID, from, false, "", now); err != nil {
-					return err
-				}
-				ended = latest.ID
-			}
+		var prev *row
+		if i := lifecycle.Latest(series); i >= 0 {
+			prev = &series[i]
 		}
-		ok, err := publishDraft(ctx, tx, next, old.UpdatedAt)
+		var prevRec *lifecycle.Record
+		if prev != nil {
+			prevRec = &prev.Record
+		}
+		pub, closed, err := benchmarkKind.Publish(old.Record, in, prevRec, now)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return stale()
+		if closed != nil {
+			ended := *prev
+			ended.Record, ended.UpdatedAt = *closed, now
+			if err := updateRow(ctx, tx, ended, prev.Revision); err != nil {
+				return err
+			}
 		}
-		detail := map[string]any{"docNumber": doc, "effectiveFrom": from, "statuteVersionId": st.VersionID}
-		if ended != "" {
-			detail["endedVersionId"] = ended
+		next := old
+		(prepared{statute: st, content: c, title: old.Title, note: old.Note}).fill(&next)
+		next.Record, next.UpdatedAt = pub, now
+		if err := updateRow(ctx, tx, next, old.Revision); err != nil {
+			return err
+		}
+		detail := map[string]any{"docNo": pub.DocNo, "effectiveFrom": pub.EffectiveFrom, "statuteVersionId": st.VersionID}
+		if pub.DocTitle != "" {
+			detail["docTitle"] = pub.DocTitle
+		}
+		if closed != nil {
+			detail["endedVersionId"] = prev.ID
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
 			EntityName: next.Title, RegionCode: old.RegionCode, Summary: fmt.Sprintf("发布裁量基准：%s（%s，第%d版，%s），自%s起施行", next.Title, next.ItemCode,
-				next.Version, doc, from), Detail: detail}); err != nil {
+				next.Version, pub.DocNo, pub.EffectiveFrom), Detail: detail}); err != nil {
 			return err
 		}
 		out, err = s.reload(ctx, tx, id)
@@ -287,37 +288,31 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 	return out, err
 }
 
-// Repeal ends a published version on a date (default today), with the reason.
-func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in RepealInput) (Benchmark, error) {
-	to, err := dateOr("effectiveTo", "废止日期", in.EffectiveTo, s.today())
-	if err != nil {
-		return Benchmark{}, err
-	}
-	reason := strings.TrimSpace(in.Reason)
-	if reason == "" || utf8.RuneCountInString(reason) > MaxReasonLen {
-		return Benchmark{}, apperr.InvalidField("reason", "DISCRETION_REASON_REQUIRED", "废止裁量基准须写明理由（不超过500个字）")
-	}
+// Repeal ends a published version on a date (effectiveTo, default today), with the reason; the
+// input presents the version's revision (STALE otherwise).
+func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in lifecycle.RepealInput) (Benchmark, error) {
 	var out Benchmark
-	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
+	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		r, err := getRow(ctx, tx, p.Scope(), id, true)
 		if err != nil {
 			return err
 		}
-		switch {
-		case r.Status != StatusPublished:
-			return apperr.Conflict("DISCRETION_NOT_PUBLISHED", "只能废止已发布的版本")
-		case r.EffectiveTo != "" && r.EffectiveTo <= to:
-			return apperr.Conflict("DISCRETION_ALREADY_ENDED", "该版本已于 "+r.EffectiveTo+" 被新版本替代，无需废止")
-		case to < r.EffectiveFrom:
-			return apperr.InvalidField("effectiveTo", "DISCRETION_DATE_ORDER", "废止日期不能早于该版本的生效日期 "+r.EffectiveFrom)
-		}
-		now := clock.Stamp(s.Clock.Now())
-		if err := endVersion(ctx, tx, id, to, true, reason, now); err != nil {
+		rep, err := benchmarkKind.Repeal(r.Record, in, s.today())
+		if err != nil {
 			return err
 		}
+		next := r
+		next.Record, next.UpdatedAt = rep, clock.Stamp(s.Clock.Now())
+		if err := updateRow(ctx, tx, next, r.Revision); err != nil {
+			return err
+		}
+		detail := map[string]any{"effectiveTo": rep.EffectiveTo, "reason": rep.RepealReason}
+		if rep.RepealDocNo != "" {
+			detail["docNo"] = rep.RepealDocNo
+		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
-			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("废止裁量基准：%s（%s，第%d版），自%s起失效", r.Title, r.ItemCode, r.Version, to),
-			Detail: map[string]any{"effectiveTo": to, "reason": reason}}); err != nil {
+			EntityName: r.Title, RegionCode: r.RegionCode, Summary: fmt.Sprintf("废止裁量基准：%s（%s，第%d版），自%s起失效", r.Title, r.ItemCode, r.Version, rep.EffectiveTo),
+			Detail: detail}); err != nil {
 			return err
 		}
 		out, err = s.reload(ctx, tx, id)

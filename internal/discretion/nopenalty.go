@@ -135,7 +135,7 @@ type NoPenaltyListing struct {
 	ItemCode    string `json:"itemCode"`
 	ItemName    string `json:"itemName"`
 	Title       string `json:"title"`
-	DocNumber   string `json:"docNumber"`
+	DocNo       string `json:"docNo"`
 	KindName    string `json:"kindName"`
 	Mandatory   bool   `json:"mandatory"`
 	NoPenaltyEntry

@@ -2,13 +2,16 @@ package discretion
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 )
 
 var firstPage = httpx.Page{Page: 1, PageSize: 50}
@@ -33,24 +36,25 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v1.Status != StatusDraft || v1.State != StateDraft || v1.Version != 1 || v1.RegionCode != codeCounty || v1.RegionName != "阳谷县" ||
+		if v1.Status != lifecycle.Draft || v1.State != lifecycle.StateDraft || v1.Version != 1 || v1.Revision != 1 || v1.RegionCode != codeCounty || v1.RegionName != "阳谷县" ||
 			v1.ItemCode != "C-118-1" || v1.Statute == nil || v1.Statute.VersionID != "oil-v1" || len(v1.Tiers) != 4 ||
 			v1.Tiers[1].Conditions[0].LookbackDays != 365 {
 			t.Fatalf("draft: %+v", v1)
 		}
 		_, err = f.svc.Create(ctx, f.legal, oilInput())
-		mustCode(t, err, "DISCRETION_DRAFT_EXISTS")
+		mustCode(t, err, "VERSION_DRAFT_EXISTS")
 
 		// Not yet published: nothing to apply.
 		req := EvaluateRequest{ItemID: "item-oil", ActDate: "2025-07-01", Facts: Facts{PriorCount: 1, Harm: HarmGeneral}}
 		_, err = f.svc.Evaluate(ctx, f.legal, req)
 		mustCode(t, err, "DISCRETION_NONE")
 
-		v1, err = f.svc.Publish(ctx, f.legal, v1.ID, PublishInput{EffectiveFrom: "2025-06-01", DocNumber: "阳综执发〔2025〕7号"})
+		v1, err = f.svc.Publish(ctx, f.legal, v1.ID, lifecycle.PublishInput{EffectiveFrom: "2025-06-01", DocNo: "阳综执发〔2025〕7号", Revision: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v1.Status != StatusPublished || v1.State != StateInForce || v1.DocNumber != "阳综执发〔2025〕7号" || v1.PublishedAt == "" {
+		if v1.Status != lifecycle.Published || v1.State != lifecycle.StateInForce || v1.DocNo != "阳综执发〔2025〕7号" || v1.PublishedAt == "" ||
+			v1.Revision != 2 {
 			t.Fatalf("published: %+v", v1)
 		}
 		r, err := f.svc.Evaluate(ctx, f.legal, req)
@@ -69,23 +73,27 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 
 		// Version 2: revised from version 1, 从重 raised, in force from 2026-03-01.
 		v2, err := f.svc.Revise(ctx, f.legal, v1.ID)
-		if err != nil || v2.Version != 2 || v2.Status != StatusDraft || len(v2.Tiers) != 4 {
+		if err != nil || v2.Version != 2 || v2.Status != lifecycle.Draft || v2.Revision != 1 || len(v2.Tiers) != 4 {
 			t.Fatalf("revise: %+v, %v", v2, err)
 		}
 		in := oilInput()
 		in.Tiers[2].Standard.MaxFen = yuan(40000)
 		in.Tiers[3].Standard.MinFen = yuan(40000)
-		if v2, err = f.svc.Update(ctx, f.legal, v2.ID, in); err != nil {
-			t.Fatal(err)
+		if v2, err = f.svc.Update(ctx, f.legal, v2.ID, UpdateInput{Input: in, Revision: 1}); err != nil || v2.Revision != 2 {
+			t.Fatal(v2.Revision, err)
 		}
-		_, err = f.svc.Publish(ctx, f.legal, v2.ID, PublishInput{EffectiveFrom: "2025-06-01", DocNumber: "阳综执发〔2026〕2号"})
-		mustCode(t, err, "DISCRETION_EFFECTIVE_ORDER")
-		if v2, err = f.svc.Publish(ctx, f.legal, v2.ID, PublishInput{EffectiveFrom: "2026-03-01", DocNumber: "阳综执发〔2026〕2号"}); err != nil {
+		_, err = f.svc.Update(ctx, f.legal, v2.ID, UpdateInput{Input: in, Revision: 1})
+		mustCode(t, err, "STALE")
+		_, err = f.svc.Publish(ctx, f.legal, v2.ID, lifecycle.PublishInput{EffectiveFrom: "2026-03-01", DocNo: "阳综执发〔2026〕2号", Revision: 1})
+		mustCode(t, err, "STALE")
+		_, err = f.svc.Publish(ctx, f.legal, v2.ID, lifecycle.PublishInput{EffectiveFrom: "2025-06-01", DocNo: "阳综执发〔2026〕2号", Revision: 2})
+		mustCode(t, err, "VERSION_DATE_ORDER")
+		if v2, err = f.svc.Publish(ctx, f.legal, v2.ID, lifecycle.PublishInput{EffectiveFrom: "2026-03-01", DocNo: "阳综执发〔2026〕2号", Revision: 2}); err != nil {
 			t.Fatal(err)
 		}
 		detail, err := f.svc.Get(ctx, f.legal, v1.ID)
-		if err != nil || detail.EffectiveTo != "2026-03-01" || detail.State != StateExpired || len(detail.History) != 2 ||
-			detail.History[0].Version != 2 || detail.History[0].State != StateInForce {
+		if err != nil || detail.EffectiveTo != "2026-03-01" || detail.State != lifecycle.StateExpired || detail.Revision != 3 || len(detail.History) != 2 ||
+			detail.History[0].Version != 2 || detail.History[0].State != lifecycle.StateInForce || detail.History[1].Revision != 3 {
 			t.Fatalf("v1 after v2: %+v, %v", detail, err)
 		}
 		// The act's date picks the version.
@@ -111,7 +119,7 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 		if err != nil || tb.RegionCode != codeTownA || tb.Version != 1 {
 			t.Fatalf("township draft: %+v, %v", tb, err)
 		}
-		if _, err := f.svc.Publish(ctx, f.townLaw, tb.ID, PublishInput{EffectiveFrom: "2026-04-01", DocNumber: "阿城执发〔2026〕1号"}); err != nil {
+		if _, err := f.svc.Publish(ctx, f.townLaw, tb.ID, lifecycle.PublishInput{EffectiveFrom: "2026-04-01", DocNo: "阿城执发〔2026〕1号", Revision: 1}); err != nil {
 			t.Fatal(err)
 		}
 		req.ActDate = "2026-04-15"
@@ -151,7 +159,7 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 		}
 		_, err = f.svc.Get(ctx, f.officer, draft.ID)
 		mustCode(t, err, "NOT_FOUND")
-		if items, total, err := f.svc.List(ctx, f.legal, Filter{Status: StatusDraft}, firstPage); total != 1 {
+		if items, total, err := f.svc.List(ctx, f.legal, Filter{Status: lifecycle.Draft}, firstPage); total != 1 {
 			t.Errorf("county drafts: %d %+v %v", total, items, err)
 		}
 		if _, total, _ := f.svc.List(ctx, f.legal, Filter{InForce: true, Date: "2026-05-10"}, firstPage); total != 2 {
@@ -160,15 +168,18 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 		if err := f.svc.Discard(ctx, f.legal, draft.ID); err != nil {
 			t.Fatal(err)
 		}
-		mustCode(t, f.svc.Discard(ctx, f.legal, v2.ID), "DISCRETION_NOT_DRAFT")
+		mustCode(t, f.svc.Discard(ctx, f.legal, v2.ID), "VERSION_NOT_DRAFT")
 
 		// Repeal from today: acts from today have no benchmark, earlier acts keep theirs.
-		_, err = f.svc.Repeal(ctx, f.legal, v2.ID, RepealInput{})
-		mustCode(t, err, "DISCRETION_REASON_REQUIRED")
-		_, err = f.svc.Repeal(ctx, f.legal, v1.ID, RepealInput{Reason: "已被替代"})
-		mustCode(t, err, "DISCRETION_ALREADY_ENDED")
-		rep, err := f.svc.Repeal(ctx, f.legal, v2.ID, RepealInput{Reason: "上位法修改，重新制定"})
-		if err != nil || rep.Status != StatusRepealed || rep.State != StateRepealed || rep.EffectiveTo != "2026-05-10" {
+		_, err = f.svc.Repeal(ctx, f.legal, v2.ID, lifecycle.RepealInput{Revision: v2.Revision})
+		mustCode(t, err, "VERSION_REASON_REQUIRED")
+		_, err = f.svc.Repeal(ctx, f.legal, v1.ID, lifecycle.RepealInput{Reason: "已被替代", Revision: 3})
+		mustCode(t, err, "VERSION_ALREADY_ENDED")
+		_, err = f.svc.Repeal(ctx, f.legal, v2.ID, lifecycle.RepealInput{Reason: "上位法修改，重新制定", Revision: v2.Revision - 1})
+		mustCode(t, err, "STALE")
+		rep, err := f.svc.Repeal(ctx, f.legal, v2.ID, lifecycle.RepealInput{Reason: "上位法修改，重新制定", Revision: v2.Revision})
+		if err != nil || rep.Status != lifecycle.Repealed || rep.State != lifecycle.StateRepealed || rep.EffectiveTo != "2026-05-10" ||
+			rep.RepealReason != "上位法修改，重新制定" || rep.Revision != v2.Revision+1 {
 			t.Fatalf("repeal: %+v, %v", rep, err)
 		}
 		req.ActDate = "2026-05-10"
@@ -228,45 +239,47 @@ func TestRefusedChangesNothing(t *testing.T) {
 		// The law changes on 2026-04-01: 从重 up to 50,000 no longer fits a 40,000 maximum.
 		f.statutes.add("2026-04-01", Statute{ItemID: "item-oil", ItemCode: "C-118-1", ItemName: "超标排放油烟", VersionID: "oil-v2",
 			PenaltyKinds: []string{PenaltyFine}, FineMinFen: yuan(5000), FineMaxFen: yuan(40000)})
-		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026-04-15", DocNumber: "阳综执发〔2026〕3号"})
+		_, err = f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026-04-15", DocNo: "阳综执发〔2026〕3号", Revision: 1})
 		e = mustCode(t, err, "DISCRETION_TIER_OUT_OF_RANGE")
 		if e.Rule == "" || len(e.Details) == 0 {
 			t.Errorf("publish out of range: %+v", e)
 		}
-		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2024-06-01", DocNumber: "阳综执发〔2026〕3号"})
+		_, err = f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2024-06-01", DocNo: "阳综执发〔2026〕3号", Revision: 1})
 		mustCode(t, err, "DISCRETION_EFFECTIVE_BEFORE_ITEM")
-		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026-01-01"})
-		mustCode(t, err, "DISCRETION_DOC_NUMBER_REQUIRED")
-		_, err = f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026/01/01", DocNumber: "x"})
+		_, err = f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026-01-01", Revision: 1})
+		mustCode(t, err, "VERSION_DOC_NO_REQUIRED")
+		_, err = f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026/01/01", DocNo: "x", Revision: 1})
 		mustCode(t, err, "DATE_INVALID")
-		_, err = f.svc.Publish(ctx, f.other, b.ID, PublishInput{EffectiveFrom: "2026-01-01", DocNumber: "x"})
+		_, err = f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026-01-01", DocNo: "x", Revision: 2})
+		mustCode(t, err, "STALE")
+		_, err = f.svc.Publish(ctx, f.other, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026-01-01", DocNo: "x", Revision: 1})
 		mustCode(t, err, "NOT_FOUND")
 		after, _ := f.svc.Get(ctx, f.legal, b.ID)
-		if after.Status != StatusDraft || after.EffectiveFrom != "" || after.DocNumber != "" || after.UpdatedAt != before.UpdatedAt ||
+		if after.Status != lifecycle.Draft || after.EffectiveFrom != "" || after.DocNo != "" || after.UpdatedAt != before.UpdatedAt || after.Revision != 1 ||
 			rows() != 1 || audits() != 1 {
 			t.Fatalf("refused publishes changed the draft: %+v (rows %d, audits %d)", after, rows(), audits())
 		}
 		bad = oilInput()
 		bad.Tiers[2].Standard.MinFen = yuan(40000)
-		_, err = f.svc.Update(ctx, f.legal, b.ID, bad)
+		_, err = f.svc.Update(ctx, f.legal, b.ID, UpdateInput{Input: bad, Revision: 1})
 		mustCode(t, err, "DISCRETION_RANGE_INVERTED")
 		bad = oilInput()
 		bad.ItemID = "item-road"
-		_, err = f.svc.Update(ctx, f.legal, b.ID, bad)
+		_, err = f.svc.Update(ctx, f.legal, b.ID, UpdateInput{Input: bad, Revision: 1})
 		mustCode(t, err, "DISCRETION_ITEM_FIXED")
-		if x, _ := f.svc.Get(ctx, f.legal, b.ID); x.UpdatedAt != before.UpdatedAt || audits() != 1 {
+		if x, _ := f.svc.Get(ctx, f.legal, b.ID); x.UpdatedAt != before.UpdatedAt || x.Revision != 1 || audits() != 1 {
 			t.Fatal("refused update changed the draft")
 		}
 
 		// Published under the old law it is valid; a published version cannot be edited.
-		p, err := f.svc.Publish(ctx, f.legal, b.ID, PublishInput{EffectiveFrom: "2026-01-01", DocNumber: "阳综执发〔2026〕3号"})
+		p, err := f.svc.Publish(ctx, f.legal, b.ID, lifecycle.PublishInput{EffectiveFrom: "2026-01-01", DocNo: "阳综执发〔2026〕3号", Revision: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = f.svc.Update(ctx, f.legal, p.ID, oilInput())
-		mustCode(t, err, "DISCRETION_NOT_DRAFT")
-		_, err = f.svc.Publish(ctx, f.legal, p.ID, PublishInput{EffectiveFrom: "2026-02-01", DocNumber: "x"})
-		mustCode(t, err, "DISCRETION_NOT_DRAFT")
+		_, err = f.svc.Update(ctx, f.legal, p.ID, UpdateInput{Input: oilInput(), Revision: p.Revision})
+		mustCode(t, err, "VERSION_NOT_DRAFT")
+		_, err = f.svc.Publish(ctx, f.legal, p.ID, lifecycle.PublishInput{EffectiveFrom: "2026-02-01", DocNo: "x", Revision: p.Revision})
+		mustCode(t, err, "VERSION_NOT_DRAFT")
 		// Acts after the law changed are held to the new maximum, with a note.
 		r, err := f.svc.Evaluate(ctx, f.legal, EvaluateRequest{ItemID: "item-oil", ActDate: "2026-05-01", Facts: Facts{PriorCount: 1, Harm: HarmGeneral}})
 		if err != nil || r.MaxFen != yuan(40000) || len(r.Notes) != 1 {
@@ -278,6 +291,50 @@ func TestRefusedChangesNothing(t *testing.T) {
 		mustCode(t, err, "DISCRETION_ITEM_NOT_IN_FORCE")
 		_, err = f.svc.Evaluate(ctx, f.legal, EvaluateRequest{ItemID: "item-oil", ActDate: "2026-05-01", RegionCode: codeOther})
 		mustCode(t, err, "NOT_FOUND")
+	})
+}
+
+// TestConcurrentChangesOneWins: two officers change the same draft from the same revision at
+// once; one change is kept and the other answers STALE, on both engines.
+func TestConcurrentChangesOneWins(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		b, err := f.svc.Create(ctx, f.legal, oilInput())
+		if err != nil {
+			t.Fatal(err)
+		}
+		results := make(chan error, 2)
+		var start sync.WaitGroup
+		start.Add(1)
+		for i := range 2 {
+			go func() {
+				start.Wait()
+				in := oilInput()
+				in.Title = fmt.Sprintf("第%d位法制员的修改", i+1)
+				_, err := f.svc.Update(ctx, f.legal, b.ID, UpdateInput{Input: in, Revision: 1})
+				results <- err
+			}()
+		}
+		start.Done()
+		var ok, stale int
+		for range 2 {
+			switch err := <-results; {
+			case err == nil:
+				ok++
+			case apperr.Is(err, "STALE"):
+				stale++
+			default:
+				t.Errorf("concurrent update: %v", err)
+			}
+		}
+		got, _ := f.svc.Get(ctx, f.legal, b.ID)
+		if ok != 1 || stale != 1 || got.Revision != 2 {
+			t.Fatalf("%d kept, %d stale, revision %d", ok, stale, got.Revision)
+		}
+		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = ? AND action = ?`, entityBenchmark, "update"); n != 1 {
+			t.Errorf("update audit entries = %d", n)
+		}
 	})
 }
 
@@ -351,7 +408,7 @@ func TestDemoNoPenaltyListAndPublic(t *testing.T) {
 		kinds := map[string]int{}
 		for _, l := range list {
 			kinds[l.Kind]++
-			if l.DocNumber != DemoDocNumber || len(l.ConditionText) != len(l.Conditions) || l.Education == "" || l.Mandatory != Mandatory(l.Kind) {
+			if l.DocNo != DemoDocNo || len(l.ConditionText) != len(l.Conditions) || l.Education == "" || l.Mandatory != Mandatory(l.Kind) {
 				t.Errorf("listing %+v", l)
 			}
 		}
@@ -368,7 +425,7 @@ func TestDemoNoPenaltyListAndPublic(t *testing.T) {
 			t.Fatalf("public: %d %v", total, err)
 		}
 		for _, p := range items {
-			if p.DocNumber != DemoDocNumber || p.Citation == "" || len(p.Tiers) == 0 {
+			if p.DocNo != DemoDocNo || p.Citation == "" || len(p.Tiers) == 0 {
 				t.Errorf("public benchmark %+v", p)
 			}
 		}

@@ -9,41 +9,38 @@ import (
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/query"
 )
 
 // row is a discretion_benchmarks row with its region's name.
 type row struct {
-	ID            string `db:"id"`
-	RegionCode    string `db:"region_code"`
-	RegionName    string `db:"region_name"`
-	ItemID        string `db:"item_id"`
-	ItemCode      string `db:"item_code"`
-	ItemName      string `db:"item_name"`
-	Version       int    `db:"version"`
-	Status        Status `db:"status"`
-	Title         string `db:"title"`
-	DocNumber     string `db:"doc_number"`
-	EffectiveFrom string `db:"effective_from"`
-	EffectiveTo   string `db:"effective_to"`
-	Statute       string `db:"statute"`
-	Provisions    string `db:"provisions"`
-	Tiers         string `db:"tiers"`
-	NoPenalty     string `db:"no_penalty"`
-	Note          string `db:"note"`
-	RepealReason  string `db:"repeal_reason"`
-	CreatedAt     string `db:"created_at"`
-	UpdatedAt     string `db:"updated_at"`
-	PublishedAt   string `db:"published_at"`
+	ID         string `db:"id"`
+	RegionCode string `db:"region_code"`
+	RegionName string `db:"region_name"`
+	ItemID     string `db:"item_id"`
+	ItemCode   string `db:"item_code"`
+	ItemName   string `db:"item_name"`
+	lifecycle.Record
+	Title      string `db:"title"`
+	Statute    string `db:"statute"`
+	Provisions string `db:"provisions"`
+	Tiers      string `db:"tiers"`
+	NoPenalty  string `db:"no_penalty"`
+	Note       string `db:"note"`
+	CreatedAt  string `db:"created_at"`
+	UpdatedAt  string `db:"updated_at"`
 }
 
 const (
 	benchmarkFrom = `discretion_benchmarks b LEFT JOIN regions r ON r.code = b.region_code`
-	rowColumns    = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
-	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.statute, b.provisions, b.tiers,
-	b.no_penalty, b.note, b.repeal_reason, b.created_at, b.updated_at, b.published_at`
-	summaryColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name,
-	b.version, b.status, b.title, b.doc_number, b.effective_from, b.effective_to, b.updated_at`
+	// recordColumns are the lifecycle's columns (lifecycle.Record).
+	recordColumns = `b.version, b.status, b.revision, b.effective_from, b.effective_to, b.doc_no, b.doc_title,
+	b.published_at, b.repeal_reason, b.repeal_doc_no`
+	rowColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name, ` +
+		recordColumns + `, b.title, b.statute, b.provisions, b.tiers, b.no_penalty, b.note, b.created_at, b.updated_at`
+	summaryColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name, ` +
+		recordColumns + `, b.title, b.updated_at`
 	selectRow     = `SELECT ` + rowColumns + ` FROM ` + benchmarkFrom
 	selectSummary = `SELECT ` + summaryColumns + ` FROM ` + benchmarkFrom
 )
@@ -70,9 +67,9 @@ func (r row) benchmark(day string) (Benchmark, error) {
 		return Benchmark{}, err
 	}
 	b := Benchmark{ID: r.ID, RegionCode: r.RegionCode, RegionName: r.RegionName, ItemID: r.ItemID, ItemCode: r.ItemCode,
-		ItemName: r.ItemName, Version: r.Version, Status: r.Status, State: StateOf(r.Status, r.EffectiveFrom, r.EffectiveTo, day),
-		Title: r.Title, DocNumber: r.DocNumber, EffectiveFrom: r.EffectiveFrom, EffectiveTo: r.EffectiveTo, Content: c,
-		Note: r.Note, RepealReason: r.RepealReason, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt}
+		ItemName: r.ItemName, Record: r.Record, Title: r.Title, Content: c, Note: r.Note, CreatedAt: r.CreatedAt,
+		UpdatedAt: r.UpdatedAt}
+	b.State = lifecycle.StateOf(r.Record, day)
 	if r.Statute != "" && r.Statute != "{}" {
 		var s Statute
 		if err := json.Unmarshal([]byte(r.Statute), &s); err != nil {
@@ -119,9 +116,9 @@ func listWhere(scope access.Scope, f Filter, day string) (*query.Where, error) {
 	w.Add(visibleWhere(scope))
 	w.If(f.ItemID != "", "b.item_id = ?", f.ItemID)
 	w.If(f.ItemCode != "", "b.item_code = ?", f.ItemCode)
-	switch f.Status {
-	case "":
-	case StatusDraft, StatusPublished, StatusRepealed:
+	switch {
+	case f.Status == "":
+	case lifecycle.StatusName(f.Status) != "":
 		w.And("b.status = ?", string(f.Status))
 	default:
 		return nil, apperr.InvalidField("status", "DISCRETION_STATUS_INVALID", "状态应为 draft、published 或 repealed")
@@ -129,7 +126,7 @@ func listWhere(scope access.Scope, f Filter, day string) (*query.Where, error) {
 	w.If(f.RegionCode != "", "b.region_code = ?", f.RegionCode)
 	if q := strings.TrimSpace(f.Query); q != "" {
 		like := db.Like(q)
-		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.doc_number LIKE ?"+db.LikeEscape+
+		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.doc_no LIKE ?"+db.LikeEscape+
 			" OR b.item_code LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+")", like, like, like, like)
 	}
 	w.If(f.InForce, inForceSQL, day, day)
@@ -156,7 +153,7 @@ func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, day 
 		return nil, 0, err
 	}
 	for i := range out {
-		out[i].State = StateOf(out[i].Status, out[i].EffectiveFrom, out[i].EffectiveTo, day)
+		out[i].State = lifecycle.StateOf(out[i].Record, day)
 	}
 	return out, total, nil
 }
@@ -174,78 +171,49 @@ func seriesRows(ctx context.Context, c db.Conn, scope access.Scope, regionCode, 
 		return nil, err
 	}
 	for i := range out {
-		out[i].State = StateOf(out[i].Status, out[i].EffectiveFrom, out[i].EffectiveTo, day)
+		out[i].State = lifecycle.StateOf(out[i].Record, day)
 	}
 	return out, nil
 }
 
-// seriesState tells whether a series has a draft, its next version number and its latest
-// published (or repealed) version.
-func seriesState(ctx context.Context, c db.Conn, regionCode, itemID string) (draft bool, next int, latest *row, err error) {
+// seriesRowsOf returns every version of a series, newest first, for the lifecycle's rules.
+func seriesRowsOf(ctx context.Context, c db.Conn, regionCode, itemID string) ([]row, error) {
 	var rows []row
-	if err = db.Select(ctx, c, &rows, selectRow+` WHERE b.region_code = ? AND b.item_id = ? ORDER BY b.version DESC`, regionCode, itemID); err != nil {
-		return false, 0, nil, err
-	}
-	next = 1
-	for i, r := range rows {
-		if i == 0 {
-			next = r.Version + 1
-		}
-		if r.Status == StatusDraft {
-			draft = true
-		} else if latest == nil {
-			latest = &rows[i]
-		}
-	}
-	return draft, next, latest, nil
+	err := db.Select(ctx, c, &rows, selectRow+` WHERE b.region_code = ? AND b.item_id = ? ORDER BY b.version DESC`, regionCode, itemID)
+	return rows, err
 }
 
 func insertRow(ctx context.Context, tx *db.Tx, r row) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_benchmarks (id, region_code, item_id, item_code, item_name, version,
-		status, title, doc_number, effective_from, effective_to, statute, provisions, tiers, no_penalty, note, repeal_reason,
-		created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.RegionCode, r.ItemID, r.ItemCode, r.ItemName, r.Version, string(r.Status), r.Title, r.DocNumber,
-		r.EffectiveFrom, r.EffectiveTo, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.RepealReason,
-		r.CreatedAt, r.UpdatedAt, r.PublishedAt)
+		status, revision, title, doc_no, doc_title, effective_from, effective_to, statute, provisions, tiers, no_penalty, note,
+		repeal_reason, repeal_doc_no, created_at, updated_at, published_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.RegionCode, r.ItemID, r.ItemCode, r.ItemName, r.Version, string(r.Status), r.Revision, r.Title, r.DocNo,
+		r.DocTitle, r.EffectiveFrom, r.EffectiveTo, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.RepealReason,
+		r.RepealDocNo, r.CreatedAt, r.UpdatedAt, r.PublishedAt)
 	return err
 }
 
-// updateDraft rewrites a draft's content; it reports false when the row is no longer the draft
-// last read (changed or published meanwhile).
-func updateDraft(ctx context.Context, tx *db.Tx, r row, readAt string) (bool, error) {
-	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET item_code = ?, item_name = ?, title = ?, statute = ?,
-		provisions = ?, tiers = ?, no_penalty = ?, note = ?, updated_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
-		r.ItemCode, r.ItemName, r.Title, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.UpdatedAt, r.ID, readAt)
+// updateRow writes a version's lifecycle fields and content where its revision is still was, the
+// one read; otherwise it answers STALE (someone changed, published or repealed it meanwhile).
+func updateRow(ctx context.Context, tx *db.Tx, r row, was int) error {
+	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = ?, revision = ?, doc_no = ?, doc_title = ?,
+		effective_from = ?, effective_to = ?, published_at = ?, repeal_reason = ?, repeal_doc_no = ?, item_code = ?,
+		item_name = ?, title = ?, statute = ?, provisions = ?, tiers = ?, no_penalty = ?, note = ?, updated_at = ?
+		WHERE id = ? AND revision = ?`,
+		string(r.Status), r.Revision, r.DocNo, r.DocTitle, r.EffectiveFrom, r.EffectiveTo, r.PublishedAt, r.RepealReason,
+		r.RepealDocNo, r.ItemCode, r.ItemName, r.Title, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.UpdatedAt,
+		r.ID, was)
 	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
-}
-
-// publishDraft publishes a draft with the content and statute it was validated with.
-func publishDraft(ctx context.Context, tx *db.Tx, r row, readAt string) (bool, error) {
-	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'published', doc_number = ?, effective_from = ?,
-		effective_to = '', item_code = ?, item_name = ?, statute = ?, provisions = ?, tiers = ?, no_penalty = ?,
-		updated_at = ?, published_at = ? WHERE id = ? AND status = 'draft' AND updated_at = ?`,
-		r.DocNumber, r.EffectiveFrom, r.ItemCode, r.ItemName, r.Statute, r.Provisions, r.Tiers, r.NoPenalty,
-		r.UpdatedAt, r.PublishedAt, r.ID, readAt)
-	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n == 1, err
-}
-
-// endVersion closes a published version on a day, repealing it when reason is given.
-func endVersion(ctx context.Context, tx *db.Tx, id, day string, repeal bool, reason, now string) error {
-	if repeal {
-		_, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = 'repealed', effective_to = ?, repeal_reason = ?,
-			updated_at = ? WHERE id = ?`, day, reason, now, id)
 		return err
 	}
-	_, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET effective_to = ?, updated_at = ? WHERE id = ?`, day, now, id)
-	return err
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		if err == nil {
+			err = lifecycle.Stale()
+		}
+		return err
+	}
+	return nil
 }
 
 func deleteDraft(ctx context.Context, tx *db.Tx, id string) (bool, error) {

@@ -14,6 +14,7 @@ import (
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/server"
 )
 
@@ -157,10 +158,10 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 	}
 	// Decisions: the demo county's own transfer decision, and one of 莘县. A township sees its
 	// county's decisions; another county's it must not.
-	yanggu := lookup(t, d, `SELECT id FROM catalog_decisions WHERE region_code = ? ORDER BY effective_date LIMIT 1`, "371521000000")
+	yanggu := lookup(t, d, `SELECT id FROM catalog_decisions WHERE region_code = ? ORDER BY effective_from LIMIT 1`, "371521000000")
 	shen := f.at(countyLevel, outside)
 	dd, err := a.Catalog.CreateDecision(ctx, access.System(), catalog.DecisionInput{DocNo: "莘政发〔2021〕9号", Title: "莘县相对集中行政处罚权决定",
-		EffectiveDate: "2021-06-01", Transfers: []catalog.MoveInput{{Items: []string{shen.Item}, Targets: []string{shen.Org}}}})
+		EffectiveFrom: "2021-06-01", Transfers: []catalog.MoveInput{{Items: []string{shen.Item}, Targets: []string{shen.Org}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func (f *authzFixture) item(t *testing.T, p *place, code string, publish bool) s
 	ctx := context.Background()
 	d, err := f.app.Catalog.Create(ctx, access.System(), catalogInput(code, p.Dept))
 	if err == nil && publish {
-		_, err = f.app.Catalog.Publish(ctx, access.System(), d.Item.ID)
+		_, err = f.app.Catalog.Publish(ctx, access.System(), d.Item.ID, lifecycle.PublishInput{Revision: d.Version.Revision})
 	}
 	if err != nil {
 		if t == nil {

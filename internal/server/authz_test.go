@@ -139,6 +139,25 @@ func benchmarkInput(item string, p *place) map[string]any {
 		"tiers": c.Tiers, "provisions": c.Provisions, "noPenalty": c.NoPenalty}
 }
 
+// itemRevision is the revision of a catalogue item's latest version (its draft, when it has one),
+// which a change of it presents; a record nobody may see presents 0 (and is not found anyway).
+func itemRevision(f *authzFixture, id string) int {
+	d, err := f.app.Catalog.Get(context.Background(), access.System(), id, "")
+	if err != nil || d.Version == nil {
+		return 0
+	}
+	return d.Version.Revision
+}
+
+// benchmarkRevision is the revision of a benchmark version, which a change of it presents.
+func benchmarkRevision(f *authzFixture, id string) int {
+	b, err := f.app.Discretion.Get(context.Background(), access.System(), id)
+	if err != nil {
+		return 0
+	}
+	return b.Revision
+}
+
 func newItemBody(f *authzFixture, p *place) any {
 	in := catalogInput(fmt.Sprintf("FX-N%d", f.next()), p.Dept)
 	in.EffectiveFrom = "2027-01-01"
@@ -229,11 +248,15 @@ var probes = map[string]probe{
 	"POST /api/v1/catalog/items":               {county: true, build: withBody(get("/api/v1/catalog/items"), newItemBody)},
 	"GET /api/v1/catalog/items/{id}":           {build: at("/api/v1/catalog/items/{}", func(p *place) string { return p.Item })},
 	"POST /api/v1/catalog/items/{id}/versions": {county: true, build: withBody(at("/api/v1/catalog/items/{}/versions", func(p *place) string { return p.Item }), newItemBody)},
-	"PUT /api/v1/catalog/items/{id}/draft":     {county: true, build: withBody(at("/api/v1/catalog/items/{}/draft", func(p *place) string { return p.Draft }), newItemBody)},
-	"POST /api/v1/catalog/items/{id}/publish":  {county: true, build: at("/api/v1/catalog/items/{}/publish", func(p *place) string { return p.Draft })},
+	"PUT /api/v1/catalog/items/{id}/draft": {county: true, build: withBody(at("/api/v1/catalog/items/{}/draft", func(p *place) string { return p.Draft }),
+		func(f *authzFixture, p *place) any {
+			return catalog.DraftInput{Input: newItemBody(f, p).(catalog.Input), Revision: itemRevision(f, p.Draft)}
+		})},
+	"POST /api/v1/catalog/items/{id}/publish": {county: true, build: withBody(at("/api/v1/catalog/items/{}/publish", func(p *place) string { return p.Draft }),
+		func(f *authzFixture, p *place) any { return map[string]int{"revision": itemRevision(f, p.Draft)} })},
 	"POST /api/v1/catalog/items/{id}/repeal": {county: true, build: withBody(at("/api/v1/catalog/items/{}/repeal", func(p *place) string { return p.Item }),
-		func(*authzFixture, *place) any {
-			return map[string]string{"effectiveDate": "2031-01-01", "docNo": "矩阵〔2030〕1号", "reason": "矩阵测试"}
+		func(f *authzFixture, p *place) any {
+			return map[string]any{"effectiveTo": "2031-01-01", "docNo": "矩阵〔2030〕1号", "reason": "矩阵测试", "revision": itemRevision(f, p.Item)}
 		})},
 	"GET /api/v1/catalog/items/{id}/diff": {build: withQuery(at("/api/v1/catalog/items/{}/diff", func(p *place) string { return p.Item }),
 		func(*place) url.Values { return q("from", "2021-01-01", "to", "2026-01-01") })},
@@ -247,13 +270,13 @@ var probes = map[string]probe{
 		func(*place) url.Values { return q("from", "2021-01-01", "to", "2026-01-01") })},
 	"GET /api/v1/catalog/decisions": {kind: list, build: get("/api/v1/catalog/decisions")},
 	"POST /api/v1/catalog/decisions": {county: true, build: withBody(get("/api/v1/catalog/decisions"), func(f *authzFixture, p *place) any {
-		return map[string]any{"docNo": fmt.Sprintf("矩阵〔2026〕%d号", f.next()), "title": "矩阵测试决定", "effectiveDate": "2026-06-01",
+		return map[string]any{"docNo": fmt.Sprintf("矩阵〔2026〕%d号", f.next()), "title": "矩阵测试决定", "effectiveFrom": "2026-06-01",
 			"transfers": []map[string]any{{"items": []string{p.Item}, "targets": []string{p.Org}}}}
 	})},
 	"GET /api/v1/catalog/decisions/{id}": {build: at("/api/v1/catalog/decisions/{}", func(p *place) string { return p.Decision })},
 	"POST /api/v1/catalog/decisions/{id}/revoke": {county: true, build: withBody(at("/api/v1/catalog/decisions/{}/revoke", func(p *place) string { return p.Decision }),
 		func(f *authzFixture, _ *place) any {
-			return map[string]any{"docNo": fmt.Sprintf("矩阵收〔2030〕%d号", f.next()), "title": "矩阵测试收回", "effectiveDate": "2030-01-01"}
+			return map[string]any{"docNo": fmt.Sprintf("矩阵收〔2030〕%d号", f.next()), "title": "矩阵测试收回", "effectiveFrom": "2030-01-01"}
 		})},
 	"GET /api/v1/catalog/checks":  {kind: list, build: get("/api/v1/catalog/checks")},
 	"GET /api/v1/catalog/domains": {kind: global, build: get("/api/v1/catalog/domains")},
@@ -287,18 +310,22 @@ var probes = map[string]probe{
 	"GET /api/v1/discretion/benchmarks/{id}": {build: at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark })},
 	"POST /api/v1/discretion/benchmarks":     {build: withBody(get("/api/v1/discretion/benchmarks"), func(_ *authzFixture, p *place) any { return benchmarkInput(p.Item, p) })},
 	"PUT /api/v1/discretion/benchmarks/{id}": {build: withBody(at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark }),
-		func(_ *authzFixture, p *place) any { return benchmarkInput(p.Item, p) })},
+		func(f *authzFixture, p *place) any {
+			in := benchmarkInput(p.Item, p)
+			in["revision"] = benchmarkRevision(f, p.Benchmark)
+			return in
+		})},
 	"DELETE /api/v1/discretion/benchmarks/{id}": {build: func(f *authzFixture, l level, s side) request {
 		return request{path: "/api/v1/discretion/benchmarks/" + freshBenchmark(f, l, s)}
 	}},
 	"POST /api/v1/discretion/benchmarks/{id}/revise": {build: at("/api/v1/discretion/benchmarks/{}/revise", func(p *place) string { return p.Benchmark })},
 	"POST /api/v1/discretion/benchmarks/{id}/publish": {build: withBody(at("/api/v1/discretion/benchmarks/{}/publish", func(p *place) string { return p.Benchmark }),
-		func(*authzFixture, *place) any {
-			return map[string]string{"effectiveFrom": "2026-01-01", "docNumber": "矩阵〔2025〕1号"}
+		func(f *authzFixture, p *place) any {
+			return map[string]any{"effectiveFrom": "2026-01-01", "docNo": "矩阵〔2025〕1号", "revision": benchmarkRevision(f, p.Benchmark)}
 		})},
 	"POST /api/v1/discretion/benchmarks/{id}/repeal": {build: withBody(at("/api/v1/discretion/benchmarks/{}/repeal", func(p *place) string { return p.Benchmark }),
-		func(*authzFixture, *place) any {
-			return map[string]string{"effectiveTo": "2031-01-01", "reason": "矩阵测试"}
+		func(f *authzFixture, p *place) any {
+			return map[string]any{"effectiveTo": "2031-01-01", "reason": "矩阵测试", "revision": benchmarkRevision(f, p.Benchmark)}
 		})},
 	"POST /api/v1/discretion/propose": {build: withBody(get("/api/v1/discretion/propose"), func(_ *authzFixture, p *place) any {
 		return map[string]string{"itemId": p.Item, "regionCode": p.Region}

@@ -32,7 +32,7 @@ type (
 			DocNo string `json:"docNo"`
 		} `json:"decision"`
 		Version struct {
-			Seq int `json:"seq"`
+			Version int `json:"version"`
 		} `json:"version"`
 	}
 )
@@ -122,7 +122,7 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 			t.Fatalf("before the transfer: %+v", x)
 		}
 		// The 2021 安全生产法 replaced the first version on 2021-09-01.
-		if x := ask("YJGL-CF-001", "2021-09-01"); x.Version.Seq != 2 || x.Body.Name != "阳谷县综合行政执法局" {
+		if x := ask("YJGL-CF-001", "2021-09-01"); x.Version.Version != 2 || x.Body.Name != "阳谷县综合行政执法局" {
 			t.Fatalf("new version: %+v", x)
 		}
 		err := officer.Get(ctx, "/api/v1/catalog/exercise", url.Values{"itemCode": {demo.RevokedItemCode}, "place": {zhangqiuVillage}, "date": {"2024-3-1"}}, nil)
@@ -186,14 +186,14 @@ func TestCatalogWritesNeedCatalogWrite(t *testing.T) {
 		if err := legal.Do(ctx, http.MethodPost, "/api/v1/catalog/items", item, &created); err != nil || created.Item.Status != "draft" {
 			t.Fatalf("create: %+v %v", created, err)
 		}
-		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/items/"+created.Item.ID+"/publish", nil, nil)
+		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/items/"+created.Item.ID+"/publish", map[string]int{"revision": 1}, nil)
 		if ce := apiErr(t, err, http.StatusUnprocessableEntity, "CATALOG_BASIS_REQUIRED"); !strings.Contains(ce.Rule, "行政处罚法") || len(ce.Details) != 4 {
 			t.Fatalf("rule: %q", ce.Rule)
 		}
 		// A decision delegating to a squadron is refused, naming the problem.
 		squadrons, _ := legal.Orgs(ctx, url.Values{"q": {"张秋镇中队"}})
 		err = legal.Do(ctx, http.MethodPost, "/api/v1/catalog/decisions", map[string]any{"docNo": "阳政发〔2025〕1号", "title": "下放",
-			"effectiveDate": "2025-01-01", "delegations": []map[string]any{{"items": []string{"CSGL-CF-019"}, "targets": []string{squadrons.Items[0].ID}}}}, nil)
+			"effectiveFrom": "2025-01-01", "delegations": []map[string]any{{"items": []string{"CSGL-CF-019"}, "targets": []string{squadrons.Items[0].ID}}}}, nil)
 		if ce := apiErr(t, err, http.StatusUnprocessableEntity, "CATALOG_DELEGATE_TARGET"); len(ce.Details) != 1 {
 			t.Fatalf("details: %+v", ce.Details)
 		}

@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/platform/secret"
 	"zhifa/internal/platform/settings"
 )
@@ -56,19 +57,17 @@ func codeTypes() httpx.Codes {
 		roles = append(roles, string(r.Code))
 	}
 	return httpx.Codes{
-		reflect.TypeFor[access.Permission](): perms,
-		reflect.TypeFor[access.Role]():       roles,
-		reflect.TypeFor[org.Kind]():          optionCodes(org.Kinds),
-		reflect.TypeFor[people.CertStatus](): codes(people.CertValid, people.CertExpiring, people.CertExpired, people.CertNone),
-		reflect.TypeFor[catalog.ItemType]():  optionCodes(catalog.ItemTypes),
-		reflect.TypeFor[catalog.Category]():  optionCodes(catalog.Categories),
-		reflect.TypeFor[catalog.Level]():     optionCodes(catalog.Levels),
-		reflect.TypeFor[catalog.Status]():    optionCodes(catalog.Statuses),
-		reflect.TypeFor[catalog.Mode]():      optionCodes(catalog.Modes),
-		reflect.TypeFor[discretion.Level]():  codes(discretion.Levels...),
-		reflect.TypeFor[discretion.Status](): codes(discretion.StatusDraft, discretion.StatusPublished, discretion.StatusRepealed),
-		reflect.TypeFor[discretion.State](): codes(discretion.StateDraft, discretion.StateScheduled, discretion.StateInForce,
-			discretion.StateExpired, discretion.StateRepealed),
+		reflect.TypeFor[access.Permission]():  perms,
+		reflect.TypeFor[access.Role]():        roles,
+		reflect.TypeFor[org.Kind]():           optionCodes(org.Kinds),
+		reflect.TypeFor[people.CertStatus]():  codes(people.CertValid, people.CertExpiring, people.CertExpired, people.CertNone),
+		reflect.TypeFor[catalog.ItemType]():   optionCodes(catalog.ItemTypes),
+		reflect.TypeFor[catalog.Category]():   optionCodes(catalog.Categories),
+		reflect.TypeFor[catalog.Level]():      optionCodes(catalog.Levels),
+		reflect.TypeFor[catalog.Mode]():       optionCodes(catalog.Modes),
+		reflect.TypeFor[discretion.Level]():   codes(discretion.Levels...),
+		reflect.TypeFor[lifecycle.Status]():   codes(lifecycle.Statuses...),
+		reflect.TypeFor[lifecycle.State]():    codes(lifecycle.States...),
 		reflect.TypeFor[settings.FieldType](): codes(settings.FieldTypes...),
 		reflect.TypeFor[settings.Action]():    codes(settings.Actions...),
 	}

@@ -6,7 +6,9 @@ const version: CatalogVersion = {
   id: 'v1',
   itemId: 'i1',
   regionCode: '371521000000',
-  seq: 1,
+  version: 1,
+  state: 'in_force',
+  revision: 2,
   status: 'published',
   statusName: '已发布',
   effectiveFrom: '2021-01-01',
@@ -32,6 +34,9 @@ const version: CatalogVersion = {
   createdAt: '',
   createdBy: '',
   publishedAt: '',
+  docTitle: '',
+  repealReason: '',
+  repealDocNo: '',
 }
 
 describe('item form', () => {

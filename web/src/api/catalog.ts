@@ -4,11 +4,11 @@ import type {
   CatalogChecksReport,
   CatalogDetail,
   CatalogDomain,
+  CatalogDraftInput,
   CatalogItem,
   CatalogItemInput,
   CatalogListParams,
   CatalogMeta,
-  CatalogRepealInput,
   Citation,
   Decision,
   DecisionDetail,
@@ -17,6 +17,8 @@ import type {
   OrgDiff,
   OrgItems,
   Page,
+  PublishInput,
+  RepealInput,
   RevokeDecisionInput,
 } from './types'
 
@@ -43,16 +45,18 @@ export function addCatalogVersion(id: string, input: CatalogItemInput): Promise<
   return http.post<CatalogDetail>(`/catalog/items/${seg(id)}/versions`, input)
 }
 
-export function updateCatalogDraft(id: string, input: CatalogItemInput): Promise<CatalogDetail> {
+/** 修改待发布的草稿；revision 为读取时草稿的 revision，他人已改动时答 409 STALE。 */
+export function updateCatalogDraft(id: string, input: CatalogDraftInput): Promise<CatalogDetail> {
   return http.put<CatalogDetail>(`/catalog/items/${seg(id)}/draft`, input)
 }
 
-/** 发布待发布的草稿（生效日期与文号写在草稿里）。 */
-export function publishCatalogItem(id: string): Promise<CatalogDetail> {
-  return http.post<CatalogDetail>(`/catalog/items/${seg(id)}/publish`)
+/** 发布待发布的草稿（生效日期与文号写在草稿里，也可在此给出；须带草稿的 revision）。 */
+export function publishCatalogItem(id: string, input: PublishInput): Promise<CatalogDetail> {
+  return http.post<CatalogDetail>(`/catalog/items/${seg(id)}/publish`, input)
 }
 
-export function repealCatalogItem(id: string, input: CatalogRepealInput): Promise<CatalogDetail> {
+/** 废止事项：现行版本自 effectiveTo 起不再施行（须带该版本的 revision）。 */
+export function repealCatalogItem(id: string, input: RepealInput): Promise<CatalogDetail> {
   return http.post<CatalogDetail>(`/catalog/items/${seg(id)}/repeal`, input)
 }
 

@@ -6,11 +6,14 @@ import type {
   BenchmarkInput,
   BenchmarkListParams,
   BenchmarkSummary,
+  BenchmarkUpdateInput,
   DiscretionVocabulary,
   EvaluateRequest,
   EvaluateResult,
   Page,
   Proposal,
+  PublishInput,
+  RepealInput,
 } from './types'
 
 const seg = (id: string) => encodeURIComponent(id)
@@ -31,7 +34,8 @@ export function createBenchmark(input: BenchmarkInput): Promise<Benchmark> {
   return http.post<Benchmark>('/discretion/benchmarks', input)
 }
 
-export function updateBenchmark(id: string, input: BenchmarkInput): Promise<Benchmark> {
+/** 修改草稿；revision 为读取时草稿的 revision，他人已改动时答 409 STALE。 */
+export function updateBenchmark(id: string, input: BenchmarkUpdateInput): Promise<Benchmark> {
   return http.put<Benchmark>(`/discretion/benchmarks/${seg(id)}`, input)
 }
 
@@ -43,11 +47,11 @@ export function reviseBenchmark(id: string): Promise<Benchmark> {
   return http.post<Benchmark>(`/discretion/benchmarks/${seg(id)}/revise`)
 }
 
-export function publishBenchmark(id: string, input: { effectiveFrom: string; docNumber: string }): Promise<Benchmark> {
+export function publishBenchmark(id: string, input: PublishInput): Promise<Benchmark> {
   return http.post<Benchmark>(`/discretion/benchmarks/${seg(id)}/publish`, input)
 }
 
-export function repealBenchmark(id: string, input: { effectiveTo: string; reason: string }): Promise<Benchmark> {
+export function repealBenchmark(id: string, input: RepealInput): Promise<Benchmark> {
   return http.post<Benchmark>(`/discretion/benchmarks/${seg(id)}/repeal`, input)
 }
 

@@ -529,7 +529,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改待发布的草稿 */
+        /** 修改待发布的草稿（提交草稿的 revision） */
         put: operations["putCatalogItemsIdDraft"];
         post?: never;
         delete?: never;
@@ -547,7 +547,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布草稿（须有违法依据和处罚依据、生效日期和文号） */
+        /** 发布草稿（须有违法依据和处罚依据、生效日期和文号；提交草稿的 revision） */
         post: operations["postCatalogItemsIdPublish"];
         delete?: never;
         options?: never;
@@ -564,7 +564,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 废止事项（自生效日期起） */
+        /** 废止事项（现行版本自 effectiveTo 起不再施行；须写明文号和理由，提交该版本的 revision） */
         post: operations["postCatalogItemsIdRepeal"];
         delete?: never;
         options?: never;
@@ -1546,7 +1546,7 @@ export interface components {
             createdAt: string;
             delegations: number;
             docNo: string;
-            effectiveDate: string;
+            effectiveFrom: string;
             id: string;
             note: string;
             regionCode: string;
@@ -1558,7 +1558,7 @@ export interface components {
             createdAt: string;
             delegations: number;
             docNo: string;
-            effectiveDate: string;
+            effectiveFrom: string;
             id: string;
             made: components["schemas"]["catalog.Assignment"][];
             note: string;
@@ -1571,7 +1571,7 @@ export interface components {
         "catalog.DecisionInput": {
             delegations: components["schemas"]["catalog.MoveInput"][];
             docNo: string;
-            effectiveDate: string;
+            effectiveFrom: string;
             note: string;
             revocations: components["schemas"]["catalog.RevokeInput"][];
             title: string;
@@ -1585,7 +1585,7 @@ export interface components {
         };
         "catalog.DecisionRef": {
             docNo: string;
-            effectiveDate: string;
+            effectiveFrom: string;
             id: string;
             title: string;
         };
@@ -1604,6 +1604,27 @@ export interface components {
         };
         "catalog.DomainInput": {
             name: string;
+        };
+        "catalog.DraftInput": {
+            category: components["schemas"]["catalog.Category"];
+            code?: string;
+            docNo: string;
+            docTitle?: string;
+            domain: string;
+            effectiveFrom: string;
+            enforceDuties: string[];
+            fine: components["schemas"]["catalog.Fine"];
+            level: components["schemas"]["catalog.Level"];
+            name: string;
+            note: string;
+            ownerOrgId: string;
+            penaltyBasis: components["schemas"]["law.Citation"][];
+            penaltyKinds: string[];
+            regionCode?: string;
+            revision: number;
+            superviseDuties: string[];
+            type: components["schemas"]["catalog.ItemType"];
+            violatedBasis: components["schemas"]["law.Citation"][];
         };
         "catalog.Exercise": {
             assignmentId: string;
@@ -1645,6 +1666,7 @@ export interface components {
             category: components["schemas"]["catalog.Category"];
             code?: string;
             docNo: string;
+            docTitle?: string;
             domain: string;
             effectiveFrom: string;
             enforceDuties: string[];
@@ -1676,13 +1698,13 @@ export interface components {
             ownerOrgName: string;
             pendingDraft: boolean;
             regionCode: string;
-            seq: number;
-            status: components["schemas"]["catalog.Status"];
+            status: components["schemas"]["lifecycle.Status"];
             statusName: string;
             type: components["schemas"]["catalog.ItemType"];
             typeName: string;
+            version: number;
             versionId: string;
-            versionStatus: components["schemas"]["catalog.Status"];
+            versionStatus: components["schemas"]["lifecycle.Status"];
         };
         "catalog.ItemDiff": {
             assignments: components["schemas"]["catalog.AssignmentChange"][];
@@ -1828,14 +1850,9 @@ export interface components {
             fineText: string;
             penaltyBasis: components["schemas"]["law.Citation"][];
             penaltyKinds: string[];
-            seq: number;
             superviseDuties: string[];
+            version: number;
             violatedBasis: components["schemas"]["law.Citation"][];
-        };
-        "catalog.RepealInput": {
-            docNo: string;
-            effectiveDate: string;
-            reason: string;
         };
         "catalog.Report": {
             byCode: {
@@ -1849,7 +1866,7 @@ export interface components {
         };
         "catalog.RevokeDecisionInput": {
             docNo: string;
-            effectiveDate: string;
+            effectiveFrom: string;
             items: string[];
             note: string;
             targets: string[];
@@ -1861,8 +1878,6 @@ export interface components {
             kind: components["schemas"]["catalog.Mode"];
             targets: string[];
         };
-        /** @enum {string} */
-        "catalog.Status": "draft" | "published" | "repealed";
         "catalog.Synonym": {
             canonical: string;
             createdAt: string;
@@ -1881,6 +1896,7 @@ export interface components {
             createdAt: string;
             createdBy: string;
             docNo: string;
+            docTitle: string;
             domain: string;
             effectiveFrom: string;
             effectiveTo: string;
@@ -1898,12 +1914,16 @@ export interface components {
             penaltyKinds: string[];
             publishedAt: string;
             regionCode: string;
-            seq: number;
-            status: components["schemas"]["catalog.Status"];
+            repealDocNo: string;
+            repealReason: string;
+            revision: number;
+            state: components["schemas"]["lifecycle.State"];
+            status: components["schemas"]["lifecycle.Status"];
             statusName: string;
             superviseDuties: string[];
             type: components["schemas"]["catalog.ItemType"];
             typeName: string;
+            version: number;
             violatedBasis: components["schemas"]["law.Citation"][];
         };
         "catalog.VersionRef": {
@@ -1911,25 +1931,31 @@ export interface components {
             effectiveFrom: string;
             effectiveTo: string;
             id: string;
-            seq: number;
+            version: number;
         };
         "catalog.VersionSummary": {
             createdAt: string;
             docNo: string;
+            docTitle: string;
             effectiveFrom: string;
             effectiveTo: string;
             id: string;
             name: string;
             note: string;
             publishedAt: string;
-            seq: number;
-            status: components["schemas"]["catalog.Status"];
+            repealDocNo: string;
+            repealReason: string;
+            revision: number;
+            state: components["schemas"]["lifecycle.State"];
+            status: components["schemas"]["lifecycle.Status"];
             statusName: string;
+            version: number;
         };
         "civil.Date": Record<string, never>;
         "discretion.Benchmark": {
             createdAt: string;
-            docNumber: string;
+            docNo: string;
+            docTitle: string;
             effectiveFrom: string;
             effectiveTo: string;
             id: string;
@@ -1939,12 +1965,14 @@ export interface components {
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
             provisions: components["schemas"]["discretion.Provision"][];
-            publishedAt?: string;
+            publishedAt: string;
             regionCode: string;
             regionName: string;
-            repealReason?: string;
-            state: components["schemas"]["discretion.State"];
-            status: components["schemas"]["discretion.Status"];
+            repealDocNo: string;
+            repealReason: string;
+            revision: number;
+            state: components["schemas"]["lifecycle.State"];
+            status: components["schemas"]["lifecycle.Status"];
             statute: components["schemas"]["discretion.Statute"] | null;
             tiers: components["schemas"]["discretion.Tier"][];
             title: string;
@@ -1967,7 +1995,8 @@ export interface components {
         };
         "discretion.Detail": {
             createdAt: string;
-            docNumber: string;
+            docNo: string;
+            docTitle: string;
             effectiveFrom: string;
             effectiveTo: string;
             history: components["schemas"]["discretion.Summary"][];
@@ -1978,12 +2007,14 @@ export interface components {
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
             provisions: components["schemas"]["discretion.Provision"][];
-            publishedAt?: string;
+            publishedAt: string;
             regionCode: string;
             regionName: string;
-            repealReason?: string;
-            state: components["schemas"]["discretion.State"];
-            status: components["schemas"]["discretion.Status"];
+            repealDocNo: string;
+            repealReason: string;
+            revision: number;
+            state: components["schemas"]["lifecycle.State"];
+            status: components["schemas"]["lifecycle.Status"];
             statute: components["schemas"]["discretion.Statute"] | null;
             tiers: components["schemas"]["discretion.Tier"][];
             title: string;
@@ -2039,7 +2070,7 @@ export interface components {
             benchmarkId: string;
             conditionText: string[];
             conditions: components["schemas"]["discretion.Condition"][];
-            docNumber: string;
+            docNo: string;
             education: string;
             itemCode: string;
             itemId: string;
@@ -2073,13 +2104,10 @@ export interface components {
             range: components["schemas"]["discretion.Range"];
             when: components["schemas"]["discretion.Condition"][];
         };
-        "discretion.PublishInput": {
-            docNumber: string;
-            effectiveFrom: string;
-        };
         "discretion.Published": {
             citation: string;
-            docNumber: string;
+            docNo: string;
+            docTitle?: string;
             effectiveFrom: string;
             effectiveTo: string;
             id: string;
@@ -2106,15 +2134,11 @@ export interface components {
             multipleMaxPct: number;
             multipleMinPct: number;
         };
-        "discretion.RepealInput": {
-            effectiveTo: string;
-            reason: string;
-        };
         "discretion.Result": {
             benchmarkId: string;
             citation: string;
             clamped: boolean;
-            docNumber: string;
+            docNo: string;
             education?: string;
             educationRequired: boolean;
             ifPenalised?: components["schemas"]["discretion.Result"];
@@ -2162,10 +2186,6 @@ export interface components {
             unit?: string;
             warning?: boolean;
         };
-        /** @enum {string} */
-        "discretion.State": "draft" | "scheduled" | "in_force" | "expired" | "repealed";
-        /** @enum {string} */
-        "discretion.Status": "draft" | "published" | "repealed";
         "discretion.Statute": {
             citation?: string;
             effectiveFrom?: string;
@@ -2181,17 +2201,22 @@ export interface components {
             versionId: string;
         };
         "discretion.Summary": {
-            docNumber: string;
+            docNo: string;
+            docTitle: string;
             effectiveFrom: string;
             effectiveTo: string;
             id: string;
             itemCode: string;
             itemId: string;
             itemName: string;
+            publishedAt: string;
             regionCode: string;
             regionName: string;
-            state: components["schemas"]["discretion.State"];
-            status: components["schemas"]["discretion.Status"];
+            repealDocNo: string;
+            repealReason: string;
+            revision: number;
+            state: components["schemas"]["lifecycle.State"];
+            status: components["schemas"]["lifecycle.Status"];
             title: string;
             updatedAt: string;
             version: number;
@@ -2209,6 +2234,16 @@ export interface components {
             match?: string;
             provision?: string;
             standard: components["schemas"]["discretion.Standard"];
+        };
+        "discretion.UpdateInput": {
+            itemId: string;
+            noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
+            note: string;
+            provisions: components["schemas"]["discretion.Provision"][];
+            regionCode: string;
+            revision: number;
+            tiers: components["schemas"]["discretion.Tier"][];
+            title: string;
         };
         "discretion.Vocabulary": {
             bases: string[];
@@ -2233,6 +2268,22 @@ export interface components {
             paragraph?: number;
             text: string;
         };
+        "lifecycle.PublishInput": {
+            docNo?: string;
+            docTitle?: string;
+            effectiveFrom?: string;
+            revision: number;
+        };
+        "lifecycle.RepealInput": {
+            docNo?: string;
+            effectiveTo: string;
+            reason: string;
+            revision: number;
+        };
+        /** @enum {string} */
+        "lifecycle.State": "draft" | "pending" | "in_force" | "expired" | "repealed";
+        /** @enum {string} */
+        "lifecycle.Status": "draft" | "published" | "repealed";
         "org.Filled": {
             admin: number;
             civil: number;
@@ -3879,7 +3930,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["catalog.Input"];
+                "application/json": components["schemas"]["catalog.DraftInput"];
             };
         };
         responses: {
@@ -3912,7 +3963,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["lifecycle.PublishInput"];
+            };
+        };
         responses: {
             /** @description 成功 */
             200: {
@@ -3945,7 +4000,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["catalog.RepealInput"];
+                "application/json": components["schemas"]["lifecycle.RepealInput"];
             };
         };
         responses: {
@@ -4357,7 +4412,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["discretion.Input"];
+                "application/json": components["schemas"]["discretion.UpdateInput"];
             };
         };
         responses: {
@@ -4423,7 +4478,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["discretion.PublishInput"];
+                "application/json": components["schemas"]["lifecycle.PublishInput"];
             };
         };
         responses: {
@@ -4458,7 +4513,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["discretion.RepealInput"];
+                "application/json": components["schemas"]["lifecycle.RepealInput"];
             };
         };
         responses: {

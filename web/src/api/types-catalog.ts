@@ -5,11 +5,21 @@ import type { components } from './schema'
 
 type S = components['schemas']
 
+// ---- 版本化记录的生命周期（internal/platform/lifecycle）：事项版本与裁量基准共用 ----
+/** 版本状态：草稿、已发布、已废止。 */
+export type VersionStatus = S['lifecycle.Status']
+/** 版本在某日的状态：草稿、待施行、现行有效、已被替代、已废止。 */
+export type VersionState = S['lifecycle.State']
+/** 发布草稿：生效日期、文号、文件标题（可选）及读取时的 revision。 */
+export type PublishInput = S['lifecycle.PublishInput']
+/** 废止已发布的版本：effectiveTo（废止日，不含）、理由、文号及读取时的 revision。 */
+export type RepealInput = S['lifecycle.RepealInput']
+
 // ---- 权责清单：代码表 ----
 export type ItemType = S['catalog.ItemType']
 export type ItemCategory = S['catalog.Category']
 export type ItemLevel = S['catalog.Level']
-export type ItemStatus = S['catalog.Status']
+export type ItemStatus = VersionStatus
 /** 行使方式：主管部门自行行使 / 划转 / 下放。 */
 export type ExerciseMode = S['catalog.Mode']
 
@@ -43,9 +53,10 @@ export interface CatalogListParams {
   regionCode?: string
 }
 
-/** 新增事项、修改草稿、新增版本的请求体。 */
+/** 新增事项、新增版本的请求体。 */
 export type CatalogItemInput = S['catalog.Input']
-export type CatalogRepealInput = S['catalog.RepealInput']
+/** 修改草稿：内容及读取时草稿的 revision。 */
+export type CatalogDraftInput = S['catalog.DraftInput']
 
 export type OrgRef = S['catalog.OrgRef']
 export type DecisionRef = S['catalog.DecisionRef']
@@ -82,8 +93,8 @@ export interface PublicCatalogParams {
 
 // ---- 裁量基准 ----
 export type TierLevel = S['discretion.Level']
-export type BenchmarkStatus = S['discretion.Status']
-export type BenchmarkState = S['discretion.State']
+export type BenchmarkStatus = VersionStatus
+export type BenchmarkState = VersionState
 
 export type Condition = S['discretion.Condition']
 export type ConditionKind = Condition['kind']
@@ -104,6 +115,8 @@ export type BenchmarkSummary = S['discretion.Summary']
 export type Benchmark = S['discretion.Benchmark']
 export type BenchmarkDetail = S['discretion.Detail']
 export type BenchmarkInput = S['discretion.Input']
+/** 修改草稿：内容及读取时草稿的 revision。 */
+export type BenchmarkUpdateInput = S['discretion.UpdateInput']
 
 export interface BenchmarkListParams {
   page?: number

@@ -2,7 +2,6 @@
 // 文字与后端 Condition.Describe / Standard.Describe 一致，金额按元显示并带千分位。
 
 import type {
-  BenchmarkState,
   Condition,
   EvaluateRequest,
   Facts,
@@ -64,22 +63,6 @@ export const NO_PENALTY_KIND_NAMES: Record<string, string> = {
   minor: '轻微违法不予处罚',
   first: '首违不罚',
   no_fault: '无主观过错不予处罚',
-}
-
-export const BENCHMARK_STATE_NAMES: Record<BenchmarkState, string> = {
-  draft: '草稿',
-  scheduled: '已发布，待施行',
-  in_force: '现行有效',
-  expired: '已被新版本替代',
-  repealed: '已废止',
-}
-
-export const BENCHMARK_STATE_TAG: Record<BenchmarkState, 'success' | 'primary' | 'info' | 'warning' | 'danger'> = {
-  draft: 'warning',
-  scheduled: 'primary',
-  in_force: 'success',
-  expired: 'info',
-  repealed: 'danger',
 }
 
 /** 档次从宽到严的顺序（显示排序用）。 */
