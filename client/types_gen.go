@@ -1658,6 +1658,9 @@ type DiscretionStatute struct {
 	MultipleMaxPct int      `json:"multipleMaxPct"`
 	MultipleMinPct int      `json:"multipleMinPct"`
 	PenaltyKinds   []string `json:"penaltyKinds"`
+	PerUnitMaxFen  int      `json:"perUnitMaxFen"`
+	PerUnitMinFen  int      `json:"perUnitMinFen"`
+	Unit           string   `json:"unit,omitempty"`
 	VersionID      string   `json:"versionId"`
 }
 

@@ -1,7 +1,6 @@
 package account
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"time"
@@ -9,32 +8,35 @@ import (
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
 )
 
 // Account is a user account as the API shows it.
 type Account struct {
-	ID                 string        `db:"id" json:"id"`
-	Username           string        `db:"username" json:"username"`
-	DisplayName        string        `db:"display_name" json:"displayName"`
-	OrgID              string        `db:"org_id" json:"orgId"`
-	OrgName            string        `db:"org_name" json:"orgName"`
-	RegionCode         string        `db:"region_code" json:"regionCode"`
-	RegionName         string        `db:"region_name" json:"regionName"`
-	RolesJSON          string        `db:"roles" json:"-"`
-	Roles              []access.Role `db:"-" json:"roles"`
-	FailedLogins       int           `db:"failed_logins" json:"failedLogins"`
-	LockedUntil        string        `db:"locked_until" json:"lockedUntil"`
-	Locked             bool          `db:"-" json:"locked"`
-	MustChangePassword bool          `db:"must_change_password" json:"mustChangePassword"`
-	Disabled           bool          `db:"disabled" json:"disabled"`
-	LastLoginAt        string        `db:"last_login_at" json:"lastLoginAt"`
-	PasswordChangedAt  string        `db:"password_changed_at" json:"passwordChangedAt"`
-	PasswordHash       string        `db:"password_hash" json:"-"`
+	ID                 string                 `db:"id" json:"id"`
+	Username           string                 `db:"username" json:"username"`
+	DisplayName        string                 `db:"display_name" json:"displayName"`
+	OrgID              string                 `db:"org_id" json:"orgId"`
+	OrgName            string                 `db:"org_name" json:"orgName"`
+	RegionCode         string                 `db:"region_code" json:"regionCode"`
+	RegionName         string                 `db:"region_name" json:"regionName"`
+	RolesJSON          db.JSON[[]access.Role] `db:"roles" json:"-"`
+	Roles              []access.Role          `db:"-" json:"roles"`
+	FailedLogins       int                    `db:"failed_logins" json:"failedLogins"`
+	LockedUntil        string                 `db:"locked_until" json:"lockedUntil"`
+	Locked             bool                   `db:"-" json:"locked"`
+	MustChangePassword bool                   `db:"must_change_password" json:"mustChangePassword"`
+	Disabled           bool                   `db:"disabled" json:"disabled"`
+	LastLoginAt        string                 `db:"last_login_at" json:"lastLoginAt"`
+	PasswordChangedAt  string                 `db:"password_changed_at" json:"passwordChangedAt"`
+	PasswordHash       string                 `db:"password_hash" json:"-"`
 }
 
 func (a *Account) finish(now time.Time) {
-	a.Roles = []access.Role{}
-	json.Unmarshal([]byte(a.RolesJSON), &a.Roles)
+	a.Roles = a.RolesJSON.V
+	if a.Roles == nil {
+		a.Roles = []access.Role{}
+	}
 	a.Locked = a.LockedUntil != "" && a.LockedUntil > now.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 

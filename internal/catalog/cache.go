@@ -143,5 +143,5 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 	for i, o := range orgs {
 		d.Orgs[i] = OrgInfo{ID: o.ID, Name: o.Name, Kind: string(o.Kind), RegionCode: o.RegionCode}
 	}
-	return newSnapshot(d), nil
+	return newSnapshot(d)
 }

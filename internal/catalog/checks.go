@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/db"
@@ -25,14 +26,14 @@ type Report struct {
 
 // basisRow is what the basis check reads of each item's latest version.
 type basisRow struct {
-	ID            string           `db:"id"`
-	Code          string           `db:"code"`
-	RegionCode    string           `db:"region_code"`
-	Status        lifecycle.Status `db:"status"`
-	Name          string           `db:"name"`
-	Type          ItemType         `db:"item_type"`
-	ViolatedBasis string           `db:"violated_basis"`
-	PenaltyBasis  string           `db:"penalty_basis"`
+	ID            string                  `db:"id"`
+	Code          string                  `db:"code"`
+	RegionCode    string                  `db:"region_code"`
+	Status        lifecycle.Status        `db:"status"`
+	Name          string                  `db:"name"`
+	Type          ItemType                `db:"item_type"`
+	ViolatedBasis db.JSON[[]law.Citation] `db:"violated_basis"`
+	PenaltyBasis  db.JSON[[]law.Citation] `db:"penalty_basis"`
 }
 
 // Checks runs every check over the catalogues the caller sees, as of today.
@@ -55,8 +56,8 @@ func (s *Service) Checks(ctx context.Context, p *access.Principal) (Report, erro
 		if row.Status == lifecycle.Repealed {
 			continue
 		}
-		v := &Version{ItemID: row.ID, Name: row.Name, Type: row.Type, ViolatedBasis: decodeCitations(row.ViolatedBasis),
-			PenaltyBasis: decodeCitations(row.PenaltyBasis)}
+		v := &Version{ItemID: row.ID, Name: row.Name, Type: row.Type, ViolatedBasis: orEmpty(row.ViolatedBasis.V),
+			PenaltyBasis: orEmpty(row.PenaltyBasis.V)}
 		r.Problems = append(r.Problems, BasisProblems(row.Code, v)...)
 	}
 	r.Problems = append(r.Problems, snap.Check(scope, today)...)

@@ -53,7 +53,7 @@ func history() snapshotData {
 }
 
 func TestResolverChain(t *testing.T) {
-	s := newSnapshot(history())
+	s := mustSnapshot(t, history())
 	cases := []struct {
 		place, date string
 		body        string
@@ -105,7 +105,7 @@ func TestResolverChain(t *testing.T) {
 }
 
 func TestResolverRefusals(t *testing.T) {
-	s := newSnapshot(history())
+	s := mustSnapshot(t, history())
 	for _, c := range []struct {
 		item, place, date, code, contains string
 	}{
@@ -130,7 +130,7 @@ func TestResolverRefusals(t *testing.T) {
 }
 
 func TestItemsOfAndOrgDiff(t *testing.T) {
-	s := newSnapshot(history())
+	s := mustSnapshot(t, history())
 	codes := func(org, date string) string {
 		items, err := s.ItemsOf(access.Everywhere, org, date)
 		if err != nil {
@@ -183,7 +183,7 @@ func TestChecksFindOverlapsAndOrphans(t *testing.T) {
 	d.Orgs = append(d.Orgs, OrgInfo{ID: "zq2", Name: "张秋镇另一办公室", Kind: "township_office", RegionCode: zhangqiu})
 	// X also delegated to a second office in 张秋 from 2023-01-01: the two overlap until 2024-03-01.
 	d.Grants = append(d.Grants, grant{ID: "g6", ItemID: "x", DecisionID: "d2", Kind: ModeDelegate, TargetOrgID: "zq2", PlaceCode: zhangqiu, From: "2023-01-01"})
-	s := newSnapshot(d)
+	s := mustSnapshot(t, d)
 	got := map[string]int{}
 	for _, p := range s.Check(access.Everywhere, "2024-06-01") {
 		got[p.Code]++
@@ -199,7 +199,7 @@ func TestChecksFindOverlapsAndOrphans(t *testing.T) {
 	if err != nil || x.Body.ID != "zq2" || len(x.Warnings) != 1 {
 		t.Fatalf("overlap: %+v %v", x, err)
 	}
-	clean := newSnapshot(history())
+	clean := mustSnapshot(t, history())
 	for _, p := range clean.Check(access.Everywhere, "2023-06-01") {
 		if p.Code != "CATALOG_ASSIGNMENT_NOT_IN_FORCE" {
 			t.Errorf("clean history: %+v", p)
@@ -208,7 +208,7 @@ func TestChecksFindOverlapsAndOrphans(t *testing.T) {
 	// An owner that is no longer a department leaves the item without a lawful body.
 	d = history()
 	d.Orgs[0].Kind = "bureau"
-	if ps := newSnapshot(d).Check(access.Everywhere, "2023-06-01"); !hasCode(ps, "CATALOG_NO_BODY") {
+	if ps := mustSnapshot(t, d).Check(access.Everywhere, "2023-06-01"); !hasCode(ps, "CATALOG_NO_BODY") {
 		t.Fatalf("no body: %+v", ps)
 	}
 }
@@ -238,4 +238,13 @@ func TestVersionAt(t *testing.T) {
 			t.Errorf("VersionAt(%s) = %q, want %q", date, got, want)
 		}
 	}
+}
+
+func mustSnapshot(t testing.TB, d snapshotData) *Snapshot {
+	t.Helper()
+	s, err := newSnapshot(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -151,8 +152,8 @@ type Snapshot struct {
 // Gen is the store generation the snapshot reflects.
 func (s *Snapshot) Gen() int64 { return s.gen }
 
-// newSnapshot indexes loaded data.
-func newSnapshot(d snapshotData) *Snapshot {
+// newSnapshot indexes loaded data; a penalty-kind list that is not valid JSON is an error.
+func newSnapshot(d snapshotData) (*Snapshot, error) {
 	s := &Snapshot{gen: d.Gen, items: make(map[string]*entry, len(d.Items)), byCode: map[string][]*entry{},
 		byTarget: map[string][]*grant{}, byOwner: map[string][]*entry{}, orgs: make(map[string]OrgInfo, len(d.Orgs)),
 		decisions: make(map[string]DecisionRef, len(d.Decisions)), synonyms: d.Synonyms}
@@ -199,7 +200,11 @@ func newSnapshot(d snapshotData) *Snapshot {
 		if ks, ok := kindLists[sp.KindsJSON]; ok {
 			sp.kinds = ks
 		} else {
-			sp.kinds = decodeList(sp.KindsJSON)
+			ks, err := decodeList(sp.KindsJSON)
+			if err != nil {
+				return nil, fmt.Errorf("catalogue version %s: penalty kinds: %w", sp.VersionID, err)
+			}
+			sp.kinds = ks
 			kindLists[sp.KindsJSON] = sp.kinds
 		}
 		sp.KindsJSON = ""
@@ -239,7 +244,7 @@ func newSnapshot(d snapshotData) *Snapshot {
 	for _, gs := range s.byTarget {
 		slices.SortStableFunc(gs, func(a, b *grant) int { return cmpInt(a.item.rank, b.item.rank) })
 	}
-	return s
+	return s, nil
 }
 
 func cmpInt(a, b int) int {

@@ -20,26 +20,26 @@ type versionRow struct {
 	ItemID     string `db:"item_id"`
 	RegionCode string `db:"region_code"`
 	lifecycle.Record
-	Name            string   `db:"name"`
-	Type            ItemType `db:"item_type"`
-	Domain          string   `db:"domain"`
-	Category        Category `db:"category"`
-	Level           Level    `db:"level"`
-	OwnerOrgID      string   `db:"owner_org_id"`
-	ViolatedBasis   string   `db:"violated_basis"`
-	PenaltyBasis    string   `db:"penalty_basis"`
-	PenaltyKinds    string   `db:"penalty_kinds"`
-	FineMinFen      *int64   `db:"fine_min_fen"`
-	FineMaxFen      *int64   `db:"fine_max_fen"`
-	MultipleMin     *int     `db:"multiple_min"`
-	MultipleMax     *int     `db:"multiple_max"`
-	MultipleBase    string   `db:"multiple_base"`
-	SuperviseDuties string   `db:"supervise_duties"`
-	EnforceDuties   string   `db:"enforce_duties"`
-	Note            string   `db:"note"`
-	SearchText      string   `db:"search_text"`
-	CreatedAt       string   `db:"created_at"`
-	CreatedBy       string   `db:"created_by"`
+	Name            string                  `db:"name"`
+	Type            ItemType                `db:"item_type"`
+	Domain          string                  `db:"domain"`
+	Category        Category                `db:"category"`
+	Level           Level                   `db:"level"`
+	OwnerOrgID      string                  `db:"owner_org_id"`
+	ViolatedBasis   db.JSON[[]law.Citation] `db:"violated_basis"`
+	PenaltyBasis    db.JSON[[]law.Citation] `db:"penalty_basis"`
+	PenaltyKinds    db.JSON[[]string]       `db:"penalty_kinds"`
+	FineMinFen      *int64                  `db:"fine_min_fen"`
+	FineMaxFen      *int64                  `db:"fine_max_fen"`
+	MultipleMin     *int                    `db:"multiple_min"`
+	MultipleMax     *int                    `db:"multiple_max"`
+	MultipleBase    string                  `db:"multiple_base"`
+	SuperviseDuties db.JSON[[]string]       `db:"supervise_duties"`
+	EnforceDuties   db.JSON[[]string]       `db:"enforce_duties"`
+	Note            string                  `db:"note"`
+	SearchText      string                  `db:"search_text"`
+	CreatedAt       string                  `db:"created_at"`
+	CreatedBy       string                  `db:"created_by"`
 }
 
 const versionColumns = `id, item_id, region_code, version, status, revision, effective_from, effective_to, doc_no,
@@ -50,32 +50,35 @@ const versionColumns = `id, item_id, region_code, version, status, revision, eff
 // versionParams is the number of columns of versionColumns.
 const versionParams = 33
 
-func decodeList(s string) []string {
+// decodeList decodes a JSON list column; an empty column is an empty list.
+func decodeList(s string) ([]string, error) {
 	out := []string{}
-	json.Unmarshal([]byte(s), &out)
-	return out
+	if s == "" {
+		return out, nil
+	}
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	return orEmpty(out), nil
 }
 
-func decodeCitations(s string) []law.Citation {
-	out := []law.Citation{}
-	json.Unmarshal([]byte(s), &out)
-	return out
-}
-
-func encode(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
+// orEmpty gives an empty list for nil, so the API answers [] rather than null.
+func orEmpty[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
 }
 
 // version decodes a row, with its state on day.
 func (r versionRow) version(day string) *Version {
 	v := &Version{ID: r.ID, ItemID: r.ItemID, RegionCode: r.RegionCode, Record: r.Record, Name: r.Name, Type: r.Type,
 		Domain: r.Domain, Category: r.Category, Level: r.Level, OwnerOrgID: r.OwnerOrgID,
-		ViolatedBasis: decodeCitations(r.ViolatedBasis), PenaltyBasis: decodeCitations(r.PenaltyBasis),
-		PenaltyKinds: decodeList(r.PenaltyKinds),
+		ViolatedBasis: orEmpty(r.ViolatedBasis.V), PenaltyBasis: orEmpty(r.PenaltyBasis.V),
+		PenaltyKinds: orEmpty(r.PenaltyKinds.V),
 		Fine: Fine{MinFen: r.FineMinFen, MaxFen: r.FineMaxFen, MultipleMin: r.MultipleMin, MultipleMax: r.MultipleMax,
 			MultipleBase: r.MultipleBase},
-		SuperviseDuties: decodeList(r.SuperviseDuties), EnforceDuties: decodeList(r.EnforceDuties), Note: r.Note,
+		SuperviseDuties: orEmpty(r.SuperviseDuties.V), EnforceDuties: orEmpty(r.EnforceDuties.V), Note: r.Note,
 		CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
 	v.fillNames(day)
 	return v
@@ -85,9 +88,9 @@ func (r versionRow) version(day string) *Version {
 func rowOf(v *Version, code string) versionRow {
 	return versionRow{ID: v.ID, ItemID: v.ItemID, RegionCode: v.RegionCode, Record: v.Record, Name: v.Name, Type: v.Type,
 		Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
-		ViolatedBasis: encode(v.ViolatedBasis), PenaltyBasis: encode(v.PenaltyBasis), PenaltyKinds: encode(v.PenaltyKinds),
+		ViolatedBasis: db.JSONOf(orEmpty(v.ViolatedBasis)), PenaltyBasis: db.JSONOf(orEmpty(v.PenaltyBasis)), PenaltyKinds: db.JSONOf(orEmpty(v.PenaltyKinds)),
 		FineMinFen: v.Fine.MinFen, FineMaxFen: v.Fine.MaxFen, MultipleMin: v.Fine.MultipleMin, MultipleMax: v.Fine.MultipleMax,
-		MultipleBase: v.Fine.MultipleBase, SuperviseDuties: encode(v.SuperviseDuties), EnforceDuties: encode(v.EnforceDuties),
+		MultipleBase: v.Fine.MultipleBase, SuperviseDuties: db.JSONOf(orEmpty(v.SuperviseDuties)), EnforceDuties: db.JSONOf(orEmpty(v.EnforceDuties)),
 		Note: v.Note, SearchText: searchText(code, v), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy}
 }
 

@@ -58,6 +58,8 @@ func (f *fakeStatutes) add(from string, s Statute) {
 	sort.Slice(f.items[s.ItemID], func(i, j int) bool { return f.items[s.ItemID][i].from < f.items[s.ItemID][j].from })
 }
 
+func (f *fakeStatutes) FineBases(context.Context, string) ([]string, error) { return Bases, nil }
+
 func (f *fakeStatutes) Statute(_ context.Context, itemID, date string) (Statute, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

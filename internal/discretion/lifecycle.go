@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -48,10 +49,20 @@ func (s *Service) prepare(ctx context.Context, in Input, regionCode string) (pre
 	return prepared{statute: st, content: c, title: title, note: in.Note}, nil
 }
 
-func (pr prepared) fill(r *row) {
+// fill writes the prepared draft into a row, encoding its JSON columns.
+func (pr prepared) fill(r *row) error {
 	r.ItemCode, r.ItemName, r.Title, r.Note = pr.statute.ItemCode, pr.statute.ItemName, pr.title, pr.note
-	r.Statute = encode(pr.statute)
-	r.Provisions, r.Tiers, r.NoPenalty = encode(pr.content.Provisions), encode(pr.content.Tiers), encode(pr.content.NoPenalty)
+	for _, c := range []struct {
+		to *string
+		v  any
+	}{{&r.Statute, pr.statute}, {&r.Provisions, pr.content.Provisions}, {&r.Tiers, pr.content.Tiers}, {&r.NoPenalty, pr.content.NoPenalty}} {
+		b, err := json.Marshal(c.v)
+		if err != nil {
+			return fmt.Errorf("encode benchmark: %w", err)
+		}
+		*c.to = string(b)
+	}
+	return nil
 }
 
 // benchmarkKind is the lifecycle of a benchmark's versions (internal/platform/lifecycle):
@@ -75,7 +86,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (Be
 	}
 	now := clock.Stamp(s.Clock.Now())
 	r := row{ID: ids.New(), RegionCode: code, ItemID: in.ItemID, CreatedAt: now, UpdatedAt: now}
-	pr.fill(&r)
+	if err := pr.fill(&r); err != nil {
+		return Benchmark{}, err
+	}
 	return s.insertDraft(ctx, p, r, "新建")
 }
 
@@ -145,7 +158,9 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 		return Benchmark{}, err
 	}
 	next := old
-	pr.fill(&next)
+	if err := pr.fill(&next); err != nil {
+		return Benchmark{}, err
+	}
 	next.Record = lifecycle.Touch(old.Record)
 	next.UpdatedAt = clock.Stamp(s.Clock.Now())
 	var out Benchmark
@@ -265,7 +280,9 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 			}
 		}
 		next := old
-		(prepared{statute: st, content: c, title: old.Title, note: old.Note}).fill(&next)
+		if err := (prepared{statute: st, content: c, title: old.Title, note: old.Note}).fill(&next); err != nil {
+			return err
+		}
 		next.Record, next.UpdatedAt = pub, now
 		if err := updateRow(ctx, tx, next, old.Revision); err != nil {
 			return err

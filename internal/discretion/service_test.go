@@ -457,6 +457,8 @@ func (f statutesFunc) Statute(ctx context.Context, itemID, date string) (Statute
 	return f(ctx, itemID, date)
 }
 
+func (f statutesFunc) FineBases(context.Context, string) ([]string, error) { return Bases, nil }
+
 // notInForceErr is how a catalogue may answer: a NOT_FOUND business error that also matches
 // ErrNotInForce.
 type notInForceErr struct{ err *apperr.Error }

@@ -14,8 +14,13 @@ import (
 // NOT_FOUND is accepted too); when the item exists but no version of it is in force on the date
 // (for example the date is before its first version) it returns an error for which
 // errors.Is(err, ErrNotInForce) holds. Any other error is treated as a failure of the system.
+//
+// FineBases returns the vocabulary of bases for multiple- and percentage-based fines (倍数、百分比
+// 罚款的计算基数: 违法所得、货值金额、违法收入、工程造价、赔偿额、销售额、合同价款 …) in force for a
+// jurisdiction, from the catalogue's per-jurisdiction setting.
 type Statutes interface {
 	Statute(ctx context.Context, itemID, date string) (Statute, error)
+	FineBases(ctx context.Context, regionCode string) ([]string, error)
 }
 
 // Errors a Statutes implementation wraps.
@@ -73,7 +78,13 @@ type Statute struct {
 	FineMaxFen     int64    `json:"fineMaxFen"`
 	MultipleMinPct int      `json:"multipleMinPct"`
 	MultipleMaxPct int      `json:"multipleMaxPct"`
-	MultipleBase   string   `json:"multipleBase"` // 违法所得 | 货值金额 | ""
+	MultipleBase   string   `json:"multipleBase"` // a base from the jurisdiction's vocabulary, or ""
+	// A fine per unit (按每处设施、每平方米、每日、每辆 … 计罚): Unit names the unit and the per-unit
+	// range is PerUnitMinFen–PerUnitMaxFen (equal for "每平方米一千元"). FineMinFen and FineMaxFen
+	// are then the floor and cap of the total, 0 when the law sets none.
+	Unit          string `json:"unit,omitempty"`
+	PerUnitMinFen int64  `json:"perUnitMinFen"`
+	PerUnitMaxFen int64  `json:"perUnitMaxFen"`
 }
 
 // Range returns the statutory range of the statute as a whole.

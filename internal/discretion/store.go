@@ -80,11 +80,6 @@ func (r row) benchmark(day string) (Benchmark, error) {
 	return b, nil
 }
 
-func encode(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
 // visibleWhere limits rows to what a scope may read (access.Scope.Visible): its own subtree, and
 // the published versions of the jurisdictions above it.
 func visibleWhere(scope access.Scope) (string, []any) {

@@ -10,6 +10,7 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
 )
 
 // Kind is the kind of an organisation.
@@ -156,26 +157,26 @@ const (
 
 // Org is an organisation as the API shows it.
 type Org struct {
-	ID            string    `db:"id" json:"id"`
-	RegionCode    string    `db:"region_code" json:"regionCode"`
-	RegionName    string    `db:"region_name" json:"regionName"`
-	ParentID      *string   `db:"parent_id" json:"parentId"`
-	ParentName    string    `db:"parent_name" json:"parentName"`
-	Name          string    `db:"name" json:"name"`
-	ShortName     string    `db:"short_name" json:"shortName"`
-	Kind          Kind      `db:"kind" json:"kind"`
-	KindName      string    `db:"-" json:"kindName"`
-	DomainsJSON   string    `db:"domains" json:"-"`
-	Domains       []string  `db:"-" json:"domains"`
-	TownshipClass string    `db:"township_class" json:"townshipClass" jsonschema:"enum=key,enum=ordinary,enum="`
-	QuotaAdmin    int       `db:"quota_admin" json:"-"`
-	QuotaCivil    int       `db:"quota_civil" json:"-"`
-	QuotaInst     int       `db:"quota_institution" json:"-"`
-	Quota         Quota     `db:"-" json:"quota"`
-	Filled        Filled    `db:"-" json:"filled"`
-	Subtree       *Staffing `db:"-" json:"subtree,omitempty"` // with the organisations below it; detail only, when it has any
-	ChildCount    int       `db:"child_count" json:"childCount"`
-	SortOrder     int       `db:"sort_order" json:"sortOrder"`
+	ID            string            `db:"id" json:"id"`
+	RegionCode    string            `db:"region_code" json:"regionCode"`
+	RegionName    string            `db:"region_name" json:"regionName"`
+	ParentID      *string           `db:"parent_id" json:"parentId"`
+	ParentName    string            `db:"parent_name" json:"parentName"`
+	Name          string            `db:"name" json:"name"`
+	ShortName     string            `db:"short_name" json:"shortName"`
+	Kind          Kind              `db:"kind" json:"kind"`
+	KindName      string            `db:"-" json:"kindName"`
+	DomainsJSON   db.JSON[[]string] `db:"domains" json:"-"`
+	Domains       []string          `db:"-" json:"domains"`
+	TownshipClass string            `db:"township_class" json:"townshipClass" jsonschema:"enum=key,enum=ordinary,enum="`
+	QuotaAdmin    int               `db:"quota_admin" json:"-"`
+	QuotaCivil    int               `db:"quota_civil" json:"-"`
+	QuotaInst     int               `db:"quota_institution" json:"-"`
+	Quota         Quota             `db:"-" json:"quota"`
+	Filled        Filled            `db:"-" json:"filled"`
+	Subtree       *Staffing         `db:"-" json:"subtree,omitempty"` // with the organisations below it; detail only, when it has any
+	ChildCount    int               `db:"child_count" json:"childCount"`
+	SortOrder     int               `db:"sort_order" json:"sortOrder"`
 }
 
 // Input creates or changes an organisation.

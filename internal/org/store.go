@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"encoding/json"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -25,8 +24,10 @@ const (
 func finish(o *Org) {
 	o.KindName = KindName(o.Kind)
 	o.Quota = Quota{Admin: o.QuotaAdmin, Civil: o.QuotaCivil, Institution: o.QuotaInst}
-	o.Domains = []string{}
-	json.Unmarshal([]byte(o.DomainsJSON), &o.Domains)
+	o.Domains = o.DomainsJSON.V
+	if o.Domains == nil {
+		o.Domains = []string{}
+	}
 }
 
 // Get returns one organisation inside scope.

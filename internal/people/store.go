@@ -2,7 +2,6 @@ package people
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 
 	"zhifa/internal/org"
@@ -141,12 +140,12 @@ func listRows(ctx context.Context, c db.Conn, scope access.Scope, f Filter, q pe
 }
 
 type certRow struct {
-	PersonID  string `db:"person_id"`
-	Number    string `db:"number"`
-	Domains   string `db:"domains"`
-	Issuer    string `db:"issuer"`
-	ValidFrom string `db:"valid_from"`
-	ValidTo   string `db:"valid_to"`
+	PersonID  string            `db:"person_id"`
+	Number    string            `db:"number"`
+	Domains   db.JSON[[]string] `db:"domains"`
+	Issuer    string            `db:"issuer"`
+	ValidFrom string            `db:"valid_from"`
+	ValidTo   string            `db:"valid_to"`
 }
 
 // certificatesOf returns the certificates of the given people, latest expiry first, with their
@@ -166,8 +165,10 @@ func certificatesOf(ctx context.Context, c db.Conn, personIDs []string, today ci
 		return nil, err
 	}
 	for _, r := range rows {
-		cert := Certificate{Number: r.Number, Domains: []string{}, Issuer: r.Issuer, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo}
-		json.Unmarshal([]byte(r.Domains), &cert.Domains)
+		cert := Certificate{Number: r.Number, Domains: r.Domains.V, Issuer: r.Issuer, ValidFrom: r.ValidFrom, ValidTo: r.ValidTo}
+		if cert.Domains == nil {
+			cert.Domains = []string{}
+		}
 		cert.Status, cert.DaysLeft = CertStatusOf(r.ValidTo, today)
 		out[r.PersonID] = append(out[r.PersonID], cert)
 	}

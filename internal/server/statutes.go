@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"zhifa/internal/catalog"
@@ -33,6 +34,11 @@ func (a catalogStatutes) Statute(ctx context.Context, itemID, date string) (disc
 		EffectiveFrom: st.EffectiveFrom, Citation: strings.Join(refs, "、"), PenaltyKinds: st.PenaltyKinds,
 		FineMinFen: deref(st.Fine.MinFen), FineMaxFen: deref(st.Fine.MaxFen), MultipleMinPct: deref(st.Fine.MultipleMin),
 		MultipleMaxPct: deref(st.Fine.MultipleMax), MultipleBase: st.Fine.MultipleBase}, nil
+}
+
+// FineBases is the vocabulary of multiple bases; every jurisdiction uses the catalogue's list.
+func (a catalogStatutes) FineBases(context.Context, string) ([]string, error) {
+	return slices.Clone(catalog.MultipleBases), nil
 }
 
 func deref[T int | int64](p *T) T {

@@ -2198,6 +2198,9 @@ export interface components {
             multipleMaxPct: number;
             multipleMinPct: number;
             penaltyKinds: string[];
+            perUnitMaxFen: number;
+            perUnitMinFen: number;
+            unit?: string;
             versionId: string;
         };
         "discretion.Summary": {
