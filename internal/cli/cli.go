@@ -128,6 +128,19 @@ func store(ctx context.Context, cfg *config.Config, serving bool) (*db.DB, error
 // app assembles the platform over an open store and moves an audit log written before the keyed
 // chains onto them (refusing, with an error, when the old chain is broken), so that nothing is
 // appended before that is done.
+// openApp opens the store and the platform for a one-off command; done closes the store.
+func openApp(ctx context.Context, cfg *config.Config) (a *server.App, done func(), err error) {
+	d, err := store(ctx, cfg, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a, err = app(ctx, cfg, d, ""); err != nil {
+		d.Close()
+		return nil, nil, err
+	}
+	return a, func() { d.Close() }, nil
+}
+
 func app(ctx context.Context, cfg *config.Config, d *db.DB, version string) (*server.App, error) {
 	var key []byte
 	var err error

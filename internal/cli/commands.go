@@ -126,15 +126,11 @@ func migrate(ctx context.Context, cfg *config.Config, stdout io.Writer) error {
 }
 
 func loadDemo(ctx context.Context, cfg *config.Config, stdout io.Writer) error {
-	d, err := store(ctx, cfg, false)
+	a, done, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	a, err := app(ctx, cfg, d, "")
-	if err != nil {
-		return err
-	}
+	defer done()
 	loaded, err := demo.LoadIfEmpty(ctx, a)
 	if err != nil {
 		return err
@@ -156,15 +152,11 @@ func importFile(ctx context.Context, cfg *config.Config, args []string, stdout, 
 		return fmt.Errorf("无法打开文件 %s: %w", args[1], err)
 	}
 	defer f.Close()
-	d, err := store(ctx, cfg, false)
+	a, done, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	a, err := app(ctx, cfg, d, "")
-	if err != nil {
-		return err
-	}
+	defer done()
 	start := time.Now()
 	progress := func(rows int) {
 		secs := time.Since(start).Seconds()
@@ -202,15 +194,11 @@ func auditVerify(ctx context.Context, cfg *config.Config, args []string, only *s
 	if len(args) != 0 {
 		return errors.New("用法：zhifa audit verify [--chain 371521]")
 	}
-	d, err := store(ctx, cfg, false)
+	a, done, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	a, err := app(ctx, cfg, d, "")
-	if err != nil {
-		return err
-	}
+	defer done()
 	dir := cfg.AnchorDir()
 	if _, err := os.Stat(dir); err == nil {
 		if err := a.Audit.UseAnchorDir(dir); err != nil {
@@ -219,7 +207,7 @@ func auditVerify(ctx context.Context, cfg *config.Config, args []string, only *s
 	} else {
 		fmt.Fprintf(stdout, "注意：锚点目录 %s 不存在，本次只核对数据库中的 MAC 与链头，无法发现被截回或改写的链\n", dir)
 	}
-	rep, err := a.Audit.Verify(ctx, d, access.Everywhere, only)
+	rep, err := a.Audit.Verify(ctx, a.DB, access.Everywhere, only)
 	if err != nil {
 		return err
 	}

@@ -62,21 +62,17 @@ func initAccounts(ctx context.Context, cfg *config.Config, o initOptions, stdout
 	if len(roles) < 3 {
 		return errors.New("三员的用户名不能相同")
 	}
-	d, err := store(ctx, cfg, false)
+	a, done, err := openApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	a, err := app(ctx, cfg, d, "")
-	if err != nil {
-		return err
-	}
+	defer done()
 	code, _, err := region.NormalizeCode(o.region)
 	if err != nil {
 		return err
 	}
 	scope := access.ScopeOf(code)
-	target, err := org.FindByName(ctx, d.R, scope, strings.TrimSpace(o.orgName))
+	target, err := org.FindByName(ctx, a.DB.R, scope, strings.TrimSpace(o.orgName))
 	if apperr.Is(err, "NOT_FOUND") {
 		target, err = a.Orgs.Create(ctx, access.System(), org.Input{Name: strings.TrimSpace(o.orgName), Kind: org.Kind(o.orgKind), RegionCode: code})
 	}

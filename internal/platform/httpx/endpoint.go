@@ -41,13 +41,13 @@ func respond(w http.ResponseWriter, status int, out any) error {
 	return JSON(w, status, out)
 }
 
-// Fetch calls fn with the caller only.
-func Fetch[Out any](fn func(ctx context.Context, p *access.Principal) (Out, error)) Endpoint {
-	var out Out
-	e := Endpoint{response: out}
-	e.bind = func(_ Route, status int) HandlerFunc {
+// bound finishes an endpoint: prepare, given the route, returns the call that decodes a request
+// and runs the service method; its result is written with the endpoint's success status.
+func bound[Out any](e Endpoint, prepare func(rt Route) func(r *http.Request) (Out, error)) Endpoint {
+	e.bind = func(rt Route, status int) HandlerFunc {
+		call := prepare(rt)
 		return func(w http.ResponseWriter, r *http.Request) error {
-			res, err := fn(r.Context(), Principal(r))
+			res, err := call(r)
 			if err != nil {
 				return err
 			}
@@ -55,181 +55,156 @@ func Fetch[Out any](fn func(ctx context.Context, p *access.Principal) (Out, erro
 		}
 	}
 	return e
+}
+
+// always is a prepare step that does not depend on the route.
+func always[Out any](call func(r *http.Request) (Out, error)) func(Route) func(*http.Request) (Out, error) {
+	return func(Route) func(*http.Request) (Out, error) { return call }
+}
+
+// decoded reads the JSON body (Decode) and the query string (DecodeQuery) into fresh values.
+func decodedBody[In any](r *http.Request) (in In, err error) { err = Decode(r, &in); return in, err }
+
+func decodedQuery[Q any](r *http.Request) (q Q, err error) { err = DecodeQuery(r, &q); return q, err }
+
+// Fetch calls fn with the caller only.
+func Fetch[Out any](fn func(ctx context.Context, p *access.Principal) (Out, error)) Endpoint {
+	var out Out
+	return bound(Endpoint{response: out}, always(func(r *http.Request) (Out, error) {
+		return fn(r.Context(), Principal(r))
+	}))
 }
 
 // WithBody calls fn with the JSON body.
 func WithBody[In, Out any](fn func(ctx context.Context, p *access.Principal, in In) (Out, error)) Endpoint {
 	var in In
 	var out Out
-	e := Endpoint{body: in, response: out}
-	e.bind = func(_ Route, status int) HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) error {
-			var in In
-			if err := Decode(r, &in); err != nil {
-				return err
-			}
-			res, err := fn(r.Context(), Principal(r), in)
-			if err != nil {
-				return err
-			}
-			return respond(w, status, res)
+	return bound(Endpoint{body: in, response: out}, always(func(r *http.Request) (Out, error) {
+		in, err := decodedBody[In](r)
+		if err != nil {
+			return out, err
 		}
-	}
-	return e
+		return fn(r.Context(), Principal(r), in)
+	}))
 }
 
 // ByID calls fn with the route's one path value.
 func ByID[Out any](fn func(ctx context.Context, p *access.Principal, id string) (Out, error)) Endpoint {
 	var out Out
-	e := Endpoint{response: out}
-	e.bind = func(rt Route, status int) HandlerFunc {
+	return bound(Endpoint{response: out}, func(rt Route) func(*http.Request) (Out, error) {
 		name := onlyParam(rt)
-		return func(w http.ResponseWriter, r *http.Request) error {
-			res, err := fn(r.Context(), Principal(r), r.PathValue(name))
-			if err != nil {
-				return err
-			}
-			return respond(w, status, res)
-		}
-	}
-	return e
+		return func(r *http.Request) (Out, error) { return fn(r.Context(), Principal(r), r.PathValue(name)) }
+	})
 }
 
 // ByIDWithBody calls fn with the route's one path value and the JSON body.
 func ByIDWithBody[In, Out any](fn func(ctx context.Context, p *access.Principal, id string, in In) (Out, error)) Endpoint {
-	var in In
-	var out Out
-	e := Endpoint{body: in, response: out}
-	e.bind = func(rt Route, status int) HandlerFunc {
-		name := onlyParam(rt)
-		return func(w http.ResponseWriter, r *http.Request) error {
-			var in In
-			if err := Decode(r, &in); err != nil {
-				return err
-			}
-			res, err := fn(r.Context(), Principal(r), r.PathValue(name), in)
-			if err != nil {
-				return err
-			}
-			return respond(w, status, res)
-		}
-	}
-	return e
+	return withPathAndBody(1, func(ctx context.Context, p *access.Principal, ids []string, in In) (Out, error) {
+		return fn(ctx, p, ids[0], in)
+	})
 }
 
 // ByIDsWithBody calls fn with the route's two path values, in the order of the path, and the JSON
 // body: PUT /api/v1/settings/{kind}/{regionCode}.
 func ByIDsWithBody[In, Out any](fn func(ctx context.Context, p *access.Principal, first, second string, in In) (Out, error)) Endpoint {
+	return withPathAndBody(2, func(ctx context.Context, p *access.Principal, ids []string, in In) (Out, error) {
+		return fn(ctx, p, ids[0], ids[1], in)
+	})
+}
+
+// withPathAndBody calls fn with the route's n path values and the JSON body.
+func withPathAndBody[In, Out any](n int, fn func(ctx context.Context, p *access.Principal, ids []string, in In) (Out, error)) Endpoint {
 	var in In
 	var out Out
-	e := Endpoint{body: in, response: out}
-	e.bind = func(rt Route, status int) HandlerFunc {
+	return bound(Endpoint{body: in, response: out}, func(rt Route) func(*http.Request) (Out, error) {
 		names := rt.PathParams()
-		if len(names) != 2 {
-			panic("httpx: " + rt.Pattern() + " needs exactly two path parameters for its handler")
+		if len(names) != n {
+			panic("httpx: " + rt.Pattern() + " needs exactly " + strconv.Itoa(n) + " path parameters for its handler")
 		}
-		return func(w http.ResponseWriter, r *http.Request) error {
-			var in In
-			if err := Decode(r, &in); err != nil {
-				return err
-			}
-			res, err := fn(r.Context(), Principal(r), r.PathValue(names[0]), r.PathValue(names[1]), in)
+		return func(r *http.Request) (Out, error) {
+			in, err := decodedBody[In](r)
 			if err != nil {
-				return err
+				return out, err
 			}
-			return respond(w, status, res)
+			ids := make([]string, n)
+			for i, name := range names {
+				ids[i] = r.PathValue(name)
+			}
+			return fn(r.Context(), Principal(r), ids, in)
 		}
-	}
-	return e
+	})
 }
 
 // WithQuery calls fn with the query string decoded into Q (fields tagged `query:"name"`).
 func WithQuery[Q, Out any](fn func(ctx context.Context, p *access.Principal, q Q) (Out, error)) Endpoint {
 	var out Out
-	e := Endpoint{response: out, query: QueryParams[Q]()}
-	e.bind = func(_ Route, status int) HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) error {
-			var q Q
-			if err := DecodeQuery(r, &q); err != nil {
-				return err
-			}
-			res, err := fn(r.Context(), Principal(r), q)
-			if err != nil {
-				return err
-			}
-			return respond(w, status, res)
+	return bound(Endpoint{response: out, query: QueryParams[Q]()}, always(func(r *http.Request) (Out, error) {
+		q, err := decodedQuery[Q](r)
+		if err != nil {
+			return out, err
 		}
-	}
-	return e
+		return fn(r.Context(), Principal(r), q)
+	}))
 }
 
 // ByIDWithQuery calls fn with the route's one path value and the decoded query string.
 func ByIDWithQuery[Q, Out any](fn func(ctx context.Context, p *access.Principal, id string, q Q) (Out, error)) Endpoint {
 	var out Out
-	e := Endpoint{response: out, query: QueryParams[Q]()}
-	e.bind = func(rt Route, status int) HandlerFunc {
+	return bound(Endpoint{response: out, query: QueryParams[Q]()}, func(rt Route) func(*http.Request) (Out, error) {
 		name := onlyParam(rt)
-		return func(w http.ResponseWriter, r *http.Request) error {
-			var q Q
-			if err := DecodeQuery(r, &q); err != nil {
-				return err
-			}
-			res, err := fn(r.Context(), Principal(r), r.PathValue(name), q)
+		return func(r *http.Request) (Out, error) {
+			q, err := decodedQuery[Q](r)
 			if err != nil {
-				return err
+				return out, err
 			}
-			return respond(w, status, res)
+			return fn(r.Context(), Principal(r), r.PathValue(name), q)
 		}
-	}
-	return e
+	})
 }
 
 // Listing calls fn with the decoded filter and the requested page and answers one page of a list.
 func Listing[Q, T any](fn func(ctx context.Context, p *access.Principal, q Q, page Page) ([]T, int, error)) Endpoint {
-	e := Endpoint{response: List[T]{}, query: append(QueryParams[Q](), PageParams...)}
-	e.bind = func(_ Route, status int) HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) error {
-			page, err := PageOf(r)
-			if err != nil {
-				return err
-			}
-			var q Q
-			if err := DecodeQuery(r, &q); err != nil {
-				return err
-			}
-			items, total, err := fn(r.Context(), Principal(r), q, page)
-			if err != nil {
-				return err
-			}
-			return respond(w, status, NewList(items, total, page))
-		}
-	}
-	return e
+	return listing(func(r *http.Request, _ string, q Q, page Page) ([]T, int, error) {
+		return fn(r.Context(), Principal(r), q, page)
+	}, false)
 }
 
 // ByIDListing calls fn with the route's one path value, the decoded filter and the requested page,
 // and answers one page of a list: the history of one setting.
 func ByIDListing[Q, T any](fn func(ctx context.Context, p *access.Principal, id string, q Q, page Page) ([]T, int, error)) Endpoint {
+	return listing(func(r *http.Request, id string, q Q, page Page) ([]T, int, error) {
+		return fn(r.Context(), Principal(r), id, q, page)
+	}, true)
+}
+
+// listing is Listing and ByIDListing: byID passes the route's one path value.
+func listing[Q, T any](fn func(r *http.Request, id string, q Q, page Page) ([]T, int, error), byID bool) Endpoint {
 	e := Endpoint{response: List[T]{}, query: append(QueryParams[Q](), PageParams...)}
-	e.bind = func(rt Route, status int) HandlerFunc {
-		name := onlyParam(rt)
-		return func(w http.ResponseWriter, r *http.Request) error {
+	return bound(e, func(rt Route) func(*http.Request) (List[T], error) {
+		name := ""
+		if byID {
+			name = onlyParam(rt)
+		}
+		return func(r *http.Request) (List[T], error) {
 			page, err := PageOf(r)
 			if err != nil {
-				return err
+				return List[T]{}, err
 			}
-			var q Q
-			if err := DecodeQuery(r, &q); err != nil {
-				return err
-			}
-			items, total, err := fn(r.Context(), Principal(r), r.PathValue(name), q, page)
+			q, err := decodedQuery[Q](r)
 			if err != nil {
-				return err
+				return List[T]{}, err
 			}
-			return respond(w, status, NewList(items, total, page))
+			id := ""
+			if byID {
+				id = r.PathValue(name)
+			}
+			items, total, err := fn(r, id, q, page)
+			if err != nil {
+				return List[T]{}, err
+			}
+			return NewList(items, total, page), nil
 		}
-	}
-	return e
+	})
 }
 
 // Upload calls fn with the uploaded file (multipart field "file", at most MaxUpload bytes).
