@@ -551,6 +551,8 @@ type AccountAccount struct {
 	OrgID              string       `json:"orgId"`
 	OrgName            string       `json:"orgName"`
 	PasswordChangedAt  string       `json:"passwordChangedAt"`
+	PersonID           string       `json:"personId"`
+	PersonName         string       `json:"personName"`
 	RegionCode         string       `json:"regionCode"`
 	RegionName         string       `json:"regionName"`
 	Roles              []AccessRole `json:"roles"`
@@ -582,6 +584,7 @@ type AccountInput struct {
 	DisplayName string       `json:"displayName"`
 	OrgID       string       `json:"orgId"`
 	Password    string       `json:"password"`
+	PersonID    string       `json:"personId,omitempty"`
 	Roles       []AccessRole `json:"roles"`
 	Username    string       `json:"username"`
 }
@@ -673,6 +676,7 @@ type AccountUpdateInput struct {
 	Disabled    bool         `json:"disabled"`
 	DisplayName string       `json:"displayName"`
 	OrgID       string       `json:"orgId"`
+	PersonID    *string      `json:"personId,omitempty"`
 	Roles       []AccessRole `json:"roles"`
 }
 

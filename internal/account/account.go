@@ -20,6 +20,8 @@ type Account struct {
 	OrgName            string                 `db:"org_name" json:"orgName"`
 	RegionCode         string                 `db:"region_code" json:"regionCode"`
 	RegionName         string                 `db:"region_name" json:"regionName"`
+	PersonID           string                 `db:"person_id" json:"personId"` // the member of staff the account belongs to, "" for none
+	PersonName         string                 `db:"person_name" json:"personName"`
 	RolesJSON          db.JSON[[]access.Role] `db:"roles" json:"-"`
 	Roles              []access.Role          `db:"-" json:"roles"`
 	FailedLogins       int                    `db:"failed_logins" json:"failedLogins"`
@@ -47,6 +49,7 @@ func (a *Account) label() string { return a.Username + "（" + a.DisplayName + "
 func (a *Account) Principal() *access.Principal {
 	p := access.NewPrincipal(a.ID, a.Username, a.DisplayName, a.OrgID, a.RegionCode, a.Roles)
 	p.MustChangePassword = a.MustChangePassword
+	p.PersonID = a.PersonID
 	return p
 }
 
@@ -57,6 +60,7 @@ type Input struct {
 	Password    string        `json:"password" text:"128"`
 	OrgID       string        `json:"orgId" text:"64"`
 	Roles       []access.Role `json:"roles"`
+	PersonID    string        `json:"personId,omitempty" text:"64"` // 对应的执法人员（实名），可空
 }
 
 // UpdateInput changes an account.
@@ -65,6 +69,7 @@ type UpdateInput struct {
 	OrgID       string        `json:"orgId" text:"64"`
 	Roles       []access.Role `json:"roles"`
 	Disabled    bool          `json:"disabled"`
+	PersonID    *string       `json:"personId,omitempty" text:"64"` // 对应的执法人员（实名）：省略则不变，空串表示解除
 }
 
 var usernamePattern = regexp.MustCompile(`^[a-z][a-z0-9._-]{2,31}$`)

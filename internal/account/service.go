@@ -9,8 +9,10 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/org"
+	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
@@ -34,12 +36,14 @@ const CookieName = "zhifa_session"
 
 const (
 	accountColumns = `a.id, a.username, a.display_name, a.org_id, COALESCE(o.name, '') AS org_name,
-	a.region_code, COALESCE(r.name, '') AS region_name, a.roles,
+	a.region_code, COALESCE(r.name, '') AS region_name, COALESCE(a.person_id, '') AS person_id,
+	COALESCE(pp.name, '') AS person_name, a.roles,
 	COALESCE(t.failures, 0) AS failed_logins, COALESCE(t.locked_until, '') AS locked_until,
 	a.must_change_password, a.disabled, a.last_login_at, a.password_changed_at, a.password_hash`
 	accountFrom = `accounts a
 	LEFT JOIN organizations o ON o.id = a.org_id
 	LEFT JOIN regions r ON r.code = a.region_code
+	LEFT JOIN people pp ON pp.id = a.person_id
 	LEFT JOIN login_throttle t ON t.username = a.username`
 	selectAccount = `SELECT ` + accountColumns + ` FROM ` + accountFrom
 )
@@ -136,6 +140,9 @@ func (s *Service) insertAccount(ctx context.Context, tx *db.Tx, actor, scopeOf *
 	if err != nil {
 		return "", err
 	}
+	if err := s.checkPerson(ctx, tx, o, in.PersonID); err != nil {
+		return "", err
+	}
 	id := ids.New()
 	now := clock.Stamp(s.Clock.Now())
 	roles, err := json.Marshal(in.Roles)
@@ -143,10 +150,10 @@ func (s *Service) insertAccount(ctx context.Context, tx *db.Tx, actor, scopeOf *
 		return "", err
 	}
 	if _, err := db.Exec(ctx, tx, `INSERT INTO accounts (id, username, display_name, password_hash, org_id, region_code, roles,
-		password_changed_at, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, in.Username, in.DisplayName, hash, o.ID, o.RegionCode, string(roles), now, mustChange, now, now); err != nil {
+		password_changed_at, must_change_password, created_at, updated_at, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, in.Username, in.DisplayName, hash, o.ID, o.RegionCode, string(roles), now, mustChange, now, now, nullable(in.PersonID)); err != nil {
 		if db.IsUniqueViolation(err) {
-			return "", usernameExists(in.Username)
+			return "", uniqueViolation(err, in.Username)
 		}
 		return "", err
 	}
@@ -157,6 +164,39 @@ func (s *Service) insertAccount(ctx context.Context, tx *db.Tx, actor, scopeOf *
 		EntityName: in.Username + "（" + in.DisplayName + "）", RegionCode: o.RegionCode,
 		Summary: fmt.Sprintf("新增账号 %s（%s），角色 %s%s", in.Username, in.DisplayName, roleNames(in.Roles), note),
 		Detail:  map[string]any{"username": in.Username, "orgId": o.ID, "roles": in.Roles}})
+}
+
+// checkPerson checks the member of staff an account is to belong to: a person inside the
+// jurisdiction of the account's organisation.
+func (s *Service) checkPerson(ctx context.Context, c db.Conn, o org.Org, personID string) error {
+	if personID == "" {
+		return nil
+	}
+	_, err := people.Officers(ctx, c, access.ScopeOf(o.RegionCode), []string{personID}, civil.Today(s.Clock))
+	if apperr.Is(err, "NOT_FOUND") {
+		return apperr.InvalidField("personId", "ACCOUNT_PERSON_NOT_FOUND", "对应的执法人员不存在或不在账号所属机构的辖区内")
+	}
+	return err
+}
+
+// uniqueViolation tells which unique rule a write broke: a person who already has an account
+// (the index accounts_person on person_id), or else the user name.
+func uniqueViolation(err error, username string) error {
+	if strings.Contains(err.Error(), "person") {
+		return personTaken()
+	}
+	return usernameExists(username)
+}
+
+func personTaken() error {
+	return apperr.Conflict("ACCOUNT_PERSON_TAKEN", "该执法人员已有账号，一人只能对应一个账号").WithField("personId")
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func usernameExists(u string) error {
@@ -241,12 +281,23 @@ func (s *Service) applyUpdate(ctx context.Context, tx *db.Tx, actor, scopeOf *ac
 	if err != nil {
 		return err
 	}
+	person := old.PersonID
+	if in.PersonID != nil {
+		person = *in.PersonID
+	}
+	if err := s.checkPerson(ctx, tx, o, person); err != nil {
+		return err
+	}
 	roles, err := json.Marshal(in.Roles)
 	if err != nil {
 		return err
 	}
-	if _, err := db.Exec(ctx, tx, `UPDATE accounts SET display_name = ?, org_id = ?, region_code = ?, roles = ?, disabled = ?, updated_at = ?
-		WHERE id = ?`, in.DisplayName, o.ID, o.RegionCode, string(roles), in.Disabled, clock.Stamp(s.Clock.Now()), old.ID); err != nil {
+	if _, err := db.Exec(ctx, tx, `UPDATE accounts SET display_name = ?, org_id = ?, region_code = ?, roles = ?, disabled = ?, updated_at = ?,
+		person_id = ? WHERE id = ?`, in.DisplayName, o.ID, o.RegionCode, string(roles), in.Disabled, clock.Stamp(s.Clock.Now()),
+		nullable(person), old.ID); err != nil {
+		if db.IsUniqueViolation(err) {
+			return uniqueViolation(err, old.Username)
+		}
 		return err
 	}
 	if in.Disabled {

@@ -1,6 +1,7 @@
 package account
 
 import (
+	"bytes"
 	"context"
 	"net/http/httptest"
 	"strings"
@@ -11,12 +12,14 @@ import (
 	"zhifa/internal/audit"
 	"zhifa/internal/catalog"
 	"zhifa/internal/org"
+	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/dbtest"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/secret"
 	"zhifa/internal/region"
 )
 
@@ -372,6 +375,49 @@ func TestSecurityAdministratorCannotActAlone(t *testing.T) {
 		list, total, err := s.ListRequests(ctx, admin, RequestFilter{}, httpx.Page{Page: 1, PageSize: 10})
 		if err != nil || total != 3 || list[0].RequestedByName != "security" {
 			t.Fatalf("requests: %d %+v %v", total, list, err)
+		}
+	})
+}
+
+func TestAccountBelongsToOnePerson(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s, c, orgID := setup(t, d)
+		box, err := secret.New(bytes.Repeat([]byte{7}, 32))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := &people.Service{DB: d, Audit: s.Audit, Clock: c, Box: box, Domains: &catalog.Service{DB: d}}
+		first17 := "37152119850312123"
+		person, err := ps.Create(ctx, access.System(), people.Input{Name: "张伟", IDNumber: first17 + string(people.IDCheckChar(first17)),
+			PostOrgID: orgID, WorkOrgID: orgID, PostType: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.Create(ctx, access.System(), Input{Username: "zhangwei", DisplayName: "张伟", Password: pw, OrgID: orgID,
+			Roles: []access.Role{access.Officer}, PersonID: person.ID})
+		if err != nil || a.PersonID != person.ID || a.PersonName != "张伟" || a.Principal().PersonID != person.ID {
+			t.Fatalf("linked account: %+v %v", a, err)
+		}
+		_, err = s.Create(ctx, access.System(), Input{Username: "zhangwei2", DisplayName: "张伟", Password: pw, OrgID: orgID,
+			Roles: []access.Role{access.Officer}, PersonID: person.ID})
+		if !apperr.Is(err, "ACCOUNT_PERSON_TAKEN") {
+			t.Fatalf("second account for the same person: %v", err)
+		}
+		_, err = s.Create(ctx, access.System(), Input{Username: "ghost", DisplayName: "x", Password: pw, OrgID: orgID,
+			Roles: []access.Role{access.Officer}, PersonID: "no-such-person"})
+		if !apperr.Is(err, "ACCOUNT_PERSON_NOT_FOUND") {
+			t.Fatalf("unknown person: %v", err)
+		}
+		// An edit that does not name the person keeps the link; an empty one removes it.
+		u, err := s.Update(ctx, access.System(), a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}})
+		if err != nil || u.PersonID != person.ID {
+			t.Fatalf("edit without person: %+v %v", u, err)
+		}
+		none := ""
+		u, err = s.Update(ctx, access.System(), a.ID, UpdateInput{DisplayName: "张伟", OrgID: orgID, Roles: []access.Role{access.Officer}, PersonID: &none})
+		if err != nil || u.PersonID != "" {
+			t.Fatalf("unlink: %+v %v", u, err)
 		}
 	})
 }

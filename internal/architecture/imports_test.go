@@ -20,7 +20,7 @@ var featureDeps = map[string][]string{
 	"region":     {"audit"},
 	"org":        {"audit", "region"},
 	"people":     {"audit", "org", "region"},
-	"account":    {"audit", "org", "region"},
+	"account":    {"audit", "org", "people", "region"},
 	"reform":     {"audit", "org", "people", "region"}, // a read-only report over people and organisations
 	"catalog":    {"audit", "org", "region"},
 	"discretion": {"audit", "region"}, // the catalogue is reached through the Statutes interface

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"zhifa/internal/account"
+	"zhifa/internal/people"
 )
 
 // TestRegionsMatchTheStatisticsBureau cross-checks the demo's own copy of Yanggu's divisions
@@ -59,6 +60,12 @@ func TestGeneratedStaffShape(t *testing.T) {
 	offices := map[string]bool{}
 	for _, tw := range townships {
 		offices[officeName(tw)] = true
+	}
+	// The people of the demo accounts (registered with the accounts) count with the generated staff.
+	for _, l := range Logins {
+		if g, ok := replacedGroup(l); ok {
+			staff = append(staff, staffMember{group: g, cert: &people.CertInput{}})
+		}
 	}
 	for _, m := range staff {
 		post, work := m.group.post, m.group.work

@@ -81,7 +81,8 @@ func TestLoadedCounty(t *testing.T) {
 				withCert++
 			}
 		}
-		if len(all) != len(staff) || certs != withCert || women == 0 || women == len(all) {
+		// The generated register, and the people of the demo accounts that belong to staff.
+		if len(all) != len(staff)+len(accountStaff) || certs != withCert+len(accountStaff) || women == 0 || women == len(all) {
 			t.Fatalf("%d people, %d women, %d certificates", len(all), women, certs)
 		}
 		orgs, _, err := org.List(ctx, a.DB, access.Everywhere, org.Filter{Query: "机构编制委员会办公室"}, httpx.Page{Page: 1, PageSize: 10})

@@ -97,6 +97,9 @@ func generateStaff(now time.Time) []staffMember {
 	rng := rand.New(rand.NewPCG(371521, 2026))
 	today := civil.DateOf(now)
 	seenID, seenName := map[string]bool{}, map[string]bool{}
+	for _, l := range Logins {
+		seenName[personName(l)] = true // the demo accounts' own people are added with the accounts
+	}
 	var out []staffMember
 	serial := 0
 	for _, g := range staffGroups() {
@@ -122,6 +125,22 @@ func generateStaff(now time.Time) []staffMember {
 					Issuer: CertIssuer, ValidFrom: from.String(), ValidTo: to.String()}
 			}
 			out = append(out, m)
+		}
+	}
+	// The people of the demo accounts take the place of the last member with an ordinary
+	// certificate of their block.
+	for _, l := range Logins {
+		g, ok := replacedGroup(l)
+		if !ok {
+			continue
+		}
+		for i := len(out) - 1; i >= 0; i-- {
+			m := out[i]
+			if m.group.post == g.post && m.group.work == g.work && m.group.postType == g.postType && m.cert != nil &&
+				m.cert.ValidTo > today.AddDays(30).String() {
+				out = append(out[:i], out[i+1:]...)
+				break
+			}
 		}
 	}
 	return out

@@ -1,88 +1,32 @@
 package people
 
 import (
-	"fmt"
-	"strings"
-
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/ident"
 )
 
 // Genders derived from a resident ID number.
 const (
-	GenderMale   = "男"
-	GenderFemale = "女"
+	GenderMale   = ident.Male
+	GenderFemale = ident.Female
 )
 
 // IDNumber is a checked resident identity card number (居民身份证号码, GB 11643-1999).
-type IDNumber struct {
-	Number    string // 18 characters, a trailing x upper-cased to X
-	BirthDate string // YYYY-MM-DD, from digits 7–14
-	Gender    string // 男 or 女, from the parity of digit 17
-}
+type IDNumber = ident.ResidentID
 
-// idWeights are the ISO 7064 MOD 11-2 weights of the first 17 characters (GB 11643-1999 §8.2).
-var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+// IDCheckChar computes the check character of the first 17 digits of an ID number.
+func IDCheckChar(first17 string) byte { return ident.ResidentCheckChar(first17) }
 
-// idCheckChars maps the weighted sum modulo 11 to the check character (GB 11643-1999 §8.2).
-const idCheckChars = "10X98765432"
-
-// IDCheckChar computes the check character (校验码) of the first 17 digits of an ID number by
-// ISO 7064 MOD 11-2. first17 must be 17 ASCII digits.
-func IDCheckChar(first17 string) byte {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(first17[i]-'0') * idWeights[i]
-	}
-	return idCheckChars[sum%11]
-}
-
-// ParseIDNumber checks a resident ID number and derives birth date and gender. The error says
-// which part failed: the length, the characters, the birth date (a real calendar date, not after
-// today) or the check character. today is the current date in China.
+// ParseIDNumber checks a staff member's resident ID number (ident.ParseResidentID); a refusal is
+// the field error PERSON_ID_INVALID saying which part failed.
 func ParseIDNumber(raw string, today civil.Date) (IDNumber, error) {
-	s := strings.ToUpper(strings.TrimSpace(raw))
-	if s == "" {
-		return IDNumber{}, idInvalid("身份证号码不能为空")
+	id, err := ident.ParseResidentID(raw, today)
+	if err != nil {
+		return IDNumber{}, apperr.InvalidField("idNumber", "PERSON_ID_INVALID", err.Error())
 	}
-	if n := len([]rune(s)); n != 18 {
-		return IDNumber{}, idInvalid(fmt.Sprintf("身份证号码长度应为18位，当前为%d位（GB 11643-1999）", n))
-	}
-	for i := 0; i < 17; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return IDNumber{}, idInvalid("身份证号码前17位应为数字，末位为数字或X")
-		}
-	}
-	if last := s[17]; (last < '0' || last > '9') && last != 'X' {
-		return IDNumber{}, idInvalid("身份证号码前17位应为数字，末位为数字或X")
-	}
-	birth, ok := civil.Parse(s[6:10] + "-" + s[10:12] + "-" + s[12:14])
-	if !ok {
-		return IDNumber{}, idInvalid("身份证号码中的出生日期无效：" + s[6:14])
-	}
-	if birth.After(today) {
-		return IDNumber{}, idInvalid("身份证号码中的出生日期晚于今天：" + birth.String())
-	}
-	if IDCheckChar(s[:17]) != s[17] {
-		return IDNumber{}, idInvalid("身份证号码校验位不正确（GB 11643-1999 ISO 7064 MOD 11-2），请核对号码")
-	}
-	gender := GenderFemale
-	if (s[16]-'0')%2 == 1 {
-		gender = GenderMale
-	}
-	return IDNumber{Number: s, BirthDate: birth.String(), Gender: gender}, nil
+	return id, nil
 }
 
-func idInvalid(msg string) *apperr.Error {
-	return apperr.InvalidField("idNumber", "PERSON_ID_INVALID", msg)
-}
-
-// MaskIDNumber hides the birth date and sequence digits of an ID number for display: the first 6
-// characters (address code), 8 asterisks, the last 4 (e.g. 371521********1234). Personal data is
-// masked wherever the full number is not needed (个人信息保护法 第五十一条).
-func MaskIDNumber(id string) string {
-	if len(id) < 10 {
-		return strings.Repeat("*", len(id))
-	}
-	return id[:6] + "********" + id[len(id)-4:]
-}
+// MaskIDNumber masks an ID number for display (ident.MaskResidentID).
+func MaskIDNumber(id string) string { return ident.MaskResidentID(id) }

@@ -7,6 +7,7 @@ type Principal struct {
 	AccountID   string
 	Username    string
 	DisplayName string
+	PersonID    string // the member of staff the account belongs to (实名), "" for none
 	OrgID       string
 	RegionCode  string // the root of the caller's jurisdiction
 	Roles       []Role

@@ -10,7 +10,10 @@
 //   - in hours: 行政强制法 第十九条's 24 hours run from the moment, whatever the day.
 //
 // A period that reaches a year whose arrangement is not known is refused (CALENDAR_YEAR_MISSING):
-// a deadline must never rest on a guess. The rules are pure; the days come from a Table.
+// a deadline must never rest on a guess. Case handling, whose limits run into the next year before
+// its notice is out, asks a Provisional table instead: unknown years count weekends only, and every
+// answer that relied on that says so (Due.Provisional), to be counted again once the year is
+// imported. The rules are pure; the days come from a Table.
 package calendar
 
 import (
@@ -42,8 +45,17 @@ type Year struct {
 
 // Table is the calendar of the years it knows.
 type Table struct {
-	years map[int]Year
-	days  map[civil.Date]Day
+	years       map[int]Year
+	days        map[civil.Date]Day
+	provisional bool // unknown years count weekends only instead of being refused
+}
+
+// Provisional returns a view of the table that counts the weekends of years it does not know as
+// its only days of rest, instead of refusing them; answers that relied on it are marked.
+func (t *Table) Provisional() *Table {
+	v := *t
+	v.provisional = true
+	return &v
 }
 
 // NewTable builds a table of years; a later year of the same number replaces an earlier one.
@@ -129,7 +141,7 @@ func parseBuiltin(text string) ([]Year, error) {
 func (t *Table) Known(year int) bool { _, ok := t.years[year]; return ok }
 
 func (t *Table) need(d civil.Date) error {
-	if !t.Known(d.Year()) {
+	if !t.Known(d.Year()) && !t.provisional {
 		return apperr.Invalid("CALENDAR_YEAR_MISSING", fmt.Sprintf("%d年的节假日安排尚未导入，无法按工作日计算期限；请系统管理员导入国务院办公厅当年的节假日安排通知", d.Year())).
 			WithRule("行政处罚法 第八十五条：期限以工作日计算，不含法定节假日")
 	}
@@ -153,6 +165,35 @@ type Due struct {
 	Due     civil.Date `json:"due"`
 	Explain string     `json:"explain"`
 	Skipped []string   `json:"skipped,omitempty"` // the days of rest passed over, as 2024-10-01（国庆节）
+	// Provisional is set when the count ran through a year whose arrangement is not known and
+	// took its weekends as the only days of rest (a Provisional table).
+	Provisional bool `json:"provisional,omitempty"`
+}
+
+// unknownYears lists the years between two days (inclusive) the table does not know.
+func (t *Table) unknownYears(from, to civil.Date) []int {
+	var out []int
+	for y := from.Year(); y <= to.Year(); y++ {
+		if !t.Known(y) {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// mark notes on a due date that it counted unknown years by their weekends only.
+func (t *Table) mark(d Due, from civil.Date) Due {
+	years := t.unknownYears(from, d.Due)
+	if len(years) == 0 {
+		return d
+	}
+	names := make([]string, len(years))
+	for i, y := range years {
+		names[i] = strconv.Itoa(y)
+	}
+	d.Provisional = true
+	d.Explain += "；" + strings.Join(names, "、") + "年的节假日安排尚未导入，暂只按双休日推算，导入后重新计算"
+	return d
 }
 
 // AddWorkdays counts n working days after from (the day itself not counted): the due day is the
@@ -180,7 +221,7 @@ func (t *Table) AddWorkdays(from civil.Date, n int) (Due, error) {
 		explain += fmt.Sprintf("；其间%s", summarise(skipped))
 	}
 	explain += "（行政处罚法第八十五条：期限以工作日计算，不含法定节假日）"
-	return Due{Due: d, Explain: explain, Skipped: skipped}, nil
+	return t.mark(Due{Due: d, Explain: explain, Skipped: skipped}, from), nil
 }
 
 // AddDays counts n days after from (the first day not counted, 民法典 第二百零一条); a last day that
@@ -219,7 +260,7 @@ func (t *Table) rollRest(from, end civil.Date, period string) (Due, error) {
 	if len(skipped) > 0 {
 		explain += fmt.Sprintf("，该日为法定休假日（%s），顺延至休假日结束的次日%s（民法典第二百零三条）", summarise(skipped), d.Chinese())
 	}
-	return Due{Due: d, Explain: explain, Skipped: skipped}, nil
+	return t.mark(Due{Due: d, Explain: explain, Skipped: skipped}, from), nil
 }
 
 // AddHours counts n hours from a moment (行政强制法 第十九条: 二十四小时内): hours run on every day.

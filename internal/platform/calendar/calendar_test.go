@@ -119,3 +119,24 @@ func TestHoursRunOnEveryDay(t *testing.T) {
 		t.Fatalf("24 hours: %v %q %v", due, explain, err)
 	}
 }
+
+func TestProvisionalTableCountsUnknownYearsByWeekends(t *testing.T) {
+	tab := NewTable(Builtin()...)
+	from := civil.NewDate(2026, time.December, 28)
+	if _, err := tab.AddWorkdays(from, 5); !apperr.Is(err, "CALENDAR_YEAR_MISSING") {
+		t.Fatalf("strict table into an unknown year: %v", err)
+	}
+	due, err := tab.Provisional().AddWorkdays(from, 5)
+	// 12-29, 12-30, 12-31 (Tue–Thu), then 2027-01-01 (Fri, a weekday: no holiday known), 2027-01-04 (Mon).
+	if err != nil || due.Due.String() != "2027-01-04" || !due.Provisional || !strings.Contains(due.Explain, "2027年的节假日安排尚未导入") {
+		t.Fatalf("provisional count: %+v, %v", due, err)
+	}
+	known, err := tab.Provisional().AddWorkdays(civil.NewDate(2026, time.September, 28), 5)
+	if err != nil || known.Provisional || known.Due.String() != "2026-10-10" {
+		t.Fatalf("a count inside known years is not provisional: %+v, %v", known, err)
+	}
+	days, err := tab.Provisional().AddDays(civil.NewDate(2026, time.December, 1), 90)
+	if err != nil || !days.Provisional || days.Due.String() != "2027-03-01" {
+		t.Fatalf("90 days into 2027: %+v, %v", days, err)
+	}
+}

@@ -1292,6 +1292,8 @@ export interface components {
             orgId: string;
             orgName: string;
             passwordChangedAt: string;
+            personId: string;
+            personName: string;
             regionCode: string;
             regionName: string;
             roles: components["schemas"]["access.Role"][];
@@ -1315,6 +1317,7 @@ export interface components {
             displayName: string;
             orgId: string;
             password: string;
+            personId?: string;
             roles: components["schemas"]["access.Role"][];
             username: string;
         };
@@ -1382,6 +1385,7 @@ export interface components {
             disabled: boolean;
             displayName: string;
             orgId: string;
+            personId?: string;
             roles: components["schemas"]["access.Role"][];
         };
         "apperr.Detail": {
