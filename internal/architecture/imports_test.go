@@ -26,6 +26,7 @@ var featureDeps = map[string][]string{
 	"discretion": {"audit", "region"}, // the catalogue is reached through the Statutes interface
 	"audit":      {},
 	"calendar":   {"audit"},
+	"cases":      {"audit", "calendar", "org", "people", "region"}, // the catalogue through the Catalogue interface
 }
 
 // Shared packages of the legal domain that any feature may use and that use only the platform:

@@ -2,18 +2,22 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"zhifa/internal/account"
+	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/law"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/lifecycle"
 	"zhifa/internal/server"
 )
@@ -58,6 +62,9 @@ type place struct {
 	Draft      string // a draft catalogue item (likewise)
 	Benchmark  string // a draft discretion benchmark of the place
 	Decision   string // a transfer decision visible there
+	Lead       string // a case lead of the place
+	Case       string // a case handled there, with the place's person as its officer
+	Party      string // the case's party
 }
 
 // authzFixture is the demo county with a second county and the records each side needs.
@@ -130,6 +137,18 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 				t.Fatal(err)
 			}
 			p.Account, p.Username = acc.ID, acc.Username
+		}
+	}
+	// Leads and cases: each place's own, handled by its enforcement body.
+	for l := range 2 {
+		for s := range 2 {
+			p := f.places[l][s]
+			lead, err := a.Cases.CreateLead(ctx, access.System(), cases.LeadInput{OrgID: p.Org, Source: cases.SourceComplaint, Summary: "矩阵测试线索"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Lead = lead.ID
+			p.Case, p.Party = insertCase(t, d, p)
 		}
 	}
 	// Catalogue items are owned by a county's line departments; a township reads its county's.
@@ -213,4 +232,41 @@ func benchmarkContent() discretion.Content {
 		},
 		NoPenalty: []discretion.NoPenaltyEntry{},
 	}
+}
+
+// insertCase writes a filed case of the place directly, with the place's person as its two
+// officers' first: the matrix needs a case on each side, not a procedure.
+func insertCase(t *testing.T, d *db.DB, p *place) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	caseID, partyID := ids.New(), ids.New()
+	st := cases.State{Procedure: cases.Ordinary, Stage: cases.StageInvestigating, ActDate: civil.NewDate(2026, 1, 5),
+		Discovered: civil.NewDate(2026, 1, 6), Opened: civil.NewDate(2026, 1, 6), Filed: civil.NewDate(2026, 1, 7),
+		Filing:   &cases.Approval{Date: civil.NewDate(2026, 1, 7), Approved: true},
+		Exercise: cases.Exercise{ItemID: "fx-item", ItemCode: "FX", ItemName: "矩阵测试事项", Domain: "城市管理", SubjectOrgID: p.Org, SubjectName: p.OrgName},
+		Officers: []cases.CaseOfficer{{PersonID: p.Person, Name: p.PersonName, Lead: true, From: civil.NewDate(2026, 1, 6)}}}
+	state, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.Tx(ctx, func(tx *db.Tx) error {
+		if _, err := db.Exec(ctx, tx, `INSERT INTO cases (id, region_code, org_id, subject_org_id, procedure, stage, number, title, item_id,
+			item_code, item_name, act_date, place_code, parties, opened, filed, state, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, 'ordinary', 'investigating', ?, ?, 'fx-item', 'FX', '矩阵测试事项', '2026-01-05', ?, '矩阵当事人', '2026-01-06',
+			'2026-01-07', ?, 'fx', '2026-01-06T00:00:00.000Z', '2026-01-06T00:00:00.000Z')`,
+			caseID, p.Region, p.Org, p.Org, "矩阵立〔2026〕"+caseID[:6]+"号", p.RegionName+"矩阵测试案", p.Region, string(state)); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_parties (id, case_id, seq, party_type, name, party_key) VALUES (?, ?, 1, 'legal', '矩阵当事人', ?)`,
+			partyID, caseID, "C:"+caseID); err != nil {
+			return err
+		}
+		_, err := db.Exec(ctx, tx, `INSERT INTO case_officers (case_id, person_id, name, lead, from_date) VALUES (?, ?, ?, TRUE, '2026-01-06')`,
+			caseID, p.Person, p.PersonName)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return caseID, partyID
 }

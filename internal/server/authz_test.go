@@ -366,6 +366,30 @@ var probes = map[string]probe{
 	"GET /api/v1/settings/{kind}/history": {perm: access.ReformRead, build: withQuery(get("/api/v1/settings/"+reform.SettingKey+"/history"),
 		func(p *place) url.Values { return q("regionCode", p.Region) })},
 
+	// Case handling: every case route names a case of the place; outside, the case is not found.
+	"GET /api/v1/cases/meta": {kind: global, build: get("/api/v1/cases/meta")},
+	"GET /api/v1/leads":      {kind: list, build: get("/api/v1/leads")},
+	"POST /api/v1/leads": {build: withBody(get("/api/v1/leads"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"orgId": p.Org, "source": "complaint", "summary": "矩阵线索"}
+	})},
+	"GET /api/v1/leads/{id}": {build: at("/api/v1/leads/{}", func(p *place) string { return p.Lead })},
+	"POST /api/v1/leads/{id}/extend": {build: withBody(at("/api/v1/leads/{}/extend", func(p *place) string { return p.Lead }),
+		func(*authzFixture, *place) any { return map[string]any{"reason": "矩阵测试"} })},
+	"POST /api/v1/leads/{id}/dismiss": {build: withBody(at("/api/v1/leads/{}/dismiss", func(p *place) string { return p.Lead }),
+		func(*authzFixture, *place) any { return map[string]any{"reason": "矩阵测试"} })},
+	"GET /api/v1/cases": {kind: list, build: withQuery(get("/api/v1/cases"), func(p *place) url.Values { return q("orgId", p.Org) })},
+	"POST /api/v1/cases": {build: withBody(get("/api/v1/cases"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"orgId": p.Org, "itemId": p.Item, "title": "矩阵案", "actDate": "2026-01-05", "placeCode": p.Region,
+			"parties": []any{map[string]any{"type": "other", "name": "矩阵当事人"}}, "officerIds": []string{p.Person}}
+	})},
+	"POST /api/v1/cases/simple": {build: withBody(get("/api/v1/cases/simple"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"orgId": p.Org, "itemId": p.Item, "title": "矩阵案", "actDate": "2026-01-05", "placeCode": p.Region,
+			"facts": "矩阵", "party": map[string]any{"type": "other", "name": "矩阵当事人"}, "officerIds": []string{p.Person},
+			"penalty": map[string]any{"kinds": []string{"警告"}}}
+	})},
+	"GET /api/v1/cases/{id}": {build: at("/api/v1/cases/{}", func(p *place) string { return p.Case })},
+	"POST /api/v1/cases/{id}/reveal-party": {build: withBody(at("/api/v1/cases/{}/reveal-party", func(p *place) string { return p.Case }),
+		func(_ *authzFixture, p *place) any { return map[string]any{"partyId": p.Party} })},
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
 	"GET /api/v1/audit/meta":    {kind: global, build: get("/api/v1/audit/meta")},
 	"GET /api/v1/audit/chains":  {kind: list, build: get("/api/v1/audit/chains")},
@@ -405,11 +429,53 @@ func catalogCSV(f *authzFixture, p *place) string {
 			f.next(), p.DeptName)
 }
 
+// caseSteps are the bodies of the case-step routes: enough to pass decoding, so that the answer
+// comes from the service (a case outside is not found; inside, the procedure answers).
+var caseSteps = map[string]map[string]any{
+	"approve-filing":    {},
+	"officers":          {"officerIds": []string{"x"}, "reason": "矩阵"},
+	"recusals":          {"personId": "x", "by": "当事人申请", "reason": "矩阵"},
+	"recusal-decisions": {"recusalId": "x", "opinion": "矩阵"},
+	"records":           {"kind": "inquiry", "place": "矩阵", "officerIds": []string{"x"}, "subject": "矩阵", "summary": "矩阵"},
+	"suspensions":       {"kind": "testing", "reason": "矩阵"},
+	"resume":            {},
+	"extensions":        {"reason": "矩阵"},
+	"report":            {"facts": "矩阵", "evidence": "矩阵", "outcome": "penalty"},
+	"review":            {"opinion": "矩阵"},
+	"discussion":        {"participants": []string{"甲"}, "opinions": "矩阵", "conclusion": "penalty"},
+	"notice":            {"method": "direct"},
+	"statements":        {"content": "矩阵", "reply": "矩阵"},
+	"waiver":            {},
+	"hearing-request":   {},
+	"hearing-notice":    {"hearingDate": "2026-03-01", "hostId": "x", "clerk": "矩阵", "place": "矩阵"},
+	"hearing":           {"record": "矩阵", "opinion": "矩阵"},
+	"hearing-drop":      {},
+	"legal-review":      {},
+	"legal-opinion":     {"opinion": "矩阵"},
+	"decision":          {},
+	"service":           {"method": "direct", "recipient": "矩阵"},
+	"payments":          {"partyId": "x", "amountFen": 100, "reference": "x", "bank": "x"},
+	"deferral":          {"until": "2026-12-31", "reason": "矩阵"},
+	"remedies":          {"kind": "reconsideration", "organ": "矩阵"},
+	"remedy-result":     {"outcome": "upheld"},
+	"hand-in":           {},
+	"simple-filing":     {},
+	"close":             {},
+	"archive":           {},
+}
+
+func init() {
+	for path, body := range caseSteps {
+		probes["POST /api/v1/cases/{id}/"+path] = probe{build: withBody(at("/api/v1/cases/{}/"+path, func(p *place) string { return p.Case }),
+			func(*authzFixture, *place) any { return body })}
+	}
+}
+
 // markers are strings of the other jurisdiction's records that no answer to this caller may hold.
 func markers(f *authzFixture, l level) []string {
 	var out []string
 	add := func(p *place, withOrg bool) {
-		out = append(out, p.Person, p.PersonName, p.Account, p.Username, p.Item, p.Draft, p.Benchmark)
+		out = append(out, p.Person, p.PersonName, p.Account, p.Username, p.Item, p.Draft, p.Benchmark, p.Lead, p.Case)
 		if withOrg {
 			out = append(out, p.Org, p.OrgName, p.Dept, p.Decision)
 		}

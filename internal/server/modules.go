@@ -4,6 +4,7 @@ import (
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
 	"zhifa/internal/calendar"
+	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
@@ -45,6 +46,7 @@ func (a *App) modules() []module {
 		}},
 		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds, settings: discretion.Settings},
 		{name: "calendar", routes: a.Calendar.Routes, audits: calendar.AuditKinds},
+		{name: "cases", routes: a.Cases.Routes, audits: cases.AuditKinds, settings: cases.Settings},
 		{name: "settings", routes: a.Settings.Routes},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},

@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/account"
 	"zhifa/internal/audit"
 	"zhifa/internal/calendar"
+	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/org"
@@ -42,6 +43,7 @@ type App struct {
 	Catalog    *catalog.Service
 	Discretion *discretion.Service
 	Calendar   *calendar.Service
+	Cases      *cases.Service
 	Settings   *settings.Service
 	Version    string
 	Security   Security
@@ -69,6 +71,8 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}, Settings: a.Settings}
 	a.Calendar = &calendar.Service{DB: d, Audit: log, Clock: c, Events: bus}
+	a.Cases = &cases.Service{DB: d, Audit: log, Clock: c, Box: box, Settings: a.Settings, Calendar: a.Calendar,
+		Catalogue: caseCatalogue{c: a.Catalog, db: d}}
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
 		if err := a.Settings.Register(m.settings...); err != nil {

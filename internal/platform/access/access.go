@@ -31,6 +31,11 @@ const (
 	CatalogRead    Permission = "catalog.read"   // 权责清单与裁量基准：查看、查询行使主体、计算裁量档次
 	CatalogWrite   Permission = "catalog.write"  // 编制、修订、发布权责清单事项，登记划转下放决定，制定裁量基准
 	CalendarRead   Permission = "calendar.read"  // 查看工作日历、计算期限
+	CaseRead       Permission = "case.read"      // 查看本辖区的案件线索与案件
+	CaseHandle     Permission = "case.handle"    // 登记线索、立案申请、承办案件（仅限本人承办的案件）
+	CaseApprove    Permission = "case.approve"   // 审批立案、调查终结审查、集体讨论、作出决定、延期与回避决定
+	CaseReview     Permission = "case.review"    // 法制审核
+	CaseSettings   Permission = "case.settings"  // 设置办案期限、听证标准与文书编号
 	CalendarWrite  Permission = "calendar.write" // 导入每年的节假日安排（工作日历）
 )
 
@@ -59,6 +64,11 @@ var permissions = []PermissionInfo{
 	{CatalogWrite, "编制权责清单与裁量基准"},
 	{CalendarRead, "查看工作日历与计算期限"},
 	{CalendarWrite, "导入节假日安排"},
+	{CaseRead, "查看案件"},
+	{CaseHandle, "承办案件"},
+	{CaseApprove, "审批案件"},
+	{CaseReview, "法制审核"},
+	{CaseSettings, "设置办案期限与文书编号"},
 }
 
 // AllPermissions returns every permission with its Chinese name, in display order.
@@ -91,13 +101,13 @@ type RoleInfo struct {
 // (三员分立, GB/T 22239 等级保护): the system administrator runs the system, the security
 // administrator manages accounts and roles, the auditor alone reads the audit log.
 var roles = []RoleInfo{
-	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove, CalendarWrite, CalendarRead}},
+	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove, CalendarWrite, CalendarRead, CaseSettings}},
 	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite, AccountApprove, CalendarRead}},
-	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead, CalendarRead}},
-	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead, CalendarRead}},
-	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead}},
-	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead}},
-	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CatalogWrite, CalendarRead}},
+	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead, CalendarRead, CaseRead}},
+	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead, CalendarRead, CaseRead, CaseApprove}},
+	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle}},
+	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle}},
+	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CatalogWrite, CalendarRead, CaseRead, CaseReview, CaseSettings}},
 	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
 	{Grid, "网格员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
 	{Staffing, "编制管理员", []Permission{RegionRead, OrgRead, PeopleRead, PeopleWrite, PeoplePII, ReformRead, ReformWrite, CatalogRead, CatalogWrite, CalendarRead}},

@@ -57,6 +57,9 @@ func (e *Error) WithField(f string) *Error { c := *e; c.Field = f; return &c }
 // WithCode gives the error a more specific stable code.
 func (e *Error) WithCode(code string) *Error { c := *e; c.Code = code; return &c }
 
+// WithMessage replaces the message, keeping code, field and rule.
+func (e *Error) WithMessage(m string) *Error { c := *e; c.Message = m; return &c }
+
 // WithRule cites the rule behind the error.
 func (e *Error) WithRule(r string) *Error { c := *e; c.Rule = r; return &c }
 

@@ -314,6 +314,602 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件列表：本辖区及本人承办的案件 */
+        get: operations["getCases"];
+        put?: never;
+        /** 立案申请（普通程序）：核对行使主体、执法人员资格与追责时效 */
+        post: operations["postCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办案代码表：办理阶段、步骤、处理结果、当事人类型、送达方式、法制审核要点 */
+        get: operations["getCasesMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/simple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 当场作出行政处罚决定（简易程序） */
+        post: operations["postCasesSimple"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件详情：当事人、期限及其计算说明、可办理与不可办理的步骤、办理记录 */
+        get: operations["getCasesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/approve-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立案审批 */
+        post: operations["postCasesIdApproveFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 归档 */
+        post: operations["postCasesIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结案 */
+        post: operations["postCasesIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出决定 */
+        post: operations["postCasesIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/deferral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期、分期缴纳 */
+        post: operations["postCasesIdDeferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/discussion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 集体讨论 */
+        post: operations["postCasesIdDiscussion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长办案期限 */
+        post: operations["postCasesIdExtensions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hand-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 当场收缴罚款上交 */
+        post: operations["postCasesIdHandIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hearing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 举行听证 */
+        post: operations["postCasesIdHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hearing-drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 听证终止 */
+        post: operations["postCasesIdHearingDrop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hearing-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 听证通知 */
+        post: operations["postCasesIdHearingNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hearing-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 要求听证 */
+        post: operations["postCasesIdHearingRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/legal-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 法制审核意见 */
+        post: operations["postCasesIdLegalOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/legal-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交法制审核 */
+        post: operations["postCasesIdLegalReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政处罚事先告知 */
+        post: operations["postCasesIdNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整承办人 */
+        post: operations["postCasesIdOfficers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记缴款 */
+        post: operations["postCasesIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调查记录 */
+        post: operations["postCasesIdRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/recusal-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回避决定 */
+        post: operations["postCasesIdRecusalDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/recusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回避申请 */
+        post: operations["postCasesIdRecusals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/remedies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行政复议、行政诉讼 */
+        post: operations["postCasesIdRemedies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/remedy-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复议、诉讼结果 */
+        post: operations["postCasesIdRemedyResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调查终结报告 */
+        post: operations["postCasesIdReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 期间结束 */
+        post: operations["postCasesIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reveal-party": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看当事人完整身份证号码（承办人或审批人；记审计日志） */
+        post: operations["postCasesIdRevealParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人审查 */
+        post: operations["postCasesIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送达决定书 */
+        post: operations["postCasesIdService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/simple-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 当场处罚决定备案 */
+        post: operations["postCasesIdSimpleFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 陈述、申辩及复核 */
+        post: operations["postCasesIdStatements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不计入办案期限的期间 */
+        post: operations["postCasesIdSuspensions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放弃陈述申辩、听证 */
+        post: operations["postCasesIdWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/checks": {
         parameters: {
             query?: never;
@@ -899,6 +1495,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件线索列表（本辖区） */
+        get: operations["getLeads"];
+        put?: never;
+        /** 登记案件线索，按本辖区核查期限计算届满日 */
+        post: operations["postLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件线索详情 */
+        get: operations["getLeadsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 决定不予立案（写明理由） */
+        post: operations["postLeadsIdDismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准延长线索核查期限（一次） */
+        post: operations["postLeadsIdExtend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meta": {
         parameters: {
             query?: never;
@@ -1268,7 +1933,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write";
+        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write" | "case.read" | "case.handle" | "case.approve" | "case.review" | "case.settings";
         "access.PermissionInfo": {
             code: components["schemas"]["access.Permission"];
             name: string;
@@ -1503,6 +2168,701 @@ export interface components {
             importedAt?: string;
             source: string;
             year: number;
+        };
+        "cases.Action": {
+            allowed: boolean;
+            code?: string;
+            kind: string;
+            name: string;
+            reason?: string;
+            rule?: string;
+        };
+        "cases.Approval": {
+            approved: boolean;
+            by: string;
+            byName: string;
+            date: components["schemas"]["civil.Date"];
+            opinion: string;
+        };
+        "cases.Approve": {
+            approved: boolean;
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+        };
+        "cases.CaseOfficer": {
+            from: components["schemas"]["civil.Date"];
+            lead: boolean;
+            name: string;
+            personId: string;
+            to?: components["schemas"]["civil.Date"];
+        };
+        "cases.CloseInput": {
+            date?: components["schemas"]["civil.Date"];
+            note?: string;
+        };
+        "cases.Closure": {
+            by: string;
+            byName: string;
+            date: components["schemas"]["civil.Date"];
+            note?: string;
+            reason: string;
+        };
+        "cases.CourtApply": {
+            court: string;
+            date: components["schemas"]["civil.Date"];
+            result?: string;
+        };
+        "cases.DateInput": {
+            date?: components["schemas"]["civil.Date"];
+            note?: string;
+        };
+        "cases.Deadline": {
+            basis: string;
+            daysLeft: number;
+            due: components["schemas"]["civil.Date"];
+            /** Format: date-time */
+            dueAt?: string;
+            explain: string;
+            key: string;
+            label: string;
+            late?: boolean;
+            met: boolean;
+            metOn?: components["schemas"]["civil.Date"];
+            provisional?: boolean;
+            status: string;
+        };
+        "cases.DecideInput": {
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+            penalties?: components["schemas"]["cases.Penalty"][];
+        };
+        "cases.Decision": {
+            approval: components["schemas"]["cases.Approval"];
+            date: components["schemas"]["civil.Date"];
+            education?: string;
+            number: string;
+            outcome: string;
+            penalties?: components["schemas"]["cases.Penalty"][];
+            performance: string;
+        };
+        "cases.DeferInput": {
+            date?: components["schemas"]["civil.Date"];
+            instalments?: components["schemas"]["cases.Instalment"][];
+            reason: string;
+            until: components["schemas"]["civil.Date"];
+        };
+        "cases.Deferral": {
+            approval: components["schemas"]["cases.Approval"];
+            instalments?: components["schemas"]["cases.Instalment"][];
+            reason: string;
+            until: components["schemas"]["civil.Date"];
+        };
+        "cases.Detail": {
+            actDate: components["schemas"]["civil.Date"];
+            actions: components["schemas"]["cases.Action"][];
+            address: string;
+            assigned: boolean;
+            closed: components["schemas"]["civil.Date"];
+            deadlines: components["schemas"]["cases.Deadline"][];
+            decided: components["schemas"]["civil.Date"];
+            decisionNo: string;
+            dueStatus: string;
+            filed: components["schemas"]["civil.Date"];
+            fineFen: number;
+            id: string;
+            itemCode: string;
+            itemId: string;
+            itemName: string;
+            legalReview: string[];
+            limitation: components["schemas"]["civil.Date"];
+            nextDue: components["schemas"]["civil.Date"];
+            nextDueLabel: string;
+            number: string;
+            opened: components["schemas"]["civil.Date"];
+            orgId: string;
+            orgName: string;
+            parties: components["schemas"]["cases.PartyView"][];
+            placeCode: string;
+            procedure: string;
+            regionCode: string;
+            revision: number;
+            stage: string;
+            stageName: string;
+            state: components["schemas"]["cases.State"];
+            steps: components["schemas"]["cases.StepView"][];
+            subjectName: string;
+            subjectOrgId: string;
+            title: string;
+            updatedAt: string;
+        };
+        "cases.Discussion": {
+            conclusion: string;
+            date: components["schemas"]["civil.Date"];
+            note: string;
+            opinions: string;
+            participants: string[];
+        };
+        "cases.DiscussionInput": {
+            conclusion: string;
+            date?: components["schemas"]["civil.Date"];
+            note?: string;
+            opinions: string;
+            participants: string[];
+        };
+        "cases.Enforced": {
+            date: components["schemas"]["civil.Date"];
+            note: string;
+        };
+        "cases.Exercise": {
+            decisionDocNo?: string;
+            domain: string;
+            explanation: string;
+            fineMaxFen: number;
+            fineMinFen: number;
+            fineRange: string;
+            handlingOrgId: string;
+            handlingOrgName: string;
+            itemCode: string;
+            itemId: string;
+            itemName: string;
+            mode: string;
+            modeName: string;
+            penaltyBasis: string;
+            penaltyKinds: string[];
+            subjectName: string;
+            subjectOrgId: string;
+            version: number;
+            versionId: string;
+            violatedBasis: string;
+        };
+        "cases.ExtendInput": {
+            date?: components["schemas"]["civil.Date"];
+            reason: string;
+        };
+        "cases.Extension": {
+            approval: components["schemas"]["cases.Approval"];
+            days: number;
+            reason: string;
+        };
+        "cases.Hearing": {
+            attended: boolean;
+            clerk?: string;
+            date?: components["schemas"]["civil.Date"];
+            held?: components["schemas"]["civil.Date"];
+            host?: string;
+            hostName?: string;
+            notified?: components["schemas"]["civil.Date"];
+            opinion?: string;
+            public: boolean;
+            record?: string;
+            requested: components["schemas"]["civil.Date"];
+            suspensionId?: string;
+            withdrawn?: components["schemas"]["civil.Date"];
+        };
+        "cases.HearingNoticeInput": {
+            clerk: string;
+            date?: components["schemas"]["civil.Date"];
+            hearingDate: components["schemas"]["civil.Date"];
+            hostId: string;
+            place: string;
+            public: boolean;
+        };
+        "cases.HearingRecordInput": {
+            attended: boolean;
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+            record: string;
+        };
+        "cases.Instalment": {
+            amountFen: number;
+            due: components["schemas"]["civil.Date"];
+        };
+        "cases.Lead": {
+            address: string;
+            caseId: string;
+            createdAt: string;
+            decided: components["schemas"]["civil.Date"];
+            due: components["schemas"]["civil.Date"];
+            dueExplain: string;
+            extended: boolean;
+            id: string;
+            itemId: string;
+            orgId: string;
+            orgName: string;
+            outcome: string;
+            overdue: boolean;
+            placeCode: string;
+            received: components["schemas"]["civil.Date"];
+            regionCode: string;
+            revision: number;
+            source: string;
+            sourceName: string;
+            sourceNote: string;
+            status: string;
+            statusName: string;
+            summary: string;
+        };
+        "cases.LeadDecision": {
+            date?: components["schemas"]["civil.Date"];
+            reason: string;
+        };
+        "cases.LeadInput": {
+            address?: string;
+            itemId?: string;
+            orgId?: string;
+            placeCode?: string;
+            received?: components["schemas"]["civil.Date"];
+            source: string;
+            sourceNote?: string;
+            summary: string;
+        };
+        "cases.LeadList": {
+            items: components["schemas"]["cases.Lead"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "cases.LegalOpinion": {
+            checklist: {
+                [key: string]: boolean;
+            };
+            date: components["schemas"]["civil.Date"];
+            name: string;
+            opinion: string;
+            passed: boolean;
+            reviewer: string;
+        };
+        "cases.LegalOpinionInput": {
+            checklist: {
+                [key: string]: boolean;
+            };
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+            passed: boolean;
+        };
+        "cases.LegalReview": {
+            opinions?: components["schemas"]["cases.LegalOpinion"][];
+            submitted: components["schemas"]["civil.Date"];
+        };
+        "cases.Measure": {
+            approval?: components["schemas"]["cases.Approval"];
+            /** Format: date-time */
+            approvedAt?: string;
+            days: number;
+            decided: components["schemas"]["civil.Date"];
+            decisionNo?: string;
+            emergency?: boolean;
+            extension?: components["schemas"]["cases.MeasureExt"];
+            id: string;
+            inventory: string[];
+            kind: string;
+            liftNote?: string;
+            lifted?: components["schemas"]["civil.Date"];
+            officers: string[];
+            place: string;
+            reason: string;
+            /** Format: date-time */
+            takenAt?: string;
+            testing?: components["schemas"]["cases.TestingTime"][];
+        };
+        "cases.MeasureExt": {
+            approval: components["schemas"]["cases.Approval"];
+            date: components["schemas"]["civil.Date"];
+            days: number;
+            reason: string;
+        };
+        "cases.Meta": {
+            checklist: components["schemas"]["cases.Option"][];
+            outcomes: components["schemas"]["cases.Option"][];
+            partyTypes: components["schemas"]["cases.Option"][];
+            penaltyKinds: string[];
+            records: components["schemas"]["cases.Option"][];
+            serviceMethods: components["schemas"]["cases.Option"][];
+            sources: components["schemas"]["cases.Option"][];
+            stages: components["schemas"]["cases.Option"][];
+            steps: components["schemas"]["cases.Option"][];
+            suspensions: components["schemas"]["cases.Option"][];
+        };
+        "cases.Notice": {
+            date: components["schemas"]["civil.Date"];
+            hearingRight: boolean;
+            hearingWhy?: string;
+            method: string;
+            number?: string;
+            proposed: components["schemas"]["cases.Penalty"][];
+        };
+        "cases.NoticeInput": {
+            date?: components["schemas"]["civil.Date"];
+            method: string;
+            proposed?: components["schemas"]["cases.Penalty"][];
+        };
+        "cases.OfficersInput": {
+            date?: components["schemas"]["civil.Date"];
+            officerIds: string[];
+            reason: string;
+        };
+        "cases.OnSpotFine": {
+            amountFen: number;
+            date: components["schemas"]["civil.Date"];
+            handedIn?: components["schemas"]["civil.Date"];
+            hardship?: string;
+            receipt: string;
+        };
+        "cases.OpenInput": {
+            actDate: components["schemas"]["civil.Date"];
+            actEndDate?: components["schemas"]["civil.Date"];
+            address?: string;
+            date?: components["schemas"]["civil.Date"];
+            discovered?: components["schemas"]["civil.Date"];
+            facts?: string;
+            itemId: string;
+            leadId?: string;
+            officerIds: string[];
+            orgId?: string;
+            parties: components["schemas"]["cases.PartyInput"][];
+            placeCode: string;
+            seriousHarm?: boolean;
+            title: string;
+        };
+        "cases.Option": {
+            code: string;
+            name: string;
+        };
+        "cases.PartyInput": {
+            address?: string;
+            creditCode?: string;
+            electronicConsent?: boolean;
+            idNumber?: string;
+            name: string;
+            representative?: string;
+            serviceAddress?: string;
+            type: string;
+        };
+        "cases.PartyRef": {
+            partyId: string;
+        };
+        "cases.PartyView": {
+            address?: string;
+            creditCode?: string;
+            electronicConsent: boolean;
+            id: string;
+            idNumberMasked?: string;
+            name: string;
+            representative?: string;
+            serviceAddress?: string;
+            type: string;
+            typeName: string;
+        };
+        "cases.PayInput": {
+            amountFen: number;
+            bank: string;
+            date?: components["schemas"]["civil.Date"];
+            partyId: string;
+            reference: string;
+        };
+        "cases.Payment": {
+            amountFen: number;
+            bank: string;
+            date: components["schemas"]["civil.Date"];
+            id: string;
+            lateFen: number;
+            partyId: string;
+            reference: string;
+        };
+        "cases.Penalty": {
+            benchmarkId?: string;
+            confiscateFen: number;
+            confiscateText: string;
+            departure?: string;
+            fineFen: number;
+            kinds: string[];
+            partyId: string;
+            tier?: string;
+            tierMaxFen: number;
+            tierMinFen: number;
+        };
+        "cases.PoliceAnswer": {
+            accepted: boolean;
+            date: components["schemas"]["civil.Date"];
+            note: string;
+        };
+        "cases.Record": {
+            date: components["schemas"]["civil.Date"];
+            id: string;
+            kind: string;
+            officers: string[];
+            place: string;
+            subject: string;
+            summary: string;
+        };
+        "cases.RecordInput": {
+            date?: components["schemas"]["civil.Date"];
+            kind: string;
+            officerIds: string[];
+            place: string;
+            subject: string;
+            summary: string;
+        };
+        "cases.Recusal": {
+            by: string;
+            decided?: components["schemas"]["cases.Approval"];
+            id: string;
+            name: string;
+            personId: string;
+            reason: string;
+            requested: components["schemas"]["civil.Date"];
+        };
+        "cases.RecusalDecision": {
+            approved: boolean;
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+            recusalId: string;
+        };
+        "cases.RecusalInput": {
+            by: string;
+            date?: components["schemas"]["civil.Date"];
+            personId: string;
+            reason: string;
+        };
+        "cases.Remedy": {
+            decided?: components["schemas"]["civil.Date"];
+            filed: components["schemas"]["civil.Date"];
+            id: string;
+            kind: string;
+            note?: string;
+            organ: string;
+            outcome?: string;
+            variedFen?: number;
+        };
+        "cases.RemedyInput": {
+            date?: components["schemas"]["civil.Date"];
+            kind: string;
+            note?: string;
+            organ: string;
+        };
+        "cases.RemedyResultInput": {
+            date?: components["schemas"]["civil.Date"];
+            note?: string;
+            outcome: string;
+            variedFen?: number;
+        };
+        "cases.Reminder": {
+            days: number;
+            method: string;
+            note?: string;
+            served: components["schemas"]["civil.Date"];
+        };
+        "cases.Report": {
+            complex?: boolean;
+            date: components["schemas"]["civil.Date"];
+            education?: string;
+            evidence: string;
+            facts: string;
+            manyRelations?: boolean;
+            otherReview?: boolean;
+            outcome: string;
+            proposed?: components["schemas"]["cases.Penalty"][];
+            publicInterest?: boolean;
+        };
+        "cases.ReportInput": {
+            complex?: boolean;
+            date?: components["schemas"]["civil.Date"];
+            education?: string;
+            evidence: string;
+            facts: string;
+            manyRelations?: boolean;
+            otherReview?: boolean;
+            outcome: string;
+            proposed?: components["schemas"]["cases.Penalty"][];
+            publicInterest?: boolean;
+        };
+        "cases.RevealedID": {
+            idNumber: string;
+        };
+        "cases.Review": {
+            approved: boolean;
+            by: string;
+            byName: string;
+            date: components["schemas"]["civil.Date"];
+            opinion: string;
+            outcome: string;
+        };
+        "cases.ReviewInput": {
+            approved: boolean;
+            date?: components["schemas"]["civil.Date"];
+            opinion: string;
+            outcome?: string;
+        };
+        "cases.ServeInput": {
+            date?: components["schemas"]["civil.Date"];
+            method: string;
+            note?: string;
+            recipient: string;
+        };
+        "cases.Served": {
+            date: components["schemas"]["civil.Date"];
+            method: string;
+            note?: string;
+            recipient: string;
+        };
+        "cases.SimpleInput": {
+            actDate: components["schemas"]["civil.Date"];
+            address?: string;
+            date?: components["schemas"]["civil.Date"];
+            facts: string;
+            hardship?: string;
+            itemId: string;
+            officerIds: string[];
+            onSpot?: boolean;
+            orgId?: string;
+            party: components["schemas"]["cases.PartyInput"];
+            penalty: components["schemas"]["cases.Penalty"];
+            placeCode: string;
+            receipt?: string;
+            title: string;
+        };
+        "cases.State": {
+            actDate: components["schemas"]["civil.Date"];
+            actEndDate?: components["schemas"]["civil.Date"];
+            archived?: components["schemas"]["civil.Date"];
+            closed?: components["schemas"]["cases.Closure"];
+            court?: components["schemas"]["cases.CourtApply"];
+            decision?: components["schemas"]["cases.Decision"];
+            deferral?: components["schemas"]["cases.Deferral"];
+            discovered: components["schemas"]["civil.Date"];
+            discussion?: components["schemas"]["cases.Discussion"];
+            enforced?: components["schemas"]["cases.Enforced"];
+            exercise: components["schemas"]["cases.Exercise"];
+            extended?: components["schemas"]["cases.Extension"][];
+            filed?: components["schemas"]["civil.Date"];
+            filing?: components["schemas"]["cases.Approval"];
+            hearing?: components["schemas"]["cases.Hearing"];
+            legalReview?: components["schemas"]["cases.LegalReview"];
+            measures?: components["schemas"]["cases.Measure"][];
+            notice?: components["schemas"]["cases.Notice"];
+            officers: components["schemas"]["cases.CaseOfficer"][];
+            onSpot?: components["schemas"]["cases.OnSpotFine"];
+            opened: components["schemas"]["civil.Date"];
+            payments?: components["schemas"]["cases.Payment"][];
+            procedure: string;
+            records?: components["schemas"]["cases.Record"][];
+            recusals?: components["schemas"]["cases.Recusal"][];
+            remedies?: components["schemas"]["cases.Remedy"][];
+            reminder?: components["schemas"]["cases.Reminder"];
+            report?: components["schemas"]["cases.Report"];
+            review?: components["schemas"]["cases.Review"];
+            seriousHarm?: boolean;
+            service?: components["schemas"]["cases.Served"];
+            simpleFiled?: components["schemas"]["civil.Date"];
+            stage: string;
+            statements?: components["schemas"]["cases.Statement"][];
+            suspended?: components["schemas"]["cases.Suspension"][];
+            transfer?: components["schemas"]["cases.Transfer"];
+            waived?: components["schemas"]["cases.Waiver"];
+        };
+        "cases.Statement": {
+            adopted: boolean;
+            content: string;
+            date: components["schemas"]["civil.Date"];
+            reply: string;
+        };
+        "cases.StatementInput": {
+            adopted: boolean;
+            content: string;
+            date?: components["schemas"]["civil.Date"];
+            reply: string;
+        };
+        "cases.StepView": {
+            actorName: string;
+            at: string;
+            data: unknown;
+            date: components["schemas"]["civil.Date"];
+            kind: string;
+            name: string;
+            place?: string;
+            reason?: string;
+            seq: number;
+            summary: string;
+        };
+        "cases.Summary": {
+            actDate: components["schemas"]["civil.Date"];
+            address: string;
+            closed: components["schemas"]["civil.Date"];
+            decided: components["schemas"]["civil.Date"];
+            decisionNo: string;
+            dueStatus: string;
+            filed: components["schemas"]["civil.Date"];
+            fineFen: number;
+            id: string;
+            itemCode: string;
+            itemId: string;
+            itemName: string;
+            nextDue: components["schemas"]["civil.Date"];
+            nextDueLabel: string;
+            number: string;
+            opened: components["schemas"]["civil.Date"];
+            orgId: string;
+            orgName: string;
+            parties: string;
+            placeCode: string;
+            procedure: string;
+            regionCode: string;
+            revision: number;
+            stage: string;
+            stageName: string;
+            subjectName: string;
+            subjectOrgId: string;
+            title: string;
+            updatedAt: string;
+        };
+        "cases.SummaryList": {
+            items: components["schemas"]["cases.Summary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "cases.SuspendInput": {
+            date?: components["schemas"]["civil.Date"];
+            kind: string;
+            reason: string;
+        };
+        "cases.Suspension": {
+            from: components["schemas"]["civil.Date"];
+            id: string;
+            kind: string;
+            reason: string;
+            to?: components["schemas"]["civil.Date"];
+        };
+        "cases.TestingTime": {
+            from: components["schemas"]["civil.Date"];
+            to?: components["schemas"]["civil.Date"];
+            told: components["schemas"]["civil.Date"];
+            what: string;
+        };
+        "cases.Transfer": {
+            answer?: components["schemas"]["cases.PoliceAnswer"];
+            /** Format: date-time */
+            decidedAt?: string;
+            decision?: components["schemas"]["cases.Approval"];
+            exhibits?: components["schemas"]["civil.Date"];
+            police?: string;
+            reconsider?: components["schemas"]["civil.Date"];
+            report: string;
+            reported: components["schemas"]["civil.Date"];
+            returned?: components["schemas"]["civil.Date"];
+            /** Format: date-time */
+            sentAt?: string;
+            team: string[];
+        };
+        "cases.WaiveInput": {
+            date?: components["schemas"]["civil.Date"];
+            hearing: boolean;
+            statement: boolean;
+        };
+        "cases.Waiver": {
+            date: components["schemas"]["civil.Date"];
+            hearing: boolean;
+            statement: boolean;
         };
         "catalog.Art37Choice": {
             applied: string;
@@ -3386,6 +4746,1275 @@ export interface operations {
             };
         };
     };
+    getCases: {
+        parameters: {
+            query?: {
+                /** @description 案由、案号、当事人名称 */
+                q?: string;
+                /** @description 办理阶段，多个以逗号分隔 */
+                stage?: string;
+                /** @description simple 简易程序 | ordinary 普通程序 */
+                procedure?: string;
+                /** @description 承办机构 */
+                orgId?: string;
+                /** @description 执法事项 */
+                itemId?: string;
+                /** @description 只看本人承办的 */
+                mine?: boolean;
+                /** @description 只看未结案的 */
+                open?: boolean;
+                /** @description 只看已逾期的 */
+                overdue?: boolean;
+                /** @description 立案（登记）日期起 */
+                from?: string;
+                /** @description 立案（登记）日期止 */
+                to?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.SummaryList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.OpenInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Meta"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesSimple: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.SimpleInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdApproveFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.Approve"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.CloseInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DecideInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdDeferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DeferInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdDiscussion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DiscussionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ExtendInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdHandIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdHearing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.HearingRecordInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdHearingDrop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdHearingNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.HearingNoticeInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdHearingRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdLegalOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.LegalOpinionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdLegalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.NoticeInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.OfficersInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.PayInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.RecordInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRecusalDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.RecusalDecision"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRecusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.RecusalInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRemedies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.RemedyInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRemedyResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.RemedyResultInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ReportInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdRevealParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.PartyRef"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.RevealedID"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ServeInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdSimpleFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.StatementInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdSuspensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.SuspendInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.WaiveInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getCatalogChecks: {
         parameters: {
             query?: never;
@@ -4798,6 +7427,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["region.ImportResult"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getLeads: {
+        parameters: {
+            query?: {
+                /** @description pending 待核查 | filed 已立案 | dismissed 不予立案 */
+                status?: string;
+                /** @description 线索来源 */
+                source?: string;
+                /** @description 只看核查逾期的 */
+                overdue?: boolean;
+                /** @description 线索内容、地址 */
+                q?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.LeadList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.LeadInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Lead"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getLeadsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Lead"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postLeadsIdDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.LeadDecision"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Lead"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postLeadsIdExtend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.LeadDecision"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Lead"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

@@ -1,0 +1,118 @@
+package cases
+
+import (
+	"context"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/httpx"
+)
+
+// Meta are the code tables of case handling for the console.
+type Meta struct {
+	Stages         []Option `json:"stages"`
+	Steps          []Option `json:"steps"`
+	Outcomes       []Option `json:"outcomes"`
+	PartyTypes     []Option `json:"partyTypes"`
+	Sources        []Option `json:"sources"`
+	ServiceMethods []Option `json:"serviceMethods"`
+	Suspensions    []Option `json:"suspensions"`
+	Records        []Option `json:"records"`
+	Checklist      []Option `json:"checklist"`
+	PenaltyKinds   []string `json:"penaltyKinds"`
+}
+
+// MetaOf returns the code tables.
+func (s *Service) MetaOf(context.Context, *access.Principal) (Meta, error) {
+	m := Meta{Stages: Stages(), Checklist: LegalChecklist,
+		PenaltyKinds: []string{KindWarning, KindCriticism, KindFine, KindConfiscate, KindConfiscateIll, "暂扣许可证件", "降低资质等级",
+			"吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业"}}
+	for _, k := range stepOrder {
+		m.Steps = append(m.Steps, Option{string(k), StepName(k)})
+	}
+	for _, o := range []Outcome{OutcomePenalty, OutcomeNoPenaltyMinor, OutcomeNotEstablished, OutcomeTransfer} {
+		m.Outcomes = append(m.Outcomes, Option{string(o), OutcomeName(o)})
+	}
+	for _, t := range []PartyType{NaturalPerson, LegalPerson, OtherOrg} {
+		m.PartyTypes = append(m.PartyTypes, Option{string(t), PartyTypeName(t)})
+	}
+	for _, k := range []string{SourceComplaint, SourceReferral, SourceInspection, SourceSuperior, SourceDiscovered, SourceReturned} {
+		m.Sources = append(m.Sources, Option{k, sourceNames[k]})
+	}
+	for _, k := range []string{ServeDirect, ServeLeft, ServeMail, ServeElectronic, ServeEntrusted, ServePublic} {
+		m.ServiceMethods = append(m.ServiceMethods, Option{k, serviceNames[k]})
+	}
+	for _, k := range []string{SuspendTesting, SuspendAppraisal, SuspendNotice, SuspendCase} {
+		m.Suspensions = append(m.Suspensions, Option{k, suspensionNames[k]})
+	}
+	for _, k := range []string{RecordInquiry, RecordInspection, RecordOther} {
+		m.Records = append(m.Records, Option{k, recordNames[k]})
+	}
+	return m, nil
+}
+
+var stepOrder = []StepKind{StepOpen, StepSimple, StepApproveFiling, StepOfficers, StepRecusal, StepRecusalDecide, StepRecord,
+	StepSuspend, StepResume, StepExtend, StepReport, StepReview, StepDiscussion, StepNotice, StepStatement, StepWaive,
+	StepHearingAsk, StepHearingNotice, StepHearingHold, StepHearingDrop, StepLegalSubmit, StepLegalOpinion, StepDecide,
+	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive}
+
+// PartyRef names one party of a case.
+type PartyRef struct {
+	PartyID string `json:"partyId" required:"true" text:"64"`
+}
+
+func (s *Service) reveal(ctx context.Context, p *access.Principal, id string, in PartyRef) (RevealedID, error) {
+	return s.RevealParty(ctx, p, id, in.PartyID)
+}
+
+// step is one route of a case step: POST /api/v1/cases/{id}/<path>.
+func step[In any](path string, k StepKind, fn func(context.Context, *access.Principal, string, In) (Detail, error)) httpx.Route {
+	info := steps[k]
+	return httpx.Post("/api/v1/cases/{id}/"+path, info.Perm, info.Name, httpx.ByIDWithBody(fn))
+}
+
+// Routes returns the case-handling API.
+func (s *Service) Routes() []httpx.Route {
+	return httpx.Tagged("办案",
+		httpx.Get("/api/v1/cases/meta", access.CaseRead, "办案代码表：办理阶段、步骤、处理结果、当事人类型、送达方式、法制审核要点", httpx.Fetch(s.MetaOf)),
+		httpx.Get("/api/v1/leads", access.CaseRead, "案件线索列表（本辖区）", httpx.Listing(s.ListLeads)),
+		httpx.Post("/api/v1/leads", access.CaseHandle, "登记案件线索，按本辖区核查期限计算届满日", httpx.WithBody(s.CreateLead).Created()),
+		httpx.Get("/api/v1/leads/{id}", access.CaseRead, "案件线索详情", httpx.ByID(s.GetLead)),
+		httpx.Post("/api/v1/leads/{id}/extend", access.CaseApprove, "批准延长线索核查期限（一次）", httpx.ByIDWithBody(s.ExtendLead)),
+		httpx.Post("/api/v1/leads/{id}/dismiss", access.CaseApprove, "决定不予立案（写明理由）", httpx.ByIDWithBody(s.DismissLead)),
+		httpx.Get("/api/v1/cases", access.CaseRead, "案件列表：本辖区及本人承办的案件", httpx.Listing(s.List)),
+		httpx.Post("/api/v1/cases", access.CaseHandle, "立案申请（普通程序）：核对行使主体、执法人员资格与追责时效", httpx.WithBody(s.Open).Created()),
+		httpx.Post("/api/v1/cases/simple", access.CaseHandle, "当场作出行政处罚决定（简易程序）", httpx.WithBody(s.Simple).Created()),
+		httpx.Get("/api/v1/cases/{id}", access.CaseRead, "案件详情：当事人、期限及其计算说明、可办理与不可办理的步骤、办理记录", httpx.ByID(s.Get)),
+		httpx.Post("/api/v1/cases/{id}/reveal-party", access.CaseRead, "查看当事人完整身份证号码（承办人或审批人；记审计日志）", httpx.ByIDWithBody(s.reveal)),
+		step("approve-filing", StepApproveFiling, s.ApproveFiling),
+		step("officers", StepOfficers, s.SetOfficers),
+		step("recusals", StepRecusal, s.RequestRecusal),
+		step("recusal-decisions", StepRecusalDecide, s.DecideRecusal),
+		step("records", StepRecord, s.AddRecord),
+		step("suspensions", StepSuspend, s.Suspend),
+		step("resume", StepResume, s.Resume),
+		step("extensions", StepExtend, s.Extend),
+		step("report", StepReport, s.SubmitReport),
+		step("review", StepReview, s.Review),
+		step("discussion", StepDiscussion, s.Discuss),
+		step("notice", StepNotice, s.Notify),
+		step("statements", StepStatement, s.RecordStatement),
+		step("waiver", StepWaive, s.Waive),
+		step("hearing-request", StepHearingAsk, s.RequestHearing),
+		step("hearing-notice", StepHearingNotice, s.NotifyHearing),
+		step("hearing", StepHearingHold, s.HoldHearing),
+		step("hearing-drop", StepHearingDrop, s.DropHearing),
+		step("legal-review", StepLegalSubmit, s.SubmitLegal),
+		step("legal-opinion", StepLegalOpinion, s.GiveLegalOpinion),
+		step("decision", StepDecide, s.Decide),
+		step("service", StepServe, s.Serve),
+		step("payments", StepPay, s.Pay),
+		step("deferral", StepDefer, s.Defer),
+		step("remedies", StepRemedy, s.FileRemedy),
+		step("remedy-result", StepRemedyResult, s.RecordRemedyResult),
+		step("hand-in", StepHandIn, s.HandIn),
+		step("simple-filing", StepSimpleFile, s.FileSimple),
+		step("close", StepClose, s.Close),
+		step("archive", StepArchive, s.Archive),
+	)
+}

@@ -1,0 +1,307 @@
+package cases
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/calendar"
+	"zhifa/internal/platform/civil"
+)
+
+func d(s string) civil.Date {
+	v, ok := civil.Parse(s)
+	if !ok {
+		panic(s)
+	}
+	return v
+}
+
+var table = calendar.NewTable(calendar.Builtin()...)
+
+func TestSimpleProcedureLimits(t *testing.T) {
+	cases := []struct {
+		name  string
+		party PartyType
+		p     Penalty
+		code  string
+	}{
+		{"warning", NaturalPerson, Penalty{Kinds: []string{KindWarning}}, ""},
+		{"200 yuan on a citizen", NaturalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 200_00}, ""},
+		{"200.01 yuan on a citizen", NaturalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 200_01}, "CASE_SIMPLE_LIMIT"},
+		{"3,000 yuan on a company", LegalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 3000_00}, ""},
+		{"3,000 yuan on an individual business", OtherOrg, Penalty{Kinds: []string{KindFine}, FineFen: 3000_00}, ""},
+		{"3,001 yuan on a company", LegalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 3001_00}, "CASE_SIMPLE_LIMIT"},
+		{"confiscation is not for the spot", NaturalPerson, Penalty{Kinds: []string{KindConfiscate}}, "CASE_SIMPLE_KIND"},
+		{"a fine without an amount", NaturalPerson, Penalty{Kinds: []string{KindFine}}, "CASE_FINE_MISMATCH"},
+	}
+	for _, c := range cases {
+		err := CheckSimple(c.party, c.p)
+		if c.code == "" && err != nil || c.code != "" && !apperr.Is(err, c.code) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.code)
+		}
+		if err != nil && !strings.Contains(apperr.As(err).Rule, "第五十一条") && c.code != "CASE_FINE_MISMATCH" {
+			t.Errorf("%s: rule %q does not cite art. 51", c.name, apperr.As(err).Rule)
+		}
+	}
+	if err := CheckOnSpotCollection(100_00, ""); err != nil {
+		t.Errorf("100 yuan on the spot: %v", err)
+	}
+	if err := CheckOnSpotCollection(100_01, ""); !apperr.Is(err, "CASE_ON_SPOT_NOT_ALLOWED") {
+		t.Errorf("100.01 yuan on the spot without hardship: %v", err)
+	}
+	if err := CheckOnSpotCollection(150_00, "边远地区，当事人提出"); err != nil {
+		t.Errorf("hardship: %v", err)
+	}
+}
+
+func TestHearingRight(t *testing.T) {
+	th := NationalHearing()
+	cases := []struct {
+		name  string
+		party PartyType
+		p     Penalty
+		want  bool
+	}{
+		{"4,999.99 yuan on a citizen", NaturalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 4999_99}, false},
+		{"5,000 yuan on a citizen", NaturalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 5000_00}, true},
+		{"50,000 yuan on a company", LegalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 50000_00}, false},
+		{"100,000 yuan on a company", LegalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 100000_00}, true},
+		{"licence revoked", LegalPerson, Penalty{Kinds: []string{"吊销许可证件"}}, true},
+		{"suspension of business", OtherOrg, Penalty{Kinds: []string{KindFine, "责令停产停业"}, FineFen: 100}, true},
+		{"5,000 yuan of illegal gains from a citizen", NaturalPerson, Penalty{Kinds: []string{KindConfiscate}, ConfiscateFen: 5000_00}, true},
+		{"warning", NaturalPerson, Penalty{Kinds: []string{KindWarning}}, false},
+	}
+	for _, c := range cases {
+		if got, why := HearingRight(c.party, c.p, th); got != c.want || got && why == "" {
+			t.Errorf("%s: %v %q, want %v", c.name, got, why, c.want)
+		}
+	}
+	// A province that sets 10,000 yuan for citizens.
+	local := th
+	local.PersonFineFen = 10000_00
+	if got, _ := HearingRight(NaturalPerson, Penalty{Kinds: []string{KindFine}, FineFen: 5000_00}, local); got {
+		t.Error("5,000 yuan under a 10,000 yuan threshold gave a hearing right")
+	}
+}
+
+func TestLimitation(t *testing.T) {
+	cases := []struct {
+		name            string
+		act, end, found string
+		serious         bool
+		ok              bool
+	}{
+		{"found on the last day of two years", "2022-03-15", "", "2024-03-15", false, true},
+		{"found a day late", "2022-03-15", "", "2024-03-16", false, false},
+		{"a continuing act counts from its end", "2021-01-10", "2023-05-01", "2025-04-30", false, true},
+		{"five years where health was harmed", "2020-06-01", "", "2025-05-30", true, true},
+		{"beyond five years", "2020-06-01", "", "2025-06-02", true, false},
+		{"leap day", "2024-02-29", "", "2026-02-28", false, true},
+	}
+	for _, c := range cases {
+		err := CheckLimitation(d(c.act), dateOr(c.end), d(c.found), c.serious)
+		if c.ok != (err == nil) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if err != nil && !strings.Contains(apperr.As(err).Rule, "第三十六条") {
+			t.Errorf("%s: rule %q", c.name, apperr.As(err).Rule)
+		}
+	}
+}
+
+func dateOr(s string) civil.Date {
+	if s == "" {
+		return civil.Date{}
+	}
+	return d(s)
+}
+
+func TestLatePenalty(t *testing.T) {
+	due := d("2025-03-10")
+	cases := []struct {
+		day    string
+		paused int
+		want   civil.Fen
+	}{
+		{"2025-03-10", 0, 0},        // on the last day: nothing
+		{"2025-03-11", 0, 300_00},   // one day: 3 % of 10,000
+		{"2025-03-20", 0, 3000_00},  // ten days
+		{"2025-04-30", 0, 10000_00}, // 51 days: capped at the fine
+		{"2025-03-20", 10, 0},       // ten days under reconsideration: paused
+		{"2025-03-25", 10, 1500_00}, // fifteen days, ten paused
+	}
+	for _, c := range cases {
+		if got := LatePenalty(10000_00, due, d(c.day), c.paused); got != c.want {
+			t.Errorf("%s paused %d: %s, want %s", c.day, c.paused, got.Yuan(), c.want.Yuan())
+		}
+	}
+}
+
+func TestCertificatesOnTheDay(t *testing.T) {
+	good := OfficerInfo{Name: "甲", Certificates: []Certificate{{Domains: []string{"城市管理"}, From: d("2024-01-01"), To: d("2028-12-31")}}}
+	comp := OfficerInfo{Name: "乙", Certificates: []Certificate{{Domains: []string{DomainComprehensive}, From: d("2024-01-01"), To: d("2028-12-31")}}}
+	expired := OfficerInfo{Name: "丙", Certificates: []Certificate{{Domains: []string{"城市管理"}, From: d("2020-01-01"), To: d("2025-05-31")}}}
+	market := OfficerInfo{Name: "丁", Certificates: []Certificate{{Domains: []string{"市场监管"}, From: d("2024-01-01"), To: d("2028-12-31")}}}
+	day := d("2025-06-01")
+	if err := CheckOfficers("o", []OfficerInfo{good, comp}, "城市管理", day); err != nil {
+		t.Errorf("two qualified: %v", err)
+	}
+	for name, os := range map[string][]OfficerInfo{"one": {good}, "expired": {good, expired}, "wrong domain": {good, market}} {
+		err := CheckOfficers("o", os, "城市管理", day)
+		if !apperr.Is(err, "CASE_OFFICERS_UNQUALIFIED") || !strings.Contains(apperr.As(err).Rule, "第四十二条") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// The expired certificate was valid on the day of an earlier step.
+	if err := CheckOfficers("o", []OfficerInfo{good, expired}, "城市管理", d("2025-05-31")); err != nil {
+		t.Errorf("on the last day of validity: %v", err)
+	}
+}
+
+func TestFineAgainstStatuteAndBenchmark(t *testing.T) {
+	ex := Exercise{ItemName: "占道经营", PenaltyKinds: []string{KindWarning, KindFine}, FineMinFen: 2000_00, FineMaxFen: 20000_00}
+	fine := func(f civil.Fen) Penalty { return Penalty{Kinds: []string{KindFine}, FineFen: f} }
+	if err := CheckFine("p", fine(20000_00), ex); err != nil {
+		t.Errorf("the statutory maximum: %v", err)
+	}
+	if err := CheckFine("p", fine(20000_01), ex); !apperr.Is(err, "CASE_FINE_ABOVE_STATUTE") {
+		t.Errorf("above: %v", err)
+	}
+	if err := CheckFine("p", fine(1000_00), ex); !apperr.Is(err, "CASE_FINE_BELOW_STATUTE") {
+		t.Errorf("below without a reason: %v", err)
+	}
+	mitigated := fine(1000_00)
+	mitigated.Departure = "主动消除违法行为危害后果，依法减轻处罚（行政处罚法第三十二条第（一）项）"
+	if err := CheckFine("p", mitigated, ex); err != nil {
+		t.Errorf("mitigated with its reason: %v", err)
+	}
+	if err := CheckFine("p", Penalty{Kinds: []string{"吊销许可证件"}}, ex); !apperr.Is(err, "CASE_PENALTY_KIND_NOT_ALLOWED") {
+		t.Errorf("a kind the statute does not give: %v", err)
+	}
+	tier := Penalty{Kinds: []string{KindFine}, FineFen: 9000_00, BenchmarkID: "b", Tier: "一般", TierMinFen: 5000_00, TierMaxFen: 8000_00}
+	if err := CheckFine("p", tier, ex); !apperr.Is(err, "CASE_OUTSIDE_BENCHMARK") {
+		t.Errorf("outside the tier without a reason: %v", err)
+	}
+	tier.Departure = "违法行为持续时间长，社会影响较大"
+	if err := CheckFine("p", tier, ex); err != nil {
+		t.Errorf("outside the tier with a reason: %v", err)
+	}
+}
+
+func TestNotHeavierThanNotified(t *testing.T) {
+	notified := []Penalty{{PartyID: "a", Kinds: []string{KindFine}, FineFen: 5000_00}}
+	if err := CheckNotHeavier([]Penalty{{PartyID: "a", Kinds: []string{KindFine}, FineFen: 4000_00}}, notified); err != nil {
+		t.Errorf("lighter: %v", err)
+	}
+	for name, p := range map[string]Penalty{
+		"a larger fine":    {PartyID: "a", Kinds: []string{KindFine}, FineFen: 5000_01},
+		"another kind":     {PartyID: "a", Kinds: []string{KindFine, "责令停产停业"}, FineFen: 5000_00},
+		"a party not told": {PartyID: "b", Kinds: []string{KindWarning}},
+	} {
+		if err := CheckNotHeavier([]Penalty{p}, notified); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// filedState is a case filed on a day with one officer, for the deadline tables.
+func filedState(filed string) *State {
+	f := d(filed)
+	return &State{Procedure: Ordinary, ActDate: f.AddDays(-3), Opened: f, Filed: f, Filing: &Approval{Date: f, Approved: true}}
+}
+
+func deadline(t *testing.T, st *State, key, day string) Deadline {
+	t.Helper()
+	ds, err := Deadlines(st, table, NationalLimits(), d(day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range ds {
+		if x.Key == key {
+			return x
+		}
+	}
+	t.Fatalf("no deadline %s in %+v", key, ds)
+	return Deadline{}
+}
+
+func TestDeadlinesAcrossHolidays(t *testing.T) {
+	// Decision limit: 90 days from filing, the last day moved past a day of rest.
+	st := filedState("2025-07-04") // + 90 days = 2025-10-02, inside the National Day holiday (10-01 to 10-08)
+	dl := deadline(t, st, "decision", "2025-07-10")
+	if dl.Due != d("2025-10-09") || !strings.Contains(dl.Explain, "顺延") {
+		t.Errorf("decision limit across National Day: %s %s", dl.Due, dl.Explain)
+	}
+	// A testing period of 12 days does not count.
+	st.Suspended = []Suspension{{ID: "s", Kind: SuspendTesting, From: d("2025-08-01"), To: d("2025-08-13")}}
+	dl = deadline(t, st, "decision", "2025-09-01")
+	if dl.Due != d("2025-10-14") || !strings.Contains(dl.Explain, "12日不计入") {
+		t.Errorf("with 12 days of testing: %s %s", dl.Due, dl.Explain)
+	}
+	// Notice served on the Friday before the Spring Festival of 2025 (01-28 to 02-04, with the
+	// Sundays 01-26 and 02-08 worked): statement 5 working days, hearing request 5 working days.
+	st = filedState("2024-12-02")
+	st.Report = &Report{Date: d("2025-01-20"), Outcome: OutcomePenalty}
+	st.Review = &Review{Approval: Approval{Date: d("2025-01-21"), Approved: true}, Outcome: OutcomePenalty}
+	st.Notice = &Notice{Date: d("2025-01-24"), HearingRight: true}
+	dl = deadline(t, st, "hearing_request", "2025-01-24")
+	// 01-26 (Sun, worked), 01-27, then 01-28…02-04 off, 02-05, 02-06, 02-07 → 5th working day 02-07.
+	if dl.Due != d("2025-02-07") || !strings.Contains(dl.Explain, "春节") {
+		t.Errorf("hearing request across the Spring Festival: %s %s", dl.Due, dl.Explain)
+	}
+	stage, err := DeriveStage(st, table, NationalLimits(), d("2025-02-06"))
+	if err != nil || stage != StageDefence {
+		t.Errorf("inside the period: %s %v", stage, err)
+	}
+	if err := Allowed(StepDecide, st, table, NationalLimits(), d("2025-02-06")); !apperr.Is(err, "CASE_DEFENCE_PERIOD_OPEN") {
+		t.Errorf("decide inside the period: %v", err)
+	}
+	stage, _ = DeriveStage(st, table, NationalLimits(), d("2025-02-10"))
+	if stage != StageDeciding {
+		t.Errorf("after the periods ran out: %s", stage)
+	}
+	// Service within 7 working days of a decision made before National Day 2024 (10-01 to 10-07,
+	// Sunday 09-29 and Saturday 10-12 worked).
+	st.Decision = &Decision{Date: d("2024-09-27"), Outcome: OutcomePenalty, Penalties: []Penalty{{PartyID: "a", FineFen: 100}}}
+	dl = deadline(t, st, "service", "2024-09-27")
+	// 09-29 (Sun, worked), 09-30, then 10-08, 10-09, 10-10, 10-11, 10-12 (Sat, worked) → 10-12.
+	if dl.Due != d("2024-10-12") {
+		t.Errorf("service across National Day: %s %s", dl.Due, dl.Explain)
+	}
+	// Payment: 15 days from service, a last day on a Sunday moves to Monday.
+	st.Service = &Served{Date: d("2024-10-16")}
+	dl = deadline(t, st, "payment", "2024-10-20")
+	if dl.Due != d("2024-10-31") {
+		t.Errorf("payment: %s %s", dl.Due, dl.Explain)
+	}
+	st.Service = &Served{Date: d("2024-10-12")} // + 15 = 10-27, a Sunday
+	dl = deadline(t, st, "payment", "2024-10-20")
+	if dl.Due != d("2024-10-28") {
+		t.Errorf("payment rolled past a Sunday: %s %s", dl.Due, dl.Explain)
+	}
+}
+
+func TestEmergencyMeasureWithin24Hours(t *testing.T) {
+	st := filedState("2025-05-01")
+	taken := time.Date(2025, 5, 30, 22, 0, 0, 0, civil.Zone) // Friday evening before Dragon Boat (05-31 to 06-02)
+	st.Measures = []Measure{{ID: "m", Kind: MeasureSeize, Emergency: true, TakenAt: taken}}
+	dl := deadline(t, st, "measure_approval:m", "2025-05-30")
+	if dl.DueAt == nil || !dl.DueAt.Equal(taken.Add(24*time.Hour)) || dl.Due != d("2025-05-31") {
+		t.Errorf("24 hours run through the holiday: %+v", dl)
+	}
+}
+
+func TestNumbering(t *testing.T) {
+	n := NationalNumbering()
+	n.ShortName = "阳综执"
+	if got := n.Format(NumDecision, 2026, 12); got != "阳综执罚〔2026〕12号" {
+		t.Errorf("decision number: %s", got)
+	}
+	bad := n
+	bad.Pattern = "{简称}〔{年}〕"
+	if err := bad.Check(); !apperr.Is(err, "CASE_NUMBERING_INVALID") {
+		t.Errorf("a pattern without the number: %v", err)
+	}
+}

@@ -1,0 +1,203 @@
+package cases
+
+import (
+	"context"
+	"strings"
+
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/db"
+)
+
+// row is a cases row.
+type row struct {
+	ID           string         `db:"id"`
+	RegionCode   string         `db:"region_code"`
+	OrgID        string         `db:"org_id"`
+	SubjectOrgID string         `db:"subject_org_id"`
+	LeadID       string         `db:"lead_id"`
+	Procedure    Procedure      `db:"procedure"`
+	Stage        Stage          `db:"stage"`
+	Number       string         `db:"number"`
+	DecisionNo   string         `db:"decision_no"`
+	Title        string         `db:"title"`
+	ItemID       string         `db:"item_id"`
+	ItemCode     string         `db:"item_code"`
+	ItemName     string         `db:"item_name"`
+	ActDate      civil.Date     `db:"act_date"`
+	PlaceCode    string         `db:"place_code"`
+	Address      string         `db:"address"`
+	Parties      string         `db:"parties"` // the parties' names, for lists and search
+	Opened       civil.Date     `db:"opened"`
+	Filed        civil.Date     `db:"filed"`
+	Decided      civil.Date     `db:"decided"`
+	Closed       civil.Date     `db:"closed"`
+	FineFen      civil.Fen      `db:"fine_fen"`
+	NextDue      civil.Date     `db:"next_due"`
+	NextDueLabel string         `db:"next_due_label"`
+	State        db.JSON[State] `db:"state"`
+	Revision     int            `db:"revision"`
+	CreatedBy    string         `db:"created_by"`
+	CreatedAt    string         `db:"created_at"`
+	UpdatedAt    string         `db:"updated_at"`
+}
+
+const caseColumns = `id, region_code, org_id, subject_org_id, lead_id, procedure, stage, number, decision_no, title, item_id,
+	item_code, item_name, act_date, place_code, address, parties, opened, filed, decided, closed, fine_fen, next_due,
+	next_due_label, state, revision, created_by, created_at, updated_at`
+
+// visible is the condition for the cases a caller may read: those of their jurisdiction (the
+// handling organisation's region), and those they are assigned to wherever they are.
+func visible(p *access.Principal, alias string) (string, []any) {
+	cond, args := p.Scope().In(alias + "region_code")
+	if p.PersonID == "" {
+		return cond, args
+	}
+	return "(" + cond + " OR EXISTS (SELECT 1 FROM case_officers co WHERE co.case_id = " + alias + "id AND co.person_id = ? AND co.to_date = ''))",
+		append(args, p.PersonID)
+}
+
+// getRow returns a case the caller may read; any other is not found.
+func getRow(ctx context.Context, c db.Conn, p *access.Principal, id string) (row, error) {
+	cond, args := visible(p, "")
+	var r row
+	err := db.Get(ctx, c, &r, `SELECT `+caseColumns+` FROM cases WHERE id = ? AND `+cond, append([]any{id}, args...)...)
+	if db.IsNoRows(err) {
+		return row{}, apperr.NotFound("案件")
+	}
+	return r, err
+}
+
+func insertCase(ctx context.Context, tx *db.Tx, r row) error {
+	_, err := db.Exec(ctx, tx, `INSERT INTO cases (`+caseColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.RegionCode, r.OrgID, r.SubjectOrgID, r.LeadID, r.Procedure, r.Stage, r.Number,
+		r.DecisionNo, r.Title, r.ItemID, r.ItemCode, r.ItemName, r.ActDate, r.PlaceCode, r.Address, r.Parties, r.Opened, r.Filed,
+		r.Decided, r.Closed, r.FineFen, r.NextDue, r.NextDueLabel, r.State, r.Revision, r.CreatedBy, r.CreatedAt, r.UpdatedAt)
+	return err
+}
+
+// updateCase writes a case's state and projections if nobody changed it since it was read.
+func updateCase(ctx context.Context, tx *db.Tx, r row, revision int) error {
+	res, err := db.Exec(ctx, tx, `UPDATE cases SET stage = ?, number = ?, decision_no = ?, filed = ?, decided = ?, closed = ?,
+		fine_fen = ?, next_due = ?, next_due_label = ?, state = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?`,
+		r.Stage, r.Number, r.DecisionNo, r.Filed, r.Decided, r.Closed, r.FineFen, r.NextDue, r.NextDueLabel, r.State, r.Revision,
+		r.UpdatedAt, r.ID, revision)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return apperr.Conflict("STALE", "案件已被他人更新，请刷新后重试")
+	}
+	return nil
+}
+
+// partyRow is a case_parties row.
+type partyRow struct {
+	ID                string    `db:"id"`
+	CaseID            string    `db:"case_id"`
+	Seq               int       `db:"seq"`
+	Type              PartyType `db:"party_type"`
+	Name              string    `db:"name"`
+	IDSealed          string    `db:"id_sealed"`
+	IDMasked          string    `db:"id_masked"`
+	CreditCode        string    `db:"credit_code"`
+	Key               string    `db:"party_key"`
+	Representative    string    `db:"representative"`
+	Address           string    `db:"address"`
+	ElectronicConsent bool      `db:"electronic_consent"`
+	ServiceAddress    string    `db:"service_address"`
+}
+
+const partyColumns = `id, case_id, seq, party_type, name, id_sealed, id_masked, credit_code, party_key, representative,
+	address, electronic_consent, service_address`
+
+func insertParties(ctx context.Context, tx *db.Tx, ps []partyRow) error {
+	for _, p := range ps {
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_parties (`+partyColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.ID, p.CaseID, p.Seq, p.Type, p.Name, p.IDSealed, p.IDMasked, p.CreditCode, p.Key, p.Representative, p.Address,
+			p.ElectronicConsent, p.ServiceAddress); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func partiesOf(ctx context.Context, c db.Conn, caseIDs []string) (map[string][]partyRow, error) {
+	out := map[string][]partyRow{}
+	if len(caseIDs) == 0 {
+		return out, nil
+	}
+	q, args, err := db.In(`SELECT `+partyColumns+` FROM case_parties WHERE case_id IN (?) ORDER BY case_id, seq`, caseIDs)
+	if err != nil {
+		return nil, err
+	}
+	var rows []partyRow
+	if err := db.Select(ctx, c, &rows, q, args...); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.CaseID] = append(out[r.CaseID], r)
+	}
+	return out, nil
+}
+
+// syncOfficers writes the case's officers as the state lists them.
+func syncOfficers(ctx context.Context, tx *db.Tx, caseID string, os []CaseOfficer) error {
+	if _, err := db.Exec(ctx, tx, `DELETE FROM case_officers WHERE case_id = ?`, caseID); err != nil {
+		return err
+	}
+	for _, o := range os {
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_officers (case_id, person_id, name, lead, from_date, to_date)
+			VALUES (?, ?, ?, ?, ?, ?)`, caseID, o.PersonID, o.Name, o.Lead, o.From, o.To); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stepRow is a case_steps row.
+type stepRow struct {
+	ID        string     `db:"id" json:"id"`
+	CaseID    string     `db:"case_id" json:"-"`
+	Seq       int        `db:"seq" json:"seq"`
+	Kind      StepKind   `db:"kind" json:"kind"`
+	Date      civil.Date `db:"on_date" json:"date"`
+	At        string     `db:"at" json:"at"`
+	ActorID   string     `db:"actor_id" json:"actorId"`
+	ActorName string     `db:"actor_name" json:"actorName"`
+	Place     string     `db:"place" json:"place"`
+	Summary   string     `db:"summary" json:"summary"`
+	Reason    string     `db:"reason" json:"reason"`
+	Data      string     `db:"data" json:"-"`
+}
+
+func insertStep(ctx context.Context, tx *db.Tx, s stepRow) error {
+	if s.Seq == 0 {
+		if err := db.Get(ctx, tx, &s.Seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM case_steps WHERE case_id = ?`, s.CaseID); err != nil {
+			return err
+		}
+	}
+	_, err := db.Exec(ctx, tx, `INSERT INTO case_steps (id, case_id, seq, kind, on_date, at, actor_id, actor_name, place, summary,
+		reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.CaseID, s.Seq, s.Kind, s.Date, s.At, s.ActorID,
+		s.ActorName, s.Place, s.Summary, s.Reason, s.Data)
+	return err
+}
+
+func stepsOf(ctx context.Context, c db.Conn, caseID string) ([]stepRow, error) {
+	var out []stepRow
+	err := db.Select(ctx, c, &out, `SELECT id, case_id, seq, kind, on_date, at, actor_id, actor_name, place, summary, reason, data
+		FROM case_steps WHERE case_id = ? ORDER BY seq`, caseID)
+	return out, err
+}
+
+// partyNames joins the parties' names for the list column.
+func partyNames(ps []partyRow) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return strings.Join(names, "、")
+}

@@ -1,0 +1,333 @@
+package server_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"zhifa/client"
+	"zhifa/internal/cases"
+	"zhifa/internal/catalog"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/civil"
+	"zhifa/internal/platform/clock"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
+)
+
+// caseKit finds in the demo county what a case needs: an item, officers with certificates and
+// the days of the scenario, counted back from today.
+type caseKit struct {
+	e         *env
+	today     civil.Date
+	item      func(code string) string
+	officer   string // 张伟 (officer), brigade
+	colleague string // a brigade colleague whose certificate covers 城市管理
+	leader    *client.Client
+	legal     *client.Client
+	me        *client.Client
+}
+
+func newCaseKit(t *testing.T, e *env) *caseKit {
+	k := &caseKit{e: e, today: civil.Today(clock.System{})}
+	items, _, err := e.app.Catalog.List(context.Background(), access.System(), catalog.Filter{}, httpx.Page{Page: 1, PageSize: httpx.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.item = func(code string) string {
+		for _, it := range items {
+			if it.Code == code {
+				return it.ID
+			}
+		}
+		t.Fatalf("no demo item %s", code)
+		return ""
+	}
+	k.officer = lookup(t, e.app.DB, `SELECT person_id FROM accounts WHERE username = 'officer'`)
+	k.colleague = lookup(t, e.app.DB, `SELECT p.id FROM people p JOIN certificates c ON c.person_id = p.id
+		JOIN accounts a ON a.username = 'officer' WHERE p.work_org_id = a.org_id AND p.id <> a.person_id
+		AND c.valid_from <= ? AND c.valid_to >= ? AND c.domains LIKE '%城市管理%' ORDER BY p.name LIMIT 1`,
+		k.today.AddDays(-200).String(), k.today.AddDays(30).String())
+	k.me, k.leader, k.legal = e.as("officer"), e.as("leader"), e.as("legal")
+	return k
+}
+
+func (k *caseKit) day(n int) string { return k.today.AddDays(n).String() }
+
+type caseAnswer struct {
+	ID       string `json:"id"`
+	Number   string `json:"number"`
+	Stage    string `json:"stage"`
+	Decision string `json:"decisionNo"`
+	Parties  []struct {
+		ID string `json:"id"`
+	} `json:"parties"`
+	Deadlines []struct {
+		Key     string `json:"key"`
+		Due     string `json:"due"`
+		Explain string `json:"explain"`
+		Status  string `json:"status"`
+		Late    bool   `json:"late"`
+	} `json:"deadlines"`
+	Actions []struct {
+		Kind    string `json:"kind"`
+		Allowed bool   `json:"allowed"`
+		Rule    string `json:"rule"`
+	} `json:"actions"`
+	State struct {
+		Notice *struct {
+			HearingRight bool   `json:"hearingRight"`
+			Number       string `json:"number"`
+		} `json:"notice"`
+		Exercise struct {
+			SubjectName string `json:"subjectName"`
+			VersionID   string `json:"versionId"`
+		} `json:"exercise"`
+	} `json:"state"`
+	Steps []struct {
+		Kind string `json:"kind"`
+	} `json:"steps"`
+}
+
+func post(t *testing.T, c *client.Client, path string, body any, out any) error {
+	t.Helper()
+	return c.Do(ctx, http.MethodPost, "/api/v1"+path, body, out)
+}
+
+func mustPost(t *testing.T, c *client.Client, path string, body any) caseAnswer {
+	t.Helper()
+	var out caseAnswer
+	if err := post(t, c, path, body, &out); err != nil {
+		t.Fatalf("POST %s: %v", path, err)
+	}
+	return out
+}
+
+func (a caseAnswer) deadline(key string) (due, status, explain string) {
+	for _, d := range a.Deadlines {
+		if d.Key == key {
+			return d.Due, d.Status, d.Explain
+		}
+	}
+	return "", "", ""
+}
+
+var numberPattern = regexp.MustCompile(`^综执(立|告|罚|不罚|简罚)〔\d{4}〕\d+号$`)
+
+func TestOrdinaryCaseFromLeadToArchive(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		item := k.item("CSGL-CF-018") // 运输车辆未密闭：2000元以上2万元以下
+		var lead struct {
+			ID  string `json:"id"`
+			Due string `json:"due"`
+		}
+		if err := post(t, k.me, "/leads", map[string]any{"source": "complaint", "sourceNote": "12345工单 2026-0001",
+			"received": k.day(-88), "summary": "渣土车沿途遗撒", "placeCode": "371521001000"}, &lead); err != nil {
+			t.Fatal(err)
+		}
+		party := map[string]any{"type": "natural", "name": "王某", "idNumber": validID("371521", "19800101", 11),
+			"address": "阳谷县博济桥街道"}
+		open := map[string]any{"leadId": lead.ID, "date": k.day(-85), "itemId": item, "title": "王某运输渣土未密闭案",
+			"actDate": k.day(-90), "placeCode": "371521001000", "address": "谷山路", "parties": []any{party},
+			"officerIds": []string{k.officer, k.colleague}}
+
+		// One officer is not enough (第四十二条); a wrong check character is refused.
+		bad := clone(open)
+		bad["officerIds"] = []string{k.officer}
+		apiErr(t, post(t, k.me, "/cases", bad, nil), http.StatusBadRequest, "CASE_OFFICERS_UNQUALIFIED")
+		bad = clone(open)
+		bad["parties"] = []any{map[string]any{"type": "natural", "name": "王某", "idNumber": "371521198001010110"}}
+		apiErr(t, post(t, k.me, "/cases", bad, nil), http.StatusBadRequest, "CASE_PARTY_ID_INVALID")
+		bad = clone(open)
+		bad["parties"] = []any{map[string]any{"type": "legal", "name": "某公司", "creditCode": "91110000802100433C", "representative": "李某"}}
+		apiErr(t, post(t, k.me, "/cases", bad, nil), http.StatusBadRequest, "CASE_PARTY_CODE_INVALID")
+		// An act discovered more than two years later is out of time (第三十六条).
+		bad = clone(open)
+		bad["actDate"], bad["discovered"] = k.today.AddYears(-3).String(), k.day(-88)
+		delete(bad, "leadId")
+		apiErr(t, post(t, k.me, "/cases", bad, nil), http.StatusBadRequest, "CASE_LIMITATION_EXPIRED")
+		bad = clone(open)
+		bad["actDate"] = k.day(3)
+		apiErr(t, post(t, k.me, "/cases", bad, nil), http.StatusBadRequest, "CASE_DATE_IN_FUTURE")
+
+		c := mustPost(t, k.me, "/cases", open)
+		if c.Stage != "filing" || c.State.Exercise.SubjectName != "阳谷县综合行政执法局" || c.State.Exercise.VersionID == "" {
+			t.Fatalf("opened: %+v", c)
+		}
+		// The township's officer does not see the bureau's case.
+		apiErr(t, e.as("officer.zhangqiu").Get(ctx, "/api/v1/cases/"+c.ID, nil, nil), http.StatusNotFound, "NOT_FOUND")
+		// Only a leader approves the filing; an officer may not record before it.
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/approve-filing", map[string]any{"approved": true}, nil), http.StatusForbidden, "FORBIDDEN")
+		record := map[string]any{"date": k.day(-80), "kind": "inquiry", "place": "执法大队询问室", "officerIds": []string{k.officer, k.colleague},
+			"subject": "王某", "summary": "王某承认未密闭运输"}
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/records", record, nil), http.StatusConflict, "CASE_NOT_FILED")
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/approve-filing", map[string]any{"date": k.day(-84), "approved": true, "opinion": "同意立案"})
+		if c.Stage != "investigating" || !numberPattern.MatchString(c.Number) {
+			t.Fatalf("filed: %s %q", c.Stage, c.Number)
+		}
+		if due, _, explain := c.deadline("decision"); due == "" || !strings.Contains(explain, "办案期限90日") {
+			t.Fatalf("decision limit: %s %s", due, explain)
+		}
+		// A report needs an investigation record first.
+		report := map[string]any{"date": k.day(-70), "facts": "王某驾驶渣土车未密闭遗撒", "evidence": "询问笔录、照片", "outcome": "penalty",
+			"proposed": []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款"}, "fineFen": 25000_00}}}
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/report", report, nil), http.StatusConflict, "CASE_RECORD_REQUIRED")
+		one := clone(record)
+		one["officerIds"] = []string{k.officer}
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/records", one, nil), http.StatusBadRequest, "CASE_OFFICERS_UNQUALIFIED")
+		mustPost(t, k.me, "/cases/"+c.ID+"/records", record)
+		// Above the statutory maximum of 20,000 yuan.
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/report", report, nil), http.StatusBadRequest, "CASE_FINE_ABOVE_STATUTE")
+		report["proposed"] = []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款"}, "fineFen": 4000_00}}
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/report", report)
+		if c.Stage != "review" {
+			t.Fatalf("after the report: %s", c.Stage)
+		}
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/review", map[string]any{"date": k.day(-69), "approved": true, "opinion": "同意给予行政处罚"})
+		if c.Stage != "notice" {
+			t.Fatalf("after the review: %s", c.Stage)
+		}
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-68)}, nil), http.StatusConflict, "CASE_NOT_NOTIFIED")
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/notice", map[string]any{"date": k.day(-66), "method": "direct"})
+		// 4,000 yuan on a citizen is below the 5,000 yuan of 较大数额: no right to a hearing.
+		if c.State.Notice == nil || c.State.Notice.HearingRight || !numberPattern.MatchString(c.State.Notice.Number) {
+			t.Fatalf("notice: %+v", c.State.Notice)
+		}
+		// During the statement period the leader may not decide (第六十二条).
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-65)}, nil), http.StatusConflict, "CASE_DEFENCE_PERIOD_OPEN")
+		mustPost(t, k.me, "/cases/"+c.ID+"/statements", map[string]any{"date": k.day(-64), "content": "初次违法，请求从轻", "adopted": false,
+			"reply": "违法事实清楚，拟处罚款已考虑初次违法情节"})
+		// Never heavier than notified (第四十五条).
+		heavier := map[string]any{"date": k.day(-50), "penalties": []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款"}, "fineFen": 5000_00}}}
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", heavier, nil), http.StatusBadRequest, "CASE_HEAVIER_THAN_NOTICE")
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-50), "opinion": "同意"})
+		if c.Stage != "service" || !numberPattern.MatchString(c.Decision) {
+			t.Fatalf("decided: %s %q", c.Stage, c.Decision)
+		}
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/service", map[string]any{"date": k.day(-48), "method": "direct", "recipient": "王某"})
+		if due, _, _ := c.deadline("payment"); due == "" {
+			t.Fatalf("no payment limit: %+v", c.Deadlines)
+		}
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{"date": k.day(-47)}, nil), http.StatusConflict, "CASE_NOT_PERFORMED")
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/payments", map[string]any{"date": k.day(-40), "partyId": c.Parties[0].ID, "amountFen": 20000_00,
+			"reference": "B1", "bank": "农业银行"}, nil), http.StatusBadRequest, "CASE_OVERPAID")
+		mustPost(t, k.me, "/cases/"+c.ID+"/payments", map[string]any{"date": k.day(-40), "partyId": c.Parties[0].ID, "amountFen": 4000_00,
+			"reference": "B1", "bank": "农业银行阳谷支行"})
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{"date": k.day(-35)})
+		if c.Stage != "closed" {
+			t.Fatalf("closed: %s", c.Stage)
+		}
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/archive", map[string]any{"date": k.day(-30)})
+		if c.Stage != "archived" || len(c.Steps) < 12 {
+			t.Fatalf("archived: %s, %d steps", c.Stage, len(c.Steps))
+		}
+		// Every step is in the audit log.
+		var n int
+		if err := db.Get(ctx, e.app.DB.R, &n, `SELECT COUNT(*) FROM audit_log WHERE entity = 'case' AND entity_id = ?`, c.ID); err != nil || n < len(c.Steps) {
+			t.Fatalf("audit entries %d for %d steps: %v", n, len(c.Steps), err)
+		}
+		var lead2 struct {
+			Status string `json:"status"`
+		}
+		if err := k.me.Get(ctx, "/api/v1/leads/"+lead.ID, nil, &lead2); err != nil || lead2.Status != "filed" {
+			t.Fatalf("lead: %+v %v", lead2, err)
+		}
+	})
+}
+
+func TestHearingCaseNeedsLegalReview(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		item := k.item("CSGL-CF-017") // 施工工地未防尘：1万元以上10万元以下，责令停工整治
+		firm := map[string]any{"type": "legal", "name": "阳谷某建筑公司", "creditCode": "91110000802100433B", "representative": "赵某"}
+		c := mustPost(t, k.me, "/cases", map[string]any{"date": k.day(-100), "itemId": item, "title": "某建筑公司工地未采取防尘措施案",
+			"actDate": k.day(-101), "placeCode": "371521002000", "parties": []any{firm}, "officerIds": []string{k.officer, k.colleague}})
+		mustPost(t, k.leader, "/cases/"+c.ID+"/approve-filing", map[string]any{"date": k.day(-99), "approved": true})
+		mustPost(t, k.me, "/cases/"+c.ID+"/records", map[string]any{"date": k.day(-98), "kind": "inspection", "place": "工地",
+			"officerIds": []string{k.officer, k.colleague}, "subject": "施工现场", "summary": "裸土未覆盖"})
+		pen := []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款", "责令停产停业"}, "fineFen": 50000_00}}
+		mustPost(t, k.me, "/cases/"+c.ID+"/report", map[string]any{"date": k.day(-90), "facts": "未防尘", "evidence": "检查笔录", "outcome": "penalty", "proposed": pen})
+		mustPost(t, k.leader, "/cases/"+c.ID+"/review", map[string]any{"date": k.day(-89), "approved": true, "opinion": "同意"})
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/notice", map[string]any{"date": k.day(-88), "method": "direct"})
+		if c.State.Notice == nil || !c.State.Notice.HearingRight {
+			t.Fatalf("责令停产停业 gives a hearing right: %+v", c.State.Notice)
+		}
+		// A request after 5 working days is late; one in time stops the decision limit.
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/hearing-request", map[string]any{"date": k.day(-70)}, nil), http.StatusBadRequest, "CASE_HEARING_REQUEST_LATE")
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/hearing-request", map[string]any{"date": k.day(-87)})
+		if c.Stage != "hearing" {
+			t.Fatalf("after the request: %s", c.Stage)
+		}
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-86)}, nil), http.StatusConflict, "CASE_HEARING_PENDING")
+		host := lookup(t, e.app.DB, `SELECT person_id FROM accounts WHERE username = 'legal'`)
+		notice := map[string]any{"date": k.day(-85), "hearingDate": k.day(-82), "hostId": host, "clerk": "书记员", "place": "听证室"}
+		apiErr(t, post(t, k.legal, "/cases/"+c.ID+"/hearing-notice", notice, nil), http.StatusBadRequest, "CASE_HEARING_NOTICE_SHORT")
+		notice["hearingDate"], notice["hostId"] = k.day(-70), k.officer
+		apiErr(t, post(t, k.legal, "/cases/"+c.ID+"/hearing-notice", notice, nil), http.StatusBadRequest, "CASE_HEARING_HOST_INVESTIGATOR")
+		notice["hostId"] = host
+		mustPost(t, k.legal, "/cases/"+c.ID+"/hearing-notice", notice)
+		c = mustPost(t, k.legal, "/cases/"+c.ID+"/hearing", map[string]any{"date": k.day(-70), "attended": true, "record": "听证笔录", "opinion": "维持拟处罚意见"})
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-69)}, nil), http.StatusConflict, "CASE_LEGAL_REVIEW_REQUIRED")
+		mustPost(t, k.me, "/cases/"+c.ID+"/legal-review", map[string]any{"date": k.day(-69)})
+		incomplete := map[string]any{"date": k.day(-68), "passed": true, "checklist": map[string]bool{"competent": true}, "opinion": "同意"}
+		apiErr(t, post(t, k.legal, "/cases/"+c.ID+"/legal-opinion", incomplete, nil), http.StatusBadRequest, "CASE_CHECKLIST_INCOMPLETE")
+		all := map[string]bool{}
+		for _, o := range cases.LegalChecklist {
+			all[o.Code] = true
+		}
+		mustPost(t, k.legal, "/cases/"+c.ID+"/legal-opinion", map[string]any{"date": k.day(-68), "passed": true, "checklist": all, "opinion": "审核通过"})
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-67)})
+		if c.Stage != "service" {
+			t.Fatalf("decided after the hearing and review: %s", c.Stage)
+		}
+		// The hearing's days do not count toward the decision limit.
+		if _, _, explain := c.deadline("decision"); !strings.Contains(explain, "不计入") {
+			t.Fatalf("decision limit: %s", explain)
+		}
+	})
+}
+
+func TestSimpleProcedureOnTheSpot(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		in := map[string]any{"itemId": k.item("CSGL-CF-032"), "title": "李某使用高音喇叭", "actDate": k.day(-3), "date": k.day(-3),
+			"placeCode": "371521001000", "facts": "当场查获", "officerIds": []string{k.officer, k.colleague},
+			"party":   map[string]any{"type": "natural", "name": "李某", "idNumber": validID("371521", "19900101", 21)},
+			"penalty": map[string]any{"kinds": []string{"罚款"}, "fineFen": 201_00}}
+		// Over 200 yuan for a citizen is not for the simple procedure (第五十一条).
+		apiErr(t, post(t, k.me, "/cases/simple", in, nil), http.StatusBadRequest, "CASE_SIMPLE_LIMIT")
+		in["penalty"] = map[string]any{"kinds": []string{"罚款"}, "fineFen": 200_00}
+		// Collected on the spot: above 100 yuan only where it would be hard to collect later (第六十八条).
+		in["onSpot"], in["receipt"] = true, "鲁财罚0012345"
+		apiErr(t, post(t, k.me, "/cases/simple", in, nil), http.StatusBadRequest, "CASE_ON_SPOT_NOT_ALLOWED")
+		in["hardship"] = "当事人系外地货车司机，事后难以执行"
+		c := mustPost(t, k.me, "/cases/simple", in)
+		if c.Stage != "performance" || !numberPattern.MatchString(c.Number) {
+			t.Fatalf("simple: %s %q", c.Stage, c.Number)
+		}
+		if due, status, _ := c.deadline("simple_file"); due == "" || status == "met" {
+			t.Fatalf("filing with the agency: %s %s", due, status)
+		}
+		if _, status, _ := c.deadline("hand_in"); status == "met" {
+			t.Fatalf("hand-in already met: %+v", c.Deadlines)
+		}
+		mustPost(t, k.leader, "/cases/"+c.ID+"/simple-filing", map[string]any{"date": k.day(-2)})
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{"date": k.day(-1)}, nil), http.StatusConflict, "CASE_HAND_IN_PENDING")
+		mustPost(t, k.me, "/cases/"+c.ID+"/hand-in", map[string]any{"date": k.day(-2)})
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{"date": k.day(-1)})
+		if c.Stage != "closed" {
+			t.Fatalf("closed: %s", c.Stage)
+		}
+	})
+}
+
+func clone(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
