@@ -906,6 +906,13 @@ type CasesCourtApply struct {
 	Result string    `json:"result,omitempty"`
 }
 
+// CasesCourtInput defines model for cases.CourtInput.
+type CasesCourtInput struct {
+	Court string    `json:"court"`
+	Date  CivilDate `json:"date,omitempty"`
+	Note  string    `json:"note,omitempty"`
+}
+
 // CasesDateInput defines model for cases.DateInput.
 type CasesDateInput struct {
 	Date CivilDate `json:"date,omitempty"`
@@ -1022,8 +1029,19 @@ type CasesDiscussionInput struct {
 
 // CasesEnforced defines model for cases.Enforced.
 type CasesEnforced struct {
-	Date CivilDate `json:"date"`
-	Note string    `json:"note"`
+	At        time.Time `json:"at,omitempty"`
+	By        string    `json:"by,omitempty"`
+	Date      CivilDate `json:"date"`
+	Emergency bool      `json:"emergency,omitempty"`
+	Note      string    `json:"note"`
+}
+
+// CasesEnforcedInput defines model for cases.EnforcedInput.
+type CasesEnforcedInput struct {
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Emergency bool      `json:"emergency,omitempty"`
+	Note      string    `json:"note"`
 }
 
 // CasesExercise defines model for cases.Exercise.
@@ -1181,6 +1199,13 @@ type CasesLegalReview struct {
 	Submitted CivilDate           `json:"submitted"`
 }
 
+// CasesLiftInput defines model for cases.LiftInput.
+type CasesLiftInput struct {
+	Date      CivilDate `json:"date,omitempty"`
+	MeasureID string    `json:"measureId"`
+	Reason    string    `json:"reason"`
+}
+
 // CasesMeasure defines model for cases.Measure.
 type CasesMeasure struct {
 	Approval   *CasesApproval     `json:"approval,omitempty"`
@@ -1202,12 +1227,40 @@ type CasesMeasure struct {
 	Testing    []CasesTestingTime `json:"testing,omitempty"`
 }
 
+// CasesMeasureApproval defines model for cases.MeasureApproval.
+type CasesMeasureApproval struct {
+	Approved  bool      `json:"approved"`
+	Date      CivilDate `json:"date,omitempty"`
+	MeasureID string    `json:"measureId"`
+	Opinion   string    `json:"opinion"`
+}
+
 // CasesMeasureExt defines model for cases.MeasureExt.
 type CasesMeasureExt struct {
 	Approval CasesApproval `json:"approval"`
 	Date     CivilDate     `json:"date"`
 	Days     int           `json:"days"`
 	Reason   string        `json:"reason"`
+}
+
+// CasesMeasureExtendInput defines model for cases.MeasureExtendInput.
+type CasesMeasureExtendInput struct {
+	Date      CivilDate `json:"date,omitempty"`
+	Days      int       `json:"days"`
+	MeasureID string    `json:"measureId"`
+	Reason    string    `json:"reason"`
+}
+
+// CasesMeasureInput defines model for cases.MeasureInput.
+type CasesMeasureInput struct {
+	Days       int       `json:"days"`
+	Emergency  bool      `json:"emergency,omitempty"`
+	Inventory  []string  `json:"inventory"`
+	Kind       string    `json:"kind"`
+	OfficerIds []string  `json:"officerIds"`
+	Place      string    `json:"place"`
+	Reason     string    `json:"reason"`
+	TakenAt    time.Time `json:"takenAt,omitempty"`
 }
 
 // CasesMeta defines model for cases.Meta.
@@ -1353,6 +1406,13 @@ type CasesPoliceAnswer struct {
 	Note     string    `json:"note"`
 }
 
+// CasesPoliceAnswerInput defines model for cases.PoliceAnswerInput.
+type CasesPoliceAnswerInput struct {
+	Accepted bool      `json:"accepted"`
+	Date     CivilDate `json:"date,omitempty"`
+	Note     string    `json:"note"`
+}
+
 // CasesRecord defines model for cases.Record.
 type CasesRecord struct {
 	Date     CivilDate `json:"date"`
@@ -1431,6 +1491,14 @@ type CasesRemedyResultInput struct {
 
 // CasesReminder defines model for cases.Reminder.
 type CasesReminder struct {
+	Days   int       `json:"days"`
+	Method string    `json:"method"`
+	Note   string    `json:"note,omitempty"`
+	Served CivilDate `json:"served"`
+}
+
+// CasesReminderInput defines model for cases.ReminderInput.
+type CasesReminderInput struct {
 	Days   int       `json:"days"`
 	Method string    `json:"method"`
 	Note   string    `json:"note,omitempty"`
@@ -1650,6 +1718,15 @@ type CasesSuspension struct {
 	To     CivilDate `json:"to,omitempty"`
 }
 
+// CasesTestingInput defines model for cases.TestingInput.
+type CasesTestingInput struct {
+	From      CivilDate `json:"from"`
+	MeasureID string    `json:"measureId"`
+	To        CivilDate `json:"to,omitempty"`
+	Told      CivilDate `json:"told"`
+	What      string    `json:"what"`
+}
+
 // CasesTestingTime defines model for cases.TestingTime.
 type CasesTestingTime struct {
 	From CivilDate `json:"from"`
@@ -1671,6 +1748,19 @@ type CasesTransfer struct {
 	Returned   CivilDate          `json:"returned,omitempty"`
 	SentAt     time.Time          `json:"sentAt,omitempty"`
 	Team       []string           `json:"team"`
+}
+
+// CasesTransferReportInput defines model for cases.TransferReportInput.
+type CasesTransferReportInput struct {
+	Date   CivilDate `json:"date,omitempty"`
+	Report string    `json:"report"`
+}
+
+// CasesTransferSendInput defines model for cases.TransferSendInput.
+type CasesTransferSendInput struct {
+	At     time.Time `json:"at"`
+	Note   string    `json:"note,omitempty"`
+	Police string    `json:"police"`
 }
 
 // CasesWaiveInput defines model for cases.WaiveInput.
@@ -3661,6 +3751,9 @@ type PostCasesIDArchiveJSONRequestBody = CasesDateInput
 // PostCasesIDCloseJSONRequestBody defines body for PostCasesIDClose for application/json ContentType.
 type PostCasesIDCloseJSONRequestBody = CasesCloseInput
 
+// PostCasesIDCourtApplicationJSONRequestBody defines body for PostCasesIDCourtApplication for application/json ContentType.
+type PostCasesIDCourtApplicationJSONRequestBody = CasesCourtInput
+
 // PostCasesIDDecisionJSONRequestBody defines body for PostCasesIDDecision for application/json ContentType.
 type PostCasesIDDecisionJSONRequestBody = CasesDecideInput
 
@@ -3669,6 +3762,12 @@ type PostCasesIDDeferralJSONRequestBody = CasesDeferInput
 
 // PostCasesIDDiscussionJSONRequestBody defines body for PostCasesIDDiscussion for application/json ContentType.
 type PostCasesIDDiscussionJSONRequestBody = CasesDiscussionInput
+
+// PostCasesIDEnforcedJSONRequestBody defines body for PostCasesIDEnforced for application/json ContentType.
+type PostCasesIDEnforcedJSONRequestBody = CasesEnforcedInput
+
+// PostCasesIDExhibitsJSONRequestBody defines body for PostCasesIDExhibits for application/json ContentType.
+type PostCasesIDExhibitsJSONRequestBody = CasesDateInput
 
 // PostCasesIDExtensionsJSONRequestBody defines body for PostCasesIDExtensions for application/json ContentType.
 type PostCasesIDExtensionsJSONRequestBody = CasesExtendInput
@@ -3694,6 +3793,21 @@ type PostCasesIDLegalOpinionJSONRequestBody = CasesLegalOpinionInput
 // PostCasesIDLegalReviewJSONRequestBody defines body for PostCasesIDLegalReview for application/json ContentType.
 type PostCasesIDLegalReviewJSONRequestBody = CasesDateInput
 
+// PostCasesIDMeasureApprovalJSONRequestBody defines body for PostCasesIDMeasureApproval for application/json ContentType.
+type PostCasesIDMeasureApprovalJSONRequestBody = CasesMeasureApproval
+
+// PostCasesIDMeasureExtensionJSONRequestBody defines body for PostCasesIDMeasureExtension for application/json ContentType.
+type PostCasesIDMeasureExtensionJSONRequestBody = CasesMeasureExtendInput
+
+// PostCasesIDMeasureLiftingJSONRequestBody defines body for PostCasesIDMeasureLifting for application/json ContentType.
+type PostCasesIDMeasureLiftingJSONRequestBody = CasesLiftInput
+
+// PostCasesIDMeasureTestingJSONRequestBody defines body for PostCasesIDMeasureTesting for application/json ContentType.
+type PostCasesIDMeasureTestingJSONRequestBody = CasesTestingInput
+
+// PostCasesIDMeasuresJSONRequestBody defines body for PostCasesIDMeasures for application/json ContentType.
+type PostCasesIDMeasuresJSONRequestBody = CasesMeasureInput
+
 // PostCasesIDNoticeJSONRequestBody defines body for PostCasesIDNotice for application/json ContentType.
 type PostCasesIDNoticeJSONRequestBody = CasesNoticeInput
 
@@ -3702,6 +3816,9 @@ type PostCasesIDOfficersJSONRequestBody = CasesOfficersInput
 
 // PostCasesIDPaymentsJSONRequestBody defines body for PostCasesIDPayments for application/json ContentType.
 type PostCasesIDPaymentsJSONRequestBody = CasesPayInput
+
+// PostCasesIDPoliceAnswerJSONRequestBody defines body for PostCasesIDPoliceAnswer for application/json ContentType.
+type PostCasesIDPoliceAnswerJSONRequestBody = CasesPoliceAnswerInput
 
 // PostCasesIDRecordsJSONRequestBody defines body for PostCasesIDRecords for application/json ContentType.
 type PostCasesIDRecordsJSONRequestBody = CasesRecordInput
@@ -3717,6 +3834,9 @@ type PostCasesIDRemediesJSONRequestBody = CasesRemedyInput
 
 // PostCasesIDRemedyResultJSONRequestBody defines body for PostCasesIDRemedyResult for application/json ContentType.
 type PostCasesIDRemedyResultJSONRequestBody = CasesRemedyResultInput
+
+// PostCasesIDReminderJSONRequestBody defines body for PostCasesIDReminder for application/json ContentType.
+type PostCasesIDReminderJSONRequestBody = CasesReminderInput
 
 // PostCasesIDReportJSONRequestBody defines body for PostCasesIDReport for application/json ContentType.
 type PostCasesIDReportJSONRequestBody = CasesReportInput
@@ -3741,6 +3861,18 @@ type PostCasesIDStatementsJSONRequestBody = CasesStatementInput
 
 // PostCasesIDSuspensionsJSONRequestBody defines body for PostCasesIDSuspensions for application/json ContentType.
 type PostCasesIDSuspensionsJSONRequestBody = CasesSuspendInput
+
+// PostCasesIDTransferJSONRequestBody defines body for PostCasesIDTransfer for application/json ContentType.
+type PostCasesIDTransferJSONRequestBody = CasesTransferSendInput
+
+// PostCasesIDTransferDecisionJSONRequestBody defines body for PostCasesIDTransferDecision for application/json ContentType.
+type PostCasesIDTransferDecisionJSONRequestBody = CasesApprove
+
+// PostCasesIDTransferReconsiderationJSONRequestBody defines body for PostCasesIDTransferReconsideration for application/json ContentType.
+type PostCasesIDTransferReconsiderationJSONRequestBody = CasesDateInput
+
+// PostCasesIDTransferReportJSONRequestBody defines body for PostCasesIDTransferReport for application/json ContentType.
+type PostCasesIDTransferReportJSONRequestBody = CasesTransferReportInput
 
 // PostCasesIDWaiverJSONRequestBody defines body for PostCasesIDWaiver for application/json ContentType.
 type PostCasesIDWaiverJSONRequestBody = CasesWaiveInput

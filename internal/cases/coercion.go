@@ -96,3 +96,9 @@ type PoliceAnswer struct {
 	Accepted bool       `json:"accepted"` // 立案
 	Note     string     `json:"note"`
 }
+
+// declined reports that the police did not open a case (and no reconsideration is awaiting its
+// answer): the case goes on as an administrative one.
+func (t *Transfer) declined() bool {
+	return t.Answer != nil && !t.Answer.Accepted && (t.Reconsider.IsZero() || t.Answer.Date.After(t.Reconsider))
+}

@@ -53,7 +53,9 @@ func (s *Service) MetaOf(context.Context, *access.Principal) (Meta, error) {
 var stepOrder = []StepKind{StepOpen, StepSimple, StepApproveFiling, StepOfficers, StepRecusal, StepRecusalDecide, StepRecord,
 	StepSuspend, StepResume, StepExtend, StepReport, StepReview, StepDiscussion, StepNotice, StepStatement, StepWaive,
 	StepHearingAsk, StepHearingNotice, StepHearingHold, StepHearingDrop, StepLegalSubmit, StepLegalOpinion, StepDecide,
-	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive}
+	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
+	StepMeasure, StepMeasureOK, StepMeasureExtend, StepMeasureTest, StepMeasureLift, StepReminder, StepCourt, StepEnforced,
+	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits}
 
 // PartyRef names one party of a case.
 type PartyRef struct {
@@ -114,5 +116,19 @@ func (s *Service) Routes() []httpx.Route {
 		step("simple-filing", StepSimpleFile, s.FileSimple),
 		step("close", StepClose, s.Close),
 		step("archive", StepArchive, s.Archive),
+		step("measures", StepMeasure, s.TakeMeasure),
+		step("measure-approval", StepMeasureOK, s.ApproveMeasure),
+		step("measure-extension", StepMeasureExtend, s.ExtendMeasure),
+		step("measure-testing", StepMeasureTest, s.RecordTesting),
+		step("measure-lifting", StepMeasureLift, s.LiftMeasure),
+		step("reminder", StepReminder, s.Remind),
+		step("court-application", StepCourt, s.ApplyCourt),
+		step("enforced", StepEnforced, s.RecordEnforced),
+		step("transfer-report", StepTransferAsk, s.ReportTransfer),
+		step("transfer-decision", StepTransferDecide, s.DecideTransfer),
+		step("transfer", StepTransferSend, s.SendTransfer),
+		step("police-answer", StepPoliceAnswer, s.RecordPoliceAnswer),
+		step("transfer-reconsideration", StepReconsider, s.ReconsiderTransfer),
+		step("exhibits", StepExhibits, s.HandOverExhibits),
 	)
 }

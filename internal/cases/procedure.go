@@ -203,6 +203,8 @@ func DeriveStage(st *State, cal *calendar.Table, lim Limits, day civil.Date) (St
 		return StageService, nil
 	case st.Decision != nil:
 		return StagePerformance, nil
+	case st.Transfer != nil && !st.Transfer.declined():
+		return StageTransfer, nil
 	case st.Report == nil:
 		return StageInvestigating, nil
 	case st.Review == nil:
@@ -212,6 +214,10 @@ func DeriveStage(st *State, cal *calendar.Table, lim Limits, day civil.Date) (St
 	}
 	switch st.Conclusion() {
 	case OutcomeTransfer:
+		if st.Transfer != nil && st.Transfer.declined() {
+			// The police did not open a case: the head reviews it again as an administrative case.
+			return StageReview, nil
+		}
 		return StageTransfer, nil
 	case OutcomePenalty:
 		if st.Notice == nil {
@@ -405,11 +411,56 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 			return refuse("CASE_STEP_OUT_OF_ORDER", "结案后方可归档", "行政处罚法 第五十七条")
 		}
 	case StepMeasure:
-		if err := needFiled(); err != nil && st.Procedure == Ordinary && st.Filing == nil {
-			// A measure may come before filing, in an emergency on the spot; it is checked as such.
-			return nil
+		// A measure may come before filing (an emergency on the spot, 行政强制法 第十九条), never
+		// after the decision.
+		if st.Decision != nil {
+			return refuse("CASE_ALREADY_DECIDED", "案件已作出决定，不能再实施查封、扣押", artC18)
+		}
+		if st.Filing != nil && !st.Filing.Approved {
+			return refuse("CASE_NOT_FILED", "案件不予立案", art54)
+		}
+	case StepMeasureOK:
+		if !slices.ContainsFunc(st.Measures, func(m Measure) bool { return m.Approval == nil }) {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "没有待审批的查封、扣押措施", artC18)
+		}
+	case StepMeasureExtend, StepMeasureTest, StepMeasureLift:
+		if !slices.ContainsFunc(st.Measures, func(m Measure) bool { return m.inForce() }) {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "没有正在实施的查封、扣押措施", artC25)
+		}
+	case StepReminder:
+		if st.Decision == nil || st.Service == nil {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "决定书送达后方可催告", artC35)
+		}
+		if st.Reminder != nil {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "已经催告", artC35)
+		}
+		if Outstanding(st) == 0 {
+			return refuse("CASE_NOTHING_TO_ENFORCE", "罚款已经缴清，无须催告", artC35)
+		}
+		if st.pendingRemedy() {
+			return refuse("CASE_REMEDY_PENDING", "行政复议或行政诉讼尚未审结", "行政处罚法 第七十三条：当事人对行政处罚决定不服，申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外")
+		}
+	case StepCourt:
+		if st.Reminder == nil {
+			return refuse("CASE_REMINDER_REQUIRED", "申请人民法院强制执行前，应当催告当事人履行义务", artC54)
+		}
+		if st.Court != nil {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "已申请人民法院强制执行", artC53)
+		}
+	case StepEnforced:
+		if st.Decision == nil || st.Service == nil || st.Enforced != nil {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "决定书送达且尚未执行完毕时方可登记强制执行", artC35)
+		}
+		if st.Reminder == nil {
+			return refuse("CASE_REMINDER_REQUIRED", "强制执行前应当催告当事人履行义务", artC35)
 		}
 	case StepTransferAsk:
+		if err := needFiled(); err != nil {
+			return err
+		}
+		if st.Decision != nil {
+			return refuse("CASE_ALREADY_DECIDED", "案件已作出行政处罚决定；涉嫌犯罪的仍应移送，请在决定中注明折抵", art310+" 第十一条")
+		}
 		if st.Transfer != nil {
 			return refuse("CASE_TRANSFER_EXISTS", "已提出移送报告", "行政执法机关移送涉嫌犯罪案件的规定 第五条")
 		}
@@ -422,8 +473,10 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 			return refuse("CASE_STEP_OUT_OF_ORDER", "负责人批准移送后方可移送", "行政执法机关移送涉嫌犯罪案件的规定 第五条")
 		}
 	case StepPoliceAnswer:
-		if st.Transfer == nil || st.Transfer.SentAt.IsZero() || st.Transfer.Answer != nil {
-			return refuse("CASE_STEP_OUT_OF_ORDER", "移送后方可登记公安机关的决定", "行政执法机关移送涉嫌犯罪案件的规定 第八条")
+		t := st.Transfer
+		awaiting := t != nil && !t.SentAt.IsZero() && (t.Answer == nil || !t.Answer.Accepted && !t.Reconsider.IsZero() && !t.Answer.Date.After(t.Reconsider))
+		if !awaiting {
+			return refuse("CASE_STEP_OUT_OF_ORDER", "移送后（或提请复议后）方可登记公安机关的决定", "行政执法机关移送涉嫌犯罪案件的规定 第八条")
 		}
 	case StepReconsider:
 		if st.Transfer == nil || st.Transfer.Answer == nil || st.Transfer.Answer.Accepted || !st.Transfer.Reconsider.IsZero() {
@@ -469,6 +522,9 @@ func closable(st *State, stage Stage) error {
 	if st.Decision == nil || st.Service == nil {
 		return refuse("CASE_NOT_CLOSABLE", "决定书送达前不能结案（当前："+StageName(stage)+"）", rule)
 	}
+	if slices.ContainsFunc(st.Measures, func(m Measure) bool { return m.inForce() }) && !st.Decision.confiscates() {
+		return refuse("CASE_MEASURE_IN_FORCE", "查封、扣押尚未解除，也未决定没收", "行政强制法 第二十七条：行政机关采取查封、扣押措施后，应当及时查清事实，在本法第二十五条规定的期限内作出处理决定")
+	}
 	if st.OnSpot != nil && st.OnSpot.HandedIn.IsZero() {
 		return refuse("CASE_HAND_IN_PENDING", "当场收缴的罚款尚未交至行政机关", art71)
 	}
@@ -504,7 +560,7 @@ var offered = map[Stage][]StepKind{
 	StageLegalReview:   {StepLegalSubmit, StepLegalOpinion, StepDecide},
 	StageDeciding:      {StepLegalSubmit, StepDecide, StepExtend},
 	StageService:       {StepServe},
-	StagePerformance:   {StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepReminder, StepCourt, StepEnforced, StepClose},
+	StagePerformance:   {StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepReminder, StepCourt, StepEnforced, StepMeasureLift, StepClose},
 	StageTransfer:      {StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepClose},
 	StageClosed:        {StepArchive},
 }
@@ -517,7 +573,16 @@ func Actions(st *State, cal *calendar.Table, lim Limits, day civil.Date, p *acce
 		return nil, err
 	}
 	var out []Action
-	for _, k := range offered[stage] {
+	kinds := offered[stage]
+	if stage.Open() && st.Procedure == Ordinary && st.Decision == nil {
+		// Measures in progress are followed at every stage until the decision.
+		for _, k := range []StepKind{StepMeasureOK, StepMeasureExtend, StepMeasureTest, StepMeasureLift} {
+			if !slices.Contains(kinds, k) && Allowed(k, st, cal, lim, day) == nil {
+				kinds = append(slices.Clone(kinds), k)
+			}
+		}
+	}
+	for _, k := range kinds {
 		info := steps[k]
 		if !p.Can(info.Perm) {
 			continue

@@ -305,3 +305,53 @@ func TestNumbering(t *testing.T) {
 		t.Errorf("a pattern without the number: %v", err)
 	}
 }
+
+func TestEnforcementTimeRule(t *testing.T) {
+	lim := NationalLimits()
+	at := func(s string) time.Time {
+		v, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		at, code string
+	}{
+		{"2025-10-09T10:00:00+08:00", ""},                            // a Thursday after National Day
+		{"2025-10-03T10:00:00+08:00", "CASE_ENFORCEMENT_ON_HOLIDAY"}, // National Day
+		{"2025-09-28T10:00:00+08:00", ""},                            // an adjusted working Sunday
+		{"2025-10-09T05:59:00+08:00", "CASE_ENFORCEMENT_AT_NIGHT"},
+		{"2025-10-09T22:00:00+08:00", "CASE_ENFORCEMENT_AT_NIGHT"},
+		{"2025-10-09T06:00:00+08:00", ""},
+	} {
+		err := CheckEnforcementTime(at(tc.at), table, lim)
+		if got := code(err); got != tc.code {
+			t.Errorf("%s: %q, want %q (%v)", tc.at, got, tc.code, err)
+		}
+	}
+}
+
+func code(err error) string {
+	if err == nil {
+		return ""
+	}
+	return apperr.As(err).Code
+}
+
+func TestCourtWindow(t *testing.T) {
+	st := &State{Service: &Served{Date: d("2025-03-10")}}
+	w, err := CourtWindow(st, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Six months to sue from 10 March 2025 end on 10 September (a Wednesday); three months more end
+	// on 10 December 2025.
+	if w.From != d("2025-09-10") || w.To != d("2025-12-10") {
+		t.Fatalf("window %+v", w)
+	}
+	st.Remedies = []Remedy{{Kind: RemedyReconsideration, Filed: d("2025-04-01"), Outcome: RemedyUpheld, Decided: d("2025-05-20")}}
+	if w, _ = CourtWindow(st, table); w.From != d("2025-06-04") {
+		t.Fatalf("after reconsideration %+v", w)
+	}
+}

@@ -20,6 +20,10 @@ type Limits struct {
 	MaxExtensions      int `json:"maxExtensions" required:"true"`      // 可延长次数
 	StatementWorkdays  int `json:"statementWorkdays" required:"true"`  // 陈述、申辩期限（工作日）
 	SimpleFileWorkdays int `json:"simpleFileWorkdays" required:"true"` // 当场处罚决定报所属机关备案期限（工作日）
+	// NightFrom and NightTo bound the night in which no enforcement is carried out (行政强制法
+	// 第四十三条 leaves 夜间 undefined; most local rules take 22:00 to 6:00).
+	NightFrom int `json:"nightFrom" required:"true"`
+	NightTo   int `json:"nightTo" required:"true"`
 }
 
 // NationalLimits are the defaults: verify a lead within 15 working days, +15 with approval, and
@@ -29,11 +33,15 @@ type Limits struct {
 // working days.
 func NationalLimits() Limits {
 	return Limits{LeadVerifyWorkdays: 15, LeadExtendWorkdays: 15, DecisionDays: 90, ExtensionDays: 30, MaxExtensions: 1,
-		StatementWorkdays: 5, SimpleFileWorkdays: 3}
+		StatementWorkdays: 5, SimpleFileWorkdays: 3, NightFrom: 22, NightTo: 6}
 }
 
 // Check validates a jurisdiction's limits.
 func (l *Limits) Check() error {
+	if l.NightFrom < 0 || l.NightFrom > 23 || l.NightTo < 0 || l.NightTo > 23 || l.NightFrom == l.NightTo {
+		return apperr.InvalidField("nightFrom", "CASE_NIGHT_INVALID", "夜间起止时刻应为0至23之间的不同整点").
+			WithRule("行政强制法 第四十三条：行政机关不得在夜间或者法定节假日实施行政强制执行")
+	}
 	if l.DecisionDays > 90 {
 		return apperr.InvalidField("decisionDays", "CASE_LIMIT_ABOVE_LAW", "办案期限自立案之日起不得超过九十日（延长另行设置）").
 			WithRule("行政处罚法 第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。法律、法规、规章另有规定的，从其规定")
@@ -62,6 +70,9 @@ var LimitsSetting = settings.Define(settings.Kind{
 		{Name: "statementWorkdays", Label: "陈述、申辩期限（自告知书送达之日起）", Type: settings.Integer, Unit: "个工作日", Min: 1, Max: 30},
 		{Name: "simpleFileWorkdays", Label: "当场处罚决定备案期限", Type: settings.Integer, Unit: "个工作日", Min: 1, Max: 30,
 			Help: "行政处罚法第五十二条：当场作出的行政处罚决定报所属行政机关备案"},
+		{Name: "nightFrom", Label: "夜间起始时刻", Type: settings.Integer, Unit: "时", Min: 0, Max: 23,
+			Help: "行政强制法第四十三条：不得在夜间或者法定节假日实施行政强制执行（情况紧急的除外）"},
+		{Name: "nightTo", Label: "夜间结束时刻（次日）", Type: settings.Integer, Unit: "时", Min: 0, Max: 23},
 	},
 	NationalBasis: "全国默认值：行政处罚法第六十条（九十日）；市场监督管理行政处罚程序规定第十八条、第五十七条、第六十四条、第七十条",
 }, NationalLimits(), (*Limits).Check)

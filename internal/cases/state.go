@@ -2,6 +2,7 @@ package cases
 
 import (
 	"slices"
+	"time"
 
 	"zhifa/internal/platform/civil"
 )
@@ -301,6 +302,16 @@ func (d *Decision) FineTotal() civil.Fen {
 	return t
 }
 
+// confiscates reports a decision that confiscates goods, which then deals with the seized goods.
+func (d *Decision) confiscates() bool {
+	for _, p := range d.Penalties {
+		if slices.Contains(p.Kinds, KindConfiscateIll) || p.ConfiscateText != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Served is the service of the decision (行政处罚法 第六十一条).
 type Served struct {
 	Date      civil.Date `json:"date"`
@@ -389,6 +400,11 @@ type OnSpotFine struct {
 type Enforced struct {
 	Date civil.Date `json:"date"`
 	Note string     `json:"note"`
+	// By is who enforced: the people's court on the agency's application, or the agency itself
+	// where a law gives it the power (行政强制法 第十三条); At is when an agency enforced.
+	By        string    `json:"by,omitempty"`
+	At        time.Time `json:"at,omitempty"`
+	Emergency bool      `json:"emergency,omitempty"`
 }
 
 // Closure is the closing of a case (结案).

@@ -484,6 +484,10 @@ func (s *Service) Review(ctx context.Context, p *access.Principal, id string, in
 			return apperr.InvalidField("outcome", "CASE_EDUCATION_REQUIRED", "不予行政处罚的，应当写明对当事人的教育，请退回补充").
 				WithRule("行政处罚法 第三十三条第三款")
 		}
+		if t := w.st.Transfer; t != nil && t.declined() {
+			// Reviewed again after the police declined: the earlier conclusion to transfer is spent.
+			w.st.Discussion = nil
+		}
 		w.st.Review = &Review{Approval: approvalBy(w.p, w.date, true, in.Opinion), Outcome: out}
 		w.sum = "负责人审查：" + OutcomeName(out)
 		if w.st.Report.Complex {

@@ -462,6 +462,21 @@ var caseSteps = map[string]map[string]any{
 	"simple-filing":     {},
 	"close":             {},
 	"archive":           {},
+	"measures": {"kind": "seize", "place": "矩阵", "reason": "矩阵", "inventory": []string{"矩阵"}, "days": 30,
+		"officerIds": []string{"x"}},
+	"measure-approval":         {"measureId": "x", "approved": true, "opinion": "矩阵"},
+	"measure-extension":        {"measureId": "x", "days": 10, "reason": "矩阵"},
+	"measure-testing":          {"measureId": "x", "from": "2026-01-05", "told": "2026-01-05", "what": "矩阵"},
+	"measure-lifting":          {"measureId": "x", "reason": "矩阵"},
+	"reminder":                 {"served": "2026-01-05", "method": "direct", "days": 10},
+	"court-application":        {"court": "矩阵"},
+	"enforced":                 {"at": "2026-01-05T10:00:00+08:00", "by": "court", "note": "矩阵"},
+	"transfer-report":          {"report": "矩阵"},
+	"transfer-decision":        {"approved": true, "opinion": "矩阵"},
+	"transfer":                 {"at": "2026-01-05T10:00:00+08:00", "police": "矩阵"},
+	"police-answer":            {"accepted": true, "note": "矩阵"},
+	"transfer-reconsideration": {},
+	"exhibits":                 {},
 }
 
 func init() {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"zhifa/client"
 	"zhifa/internal/cases"
@@ -330,4 +331,134 @@ func clone(m map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// filedCase opens and files an ordinary case n days ago, with one natural-person party.
+func (k *caseKit) filedCase(t *testing.T, n int, title string) caseAnswer {
+	t.Helper()
+	c := mustPost(t, k.me, "/cases", map[string]any{"date": k.day(-n), "itemId": k.item("CSGL-CF-018"), "title": title,
+		"actDate": k.day(-n - 1), "placeCode": "371521001000",
+		"parties":    []any{map[string]any{"type": "natural", "name": "孙某", "idNumber": validID("371521", "19850505", 31)}},
+		"officerIds": []string{k.officer, k.colleague}})
+	return mustPost(t, k.leader, "/cases/"+c.ID+"/approve-filing", map[string]any{"date": k.day(-n), "approved": true, "opinion": "同意"})
+}
+
+func TestSeizureAndTransferOfASuspectedCrime(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		c := k.filedCase(t, 40, "孙某非法倾倒渣土案")
+		officers := []string{k.officer, k.colleague}
+		seize := map[string]any{"kind": "seize", "emergency": true, "takenAt": k.today.AddDays(-38).String() + "T10:00:00+08:00",
+			"place": "谷山路", "reason": "运输车辆涉嫌非法倾倒，不扣押可能灭失证据", "inventory": []string{"鲁P12345 自卸货车 1辆"}, "days": 30,
+			"officerIds": officers}
+		bad := clone(seize)
+		bad["days"] = 31
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/measures", bad, nil), http.StatusBadRequest, "CASE_MEASURE_DAYS")
+		bad = clone(seize)
+		bad["officerIds"] = []string{k.officer}
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/measures", bad, nil), http.StatusBadRequest, "CASE_OFFICERS_UNQUALIFIED")
+		bad = clone(seize)
+		bad["inventory"] = []string{" "}
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/measures", bad, nil), http.StatusBadRequest, "CASE_INVENTORY_REQUIRED")
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/measures", seize)
+		var m struct {
+			State struct {
+				Measures []struct {
+					ID         string `json:"id"`
+					DecisionNo string `json:"decisionNo"`
+					Lifted     string `json:"lifted"`
+				} `json:"measures"`
+			} `json:"state"`
+		}
+		if err := k.me.Get(ctx, "/api/v1/cases/"+c.ID, nil, &m); err != nil || len(m.State.Measures) != 1 {
+			t.Fatalf("measures: %+v %v", m, err)
+		}
+		mid := m.State.Measures[0].ID
+		// The emergency measure must be approved within 24 hours (第十九条); the limit is shown in hours.
+		if _, status, explain := c.deadline("measure_approval:" + mid); status != "overdue" || !strings.Contains(explain, "二十四小时") {
+			t.Fatalf("approval limit: %s %s", status, explain)
+		}
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/measure-approval", map[string]any{"date": k.day(-38), "measureId": mid, "approved": true, "opinion": "同意扣押"})
+		if due, _, _ := c.deadline("measure:" + mid); due == "" {
+			t.Fatalf("no seizure period: %+v", c.Deadlines)
+		}
+		// Testing time does not count and is told to the party; one extension only, at most 30 days.
+		mustPost(t, k.me, "/cases/"+c.ID+"/measure-testing", map[string]any{"measureId": mid, "from": k.day(-30), "to": k.day(-20),
+			"told": k.day(-30), "what": "车辆载重鉴定"})
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/measure-extension", map[string]any{"date": k.day(-15), "measureId": mid, "days": 31, "reason": "情况复杂"}, nil),
+			http.StatusBadRequest, "CASE_MEASURE_DAYS")
+		mustPost(t, k.leader, "/cases/"+c.ID+"/measure-extension", map[string]any{"date": k.day(-15), "measureId": mid, "days": 15, "reason": "情况复杂"})
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/measure-extension", map[string]any{"date": k.day(-14), "measureId": mid, "days": 5, "reason": "再延"}, nil),
+			http.StatusBadRequest, "CASE_MEASURE_EXTENDED")
+
+		// Suspected crime: the team reports, the head decides within 3 days, the police are sent the
+		// case within 24 hours; a police refusal sends the case back to the administrative procedure.
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/transfer-decision", map[string]any{"date": k.day(-10), "approved": true, "opinion": "同意"}, nil),
+			http.StatusConflict, "CASE_STEP_OUT_OF_ORDER")
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/transfer-report", map[string]any{"date": k.day(-12), "report": "倾倒数量巨大，涉嫌污染环境罪"})
+		if c.Stage != "transfer" {
+			t.Fatalf("after the report: %s", c.Stage)
+		}
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/decision", map[string]any{"date": k.day(-11)}, nil), http.StatusConflict, "CASE_STEP_OUT_OF_ORDER")
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/transfer-decision", map[string]any{"date": k.day(-11), "approved": true, "opinion": "同意移送"})
+		if due, _, _ := c.deadline("transfer_send"); due == "" {
+			t.Fatalf("no 24-hour limit: %+v", c.Deadlines)
+		}
+		mustPost(t, k.me, "/cases/"+c.ID+"/transfer", map[string]any{"at": time.Now().Add(-time.Hour).Format(time.RFC3339), "police": "阳谷县公安局"})
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/police-answer", map[string]any{"accepted": false, "note": "阳公（刑）不立字〔2026〕3号"})
+		// Reported during the investigation: it goes on as an administrative case.
+		if c.Stage != "investigating" {
+			t.Fatalf("after the police declined: %s", c.Stage)
+		}
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/transfer-reconsideration", map[string]any{})
+		if c.Stage != "transfer" {
+			t.Fatalf("awaiting reconsideration: %s", c.Stage)
+		}
+		c = mustPost(t, k.me, "/cases/"+c.ID+"/police-answer", map[string]any{"accepted": true, "note": "阳公（刑）立字〔2026〕9号"})
+		apiErr(t, post(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{}, nil), http.StatusConflict, "CASE_EXHIBITS_PENDING")
+		mustPost(t, k.me, "/cases/"+c.ID+"/exhibits", map[string]any{})
+		c = mustPost(t, k.leader, "/cases/"+c.ID+"/close", map[string]any{})
+		if c.Stage != "closed" {
+			t.Fatalf("closed: %s", c.Stage)
+		}
+		if err := k.me.Get(ctx, "/api/v1/cases/"+c.ID, nil, &m); err != nil || m.State.Measures[0].Lifted == "" {
+			t.Fatalf("the seized lorry went with the case: %+v %v", m, err)
+		}
+	})
+}
+
+func TestReminderCourtAndEnforcementTimes(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		c := k.filedCase(t, 320, "孙某拒不缴纳罚款案")
+		id := "/cases/" + c.ID
+		mustPost(t, k.me, id+"/records", map[string]any{"date": k.day(-318), "kind": "inquiry", "place": "询问室",
+			"officerIds": []string{k.officer, k.colleague}, "subject": "孙某", "summary": "承认"})
+		pen := []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款"}, "fineFen": 3000_00}}
+		mustPost(t, k.me, id+"/report", map[string]any{"date": k.day(-316), "facts": "事实", "evidence": "笔录", "outcome": "penalty", "proposed": pen})
+		mustPost(t, k.leader, id+"/review", map[string]any{"date": k.day(-315), "approved": true, "opinion": "同意"})
+		mustPost(t, k.me, id+"/notice", map[string]any{"date": k.day(-314), "method": "direct"})
+		mustPost(t, k.me, id+"/waiver", map[string]any{"date": k.day(-314), "statement": true})
+		mustPost(t, k.leader, id+"/decision", map[string]any{"date": k.day(-313)})
+		mustPost(t, k.me, id+"/service", map[string]any{"date": k.day(-312), "method": "direct", "recipient": "孙某"})
+		// No reminder while the 15 days to pay run.
+		apiErr(t, post(t, k.me, id+"/reminder", map[string]any{"served": k.day(-305), "method": "direct", "days": 10}, nil),
+			http.StatusBadRequest, "CASE_PERFORMANCE_PERIOD_OPEN")
+		apiErr(t, post(t, k.leader, id+"/court-application", map[string]any{"date": k.day(-100), "court": "阳谷县人民法院"}, nil),
+			http.StatusConflict, "CASE_REMINDER_REQUIRED")
+		mustPost(t, k.me, id+"/reminder", map[string]any{"served": k.day(-290), "method": "direct", "days": 10})
+		// Not before the six months to sue have run out (第五十三条).
+		apiErr(t, post(t, k.leader, id+"/court-application", map[string]any{"date": k.day(-200), "court": "阳谷县人民法院"}, nil),
+			http.StatusBadRequest, "CASE_APPEAL_PERIOD_OPEN")
+		mustPost(t, k.leader, id+"/court-application", map[string]any{"date": k.day(-100), "court": "阳谷县人民法院"})
+		// The agency itself never enforces at night (第四十三条).
+		night := k.today.AddDays(-20).String() + "T23:30:00+08:00"
+		apiErr(t, post(t, k.me, id+"/enforced", map[string]any{"at": night, "by": "agency", "note": "强制执行"}, nil),
+			http.StatusBadRequest, "CASE_ENFORCEMENT_AT_NIGHT")
+		mustPost(t, k.me, id+"/enforced", map[string]any{"at": k.today.AddDays(-20).String() + "T10:00:00+08:00", "by": "court", "note": "法院划扣罚款及加处罚款"})
+		c = mustPost(t, k.leader, id+"/close", map[string]any{})
+		if c.Stage != "closed" {
+			t.Fatalf("closed: %s", c.Stage)
+		}
+	})
 }

@@ -434,6 +434,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/court-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请法院强制执行 */
+        post: operations["postCasesIdCourtApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/decision": {
         parameters: {
             query?: never;
@@ -479,6 +496,40 @@ export interface paths {
         put?: never;
         /** 集体讨论 */
         post: operations["postCasesIdDiscussion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/enforced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执行完毕 */
+        post: operations["postCasesIdEnforced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/exhibits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移交涉案物品 */
+        post: operations["postCasesIdExhibits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -621,6 +672,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/measure-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补办批准 */
+        post: operations["postCasesIdMeasureApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measure-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长查封、扣押 */
+        post: operations["postCasesIdMeasureExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measure-lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除查封、扣押 */
+        post: operations["postCasesIdMeasureLifting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measure-testing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检测、检验期间 */
+        post: operations["postCasesIdMeasureTesting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查封、扣押 */
+        post: operations["postCasesIdMeasures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/notice": {
         parameters: {
             query?: never;
@@ -666,6 +802,23 @@ export interface paths {
         put?: never;
         /** 登记缴款 */
         post: operations["postCasesIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/police-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公安机关答复 */
+        post: operations["postCasesIdPoliceAnswer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -751,6 +904,23 @@ export interface paths {
         put?: never;
         /** 复议、诉讼结果 */
         post: operations["postCasesIdRemedyResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催告 */
+        post: operations["postCasesIdReminder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -887,6 +1057,74 @@ export interface paths {
         put?: never;
         /** 不计入办案期限的期间 */
         post: operations["postCasesIdSuspensions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移送公安机关 */
+        post: operations["postCasesIdTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移送决定 */
+        post: operations["postCasesIdTransferDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer-reconsideration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提请复议 */
+        post: operations["postCasesIdTransferReconsideration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 涉嫌犯罪移送报告 */
+        post: operations["postCasesIdTransferReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2212,6 +2450,11 @@ export interface components {
             date: components["schemas"]["civil.Date"];
             result?: string;
         };
+        "cases.CourtInput": {
+            court: string;
+            date?: components["schemas"]["civil.Date"];
+            note?: string;
+        };
         "cases.DateInput": {
             date?: components["schemas"]["civil.Date"];
             note?: string;
@@ -2310,7 +2553,18 @@ export interface components {
             participants: string[];
         };
         "cases.Enforced": {
+            /** Format: date-time */
+            at?: string;
+            by?: string;
             date: components["schemas"]["civil.Date"];
+            emergency?: boolean;
+            note: string;
+        };
+        "cases.EnforcedInput": {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            emergency?: boolean;
             note: string;
         };
         "cases.Exercise": {
@@ -2444,6 +2698,11 @@ export interface components {
             opinions?: components["schemas"]["cases.LegalOpinion"][];
             submitted: components["schemas"]["civil.Date"];
         };
+        "cases.LiftInput": {
+            date?: components["schemas"]["civil.Date"];
+            measureId: string;
+            reason: string;
+        };
         "cases.Measure": {
             approval?: components["schemas"]["cases.Approval"];
             /** Format: date-time */
@@ -2465,11 +2724,34 @@ export interface components {
             takenAt?: string;
             testing?: components["schemas"]["cases.TestingTime"][];
         };
+        "cases.MeasureApproval": {
+            approved: boolean;
+            date?: components["schemas"]["civil.Date"];
+            measureId: string;
+            opinion: string;
+        };
         "cases.MeasureExt": {
             approval: components["schemas"]["cases.Approval"];
             date: components["schemas"]["civil.Date"];
             days: number;
             reason: string;
+        };
+        "cases.MeasureExtendInput": {
+            date?: components["schemas"]["civil.Date"];
+            days: number;
+            measureId: string;
+            reason: string;
+        };
+        "cases.MeasureInput": {
+            days: number;
+            emergency?: boolean;
+            inventory: string[];
+            kind: string;
+            officerIds: string[];
+            place: string;
+            reason: string;
+            /** Format: date-time */
+            takenAt?: string;
         };
         "cases.Meta": {
             checklist: components["schemas"]["cases.Option"][];
@@ -2586,6 +2868,11 @@ export interface components {
             date: components["schemas"]["civil.Date"];
             note: string;
         };
+        "cases.PoliceAnswerInput": {
+            accepted: boolean;
+            date?: components["schemas"]["civil.Date"];
+            note: string;
+        };
         "cases.Record": {
             date: components["schemas"]["civil.Date"];
             id: string;
@@ -2647,6 +2934,12 @@ export interface components {
             variedFen?: number;
         };
         "cases.Reminder": {
+            days: number;
+            method: string;
+            note?: string;
+            served: components["schemas"]["civil.Date"];
+        };
+        "cases.ReminderInput": {
             days: number;
             method: string;
             note?: string;
@@ -2833,6 +3126,13 @@ export interface components {
             reason: string;
             to?: components["schemas"]["civil.Date"];
         };
+        "cases.TestingInput": {
+            from: components["schemas"]["civil.Date"];
+            measureId: string;
+            to?: components["schemas"]["civil.Date"];
+            told: components["schemas"]["civil.Date"];
+            what: string;
+        };
         "cases.TestingTime": {
             from: components["schemas"]["civil.Date"];
             to?: components["schemas"]["civil.Date"];
@@ -2853,6 +3153,16 @@ export interface components {
             /** Format: date-time */
             sentAt?: string;
             team: string[];
+        };
+        "cases.TransferReportInput": {
+            date?: components["schemas"]["civil.Date"];
+            report: string;
+        };
+        "cases.TransferSendInput": {
+            /** Format: date-time */
+            at: string;
+            note?: string;
+            police: string;
         };
         "cases.WaiveInput": {
             date?: components["schemas"]["civil.Date"];
@@ -5035,6 +5345,41 @@ export interface operations {
             };
         };
     };
+    postCasesIdCourtApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.CourtInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdDecision: {
         parameters: {
             query?: never;
@@ -5117,6 +5462,76 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.DiscussionInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdEnforced: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.EnforcedInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdExhibits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
             };
         };
         responses: {
@@ -5420,6 +5835,181 @@ export interface operations {
             };
         };
     };
+    postCasesIdMeasureApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.MeasureApproval"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdMeasureExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.MeasureExtendInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdMeasureLifting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.LiftInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdMeasureTesting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.TestingInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.MeasureInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdNotice: {
         parameters: {
             query?: never;
@@ -5502,6 +6092,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.PayInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdPoliceAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.PoliceAnswerInput"];
             };
         };
         responses: {
@@ -5677,6 +6302,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.RemedyResultInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ReminderInput"];
             };
         };
         responses: {
@@ -5957,6 +6617,146 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.SuspendInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.TransferSendInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdTransferDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.Approve"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdTransferReconsideration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdTransferReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.TransferReportInput"];
             };
         };
         responses: {
