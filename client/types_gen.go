@@ -813,9 +813,9 @@ type AuditReport struct {
 
 // CalendarDay defines model for calendar.Day.
 type CalendarDay struct {
-	Date CivilDate `json:"date"`
-	Name string    `json:"name"`
-	Off  bool      `json:"off"`
+	Date string `json:"date"`
+	Name string `json:"name"`
+	Off  bool   `json:"off"`
 }
 
 // CalendarDue defines model for calendar.Due.
@@ -861,83 +861,83 @@ type CasesAction struct {
 
 // CasesApproval defines model for cases.Approval.
 type CasesApproval struct {
-	Approved bool      `json:"approved"`
-	By       string    `json:"by"`
-	ByName   string    `json:"byName"`
-	Date     CivilDate `json:"date"`
-	Opinion  string    `json:"opinion"`
+	Approved bool   `json:"approved"`
+	By       string `json:"by"`
+	ByName   string `json:"byName"`
+	Date     string `json:"date"`
+	Opinion  string `json:"opinion"`
 }
 
 // CasesApprove defines model for cases.Approve.
 type CasesApprove struct {
-	Approved bool      `json:"approved"`
-	Date     CivilDate `json:"date,omitempty"`
-	Opinion  string    `json:"opinion"`
+	Approved bool   `json:"approved"`
+	Date     string `json:"date,omitempty"`
+	Opinion  string `json:"opinion"`
 }
 
 // CasesCaseOfficer defines model for cases.CaseOfficer.
 type CasesCaseOfficer struct {
-	From     CivilDate `json:"from"`
-	Lead     bool      `json:"lead"`
-	Name     string    `json:"name"`
-	PersonID string    `json:"personId"`
-	To       CivilDate `json:"to,omitempty"`
+	From     string `json:"from"`
+	Lead     bool   `json:"lead"`
+	Name     string `json:"name"`
+	PersonID string `json:"personId"`
+	To       string `json:"to,omitempty"`
 }
 
 // CasesCloseInput defines model for cases.CloseInput.
 type CasesCloseInput struct {
-	Date CivilDate `json:"date,omitempty"`
-	Note string    `json:"note,omitempty"`
+	Date string `json:"date,omitempty"`
+	Note string `json:"note,omitempty"`
 }
 
 // CasesClosure defines model for cases.Closure.
 type CasesClosure struct {
-	By     string    `json:"by"`
-	ByName string    `json:"byName"`
-	Date   CivilDate `json:"date"`
-	Note   string    `json:"note,omitempty"`
-	Reason string    `json:"reason"`
+	By     string `json:"by"`
+	ByName string `json:"byName"`
+	Date   string `json:"date"`
+	Note   string `json:"note,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // CasesCourtApply defines model for cases.CourtApply.
 type CasesCourtApply struct {
-	Court  string    `json:"court"`
-	Date   CivilDate `json:"date"`
-	Result string    `json:"result,omitempty"`
+	Court  string `json:"court"`
+	Date   string `json:"date"`
+	Result string `json:"result,omitempty"`
 }
 
 // CasesCourtInput defines model for cases.CourtInput.
 type CasesCourtInput struct {
-	Court string    `json:"court"`
-	Date  CivilDate `json:"date,omitempty"`
-	Note  string    `json:"note,omitempty"`
+	Court string `json:"court"`
+	Date  string `json:"date,omitempty"`
+	Note  string `json:"note,omitempty"`
 }
 
 // CasesDateInput defines model for cases.DateInput.
 type CasesDateInput struct {
-	Date CivilDate `json:"date,omitempty"`
-	Note string    `json:"note,omitempty"`
+	Date string `json:"date,omitempty"`
+	Note string `json:"note,omitempty"`
 }
 
 // CasesDeadline defines model for cases.Deadline.
 type CasesDeadline struct {
 	Basis       string     `json:"basis"`
 	DaysLeft    int        `json:"daysLeft"`
-	Due         CivilDate  `json:"due"`
+	Due         string     `json:"due"`
 	DueAt       *time.Time `json:"dueAt,omitempty"`
 	Explain     string     `json:"explain"`
 	Key         string     `json:"key"`
 	Label       string     `json:"label"`
 	Late        bool       `json:"late,omitempty"`
 	Met         bool       `json:"met"`
-	MetOn       CivilDate  `json:"metOn,omitempty"`
+	MetOn       string     `json:"metOn,omitempty"`
 	Provisional bool       `json:"provisional,omitempty"`
 	Status      string     `json:"status"`
 }
 
 // CasesDecideInput defines model for cases.DecideInput.
 type CasesDecideInput struct {
-	Date      CivilDate      `json:"date,omitempty"`
+	Date      string         `json:"date,omitempty"`
 	Opinion   string         `json:"opinion"`
 	Penalties []CasesPenalty `json:"penalties,omitempty"`
 }
@@ -945,7 +945,7 @@ type CasesDecideInput struct {
 // CasesDecision defines model for cases.Decision.
 type CasesDecision struct {
 	Approval    CasesApproval  `json:"approval"`
-	Date        CivilDate      `json:"date"`
+	Date        string         `json:"date"`
 	Education   string         `json:"education,omitempty"`
 	Number      string         `json:"number"`
 	Outcome     string         `json:"outcome"`
@@ -955,10 +955,10 @@ type CasesDecision struct {
 
 // CasesDeferInput defines model for cases.DeferInput.
 type CasesDeferInput struct {
-	Date        CivilDate         `json:"date,omitempty"`
+	Date        string            `json:"date,omitempty"`
 	Instalments []CasesInstalment `json:"instalments,omitempty"`
 	Reason      string            `json:"reason"`
-	Until       CivilDate         `json:"until"`
+	Until       string            `json:"until"`
 }
 
 // CasesDeferral defines model for cases.Deferral.
@@ -966,32 +966,32 @@ type CasesDeferral struct {
 	Approval    CasesApproval     `json:"approval"`
 	Instalments []CasesInstalment `json:"instalments,omitempty"`
 	Reason      string            `json:"reason"`
-	Until       CivilDate         `json:"until"`
+	Until       string            `json:"until"`
 }
 
 // CasesDetail defines model for cases.Detail.
 type CasesDetail struct {
-	ActDate      CivilDate        `json:"actDate"`
+	ActDate      string           `json:"actDate"`
 	Actions      []CasesAction    `json:"actions"`
 	Address      string           `json:"address"`
 	Assigned     bool             `json:"assigned"`
-	Closed       CivilDate        `json:"closed"`
+	Closed       string           `json:"closed"`
 	Deadlines    []CasesDeadline  `json:"deadlines"`
-	Decided      CivilDate        `json:"decided"`
+	Decided      string           `json:"decided"`
 	DecisionNo   string           `json:"decisionNo"`
 	DueStatus    string           `json:"dueStatus"`
-	Filed        CivilDate        `json:"filed"`
+	Filed        string           `json:"filed"`
 	FineFen      int              `json:"fineFen"`
 	ID           string           `json:"id"`
 	ItemCode     string           `json:"itemCode"`
 	ItemID       string           `json:"itemId"`
 	ItemName     string           `json:"itemName"`
 	LegalReview  []string         `json:"legalReview"`
-	Limitation   CivilDate        `json:"limitation"`
-	NextDue      CivilDate        `json:"nextDue"`
+	Limitation   string           `json:"limitation"`
+	NextDue      string           `json:"nextDue"`
 	NextDueLabel string           `json:"nextDueLabel"`
 	Number       string           `json:"number"`
-	Opened       CivilDate        `json:"opened"`
+	Opened       string           `json:"opened"`
 	OrgID        string           `json:"orgId"`
 	OrgName      string           `json:"orgName"`
 	Parties      []CasesPartyView `json:"parties"`
@@ -1011,27 +1011,27 @@ type CasesDetail struct {
 
 // CasesDiscussion defines model for cases.Discussion.
 type CasesDiscussion struct {
-	Conclusion   string    `json:"conclusion"`
-	Date         CivilDate `json:"date"`
-	Note         string    `json:"note"`
-	Opinions     string    `json:"opinions"`
-	Participants []string  `json:"participants"`
+	Conclusion   string   `json:"conclusion"`
+	Date         string   `json:"date"`
+	Note         string   `json:"note"`
+	Opinions     string   `json:"opinions"`
+	Participants []string `json:"participants"`
 }
 
 // CasesDiscussionInput defines model for cases.DiscussionInput.
 type CasesDiscussionInput struct {
-	Conclusion   string    `json:"conclusion"`
-	Date         CivilDate `json:"date,omitempty"`
-	Note         string    `json:"note,omitempty"`
-	Opinions     string    `json:"opinions"`
-	Participants []string  `json:"participants"`
+	Conclusion   string   `json:"conclusion"`
+	Date         string   `json:"date,omitempty"`
+	Note         string   `json:"note,omitempty"`
+	Opinions     string   `json:"opinions"`
+	Participants []string `json:"participants"`
 }
 
 // CasesEnforced defines model for cases.Enforced.
 type CasesEnforced struct {
 	At        time.Time `json:"at,omitempty"`
 	By        string    `json:"by,omitempty"`
-	Date      CivilDate `json:"date"`
+	Date      string    `json:"date"`
 	Emergency bool      `json:"emergency,omitempty"`
 	Note      string    `json:"note"`
 }
@@ -1070,8 +1070,8 @@ type CasesExercise struct {
 
 // CasesExtendInput defines model for cases.ExtendInput.
 type CasesExtendInput struct {
-	Date   CivilDate `json:"date,omitempty"`
-	Reason string    `json:"reason"`
+	Date   string `json:"date,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // CasesExtension defines model for cases.Extension.
@@ -1083,88 +1083,88 @@ type CasesExtension struct {
 
 // CasesHearing defines model for cases.Hearing.
 type CasesHearing struct {
-	Attended     bool      `json:"attended"`
-	Clerk        string    `json:"clerk,omitempty"`
-	Date         CivilDate `json:"date,omitempty"`
-	Held         CivilDate `json:"held,omitempty"`
-	Host         string    `json:"host,omitempty"`
-	HostName     string    `json:"hostName,omitempty"`
-	Notified     CivilDate `json:"notified,omitempty"`
-	Opinion      string    `json:"opinion,omitempty"`
-	Public       bool      `json:"public"`
-	Record       string    `json:"record,omitempty"`
-	Requested    CivilDate `json:"requested"`
-	SuspensionID string    `json:"suspensionId,omitempty"`
-	Withdrawn    CivilDate `json:"withdrawn,omitempty"`
+	Attended     bool   `json:"attended"`
+	Clerk        string `json:"clerk,omitempty"`
+	Date         string `json:"date,omitempty"`
+	Held         string `json:"held,omitempty"`
+	Host         string `json:"host,omitempty"`
+	HostName     string `json:"hostName,omitempty"`
+	Notified     string `json:"notified,omitempty"`
+	Opinion      string `json:"opinion,omitempty"`
+	Public       bool   `json:"public"`
+	Record       string `json:"record,omitempty"`
+	Requested    string `json:"requested"`
+	SuspensionID string `json:"suspensionId,omitempty"`
+	Withdrawn    string `json:"withdrawn,omitempty"`
 }
 
 // CasesHearingNoticeInput defines model for cases.HearingNoticeInput.
 type CasesHearingNoticeInput struct {
-	Clerk       string    `json:"clerk"`
-	Date        CivilDate `json:"date,omitempty"`
-	HearingDate CivilDate `json:"hearingDate"`
-	HostID      string    `json:"hostId"`
-	Place       string    `json:"place"`
-	Public      bool      `json:"public"`
+	Clerk       string `json:"clerk"`
+	Date        string `json:"date,omitempty"`
+	HearingDate string `json:"hearingDate"`
+	HostID      string `json:"hostId"`
+	Place       string `json:"place"`
+	Public      bool   `json:"public"`
 }
 
 // CasesHearingRecordInput defines model for cases.HearingRecordInput.
 type CasesHearingRecordInput struct {
-	Attended bool      `json:"attended"`
-	Date     CivilDate `json:"date,omitempty"`
-	Opinion  string    `json:"opinion"`
-	Record   string    `json:"record"`
+	Attended bool   `json:"attended"`
+	Date     string `json:"date,omitempty"`
+	Opinion  string `json:"opinion"`
+	Record   string `json:"record"`
 }
 
 // CasesInstalment defines model for cases.Instalment.
 type CasesInstalment struct {
-	AmountFen int       `json:"amountFen"`
-	Due       CivilDate `json:"due"`
+	AmountFen int    `json:"amountFen"`
+	Due       string `json:"due"`
 }
 
 // CasesLead defines model for cases.Lead.
 type CasesLead struct {
-	Address    string    `json:"address"`
-	CaseID     string    `json:"caseId"`
-	CreatedAt  string    `json:"createdAt"`
-	Decided    CivilDate `json:"decided"`
-	Due        CivilDate `json:"due"`
-	DueExplain string    `json:"dueExplain"`
-	Extended   bool      `json:"extended"`
-	ID         string    `json:"id"`
-	ItemID     string    `json:"itemId"`
-	OrgID      string    `json:"orgId"`
-	OrgName    string    `json:"orgName"`
-	Outcome    string    `json:"outcome"`
-	Overdue    bool      `json:"overdue"`
-	PlaceCode  string    `json:"placeCode"`
-	Received   CivilDate `json:"received"`
-	RegionCode string    `json:"regionCode"`
-	Revision   int       `json:"revision"`
-	Source     string    `json:"source"`
-	SourceName string    `json:"sourceName"`
-	SourceNote string    `json:"sourceNote"`
-	Status     string    `json:"status"`
-	StatusName string    `json:"statusName"`
-	Summary    string    `json:"summary"`
+	Address    string `json:"address"`
+	CaseID     string `json:"caseId"`
+	CreatedAt  string `json:"createdAt"`
+	Decided    string `json:"decided"`
+	Due        string `json:"due"`
+	DueExplain string `json:"dueExplain"`
+	Extended   bool   `json:"extended"`
+	ID         string `json:"id"`
+	ItemID     string `json:"itemId"`
+	OrgID      string `json:"orgId"`
+	OrgName    string `json:"orgName"`
+	Outcome    string `json:"outcome"`
+	Overdue    bool   `json:"overdue"`
+	PlaceCode  string `json:"placeCode"`
+	Received   string `json:"received"`
+	RegionCode string `json:"regionCode"`
+	Revision   int    `json:"revision"`
+	Source     string `json:"source"`
+	SourceName string `json:"sourceName"`
+	SourceNote string `json:"sourceNote"`
+	Status     string `json:"status"`
+	StatusName string `json:"statusName"`
+	Summary    string `json:"summary"`
 }
 
 // CasesLeadDecision defines model for cases.LeadDecision.
 type CasesLeadDecision struct {
-	Date   CivilDate `json:"date,omitempty"`
-	Reason string    `json:"reason"`
+	Date   string `json:"date,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // CasesLeadInput defines model for cases.LeadInput.
 type CasesLeadInput struct {
-	Address    string    `json:"address,omitempty"`
-	ItemID     string    `json:"itemId,omitempty"`
-	OrgID      string    `json:"orgId,omitempty"`
-	PlaceCode  string    `json:"placeCode,omitempty"`
-	Received   CivilDate `json:"received,omitempty"`
-	Source     string    `json:"source"`
-	SourceNote string    `json:"sourceNote,omitempty"`
-	Summary    string    `json:"summary"`
+	Address    string `json:"address,omitempty"`
+	ItemID     string `json:"itemId,omitempty"`
+	OrgID      string `json:"orgId,omitempty"`
+	PlaceCode  string `json:"placeCode,omitempty"`
+	Received   string `json:"received,omitempty"`
+	Source     string `json:"source"`
+	SourceNote string `json:"sourceNote,omitempty"`
+	Summary    string `json:"summary"`
 }
 
 // CasesLeadList defines model for cases.LeadList.
@@ -1178,7 +1178,7 @@ type CasesLeadList struct {
 // CasesLegalOpinion defines model for cases.LegalOpinion.
 type CasesLegalOpinion struct {
 	Checklist map[string]bool `json:"checklist"`
-	Date      CivilDate       `json:"date"`
+	Date      string          `json:"date"`
 	Name      string          `json:"name"`
 	Opinion   string          `json:"opinion"`
 	Passed    bool            `json:"passed"`
@@ -1188,7 +1188,7 @@ type CasesLegalOpinion struct {
 // CasesLegalOpinionInput defines model for cases.LegalOpinionInput.
 type CasesLegalOpinionInput struct {
 	Checklist map[string]bool `json:"checklist"`
-	Date      CivilDate       `json:"date,omitempty"`
+	Date      string          `json:"date,omitempty"`
 	Opinion   string          `json:"opinion"`
 	Passed    bool            `json:"passed"`
 }
@@ -1196,14 +1196,14 @@ type CasesLegalOpinionInput struct {
 // CasesLegalReview defines model for cases.LegalReview.
 type CasesLegalReview struct {
 	Opinions  []CasesLegalOpinion `json:"opinions,omitempty"`
-	Submitted CivilDate           `json:"submitted"`
+	Submitted string              `json:"submitted"`
 }
 
 // CasesLiftInput defines model for cases.LiftInput.
 type CasesLiftInput struct {
-	Date      CivilDate `json:"date,omitempty"`
-	MeasureID string    `json:"measureId"`
-	Reason    string    `json:"reason"`
+	Date      string `json:"date,omitempty"`
+	MeasureID string `json:"measureId"`
+	Reason    string `json:"reason"`
 }
 
 // CasesMeasure defines model for cases.Measure.
@@ -1211,7 +1211,7 @@ type CasesMeasure struct {
 	Approval   *CasesApproval     `json:"approval,omitempty"`
 	ApprovedAt time.Time          `json:"approvedAt,omitempty"`
 	Days       int                `json:"days"`
-	Decided    CivilDate          `json:"decided"`
+	Decided    string             `json:"decided"`
 	DecisionNo string             `json:"decisionNo,omitempty"`
 	Emergency  bool               `json:"emergency,omitempty"`
 	Extension  *CasesMeasureExt   `json:"extension,omitempty"`
@@ -1219,7 +1219,7 @@ type CasesMeasure struct {
 	Inventory  []string           `json:"inventory"`
 	Kind       string             `json:"kind"`
 	LiftNote   string             `json:"liftNote,omitempty"`
-	Lifted     CivilDate          `json:"lifted,omitempty"`
+	Lifted     string             `json:"lifted,omitempty"`
 	Officers   []string           `json:"officers"`
 	Place      string             `json:"place"`
 	Reason     string             `json:"reason"`
@@ -1229,26 +1229,26 @@ type CasesMeasure struct {
 
 // CasesMeasureApproval defines model for cases.MeasureApproval.
 type CasesMeasureApproval struct {
-	Approved  bool      `json:"approved"`
-	Date      CivilDate `json:"date,omitempty"`
-	MeasureID string    `json:"measureId"`
-	Opinion   string    `json:"opinion"`
+	Approved  bool   `json:"approved"`
+	Date      string `json:"date,omitempty"`
+	MeasureID string `json:"measureId"`
+	Opinion   string `json:"opinion"`
 }
 
 // CasesMeasureExt defines model for cases.MeasureExt.
 type CasesMeasureExt struct {
 	Approval CasesApproval `json:"approval"`
-	Date     CivilDate     `json:"date"`
+	Date     string        `json:"date"`
 	Days     int           `json:"days"`
 	Reason   string        `json:"reason"`
 }
 
 // CasesMeasureExtendInput defines model for cases.MeasureExtendInput.
 type CasesMeasureExtendInput struct {
-	Date      CivilDate `json:"date,omitempty"`
-	Days      int       `json:"days"`
-	MeasureID string    `json:"measureId"`
-	Reason    string    `json:"reason"`
+	Date      string `json:"date,omitempty"`
+	Days      int    `json:"days"`
+	MeasureID string `json:"measureId"`
+	Reason    string `json:"reason"`
 }
 
 // CasesMeasureInput defines model for cases.MeasureInput.
@@ -1279,7 +1279,7 @@ type CasesMeta struct {
 
 // CasesNotice defines model for cases.Notice.
 type CasesNotice struct {
-	Date         CivilDate      `json:"date"`
+	Date         string         `json:"date"`
 	HearingRight bool           `json:"hearingRight"`
 	HearingWhy   string         `json:"hearingWhy,omitempty"`
 	Method       string         `json:"method"`
@@ -1289,34 +1289,34 @@ type CasesNotice struct {
 
 // CasesNoticeInput defines model for cases.NoticeInput.
 type CasesNoticeInput struct {
-	Date     CivilDate      `json:"date,omitempty"`
+	Date     string         `json:"date,omitempty"`
 	Method   string         `json:"method"`
 	Proposed []CasesPenalty `json:"proposed,omitempty"`
 }
 
 // CasesOfficersInput defines model for cases.OfficersInput.
 type CasesOfficersInput struct {
-	Date       CivilDate `json:"date,omitempty"`
-	OfficerIds []string  `json:"officerIds"`
-	Reason     string    `json:"reason"`
+	Date       string   `json:"date,omitempty"`
+	OfficerIds []string `json:"officerIds"`
+	Reason     string   `json:"reason"`
 }
 
 // CasesOnSpotFine defines model for cases.OnSpotFine.
 type CasesOnSpotFine struct {
-	AmountFen int       `json:"amountFen"`
-	Date      CivilDate `json:"date"`
-	HandedIn  CivilDate `json:"handedIn,omitempty"`
-	Hardship  string    `json:"hardship,omitempty"`
-	Receipt   string    `json:"receipt"`
+	AmountFen int    `json:"amountFen"`
+	Date      string `json:"date"`
+	HandedIn  string `json:"handedIn,omitempty"`
+	Hardship  string `json:"hardship,omitempty"`
+	Receipt   string `json:"receipt"`
 }
 
 // CasesOpenInput defines model for cases.OpenInput.
 type CasesOpenInput struct {
-	ActDate     CivilDate         `json:"actDate"`
-	ActEndDate  CivilDate         `json:"actEndDate,omitempty"`
+	ActDate     string            `json:"actDate"`
+	ActEndDate  string            `json:"actEndDate,omitempty"`
 	Address     string            `json:"address,omitempty"`
-	Date        CivilDate         `json:"date,omitempty"`
-	Discovered  CivilDate         `json:"discovered,omitempty"`
+	Date        string            `json:"date,omitempty"`
+	Discovered  string            `json:"discovered,omitempty"`
 	Facts       string            `json:"facts,omitempty"`
 	ItemID      string            `json:"itemId"`
 	LeadID      string            `json:"leadId,omitempty"`
@@ -1367,22 +1367,22 @@ type CasesPartyView struct {
 
 // CasesPayInput defines model for cases.PayInput.
 type CasesPayInput struct {
-	AmountFen int       `json:"amountFen"`
-	Bank      string    `json:"bank"`
-	Date      CivilDate `json:"date,omitempty"`
-	PartyID   string    `json:"partyId"`
-	Reference string    `json:"reference"`
+	AmountFen int    `json:"amountFen"`
+	Bank      string `json:"bank"`
+	Date      string `json:"date,omitempty"`
+	PartyID   string `json:"partyId"`
+	Reference string `json:"reference"`
 }
 
 // CasesPayment defines model for cases.Payment.
 type CasesPayment struct {
-	AmountFen int       `json:"amountFen"`
-	Bank      string    `json:"bank"`
-	Date      CivilDate `json:"date"`
-	ID        string    `json:"id"`
-	LateFen   int       `json:"lateFen"`
-	PartyID   string    `json:"partyId"`
-	Reference string    `json:"reference"`
+	AmountFen int    `json:"amountFen"`
+	Bank      string `json:"bank"`
+	Date      string `json:"date"`
+	ID        string `json:"id"`
+	LateFen   int    `json:"lateFen"`
+	PartyID   string `json:"partyId"`
+	Reference string `json:"reference"`
 }
 
 // CasesPenalty defines model for cases.Penalty.
@@ -1401,37 +1401,37 @@ type CasesPenalty struct {
 
 // CasesPoliceAnswer defines model for cases.PoliceAnswer.
 type CasesPoliceAnswer struct {
-	Accepted bool      `json:"accepted"`
-	Date     CivilDate `json:"date"`
-	Note     string    `json:"note"`
+	Accepted bool   `json:"accepted"`
+	Date     string `json:"date"`
+	Note     string `json:"note"`
 }
 
 // CasesPoliceAnswerInput defines model for cases.PoliceAnswerInput.
 type CasesPoliceAnswerInput struct {
-	Accepted bool      `json:"accepted"`
-	Date     CivilDate `json:"date,omitempty"`
-	Note     string    `json:"note"`
+	Accepted bool   `json:"accepted"`
+	Date     string `json:"date,omitempty"`
+	Note     string `json:"note"`
 }
 
 // CasesRecord defines model for cases.Record.
 type CasesRecord struct {
-	Date     CivilDate `json:"date"`
-	ID       string    `json:"id"`
-	Kind     string    `json:"kind"`
-	Officers []string  `json:"officers"`
-	Place    string    `json:"place"`
-	Subject  string    `json:"subject"`
-	Summary  string    `json:"summary"`
+	Date     string   `json:"date"`
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Officers []string `json:"officers"`
+	Place    string   `json:"place"`
+	Subject  string   `json:"subject"`
+	Summary  string   `json:"summary"`
 }
 
 // CasesRecordInput defines model for cases.RecordInput.
 type CasesRecordInput struct {
-	Date       CivilDate `json:"date,omitempty"`
-	Kind       string    `json:"kind"`
-	OfficerIds []string  `json:"officerIds"`
-	Place      string    `json:"place"`
-	Subject    string    `json:"subject"`
-	Summary    string    `json:"summary"`
+	Date       string   `json:"date,omitempty"`
+	Kind       string   `json:"kind"`
+	OfficerIds []string `json:"officerIds"`
+	Place      string   `json:"place"`
+	Subject    string   `json:"subject"`
+	Summary    string   `json:"summary"`
 }
 
 // CasesRecusal defines model for cases.Recusal.
@@ -1442,73 +1442,73 @@ type CasesRecusal struct {
 	Name      string         `json:"name"`
 	PersonID  string         `json:"personId"`
 	Reason    string         `json:"reason"`
-	Requested CivilDate      `json:"requested"`
+	Requested string         `json:"requested"`
 }
 
 // CasesRecusalDecision defines model for cases.RecusalDecision.
 type CasesRecusalDecision struct {
-	Approved  bool      `json:"approved"`
-	Date      CivilDate `json:"date,omitempty"`
-	Opinion   string    `json:"opinion"`
-	RecusalID string    `json:"recusalId"`
+	Approved  bool   `json:"approved"`
+	Date      string `json:"date,omitempty"`
+	Opinion   string `json:"opinion"`
+	RecusalID string `json:"recusalId"`
 }
 
 // CasesRecusalInput defines model for cases.RecusalInput.
 type CasesRecusalInput struct {
-	By       string    `json:"by"`
-	Date     CivilDate `json:"date,omitempty"`
-	PersonID string    `json:"personId"`
-	Reason   string    `json:"reason"`
+	By       string `json:"by"`
+	Date     string `json:"date,omitempty"`
+	PersonID string `json:"personId"`
+	Reason   string `json:"reason"`
 }
 
 // CasesRemedy defines model for cases.Remedy.
 type CasesRemedy struct {
-	Decided   CivilDate `json:"decided,omitempty"`
-	Filed     CivilDate `json:"filed"`
-	ID        string    `json:"id"`
-	Kind      string    `json:"kind"`
-	Note      string    `json:"note,omitempty"`
-	Organ     string    `json:"organ"`
-	Outcome   string    `json:"outcome,omitempty"`
-	VariedFen int       `json:"variedFen,omitempty"`
+	Decided   string `json:"decided,omitempty"`
+	Filed     string `json:"filed"`
+	ID        string `json:"id"`
+	Kind      string `json:"kind"`
+	Note      string `json:"note,omitempty"`
+	Organ     string `json:"organ"`
+	Outcome   string `json:"outcome,omitempty"`
+	VariedFen int    `json:"variedFen,omitempty"`
 }
 
 // CasesRemedyInput defines model for cases.RemedyInput.
 type CasesRemedyInput struct {
-	Date  CivilDate `json:"date,omitempty"`
-	Kind  string    `json:"kind"`
-	Note  string    `json:"note,omitempty"`
-	Organ string    `json:"organ"`
+	Date  string `json:"date,omitempty"`
+	Kind  string `json:"kind"`
+	Note  string `json:"note,omitempty"`
+	Organ string `json:"organ"`
 }
 
 // CasesRemedyResultInput defines model for cases.RemedyResultInput.
 type CasesRemedyResultInput struct {
-	Date      CivilDate `json:"date,omitempty"`
-	Note      string    `json:"note,omitempty"`
-	Outcome   string    `json:"outcome"`
-	VariedFen int       `json:"variedFen,omitempty"`
+	Date      string `json:"date,omitempty"`
+	Note      string `json:"note,omitempty"`
+	Outcome   string `json:"outcome"`
+	VariedFen int    `json:"variedFen,omitempty"`
 }
 
 // CasesReminder defines model for cases.Reminder.
 type CasesReminder struct {
-	Days   int       `json:"days"`
-	Method string    `json:"method"`
-	Note   string    `json:"note,omitempty"`
-	Served CivilDate `json:"served"`
+	Days   int    `json:"days"`
+	Method string `json:"method"`
+	Note   string `json:"note,omitempty"`
+	Served string `json:"served"`
 }
 
 // CasesReminderInput defines model for cases.ReminderInput.
 type CasesReminderInput struct {
-	Days   int       `json:"days"`
-	Method string    `json:"method"`
-	Note   string    `json:"note,omitempty"`
-	Served CivilDate `json:"served"`
+	Days   int    `json:"days"`
+	Method string `json:"method"`
+	Note   string `json:"note,omitempty"`
+	Served string `json:"served"`
 }
 
 // CasesReport defines model for cases.Report.
 type CasesReport struct {
 	Complex        bool           `json:"complex,omitempty"`
-	Date           CivilDate      `json:"date"`
+	Date           string         `json:"date"`
 	Education      string         `json:"education,omitempty"`
 	Evidence       string         `json:"evidence"`
 	Facts          string         `json:"facts"`
@@ -1522,7 +1522,7 @@ type CasesReport struct {
 // CasesReportInput defines model for cases.ReportInput.
 type CasesReportInput struct {
 	Complex        bool           `json:"complex,omitempty"`
-	Date           CivilDate      `json:"date,omitempty"`
+	Date           string         `json:"date,omitempty"`
 	Education      string         `json:"education,omitempty"`
 	Evidence       string         `json:"evidence"`
 	Facts          string         `json:"facts"`
@@ -1540,43 +1540,43 @@ type CasesRevealedID struct {
 
 // CasesReview defines model for cases.Review.
 type CasesReview struct {
-	Approved bool      `json:"approved"`
-	By       string    `json:"by"`
-	ByName   string    `json:"byName"`
-	Date     CivilDate `json:"date"`
-	Opinion  string    `json:"opinion"`
-	Outcome  string    `json:"outcome"`
+	Approved bool   `json:"approved"`
+	By       string `json:"by"`
+	ByName   string `json:"byName"`
+	Date     string `json:"date"`
+	Opinion  string `json:"opinion"`
+	Outcome  string `json:"outcome"`
 }
 
 // CasesReviewInput defines model for cases.ReviewInput.
 type CasesReviewInput struct {
-	Approved bool      `json:"approved"`
-	Date     CivilDate `json:"date,omitempty"`
-	Opinion  string    `json:"opinion"`
-	Outcome  string    `json:"outcome,omitempty"`
+	Approved bool   `json:"approved"`
+	Date     string `json:"date,omitempty"`
+	Opinion  string `json:"opinion"`
+	Outcome  string `json:"outcome,omitempty"`
 }
 
 // CasesServeInput defines model for cases.ServeInput.
 type CasesServeInput struct {
-	Date      CivilDate `json:"date,omitempty"`
-	Method    string    `json:"method"`
-	Note      string    `json:"note,omitempty"`
-	Recipient string    `json:"recipient"`
+	Date      string `json:"date,omitempty"`
+	Method    string `json:"method"`
+	Note      string `json:"note,omitempty"`
+	Recipient string `json:"recipient"`
 }
 
 // CasesServed defines model for cases.Served.
 type CasesServed struct {
-	Date      CivilDate `json:"date"`
-	Method    string    `json:"method"`
-	Note      string    `json:"note,omitempty"`
-	Recipient string    `json:"recipient"`
+	Date      string `json:"date"`
+	Method    string `json:"method"`
+	Note      string `json:"note,omitempty"`
+	Recipient string `json:"recipient"`
 }
 
 // CasesSimpleInput defines model for cases.SimpleInput.
 type CasesSimpleInput struct {
-	ActDate    CivilDate       `json:"actDate"`
+	ActDate    string          `json:"actDate"`
 	Address    string          `json:"address,omitempty"`
-	Date       CivilDate       `json:"date,omitempty"`
+	Date       string          `json:"date,omitempty"`
 	Facts      string          `json:"facts"`
 	Hardship   string          `json:"hardship,omitempty"`
 	ItemID     string          `json:"itemId"`
@@ -1592,19 +1592,19 @@ type CasesSimpleInput struct {
 
 // CasesState defines model for cases.State.
 type CasesState struct {
-	ActDate     CivilDate          `json:"actDate"`
-	ActEndDate  CivilDate          `json:"actEndDate,omitempty"`
-	Archived    CivilDate          `json:"archived,omitempty"`
+	ActDate     string             `json:"actDate"`
+	ActEndDate  string             `json:"actEndDate,omitempty"`
+	Archived    string             `json:"archived,omitempty"`
 	Closed      *CasesClosure      `json:"closed,omitempty"`
 	Court       *CasesCourtApply   `json:"court,omitempty"`
 	Decision    *CasesDecision     `json:"decision,omitempty"`
 	Deferral    *CasesDeferral     `json:"deferral,omitempty"`
-	Discovered  CivilDate          `json:"discovered"`
+	Discovered  string             `json:"discovered"`
 	Discussion  *CasesDiscussion   `json:"discussion,omitempty"`
 	Enforced    *CasesEnforced     `json:"enforced,omitempty"`
 	Exercise    CasesExercise      `json:"exercise"`
 	Extended    []CasesExtension   `json:"extended,omitempty"`
-	Filed       CivilDate          `json:"filed,omitempty"`
+	Filed       string             `json:"filed,omitempty"`
 	Filing      *CasesApproval     `json:"filing,omitempty"`
 	Hearing     *CasesHearing      `json:"hearing,omitempty"`
 	LegalReview *CasesLegalReview  `json:"legalReview,omitempty"`
@@ -1612,7 +1612,7 @@ type CasesState struct {
 	Notice      *CasesNotice       `json:"notice,omitempty"`
 	Officers    []CasesCaseOfficer `json:"officers"`
 	OnSpot      *CasesOnSpotFine   `json:"onSpot,omitempty"`
-	Opened      CivilDate          `json:"opened"`
+	Opened      string             `json:"opened"`
 	Payments    []CasesPayment     `json:"payments,omitempty"`
 	Procedure   string             `json:"procedure"`
 	Records     []CasesRecord      `json:"records,omitempty"`
@@ -1623,7 +1623,7 @@ type CasesState struct {
 	Review      *CasesReview       `json:"review,omitempty"`
 	SeriousHarm bool               `json:"seriousHarm,omitempty"`
 	Service     *CasesServed       `json:"service,omitempty"`
-	SimpleFiled CivilDate          `json:"simpleFiled,omitempty"`
+	SimpleFiled string             `json:"simpleFiled,omitempty"`
 	Stage       string             `json:"stage"`
 	Statements  []CasesStatement   `json:"statements,omitempty"`
 	Suspended   []CasesSuspension  `json:"suspended,omitempty"`
@@ -1633,18 +1633,18 @@ type CasesState struct {
 
 // CasesStatement defines model for cases.Statement.
 type CasesStatement struct {
-	Adopted bool      `json:"adopted"`
-	Content string    `json:"content"`
-	Date    CivilDate `json:"date"`
-	Reply   string    `json:"reply"`
+	Adopted bool   `json:"adopted"`
+	Content string `json:"content"`
+	Date    string `json:"date"`
+	Reply   string `json:"reply"`
 }
 
 // CasesStatementInput defines model for cases.StatementInput.
 type CasesStatementInput struct {
-	Adopted bool      `json:"adopted"`
-	Content string    `json:"content"`
-	Date    CivilDate `json:"date,omitempty"`
-	Reply   string    `json:"reply"`
+	Adopted bool   `json:"adopted"`
+	Content string `json:"content"`
+	Date    string `json:"date,omitempty"`
+	Reply   string `json:"reply"`
 }
 
 // CasesStepView defines model for cases.StepView.
@@ -1652,7 +1652,7 @@ type CasesStepView struct {
 	ActorName string      `json:"actorName"`
 	At        string      `json:"at"`
 	Data      interface{} `json:"data"`
-	Date      CivilDate   `json:"date"`
+	Date      string      `json:"date"`
 	Kind      string      `json:"kind"`
 	Name      string      `json:"name"`
 	Place     string      `json:"place,omitempty"`
@@ -1663,35 +1663,35 @@ type CasesStepView struct {
 
 // CasesSummary defines model for cases.Summary.
 type CasesSummary struct {
-	ActDate      CivilDate `json:"actDate"`
-	Address      string    `json:"address"`
-	Closed       CivilDate `json:"closed"`
-	Decided      CivilDate `json:"decided"`
-	DecisionNo   string    `json:"decisionNo"`
-	DueStatus    string    `json:"dueStatus"`
-	Filed        CivilDate `json:"filed"`
-	FineFen      int       `json:"fineFen"`
-	ID           string    `json:"id"`
-	ItemCode     string    `json:"itemCode"`
-	ItemID       string    `json:"itemId"`
-	ItemName     string    `json:"itemName"`
-	NextDue      CivilDate `json:"nextDue"`
-	NextDueLabel string    `json:"nextDueLabel"`
-	Number       string    `json:"number"`
-	Opened       CivilDate `json:"opened"`
-	OrgID        string    `json:"orgId"`
-	OrgName      string    `json:"orgName"`
-	Parties      string    `json:"parties"`
-	PlaceCode    string    `json:"placeCode"`
-	Procedure    string    `json:"procedure"`
-	RegionCode   string    `json:"regionCode"`
-	Revision     int       `json:"revision"`
-	Stage        string    `json:"stage"`
-	StageName    string    `json:"stageName"`
-	SubjectName  string    `json:"subjectName"`
-	SubjectOrgID string    `json:"subjectOrgId"`
-	Title        string    `json:"title"`
-	UpdatedAt    string    `json:"updatedAt"`
+	ActDate      string `json:"actDate"`
+	Address      string `json:"address"`
+	Closed       string `json:"closed"`
+	Decided      string `json:"decided"`
+	DecisionNo   string `json:"decisionNo"`
+	DueStatus    string `json:"dueStatus"`
+	Filed        string `json:"filed"`
+	FineFen      int    `json:"fineFen"`
+	ID           string `json:"id"`
+	ItemCode     string `json:"itemCode"`
+	ItemID       string `json:"itemId"`
+	ItemName     string `json:"itemName"`
+	NextDue      string `json:"nextDue"`
+	NextDueLabel string `json:"nextDueLabel"`
+	Number       string `json:"number"`
+	Opened       string `json:"opened"`
+	OrgID        string `json:"orgId"`
+	OrgName      string `json:"orgName"`
+	Parties      string `json:"parties"`
+	PlaceCode    string `json:"placeCode"`
+	Procedure    string `json:"procedure"`
+	RegionCode   string `json:"regionCode"`
+	Revision     int    `json:"revision"`
+	Stage        string `json:"stage"`
+	StageName    string `json:"stageName"`
+	SubjectName  string `json:"subjectName"`
+	SubjectOrgID string `json:"subjectOrgId"`
+	Title        string `json:"title"`
+	UpdatedAt    string `json:"updatedAt"`
 }
 
 // CasesSummaryList defines model for cases.SummaryList.
@@ -1704,35 +1704,35 @@ type CasesSummaryList struct {
 
 // CasesSuspendInput defines model for cases.SuspendInput.
 type CasesSuspendInput struct {
-	Date   CivilDate `json:"date,omitempty"`
-	Kind   string    `json:"kind"`
-	Reason string    `json:"reason"`
+	Date   string `json:"date,omitempty"`
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
 }
 
 // CasesSuspension defines model for cases.Suspension.
 type CasesSuspension struct {
-	From   CivilDate `json:"from"`
-	ID     string    `json:"id"`
-	Kind   string    `json:"kind"`
-	Reason string    `json:"reason"`
-	To     CivilDate `json:"to,omitempty"`
+	From   string `json:"from"`
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
+	To     string `json:"to,omitempty"`
 }
 
 // CasesTestingInput defines model for cases.TestingInput.
 type CasesTestingInput struct {
-	From      CivilDate `json:"from"`
-	MeasureID string    `json:"measureId"`
-	To        CivilDate `json:"to,omitempty"`
-	Told      CivilDate `json:"told"`
-	What      string    `json:"what"`
+	From      string `json:"from"`
+	MeasureID string `json:"measureId"`
+	To        string `json:"to,omitempty"`
+	Told      string `json:"told"`
+	What      string `json:"what"`
 }
 
 // CasesTestingTime defines model for cases.TestingTime.
 type CasesTestingTime struct {
-	From CivilDate `json:"from"`
-	To   CivilDate `json:"to,omitempty"`
-	Told CivilDate `json:"told"`
-	What string    `json:"what"`
+	From string `json:"from"`
+	To   string `json:"to,omitempty"`
+	Told string `json:"told"`
+	What string `json:"what"`
 }
 
 // CasesTransfer defines model for cases.Transfer.
@@ -1740,20 +1740,20 @@ type CasesTransfer struct {
 	Answer     *CasesPoliceAnswer `json:"answer,omitempty"`
 	DecidedAt  time.Time          `json:"decidedAt,omitempty"`
 	Decision   *CasesApproval     `json:"decision,omitempty"`
-	Exhibits   CivilDate          `json:"exhibits,omitempty"`
+	Exhibits   string             `json:"exhibits,omitempty"`
 	Police     string             `json:"police,omitempty"`
-	Reconsider CivilDate          `json:"reconsider,omitempty"`
+	Reconsider string             `json:"reconsider,omitempty"`
 	Report     string             `json:"report"`
-	Reported   CivilDate          `json:"reported"`
-	Returned   CivilDate          `json:"returned,omitempty"`
+	Reported   string             `json:"reported"`
+	Returned   string             `json:"returned,omitempty"`
 	SentAt     time.Time          `json:"sentAt,omitempty"`
 	Team       []string           `json:"team"`
 }
 
 // CasesTransferReportInput defines model for cases.TransferReportInput.
 type CasesTransferReportInput struct {
-	Date   CivilDate `json:"date,omitempty"`
-	Report string    `json:"report"`
+	Date   string `json:"date,omitempty"`
+	Report string `json:"report"`
 }
 
 // CasesTransferSendInput defines model for cases.TransferSendInput.
@@ -1765,16 +1765,16 @@ type CasesTransferSendInput struct {
 
 // CasesWaiveInput defines model for cases.WaiveInput.
 type CasesWaiveInput struct {
-	Date      CivilDate `json:"date,omitempty"`
-	Hearing   bool      `json:"hearing"`
-	Statement bool      `json:"statement"`
+	Date      string `json:"date,omitempty"`
+	Hearing   bool   `json:"hearing"`
+	Statement bool   `json:"statement"`
 }
 
 // CasesWaiver defines model for cases.Waiver.
 type CasesWaiver struct {
-	Date      CivilDate `json:"date"`
-	Hearing   bool      `json:"hearing"`
-	Statement bool      `json:"statement"`
+	Date      string `json:"date"`
+	Hearing   bool   `json:"hearing"`
+	Statement bool   `json:"statement"`
 }
 
 // CatalogArt37Choice defines model for catalog.Art37Choice.
@@ -2319,9 +2319,6 @@ type CatalogVersionSummary struct {
 	StatusName    string          `json:"statusName"`
 	Version       int             `json:"version"`
 }
-
-// CivilDate defines model for civil.Date.
-type CivilDate = map[string]interface{}
 
 // DiscretionBenchmark defines model for discretion.Benchmark.
 type DiscretionBenchmark struct {

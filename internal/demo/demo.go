@@ -60,6 +60,9 @@ func Load(ctx context.Context, a *server.App) error {
 	if err := createAccounts(ctx, a, orgIDs); err != nil {
 		return fmt.Errorf("账号: %w", err)
 	}
+	if err := createCases(ctx, a); err != nil {
+		return fmt.Errorf("案件: %w", err)
+	}
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"zhifa/internal/account"
+	"zhifa/internal/cases"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -91,6 +92,40 @@ func TestLoadedCounty(t *testing.T) {
 		}
 		if o := orgs[0]; o.Kind != org.KindPartyOrgan || o.KindName != "党委工作机关" || o.ParentID != nil {
 			t.Fatalf("staffing office is %s (%s) under %v", o.Kind, o.KindName, o.ParentID)
+		}
+	})
+}
+
+// TestDemoCasesInEveryState checks that the demo county has cases in every state of the
+// procedures, with the overdue one flagged and the township's in its government's name.
+func TestDemoCasesInEveryState(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		a := loaded(t, d)
+		list, _, err := a.Cases.List(ctx, access.System(), cases.Filter{}, httpx.Page{Page: 1, PageSize: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stages := map[cases.Stage]int{}
+		overdue := 0
+		for _, c := range list {
+			stages[c.Stage]++
+			if c.DueStatus == cases.DueOverdue {
+				overdue++
+			}
+		}
+		for _, s := range []cases.Stage{cases.StageFiling, cases.StageInvestigating, cases.StageReview, cases.StageDefence, cases.StageHearing,
+			cases.StageLegalReview, cases.StageTransfer, cases.StagePerformance, cases.StageClosed, cases.StageArchived} {
+			if stages[s] == 0 {
+				t.Errorf("no demo case at %s (%v)", s, stages)
+			}
+		}
+		if overdue == 0 {
+			t.Error("no overdue demo case")
+		}
+		leads, _, err := a.Cases.ListLeads(ctx, access.System(), cases.LeadFilter{Status: "pending"}, httpx.Page{Page: 1, PageSize: 10})
+		if err != nil || len(leads) < 2 {
+			t.Fatalf("pending leads %d: %v", len(leads), err)
 		}
 	})
 }

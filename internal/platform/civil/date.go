@@ -176,6 +176,9 @@ func (d Date) Start() time.Time { return time.Date(d.year, d.month, d.day, 0, 0,
 // MarshalText writes YYYY-MM-DD ("" for the zero Date), so that a Date is a JSON string.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
+// SchemaPattern is the date's form in the API document: YYYY-MM-DD.
+func (Date) SchemaPattern() string { return `^\d{4}-\d{2}-\d{2}$` }
+
 // UnmarshalText reads YYYY-MM-DD; "" is the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {

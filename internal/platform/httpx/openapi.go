@@ -1,12 +1,14 @@
 package httpx
 
 import (
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/invopop/jsonschema"
 )
@@ -49,6 +51,14 @@ func OpenAPIWithCodes(version string, routes []Route, codes Codes) map[string]an
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			if _, ok := codes[t]; ok {
 				return &jsonschema.Schema{Ref: "#/$defs/" + componentName(t)}
+			}
+			// A struct written as text (a calendar date) is a string on the wire.
+			if t.Kind() == reflect.Struct && t != reflect.TypeFor[time.Time]() && t.Implements(reflect.TypeFor[encoding.TextMarshaler]()) {
+				s := &jsonschema.Schema{Type: "string"}
+				if f, ok := reflect.Zero(t).Interface().(interface{ SchemaPattern() string }); ok {
+					s.Pattern = f.SchemaPattern()
+				}
+				return s
 			}
 			return nil
 		},

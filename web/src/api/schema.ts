@@ -2380,7 +2380,7 @@ export interface components {
             problems?: string[];
         };
         "calendar.Day": {
-            date: components["schemas"]["civil.Date"];
+            date: string;
             name: string;
             off: boolean;
         };
@@ -2419,50 +2419,50 @@ export interface components {
             approved: boolean;
             by: string;
             byName: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             opinion: string;
         };
         "cases.Approve": {
             approved: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
         };
         "cases.CaseOfficer": {
-            from: components["schemas"]["civil.Date"];
+            from: string;
             lead: boolean;
             name: string;
             personId: string;
-            to?: components["schemas"]["civil.Date"];
+            to?: string;
         };
         "cases.CloseInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note?: string;
         };
         "cases.Closure": {
             by: string;
             byName: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             note?: string;
             reason: string;
         };
         "cases.CourtApply": {
             court: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             result?: string;
         };
         "cases.CourtInput": {
             court: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note?: string;
         };
         "cases.DateInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note?: string;
         };
         "cases.Deadline": {
             basis: string;
             daysLeft: number;
-            due: components["schemas"]["civil.Date"];
+            due: string;
             /** Format: date-time */
             dueAt?: string;
             explain: string;
@@ -2470,18 +2470,18 @@ export interface components {
             label: string;
             late?: boolean;
             met: boolean;
-            metOn?: components["schemas"]["civil.Date"];
+            metOn?: string;
             provisional?: boolean;
             status: string;
         };
         "cases.DecideInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
             penalties?: components["schemas"]["cases.Penalty"][];
         };
         "cases.Decision": {
             approval: components["schemas"]["cases.Approval"];
-            date: components["schemas"]["civil.Date"];
+            date: string;
             education?: string;
             number: string;
             outcome: string;
@@ -2489,39 +2489,39 @@ export interface components {
             performance: string;
         };
         "cases.DeferInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             instalments?: components["schemas"]["cases.Instalment"][];
             reason: string;
-            until: components["schemas"]["civil.Date"];
+            until: string;
         };
         "cases.Deferral": {
             approval: components["schemas"]["cases.Approval"];
             instalments?: components["schemas"]["cases.Instalment"][];
             reason: string;
-            until: components["schemas"]["civil.Date"];
+            until: string;
         };
         "cases.Detail": {
-            actDate: components["schemas"]["civil.Date"];
+            actDate: string;
             actions: components["schemas"]["cases.Action"][];
             address: string;
             assigned: boolean;
-            closed: components["schemas"]["civil.Date"];
+            closed: string;
             deadlines: components["schemas"]["cases.Deadline"][];
-            decided: components["schemas"]["civil.Date"];
+            decided: string;
             decisionNo: string;
             dueStatus: string;
-            filed: components["schemas"]["civil.Date"];
+            filed: string;
             fineFen: number;
             id: string;
             itemCode: string;
             itemId: string;
             itemName: string;
             legalReview: string[];
-            limitation: components["schemas"]["civil.Date"];
-            nextDue: components["schemas"]["civil.Date"];
+            limitation: string;
+            nextDue: string;
             nextDueLabel: string;
             number: string;
-            opened: components["schemas"]["civil.Date"];
+            opened: string;
             orgId: string;
             orgName: string;
             parties: components["schemas"]["cases.PartyView"][];
@@ -2540,14 +2540,14 @@ export interface components {
         };
         "cases.Discussion": {
             conclusion: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             note: string;
             opinions: string;
             participants: string[];
         };
         "cases.DiscussionInput": {
             conclusion: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note?: string;
             opinions: string;
             participants: string[];
@@ -2556,7 +2556,7 @@ export interface components {
             /** Format: date-time */
             at?: string;
             by?: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             emergency?: boolean;
             note: string;
         };
@@ -2590,7 +2590,7 @@ export interface components {
             violatedBasis: string;
         };
         "cases.ExtendInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             reason: string;
         };
         "cases.Extension": {
@@ -2601,42 +2601,42 @@ export interface components {
         "cases.Hearing": {
             attended: boolean;
             clerk?: string;
-            date?: components["schemas"]["civil.Date"];
-            held?: components["schemas"]["civil.Date"];
+            date?: string;
+            held?: string;
             host?: string;
             hostName?: string;
-            notified?: components["schemas"]["civil.Date"];
+            notified?: string;
             opinion?: string;
             public: boolean;
             record?: string;
-            requested: components["schemas"]["civil.Date"];
+            requested: string;
             suspensionId?: string;
-            withdrawn?: components["schemas"]["civil.Date"];
+            withdrawn?: string;
         };
         "cases.HearingNoticeInput": {
             clerk: string;
-            date?: components["schemas"]["civil.Date"];
-            hearingDate: components["schemas"]["civil.Date"];
+            date?: string;
+            hearingDate: string;
             hostId: string;
             place: string;
             public: boolean;
         };
         "cases.HearingRecordInput": {
             attended: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
             record: string;
         };
         "cases.Instalment": {
             amountFen: number;
-            due: components["schemas"]["civil.Date"];
+            due: string;
         };
         "cases.Lead": {
             address: string;
             caseId: string;
             createdAt: string;
-            decided: components["schemas"]["civil.Date"];
-            due: components["schemas"]["civil.Date"];
+            decided: string;
+            due: string;
             dueExplain: string;
             extended: boolean;
             id: string;
@@ -2646,7 +2646,7 @@ export interface components {
             outcome: string;
             overdue: boolean;
             placeCode: string;
-            received: components["schemas"]["civil.Date"];
+            received: string;
             regionCode: string;
             revision: number;
             source: string;
@@ -2657,7 +2657,7 @@ export interface components {
             summary: string;
         };
         "cases.LeadDecision": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             reason: string;
         };
         "cases.LeadInput": {
@@ -2665,7 +2665,7 @@ export interface components {
             itemId?: string;
             orgId?: string;
             placeCode?: string;
-            received?: components["schemas"]["civil.Date"];
+            received?: string;
             source: string;
             sourceNote?: string;
             summary: string;
@@ -2680,7 +2680,7 @@ export interface components {
             checklist: {
                 [key: string]: boolean;
             };
-            date: components["schemas"]["civil.Date"];
+            date: string;
             name: string;
             opinion: string;
             passed: boolean;
@@ -2690,16 +2690,16 @@ export interface components {
             checklist: {
                 [key: string]: boolean;
             };
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
             passed: boolean;
         };
         "cases.LegalReview": {
             opinions?: components["schemas"]["cases.LegalOpinion"][];
-            submitted: components["schemas"]["civil.Date"];
+            submitted: string;
         };
         "cases.LiftInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             measureId: string;
             reason: string;
         };
@@ -2708,7 +2708,7 @@ export interface components {
             /** Format: date-time */
             approvedAt?: string;
             days: number;
-            decided: components["schemas"]["civil.Date"];
+            decided: string;
             decisionNo?: string;
             emergency?: boolean;
             extension?: components["schemas"]["cases.MeasureExt"];
@@ -2716,7 +2716,7 @@ export interface components {
             inventory: string[];
             kind: string;
             liftNote?: string;
-            lifted?: components["schemas"]["civil.Date"];
+            lifted?: string;
             officers: string[];
             place: string;
             reason: string;
@@ -2726,18 +2726,18 @@ export interface components {
         };
         "cases.MeasureApproval": {
             approved: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             measureId: string;
             opinion: string;
         };
         "cases.MeasureExt": {
             approval: components["schemas"]["cases.Approval"];
-            date: components["schemas"]["civil.Date"];
+            date: string;
             days: number;
             reason: string;
         };
         "cases.MeasureExtendInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             days: number;
             measureId: string;
             reason: string;
@@ -2766,7 +2766,7 @@ export interface components {
             suspensions: components["schemas"]["cases.Option"][];
         };
         "cases.Notice": {
-            date: components["schemas"]["civil.Date"];
+            date: string;
             hearingRight: boolean;
             hearingWhy?: string;
             method: string;
@@ -2774,28 +2774,28 @@ export interface components {
             proposed: components["schemas"]["cases.Penalty"][];
         };
         "cases.NoticeInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             method: string;
             proposed?: components["schemas"]["cases.Penalty"][];
         };
         "cases.OfficersInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             officerIds: string[];
             reason: string;
         };
         "cases.OnSpotFine": {
             amountFen: number;
-            date: components["schemas"]["civil.Date"];
-            handedIn?: components["schemas"]["civil.Date"];
+            date: string;
+            handedIn?: string;
             hardship?: string;
             receipt: string;
         };
         "cases.OpenInput": {
-            actDate: components["schemas"]["civil.Date"];
-            actEndDate?: components["schemas"]["civil.Date"];
+            actDate: string;
+            actEndDate?: string;
             address?: string;
-            date?: components["schemas"]["civil.Date"];
-            discovered?: components["schemas"]["civil.Date"];
+            date?: string;
+            discovered?: string;
             facts?: string;
             itemId: string;
             leadId?: string;
@@ -2838,14 +2838,14 @@ export interface components {
         "cases.PayInput": {
             amountFen: number;
             bank: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             partyId: string;
             reference: string;
         };
         "cases.Payment": {
             amountFen: number;
             bank: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             id: string;
             lateFen: number;
             partyId: string;
@@ -2865,16 +2865,16 @@ export interface components {
         };
         "cases.PoliceAnswer": {
             accepted: boolean;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             note: string;
         };
         "cases.PoliceAnswerInput": {
             accepted: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note: string;
         };
         "cases.Record": {
-            date: components["schemas"]["civil.Date"];
+            date: string;
             id: string;
             kind: string;
             officers: string[];
@@ -2883,7 +2883,7 @@ export interface components {
             summary: string;
         };
         "cases.RecordInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             kind: string;
             officerIds: string[];
             place: string;
@@ -2897,23 +2897,23 @@ export interface components {
             name: string;
             personId: string;
             reason: string;
-            requested: components["schemas"]["civil.Date"];
+            requested: string;
         };
         "cases.RecusalDecision": {
             approved: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
             recusalId: string;
         };
         "cases.RecusalInput": {
             by: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             personId: string;
             reason: string;
         };
         "cases.Remedy": {
-            decided?: components["schemas"]["civil.Date"];
-            filed: components["schemas"]["civil.Date"];
+            decided?: string;
+            filed: string;
             id: string;
             kind: string;
             note?: string;
@@ -2922,13 +2922,13 @@ export interface components {
             variedFen?: number;
         };
         "cases.RemedyInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             kind: string;
             note?: string;
             organ: string;
         };
         "cases.RemedyResultInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             note?: string;
             outcome: string;
             variedFen?: number;
@@ -2937,17 +2937,17 @@ export interface components {
             days: number;
             method: string;
             note?: string;
-            served: components["schemas"]["civil.Date"];
+            served: string;
         };
         "cases.ReminderInput": {
             days: number;
             method: string;
             note?: string;
-            served: components["schemas"]["civil.Date"];
+            served: string;
         };
         "cases.Report": {
             complex?: boolean;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             education?: string;
             evidence: string;
             facts: string;
@@ -2959,7 +2959,7 @@ export interface components {
         };
         "cases.ReportInput": {
             complex?: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             education?: string;
             evidence: string;
             facts: string;
@@ -2976,32 +2976,32 @@ export interface components {
             approved: boolean;
             by: string;
             byName: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             opinion: string;
             outcome: string;
         };
         "cases.ReviewInput": {
             approved: boolean;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             opinion: string;
             outcome?: string;
         };
         "cases.ServeInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             method: string;
             note?: string;
             recipient: string;
         };
         "cases.Served": {
-            date: components["schemas"]["civil.Date"];
+            date: string;
             method: string;
             note?: string;
             recipient: string;
         };
         "cases.SimpleInput": {
-            actDate: components["schemas"]["civil.Date"];
+            actDate: string;
             address?: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             facts: string;
             hardship?: string;
             itemId: string;
@@ -3015,19 +3015,19 @@ export interface components {
             title: string;
         };
         "cases.State": {
-            actDate: components["schemas"]["civil.Date"];
-            actEndDate?: components["schemas"]["civil.Date"];
-            archived?: components["schemas"]["civil.Date"];
+            actDate: string;
+            actEndDate?: string;
+            archived?: string;
             closed?: components["schemas"]["cases.Closure"];
             court?: components["schemas"]["cases.CourtApply"];
             decision?: components["schemas"]["cases.Decision"];
             deferral?: components["schemas"]["cases.Deferral"];
-            discovered: components["schemas"]["civil.Date"];
+            discovered: string;
             discussion?: components["schemas"]["cases.Discussion"];
             enforced?: components["schemas"]["cases.Enforced"];
             exercise: components["schemas"]["cases.Exercise"];
             extended?: components["schemas"]["cases.Extension"][];
-            filed?: components["schemas"]["civil.Date"];
+            filed?: string;
             filing?: components["schemas"]["cases.Approval"];
             hearing?: components["schemas"]["cases.Hearing"];
             legalReview?: components["schemas"]["cases.LegalReview"];
@@ -3035,7 +3035,7 @@ export interface components {
             notice?: components["schemas"]["cases.Notice"];
             officers: components["schemas"]["cases.CaseOfficer"][];
             onSpot?: components["schemas"]["cases.OnSpotFine"];
-            opened: components["schemas"]["civil.Date"];
+            opened: string;
             payments?: components["schemas"]["cases.Payment"][];
             procedure: string;
             records?: components["schemas"]["cases.Record"][];
@@ -3046,7 +3046,7 @@ export interface components {
             review?: components["schemas"]["cases.Review"];
             seriousHarm?: boolean;
             service?: components["schemas"]["cases.Served"];
-            simpleFiled?: components["schemas"]["civil.Date"];
+            simpleFiled?: string;
             stage: string;
             statements?: components["schemas"]["cases.Statement"][];
             suspended?: components["schemas"]["cases.Suspension"][];
@@ -3056,20 +3056,20 @@ export interface components {
         "cases.Statement": {
             adopted: boolean;
             content: string;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             reply: string;
         };
         "cases.StatementInput": {
             adopted: boolean;
             content: string;
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             reply: string;
         };
         "cases.StepView": {
             actorName: string;
             at: string;
             data: unknown;
-            date: components["schemas"]["civil.Date"];
+            date: string;
             kind: string;
             name: string;
             place?: string;
@@ -3078,22 +3078,22 @@ export interface components {
             summary: string;
         };
         "cases.Summary": {
-            actDate: components["schemas"]["civil.Date"];
+            actDate: string;
             address: string;
-            closed: components["schemas"]["civil.Date"];
-            decided: components["schemas"]["civil.Date"];
+            closed: string;
+            decided: string;
             decisionNo: string;
             dueStatus: string;
-            filed: components["schemas"]["civil.Date"];
+            filed: string;
             fineFen: number;
             id: string;
             itemCode: string;
             itemId: string;
             itemName: string;
-            nextDue: components["schemas"]["civil.Date"];
+            nextDue: string;
             nextDueLabel: string;
             number: string;
-            opened: components["schemas"]["civil.Date"];
+            opened: string;
             orgId: string;
             orgName: string;
             parties: string;
@@ -3115,28 +3115,28 @@ export interface components {
             total: number;
         };
         "cases.SuspendInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             kind: string;
             reason: string;
         };
         "cases.Suspension": {
-            from: components["schemas"]["civil.Date"];
+            from: string;
             id: string;
             kind: string;
             reason: string;
-            to?: components["schemas"]["civil.Date"];
+            to?: string;
         };
         "cases.TestingInput": {
-            from: components["schemas"]["civil.Date"];
+            from: string;
             measureId: string;
-            to?: components["schemas"]["civil.Date"];
-            told: components["schemas"]["civil.Date"];
+            to?: string;
+            told: string;
             what: string;
         };
         "cases.TestingTime": {
-            from: components["schemas"]["civil.Date"];
-            to?: components["schemas"]["civil.Date"];
-            told: components["schemas"]["civil.Date"];
+            from: string;
+            to?: string;
+            told: string;
             what: string;
         };
         "cases.Transfer": {
@@ -3144,18 +3144,18 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string;
             decision?: components["schemas"]["cases.Approval"];
-            exhibits?: components["schemas"]["civil.Date"];
+            exhibits?: string;
             police?: string;
-            reconsider?: components["schemas"]["civil.Date"];
+            reconsider?: string;
             report: string;
-            reported: components["schemas"]["civil.Date"];
-            returned?: components["schemas"]["civil.Date"];
+            reported: string;
+            returned?: string;
             /** Format: date-time */
             sentAt?: string;
             team: string[];
         };
         "cases.TransferReportInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             report: string;
         };
         "cases.TransferSendInput": {
@@ -3165,12 +3165,12 @@ export interface components {
             police: string;
         };
         "cases.WaiveInput": {
-            date?: components["schemas"]["civil.Date"];
+            date?: string;
             hearing: boolean;
             statement: boolean;
         };
         "cases.Waiver": {
-            date: components["schemas"]["civil.Date"];
+            date: string;
             hearing: boolean;
             statement: boolean;
         };
@@ -3625,7 +3625,6 @@ export interface components {
             statusName: string;
             version: number;
         };
-        "civil.Date": Record<string, never>;
         "discretion.Benchmark": {
             createdAt: string;
             docNo: string;

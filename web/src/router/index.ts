@@ -15,6 +15,8 @@ declare module 'vue-router' {
     public?: boolean
     /** 面包屑中的上级路由名。 */
     parent?: string
+    /** 案件列表的固定筛选：legal 为法制审核队列。 */
+    caseQueue?: 'legal'
   }
 }
 

@@ -116,6 +116,36 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '编辑裁量基准', permission: 'catalog.write', parent: 'discretion' },
       },
       {
+        path: 'cases',
+        name: 'cases',
+        component: () => import('@/views/CasesView.vue'),
+        meta: { title: '案件办理', permission: 'case.read' },
+      },
+      {
+        path: 'cases/new',
+        name: 'case-new',
+        component: () => import('@/views/CaseNewView.vue'),
+        meta: { title: '立案申请', permission: 'case.handle', parent: 'cases' },
+      },
+      {
+        path: 'cases/legal',
+        name: 'cases-legal',
+        component: () => import('@/views/CasesView.vue'),
+        meta: { title: '法制审核', permission: 'case.review', caseQueue: 'legal' },
+      },
+      {
+        path: 'cases/:id',
+        name: 'case-detail',
+        component: () => import('@/views/CaseView.vue'),
+        meta: { title: '案件详情', permission: 'case.read', parent: 'cases' },
+      },
+      {
+        path: 'leads',
+        name: 'leads',
+        component: () => import('@/views/LeadsView.vue'),
+        meta: { title: '案件线索', permission: 'case.read' },
+      },
+      {
         path: 'accounts',
         name: 'accounts',
         component: () => import('@/views/AccountsView.vue'),

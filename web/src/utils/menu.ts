@@ -4,6 +4,9 @@ import type { Permission } from '@/api/types'
 
 export type MenuIcon =
   | 'workbench'
+  | 'cases'
+  | 'leads'
+  | 'legal'
   | 'regions'
   | 'orgs'
   | 'people'
@@ -34,6 +37,9 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/', title: '工作台', icon: 'workbench' },
+  { path: '/cases', title: '案件办理', icon: 'cases', permission: 'case.read' },
+  { path: '/leads', title: '案件线索', icon: 'leads', permission: 'case.read' },
+  { path: '/cases/legal', title: '法制审核', icon: 'legal', permission: 'case.review' },
   { path: '/regions', title: '行政区划', icon: 'regions', permission: 'region.read' },
   { path: '/orgs', title: '组织机构', icon: 'orgs', permission: 'org.read' },
   { path: '/people', title: '执法人员', icon: 'people', permission: 'people.read' },

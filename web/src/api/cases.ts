@@ -1,0 +1,89 @@
+// 办案：案件、线索与办理步骤。请求与响应类型取自服务端 OpenAPI 文档生成的 schema.ts。
+import { http } from './http'
+import type { components } from './schema'
+import type { Id, ListParams, Page } from './types'
+
+type S = components['schemas']
+
+export type CaseSummary = S['cases.Summary']
+export type CaseDetail = S['cases.Detail']
+export type CaseState = S['cases.State']
+export type CaseAction = S['cases.Action']
+export type CaseDeadline = S['cases.Deadline']
+export type CaseStep = S['cases.StepView']
+export type CaseParty = S['cases.PartyView']
+export type CaseMeta = S['cases.Meta']
+export type CaseOption = S['cases.Option']
+export type CaseOpenInput = S['cases.OpenInput']
+export type CaseSimpleInput = S['cases.SimpleInput']
+export type CasePartyInput = S['cases.PartyInput']
+export type CasePenalty = S['cases.Penalty']
+export type Lead = S['cases.Lead']
+export type LeadInput = S['cases.LeadInput']
+export type RevealedPartyId = S['cases.RevealedID']
+
+export interface CaseListParams extends ListParams {
+  stage?: string
+  procedure?: string
+  orgId?: string
+  itemId?: string
+  mine?: string
+  open?: string
+  overdue?: string
+  from?: string
+  to?: string
+}
+
+export interface LeadListParams extends ListParams {
+  status?: string
+  source?: string
+  overdue?: string
+}
+
+const enc = (id: Id) => encodeURIComponent(String(id))
+
+export function caseMeta(): Promise<CaseMeta> {
+  return http.get<CaseMeta>('/cases/meta')
+}
+
+export function listCases(params: CaseListParams): Promise<Page<CaseSummary>> {
+  return http.get<Page<CaseSummary>>('/cases', { query: { ...params } })
+}
+
+export function getCase(id: Id): Promise<CaseDetail> {
+  return http.get<CaseDetail>(`/cases/${enc(id)}`)
+}
+
+export function openCase(input: CaseOpenInput): Promise<CaseDetail> {
+  return http.post<CaseDetail>('/cases', input)
+}
+
+export function simpleCase(input: CaseSimpleInput): Promise<CaseDetail> {
+  return http.post<CaseDetail>('/cases/simple', input)
+}
+
+/** 办理一个步骤：POST /cases/{id}/{path}。 */
+export function takeStep(id: Id, path: string, body: Record<string, unknown>): Promise<CaseDetail> {
+  return http.post<CaseDetail>(`/cases/${enc(id)}/${path}`, body)
+}
+
+/** 查看当事人完整身份证号（服务端记审计日志）。 */
+export function revealParty(id: Id, partyId: string): Promise<RevealedPartyId> {
+  return http.post<RevealedPartyId>(`/cases/${enc(id)}/reveal-party`, { partyId })
+}
+
+export function listLeads(params: LeadListParams): Promise<Page<Lead>> {
+  return http.get<Page<Lead>>('/leads', { query: { ...params } })
+}
+
+export function createLead(input: LeadInput): Promise<Lead> {
+  return http.post<Lead>('/leads', input)
+}
+
+export function extendLead(id: Id, body: { date?: string; reason: string }): Promise<Lead> {
+  return http.post<Lead>(`/leads/${enc(id)}/extend`, body)
+}
+
+export function dismissLead(id: Id, body: { date?: string; reason: string }): Promise<Lead> {
+  return http.post<Lead>(`/leads/${enc(id)}/dismiss`, body)
+}
