@@ -20,6 +20,9 @@ describe('buildMenu', () => {
     const all = MENU_ITEMS.flatMap((m) => (m.permission === undefined ? [] : typeof m.permission === 'string' ? [m.permission] : [...m.permission]))
     expect(titles(all)).toEqual([
       '工作台',
+      '案件办理',
+      '案件线索',
+      '法制审核',
       '行政区划',
       '组织机构',
       '执法人员',
