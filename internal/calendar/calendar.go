@@ -67,6 +67,15 @@ func (s *Service) Table(ctx context.Context) (*calendar.Table, error) {
 	return s.cached, nil
 }
 
+// TableIn is the calendar as a transaction sees it (a year imported in it included), not cached.
+func (s *Service) TableIn(ctx context.Context, c db.Conn) (*calendar.Table, error) {
+	years, err := importedIn(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return calendar.NewTable(append(calendar.Builtin(), years...)...), nil
+}
+
 type yearRow struct {
 	Year       int                     `db:"year"`
 	DocNo      string                  `db:"doc_no"`
@@ -76,8 +85,12 @@ type yearRow struct {
 }
 
 func (s *Service) imported(ctx context.Context) ([]calendar.Year, error) {
+	return importedIn(ctx, s.DB.R)
+}
+
+func importedIn(ctx context.Context, c db.Conn) ([]calendar.Year, error) {
 	var rows []yearRow
-	if err := db.Select(ctx, s.DB.R, &rows, `SELECT year, doc_no, days, imported_at, imported_by FROM calendar_years ORDER BY year`); err != nil {
+	if err := db.Select(ctx, c, &rows, `SELECT year, doc_no, days, imported_at, imported_by FROM calendar_years ORDER BY year`); err != nil {
 		return nil, err
 	}
 	out := make([]calendar.Year, len(rows))

@@ -220,7 +220,7 @@ func (s *Service) listWhere(p *access.Principal, f Filter) (*query.Where, error)
 	w.If(f.OrgID != "", "c.org_id = ?", f.OrgID)
 	w.If(f.ItemID != "", "c.item_id = ?", f.ItemID)
 	if f.Mine {
-		w.And(`EXISTS (SELECT 1 FROM case_officers co WHERE co.case_id = c.id AND co.person_id = ? AND co.to_date = '')`, p.PersonID)
+		w.And(`c.id IN (`+assignedTo+`)`, p.PersonID)
 	}
 	w.If(f.Open, "c.closed = ''")
 	w.If(f.Overdue, "c.closed = '' AND c.next_due <> '' AND c.next_due < ?", s.today())

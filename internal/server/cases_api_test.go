@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -459,6 +460,36 @@ func TestReminderCourtAndEnforcementTimes(t *testing.T) {
 		c = mustPost(t, k.leader, id+"/close", map[string]any{})
 		if c.Stage != "closed" {
 			t.Fatalf("closed: %s", c.Stage)
+		}
+	})
+}
+
+// A new year's holidays move the deadlines of open cases counted across it: the case list and the
+// workbench read the new day at once.
+func TestHolidayImportMovesOpenDeadlines(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		c := k.filedCase(t, 1, "周某渣土车未密闭案")
+		before, _, _ := c.deadline("decision")
+		if before == "" {
+			t.Fatalf("no decision limit: %+v", c.Deadlines)
+		}
+		due, _ := civil.Parse(before)
+		file := fmt.Sprintf("日期,类型,名称\n%s,休,测试假日\n", due)
+		if _, err := e.app.Calendar.Import(ctx, access.System(), strings.NewReader(file), "国办发明电〔2026〕99号"); err != nil {
+			t.Fatal(err)
+		}
+		var after caseAnswer
+		if err := k.me.Get(ctx, "/api/v1/cases/"+c.ID, nil, &after); err != nil {
+			t.Fatal(err)
+		}
+		moved, _, explain := after.deadline("decision")
+		if moved <= before || !strings.Contains(explain, "测试假日") {
+			t.Fatalf("decision limit %s → %s (%s)", before, moved, explain)
+		}
+		var n int
+		if err := db.Get(ctx, e.app.DB.R, &n, `SELECT COUNT(*) FROM cases WHERE id = ? AND next_due = ?`, c.ID, moved); err != nil || n != 1 {
+			t.Fatalf("stored next deadline not recounted (%d): %v", n, err)
 		}
 	})
 }

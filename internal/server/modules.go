@@ -46,7 +46,9 @@ func (a *App) modules() []module {
 		}},
 		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds, settings: discretion.Settings},
 		{name: "calendar", routes: a.Calendar.Routes, audits: calendar.AuditKinds},
-		{name: "cases", routes: a.Cases.Routes, audits: cases.AuditKinds, settings: cases.Settings},
+		{name: "cases", routes: a.Cases.Routes, audits: cases.AuditKinds, settings: cases.Settings, subscribe: func(b *events.Bus) {
+			events.Subscribe(b, "cases", a.Cases.CalendarChanged)
+		}},
 		{name: "settings", routes: a.Settings.Routes},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},
