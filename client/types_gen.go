@@ -3279,6 +3279,9 @@ type GetCasesParams struct {
 	// Overdue 只看已逾期的
 	Overdue bool `form:"overdue,omitempty" json:"overdue,omitempty"`
 
+	// Due 只看有进行中期限的（工作台）
+	Due bool `form:"due,omitempty" json:"due,omitempty"`
+
 	// From 立案（登记）日期起
 	From string `form:"from,omitempty" json:"from,omitempty"`
 

@@ -341,8 +341,8 @@ type ReminderInput struct {
 	Note   string     `json:"note,omitempty" text:"1000,multiline"`
 }
 
-// Remind records the written reminder served before enforcement (第三十五条), once the time to
-// perform has run out and no reconsideration or lawsuit is pending.
+// Remind records the written reminder served before enforcement (第三十五条); the procedure allows
+// it once the time to pay has run out and no reconsideration or lawsuit is pending.
 func (s *Service) Remind(ctx context.Context, p *access.Principal, id string, in ReminderInput) (Detail, error) {
 	return s.do(ctx, p, id, StepReminder, in.Served, func(w *work) error {
 		if err := checkDate("served", w.date, w.st.Service.Date, w.env, "催告书送达"); err != nil {
@@ -357,30 +357,11 @@ func (s *Service) Remind(ctx context.Context, p *access.Principal, id string, in
 		if in.Days < 1 {
 			return apperr.InvalidField("days", "CASE_REMINDER_DAYS", "请写明催告当事人履行义务的期限").WithRule("行政强制法 第三十六条")
 		}
-		if due, ok, err := w.performanceDue(); err != nil {
-			return err
-		} else if ok && !w.date.After(due) {
-			return apperr.InvalidField("served", "CASE_PERFORMANCE_PERIOD_OPEN", "履行期限至"+due.Chinese()+"，期满仍未履行的方可催告").WithRule(artC35)
-		}
 		r := Reminder{Served: w.date, Method: in.Method, Days: in.Days, Note: strings.TrimSpace(in.Note)}
 		w.st.Reminder = &r
 		w.data, w.sum = r, "送达催告书（"+serviceNames[in.Method]+"），限"+strconv.Itoa(in.Days)+"日内履行"
 		return nil
 	})
-}
-
-// performanceDue is the last day to pay the fine: the approved deferral, else 15 days from
-// service; ok is false when there is no fine to pay.
-func (w *work) performanceDue() (civil.Date, bool, error) {
-	st := w.st
-	if st.Decision.FineTotal() == 0 {
-		return civil.Date{}, false, nil
-	}
-	if st.Deferral != nil {
-		return st.Deferral.Until, true, nil
-	}
-	d, err := w.env.cal.AddDays(st.Service.Date, 15)
-	return d.Due, err == nil, err
 }
 
 // CourtInput records the application to the people's court for enforcement.

@@ -437,6 +437,17 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 		if Outstanding(st) == 0 {
 			return refuse("CASE_NOTHING_TO_ENFORCE", "罚款已经缴清，无须催告", artC35)
 		}
+		due := st.Deferral.until()
+		if due.IsZero() {
+			d, err := cal.AddDays(st.Service.Date, 15)
+			if err != nil {
+				return err
+			}
+			due = d.Due
+		}
+		if !day.After(due) {
+			return refuse("CASE_PERFORMANCE_PERIOD_OPEN", "履行期限至"+due.Chinese()+"，期满仍未履行的方可催告", artC35)
+		}
 		if st.pendingRemedy() {
 			return refuse("CASE_REMEDY_PENDING", "行政复议或行政诉讼尚未审结", "行政处罚法 第七十三条：当事人对行政处罚决定不服，申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外")
 		}
@@ -592,6 +603,9 @@ func Actions(st *State, cal *calendar.Table, lim Limits, day civil.Date, p *acce
 			a.Allowed, a.Code, a.Reason = false, "CASE_NOT_ASSIGNED", "只有本案承办人可以办理"
 		} else if err := Allowed(k, st, cal, lim, day); err != nil {
 			e := apperr.As(err)
+			if e.Code == "CASE_STEP_NOT_IN_PROCEDURE" {
+				continue // not a step of this procedure at all: not offered
+			}
 			a.Allowed, a.Code, a.Reason, a.Rule = false, e.Code, e.Message, e.Rule
 		}
 		out = append(out, a)

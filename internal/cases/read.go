@@ -190,6 +190,7 @@ type Filter struct {
 	Mine      bool      `query:"mine" doc:"只看本人承办的"`
 	Open      bool      `query:"open" doc:"只看未结案的"`
 	Overdue   bool      `query:"overdue" doc:"只看已逾期的"`
+	Due       bool      `query:"due" doc:"只看有进行中期限的（工作台）"`
 	From      string    `query:"from" doc:"立案（登记）日期起"`
 	To        string    `query:"to" doc:"立案（登记）日期止"`
 }
@@ -223,6 +224,7 @@ func (s *Service) listWhere(p *access.Principal, f Filter) (*query.Where, error)
 		w.And(`c.id IN (`+assignedTo+`)`, p.PersonID)
 	}
 	w.If(f.Open, "c.closed = ''")
+	w.If(f.Due, "c.closed = '' AND c.next_due <> ''")
 	w.If(f.Overdue, "c.closed = '' AND c.next_due <> '' AND c.next_due < ?", s.today())
 	for _, b := range []struct {
 		v, field, op string

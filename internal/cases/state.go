@@ -302,6 +302,14 @@ func (d *Decision) FineTotal() civil.Fen {
 	return t
 }
 
+// until is the approved deferral's last day, or zero without one.
+func (d *Deferral) until() civil.Date {
+	if d == nil {
+		return civil.Date{}
+	}
+	return d.Until
+}
+
 // confiscates reports a decision that confiscates goods, which then deals with the seized goods.
 func (d *Decision) confiscates() bool {
 	for _, p := range d.Penalties {

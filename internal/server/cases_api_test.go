@@ -444,7 +444,7 @@ func TestReminderCourtAndEnforcementTimes(t *testing.T) {
 		mustPost(t, k.me, id+"/service", map[string]any{"date": k.day(-312), "method": "direct", "recipient": "孙某"})
 		// No reminder while the 15 days to pay run.
 		apiErr(t, post(t, k.me, id+"/reminder", map[string]any{"served": k.day(-305), "method": "direct", "days": 10}, nil),
-			http.StatusBadRequest, "CASE_PERFORMANCE_PERIOD_OPEN")
+			http.StatusConflict, "CASE_PERFORMANCE_PERIOD_OPEN")
 		apiErr(t, post(t, k.leader, id+"/court-application", map[string]any{"date": k.day(-100), "court": "阳谷县人民法院"}, nil),
 			http.StatusConflict, "CASE_REMINDER_REQUIRED")
 		mustPost(t, k.me, id+"/reminder", map[string]any{"served": k.day(-290), "method": "direct", "days": 10})

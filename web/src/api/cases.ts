@@ -30,6 +30,7 @@ export interface CaseListParams extends ListParams {
   mine?: string
   open?: string
   overdue?: string
+  due?: string
   from?: string
   to?: string
 }

@@ -5074,6 +5074,8 @@ export interface operations {
                 open?: boolean;
                 /** @description 只看已逾期的 */
                 overdue?: boolean;
+                /** @description 只看有进行中期限的（工作台） */
+                due?: boolean;
                 /** @description 立案（登记）日期起 */
                 from?: string;
                 /** @description 立案（登记）日期止 */
