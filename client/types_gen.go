@@ -994,6 +994,7 @@ type CasesDetail struct {
 	Opened       string           `json:"opened"`
 	OrgID        string           `json:"orgId"`
 	OrgName      string           `json:"orgName"`
+	Outcome      string           `json:"outcome"`
 	Parties      []CasesPartyView `json:"parties"`
 	PlaceCode    string           `json:"placeCode"`
 	Procedure    string           `json:"procedure"`
@@ -1681,6 +1682,7 @@ type CasesSummary struct {
 	Opened       string `json:"opened"`
 	OrgID        string `json:"orgId"`
 	OrgName      string `json:"orgName"`
+	Outcome      string `json:"outcome"`
 	Parties      string `json:"parties"`
 	PlaceCode    string `json:"placeCode"`
 	Procedure    string `json:"procedure"`

@@ -40,6 +40,7 @@ type Summary struct {
 	Decided      civil.Date `db:"decided" json:"decided"`
 	Closed       civil.Date `db:"closed" json:"closed"`
 	FineFen      civil.Fen  `db:"fine_fen" json:"fineFen"`
+	Outcome      string     `db:"outcome" json:"outcome"` // penalty, no_penalty_minor, …; revoked when a remedy revoked it
 	NextDue      civil.Date `db:"next_due" json:"nextDue"`
 	NextDueLabel string     `db:"next_due_label" json:"nextDueLabel"`
 	DueStatus    string     `db:"-" json:"dueStatus"` // overdue | due_soon | open | ""
@@ -50,7 +51,7 @@ type Summary struct {
 const (
 	summaryColumns = `c.id, c.region_code, c.org_id, COALESCE(o.name, '') AS org_name, c.subject_org_id,
 	COALESCE(so.name, '') AS subject_name, c.procedure, c.stage, c.number, c.decision_no, c.title, c.item_id, c.item_code,
-	c.item_name, c.act_date, c.place_code, c.address, c.parties, c.opened, c.filed, c.decided, c.closed, c.fine_fen, c.next_due,
+	c.item_name, c.act_date, c.place_code, c.address, c.parties, c.opened, c.filed, c.decided, c.closed, c.fine_fen, c.outcome, c.next_due,
 	c.next_due_label, c.revision, c.updated_at`
 	summaryFrom = `cases c LEFT JOIN organizations o ON o.id = c.org_id LEFT JOIN organizations so ON so.id = c.subject_org_id`
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"zhifa/internal/audit"
@@ -216,8 +217,12 @@ func project(r *row, e env) error {
 	st.Stage = stage
 	r.Stage, r.Filed = stage, st.Filed
 	r.Decided, r.Closed, r.FineFen, r.NextDue, r.NextDueLabel = civil.Date{}, civil.Date{}, 0, civil.Date{}, ""
+	r.Outcome = ""
 	if st.Decision != nil {
-		r.Decided, r.DecisionNo, r.FineFen = st.Decision.Date, st.Decision.Number, st.Decision.FineTotal()
+		r.Decided, r.DecisionNo, r.FineFen, r.Outcome = st.Decision.Date, st.Decision.Number, st.Decision.FineTotal(), string(st.Decision.Outcome)
+		if slices.ContainsFunc(st.Remedies, func(x Remedy) bool { return x.Outcome == RemedyRevoked }) {
+			r.Outcome = RemedyRevoked
+		}
 	}
 	if st.Closed != nil {
 		r.Closed = st.Closed.Date

@@ -34,6 +34,7 @@ type row struct {
 	Decided      civil.Date     `db:"decided"`
 	Closed       civil.Date     `db:"closed"`
 	FineFen      civil.Fen      `db:"fine_fen"`
+	Outcome      string         `db:"outcome"`
 	NextDue      civil.Date     `db:"next_due"`
 	NextDueLabel string         `db:"next_due_label"`
 	State        db.JSON[State] `db:"state"`
@@ -44,8 +45,8 @@ type row struct {
 }
 
 const caseColumns = `id, region_code, org_id, subject_org_id, lead_id, procedure, stage, number, decision_no, title, item_id,
-	item_code, item_name, act_date, place_code, address, parties, opened, filed, decided, closed, fine_fen, next_due,
-	next_due_label, state, revision, created_by, created_at, updated_at`
+	item_code, item_name, act_date, place_code, address, parties, opened, filed, decided, closed, fine_fen, outcome,
+	next_due, next_due_label, state, revision, created_by, created_at, updated_at`
 
 // assignedTo selects the cases a person is an officer on now; as an IN list it is read once per
 // query from the officers' index, not once per case.
@@ -74,17 +75,17 @@ func getRow(ctx context.Context, c db.Conn, p *access.Principal, id string) (row
 
 func insertCase(ctx context.Context, tx *db.Tx, r row) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO cases (`+caseColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.RegionCode, r.OrgID, r.SubjectOrgID, r.LeadID, r.Procedure, r.Stage, r.Number,
+		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.RegionCode, r.OrgID, r.SubjectOrgID, r.LeadID, r.Procedure, r.Stage, r.Number,
 		r.DecisionNo, r.Title, r.ItemID, r.ItemCode, r.ItemName, r.ActDate, r.PlaceCode, r.Address, r.Parties, r.Opened, r.Filed,
-		r.Decided, r.Closed, r.FineFen, r.NextDue, r.NextDueLabel, r.State, r.Revision, r.CreatedBy, r.CreatedAt, r.UpdatedAt)
+		r.Decided, r.Closed, r.FineFen, r.Outcome, r.NextDue, r.NextDueLabel, r.State, r.Revision, r.CreatedBy, r.CreatedAt, r.UpdatedAt)
 	return err
 }
 
 // updateCase writes a case's state and projections if nobody changed it since it was read.
 func updateCase(ctx context.Context, tx *db.Tx, r row, revision int) error {
 	res, err := db.Exec(ctx, tx, `UPDATE cases SET stage = ?, number = ?, decision_no = ?, filed = ?, decided = ?, closed = ?,
-		fine_fen = ?, next_due = ?, next_due_label = ?, state = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?`,
-		r.Stage, r.Number, r.DecisionNo, r.Filed, r.Decided, r.Closed, r.FineFen, r.NextDue, r.NextDueLabel, r.State, r.Revision,
+		fine_fen = ?, outcome = ?, next_due = ?, next_due_label = ?, state = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?`,
+		r.Stage, r.Number, r.DecisionNo, r.Filed, r.Decided, r.Closed, r.FineFen, r.Outcome, r.NextDue, r.NextDueLabel, r.State, r.Revision,
 		r.UpdatedAt, r.ID, revision)
 	if err != nil {
 		return err
@@ -203,4 +204,16 @@ func partyNames(ps []partyRow) string {
 		names[i] = p.Name
 	}
 	return strings.Join(names, "、")
+}
+
+// CountPenalties counts the decisions imposing a penalty on a party (its key: the blind index of a
+// resident ID number or the credit code) for an item, decided in [from, to): the prior penalties
+// a discretion benchmark's look-back asks for, from the record rather than typed. Decisions
+// revoked on reconsideration or by a court do not count.
+func (s *Service) CountPenalties(ctx context.Context, partyKey, itemID, from, to string) (int, error) {
+	var n int
+	err := db.Get(ctx, s.DB.R, &n, `SELECT COUNT(DISTINCT c.id) FROM cases c JOIN case_parties cp ON cp.case_id = c.id
+		WHERE cp.party_key = ? AND c.item_id = ? AND c.outcome = ? AND c.decided >= ? AND c.decided < ?`,
+		partyKey, itemID, string(OutcomePenalty), from, to)
+	return n, err
 }

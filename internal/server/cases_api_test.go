@@ -231,6 +231,15 @@ func TestOrdinaryCaseFromLeadToArchive(t *testing.T) {
 		if err := db.Get(ctx, e.app.DB.R, &n, `SELECT COUNT(*) FROM audit_log WHERE entity = 'case' AND entity_id = ?`, c.ID); err != nil || n < len(c.Steps) {
 			t.Fatalf("audit entries %d for %d steps: %v", n, len(c.Steps), err)
 		}
+		// The decision counts as a prior penalty of the party for the item (the look-back of a
+		// discretion benchmark), keyed by the party's ID number, not by the case.
+		key := lookup(t, e.app.DB, `SELECT party_key FROM case_parties WHERE case_id = ?`, c.ID)
+		if n, err := e.app.Cases.CountPenalties(ctx, key, item, k.today.AddYears(-1).String(), k.day(1)); err != nil || n != 1 {
+			t.Fatalf("prior penalties %d: %v", n, err)
+		}
+		if n, _ := e.app.Cases.CountPenalties(ctx, key, item, k.day(-49), k.day(1)); n != 0 {
+			t.Fatalf("a window after the decision counts %d", n)
+		}
 		var lead2 struct {
 			Status string `json:"status"`
 		}

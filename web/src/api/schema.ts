@@ -2524,6 +2524,7 @@ export interface components {
             opened: string;
             orgId: string;
             orgName: string;
+            outcome: string;
             parties: components["schemas"]["cases.PartyView"][];
             placeCode: string;
             procedure: string;
@@ -3096,6 +3097,7 @@ export interface components {
             opened: string;
             orgId: string;
             orgName: string;
+            outcome: string;
             parties: string;
             placeCode: string;
             procedure: string;

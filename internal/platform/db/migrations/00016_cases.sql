@@ -50,6 +50,7 @@ CREATE TABLE cases (
     decided        TEXT NOT NULL DEFAULT '',
     closed         TEXT NOT NULL DEFAULT '',
     fine_fen       BIGINT NOT NULL DEFAULT 0,
+    outcome        TEXT NOT NULL DEFAULT '',  -- the decision's outcome in force: penalty, no_penalty, …; revoked
     next_due       TEXT NOT NULL DEFAULT '',
     next_due_label TEXT NOT NULL DEFAULT '',
     state          TEXT NOT NULL,
