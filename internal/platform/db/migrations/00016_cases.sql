@@ -95,7 +95,7 @@ CREATE TABLE case_officers (
     to_date   TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (case_id, person_id, from_date)
 );
-CREATE INDEX case_officers_person ON case_officers (person_id, to_date);
+CREATE INDEX case_officers_person ON case_officers (person_id, to_date, case_id);
 
 CREATE TABLE case_steps (
     id         TEXT PRIMARY KEY,
