@@ -40,5 +40,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/**/*.spec.ts'],
+    // 组件测试渲染 Element Plus 组件：由 Vite 处理其样式导入。
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, download, fileNameFromDisposition, request, setUnauthorizedHandler } from '@/api/http'
+import { ApiError, download, fileNameFromDisposition, path, request, setUnauthorizedHandler } from '@/api/http'
 import { exportCatalog } from '@/api/catalog'
 import { listRegions } from '@/api/regions'
 
@@ -14,6 +14,14 @@ function mockFetch(status: number, body: unknown) {
 afterEach(() => {
   vi.unstubAllGlobals()
   setUnauthorizedHandler(null)
+})
+
+describe('path', () => {
+  it('encodes each inserted segment and nothing else', () => {
+    expect(path`/people/${12}/certificates`).toBe('/people/12/certificates')
+    expect(path`/settings/${'reform.thresholds'}/${'3715/21 x'}`).toBe('/settings/reform.thresholds/3715%2F21%20x')
+    expect(path`/orgs`).toBe('/orgs')
+  })
 })
 
 describe('request', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { safeRedirect } from '@/utils/redirect'
-import { staffingRows, staffingTotals, subtreeStaffingRows } from '@/utils/staffing'
-import { checkDefinitions, formatCheckThreshold, formatCheckValue, formatPercent } from '@/utils/format'
+import { staffingRows, staffingTotals, subtreeStaffingRows, vacancyText } from '@/utils/staffing'
+import { checkDefinitions, formatCheckThreshold, formatCheckValue, formatDate, formatDateTime, formatPercent } from '@/utils/format'
 import { isValidIdNumber, idNumberCheckChar } from '@/utils/idnumber'
-import { mapLimit } from '@/utils/async'
+import { mapLimit, single } from '@/utils/async'
 import { countFailing, toReformRow } from '@/services/reform'
 import { buildBreadcrumbs } from '@/router/breadcrumbs'
 import { roleName } from '@/utils/roles'
@@ -25,6 +25,13 @@ describe('safeRedirect', () => {
 })
 
 describe('staffing', () => {
+  it.each([
+    [null, '—'],
+    [0, '空缺 0'],
+    [3, '空缺 3'],
+    [-2, '超编 2'],
+  ])('vacancy %s reads %s', (v, text) => expect(vacancyText(v)).toBe(text))
+
   it('flags over-quota rows and computes vacancy', () => {
     const rows = staffingRows({ admin: 10, civil: 5, institution: 0 }, { admin: 12, civil: 3, institution: 0, other: 4 })
     expect(rows.map((r) => [r.label, r.quota, r.filled, r.vacancy, r.over])).toEqual([
@@ -150,6 +157,37 @@ describe('mapLimit', () => {
     })
     expect(out).toEqual([50, 10, 30, 20, 40])
     expect(peak).toBe(2)
+  })
+})
+
+describe('formatDate / formatDateTime', () => {
+  it('shows local dates and times, a dash for none, and unreadable values as they are', () => {
+    const at = new Date(2026, 0, 5, 8, 3, 9).toISOString()
+    expect(formatDateTime(at)).toBe('2026-01-05 08:03:09')
+    expect(formatDate(at)).toBe('2026-01-05')
+    expect(formatDate('2026-12-31')).toBe('2026-12-31')
+    expect(formatDate(null)).toBe('—')
+    expect(formatDateTime('')).toBe('—')
+    expect(formatDateTime('不是时间')).toBe('不是时间')
+  })
+})
+
+describe('single', () => {
+  it('shares the call in progress and calls again once it has settled', async () => {
+    let calls = 0
+    let fail = false
+    const once = single(async () => {
+      calls++
+      await new Promise((r) => setTimeout(r, 1))
+      if (fail) throw new Error('x')
+      return calls
+    })
+    const [a, b] = await Promise.all([once(), once()])
+    expect([a, b, calls]).toEqual([1, 1, 1])
+    fail = true
+    await expect(once()).rejects.toThrow('x')
+    fail = false
+    expect(await once()).toBe(3)
   })
 })
 

@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, path } from './http'
 import type {
   AccountApproval,
   AccountCreateInput,
@@ -22,15 +22,15 @@ export function createAccount(input: AccountCreateInput): Promise<AccountItem> {
 }
 
 export function updateAccount(id: Id, input: AccountUpdateInput): Promise<AccountItem> {
-  return http.put<AccountItem>(`/accounts/${encodeURIComponent(String(id))}`, input)
+  return http.put<AccountItem>(path`/accounts/${id}`, input)
 }
 
 export function unlockAccount(id: Id): Promise<void> {
-  return http.post<void>(`/accounts/${encodeURIComponent(String(id))}/unlock`)
+  return http.post<void>(path`/accounts/${id}/unlock`)
 }
 
 export function resetAccountPassword(id: Id, password: string): Promise<void> {
-  return http.post<void>(`/accounts/${encodeURIComponent(String(id))}/reset-password`, { password })
+  return http.post<void>(path`/accounts/${id}/reset-password`, { password })
 }
 
 /**
@@ -54,9 +54,9 @@ export function listAccountRequests(params: {
 }
 
 export function approveAccountRequest(id: Id): Promise<AccountApproval> {
-  return http.post<AccountApproval>(`/account-requests/${encodeURIComponent(String(id))}/approve`)
+  return http.post<AccountApproval>(path`/account-requests/${id}/approve`)
 }
 
 export function rejectAccountRequest(id: Id, reason: string): Promise<AccountRequest> {
-  return http.post<AccountRequest>(`/account-requests/${encodeURIComponent(String(id))}/reject`, { reason })
+  return http.post<AccountRequest>(path`/account-requests/${id}/reject`, { reason })
 }

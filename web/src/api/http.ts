@@ -27,6 +27,11 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
 }
 
+/** 接口路径：插入的各段（编号、区划代码）逐段编码，如 path`/people/${id}/certificates`。 */
+export function path(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  return strings.reduce((out, s, i) => out + s + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '')
+}
+
 /** 没有标准错误体时按状态类别给出中文提示，不向用户暴露 HTTP 状态码。 */
 export function fallbackMessage(status: number): string {
   if (status === 0) return '网络连接失败，请检查网络后重试'

@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, path } from './http'
 import type { Id, Org, OrgDetail, OrgInput, OrgListParams, OrgTreeNode, Page, ReformReport } from './types'
 
 export function listOrgs(params: OrgListParams): Promise<Page<Org>> {
@@ -10,7 +10,7 @@ export function getOrgTree(): Promise<OrgTreeNode[]> {
 }
 
 export function getOrg(id: Id): Promise<OrgDetail> {
-  return http.get<OrgDetail>(`/orgs/${encodeURIComponent(String(id))}`)
+  return http.get<OrgDetail>(path`/orgs/${id}`)
 }
 
 export function createOrg(input: OrgInput): Promise<OrgDetail> {
@@ -18,9 +18,9 @@ export function createOrg(input: OrgInput): Promise<OrgDetail> {
 }
 
 export function updateOrg(id: Id, input: OrgInput): Promise<OrgDetail> {
-  return http.put<OrgDetail>(`/orgs/${encodeURIComponent(String(id))}`, input)
+  return http.put<OrgDetail>(path`/orgs/${id}`, input)
 }
 
 export function getOrgReform(id: Id): Promise<ReformReport> {
-  return http.get<ReformReport>(`/orgs/${encodeURIComponent(String(id))}/reform`)
+  return http.get<ReformReport>(path`/orgs/${id}/reform`)
 }

@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, path } from './http'
 import type {
   CertificateInput,
   Id,
@@ -16,12 +16,12 @@ export function listPeople(params: PeopleListParams): Promise<Page<Person>> {
 }
 
 export function getPerson(id: Id): Promise<PersonDetail> {
-  return http.get<PersonDetail>(`/people/${encodeURIComponent(String(id))}`)
+  return http.get<PersonDetail>(path`/people/${id}`)
 }
 
 /** 查看完整身份证号（服务端记审计日志，需 people.pii 权限）。 */
 export function revealIdNumber(id: Id): Promise<RevealedIdNumber> {
-  return http.post<RevealedIdNumber>(`/people/${encodeURIComponent(String(id))}/reveal-id`)
+  return http.post<RevealedIdNumber>(path`/people/${id}/reveal-id`)
 }
 
 export function createPerson(input: PersonInput): Promise<Person> {
@@ -30,9 +30,9 @@ export function createPerson(input: PersonInput): Promise<Person> {
 
 /** 修改人员：身份证号留空、手机号为 null 时后端保持原值。 */
 export function updatePerson(id: Id, input: PersonEditInput): Promise<Person> {
-  return http.put<Person>(`/people/${encodeURIComponent(String(id))}`, input)
+  return http.put<Person>(path`/people/${id}`, input)
 }
 
 export function addCertificate(id: Id, input: CertificateInput): Promise<Person> {
-  return http.post<Person>(`/people/${encodeURIComponent(String(id))}/certificates`, input)
+  return http.post<Person>(path`/people/${id}/certificates`, input)
 }

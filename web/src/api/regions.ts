@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, path } from './http'
 import type { Page, Region, RegionDetail, RegionListParams } from './types'
 
 /** GET /regions；parent 为空字符串时返回本人辖区的根节点。 */
@@ -11,5 +11,5 @@ export function listRegions(params: RegionListParams): Promise<Page<Region>> {
 }
 
 export function getRegion(code: string): Promise<RegionDetail> {
-  return http.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`)
+  return http.get<RegionDetail>(path`/regions/${code}`)
 }

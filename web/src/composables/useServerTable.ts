@@ -189,3 +189,6 @@ export function useServerTable<T, F extends Record<string, string>>(options: Ser
     defaultSort,
   }
 }
+
+/** useServerTable 的返回值（列表页组件 FilterBar、PagedTable 以它为参数）。 */
+export type ServerTable<T, F extends Record<string, string> = Record<string, string>> = ReturnType<typeof useServerTable<T, F>>

@@ -3,14 +3,15 @@ import { fetchMeta } from '@/api/meta'
 import type { Meta, OrgTreeNode } from '@/api/types'
 import { getOrgTree } from '@/api/orgs'
 import { roleName } from '@/utils/roles'
+import { single } from '@/utils/async'
 
 interface MetaState {
   meta: Meta | null
   orgTree: OrgTreeNode[] | null
 }
 
-let metaPromise: Promise<Meta> | null = null
-let treePromise: Promise<OrgTreeNode[]> | null = null
+const fetchMetaOnce = single(fetchMeta)
+const fetchTreeOnce = single(getOrgTree)
 
 /** 字典数据（机构类型、执法领域、编制类型、角色、权限）与机构树的缓存。 */
 export const useMetaStore = defineStore('meta', {
@@ -28,18 +29,12 @@ export const useMetaStore = defineStore('meta', {
   actions: {
     async load(): Promise<Meta> {
       if (this.meta) return this.meta
-      metaPromise ??= fetchMeta().finally(() => {
-        metaPromise = null
-      })
-      this.meta = await metaPromise
+      this.meta = await fetchMetaOnce()
       return this.meta
     },
     async loadOrgTree(force = false): Promise<OrgTreeNode[]> {
       if (this.orgTree && !force) return this.orgTree
-      treePromise ??= getOrgTree().finally(() => {
-        treePromise = null
-      })
-      this.orgTree = (await treePromise) ?? []
+      this.orgTree = (await fetchTreeOnce()) ?? []
       return this.orgTree
     },
     reset(): void {

@@ -15,3 +15,12 @@ export async function mapLimit<T, R>(
   await Promise.all(workers)
   return results
 }
+
+/** 同一时刻只执行一次：执行期间的再次调用共用进行中的 Promise，结束（成功或失败）后下次调用重新执行。 */
+export function single<T>(fn: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null
+  return () =>
+    (pending ??= fn().finally(() => {
+      pending = null
+    }))
+}

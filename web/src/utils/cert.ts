@@ -1,12 +1,7 @@
 import type { Certificate, CertStatus } from '@/api/types'
+import type { StatusTag } from './status'
 
-export type TagType = 'success' | 'warning' | 'danger' | 'info' | 'primary'
-
-export interface CertTag {
-  label: string
-  type: TagType
-  hint: string
-}
+export type CertTag = Required<StatusTag>
 
 export const CERT_STATUS_OPTIONS: { value: CertStatus; label: string }[] = [
   { value: 'valid', label: '有效' },

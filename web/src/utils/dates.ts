@@ -20,13 +20,18 @@ function parseDay(s: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-function pad2(n: number): string {
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
+}
+
+/** 某一时刻的本地日期 YYYY-MM-DD。 */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
 }
 
 /** 本地日期 YYYY-MM-DD（默认今天）。 */
 export function todayIso(now = new Date()): string {
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`
+  return localIsoDate(now)
 }
 
 /** 本年 1 月 1 日。 */

@@ -1,15 +1,12 @@
 import type { ReformCheck } from '@/api/types'
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n)
-}
+import { localIsoDate, pad2 } from './dates'
 
 /** ISO 时间 → 本地 “YYYY-MM-DD HH:mm:ss”；无值显示 “—”。 */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—'
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return `${localIsoDate(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
 }
 
 export function formatDate(iso: string | null | undefined): string {
@@ -17,7 +14,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  return localIsoDate(d)
 }
 
 export function formatPercent(ratio: number, digits = 1): string {

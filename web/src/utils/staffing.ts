@@ -43,6 +43,12 @@ export function staffingRows(quota: StaffQuota, filled: StaffFilled): StaffingRo
   return rows
 }
 
+/** 空缺或超编的说明：“空缺 N”“超编 N”；未核定编制为“—”。 */
+export function vacancyText(vacancy: number | null): string {
+  if (vacancy === null) return '—'
+  return vacancy < 0 ? `超编 ${-vacancy}` : `空缺 ${vacancy}`
+}
+
 export function staffingTotals(
   quota: StaffQuota,
   filled: StaffFilled,
