@@ -201,7 +201,7 @@ func Evaluate(b *Benchmark, s Statute, c Case) (Result, error) {
 		}
 		base.Notes = append(base.Notes, note+"请核对后适用（行政处罚法 第三十七条）")
 	}
-	r, err := evaluate(b, s, ev, base)
+	r, err := decide(b, s, ev, base)
 	if err != nil {
 		return Result{}, err
 	}
@@ -229,7 +229,7 @@ func Evaluate(b *Benchmark, s Statute, c Case) (Result, error) {
 	return r, nil
 }
 
-func evaluate(b *Benchmark, s Statute, ev *evaluation, base Result) (Result, error) {
+func decide(b *Benchmark, s Statute, ev *evaluation, base Result) (Result, error) {
 	f := ev.facts
 	if p := b.Precondition; p != nil {
 		if f.OrderIgnored == nil {

@@ -58,7 +58,11 @@ func (f *fakeStatutes) add(from string, s Statute) {
 	sort.Slice(f.items[s.ItemID], func(i, j int) bool { return f.items[s.ItemID][i].from < f.items[s.ItemID][j].from })
 }
 
-func (f *fakeStatutes) FineBases(context.Context, string) ([]string, error) { return Bases, nil }
+// testBases is the catalogue's vocabulary of bases in the tests: the usual four, and the
+// compensation and sales that some jurisdictions add.
+var testBases = []string{BaseIllegalGains, BaseGoodsValue, BaseIllegalIncome, BaseProjectCost, "赔偿额", "销售额"}
+
+func (f *fakeStatutes) FineBases(context.Context, string) ([]string, error) { return testBases, nil }
 
 func (f *fakeStatutes) Statute(_ context.Context, itemID, date string) (Statute, error) {
 	f.mu.Lock()

@@ -197,7 +197,7 @@ func (s Standard) amount(f *Facts) (lo, hi int64, how []string, err error) {
 		return 0, 0, nil, nil
 	}
 	if lo > hi { // one rate and a product with a fraction of a fen: the nearest fen
-		lo, hi = hi, hi
+		lo = hi
 	}
 	top := s.MaxFen
 	if top == 0 {
