@@ -527,11 +527,10 @@ func tierBody(r Result) string {
 	}
 	s.WriteString("：" + r.Standard)
 	if r.MinFen > 0 || r.MaxFen > 0 {
-		s.WriteString("；按本案事实，")
 		if len(r.Computation) > 0 {
-			s.WriteString(strings.Join(r.Computation, "，") + "，")
+			s.WriteString("；计算：" + strings.Join(r.Computation, "，"))
 		}
-		s.WriteString("罚款幅度为" + strings.TrimPrefix(rangeText(r.MinFen, r.MaxFen), "罚款"))
+		s.WriteString("；按本案事实，罚款幅度为" + strings.TrimPrefix(rangeText(r.MinFen, r.MaxFen), "罚款"))
 	}
 	for _, m := range r.Measures {
 		if m.Note != "" {

@@ -106,6 +106,14 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 		FineMinFen: yuan(5000), FineMaxFen: yuan(50000)})
 	st.add("2020-01-01", Statute{ItemID: "item-road", ItemCode: "C-42", ItemName: "擅自占用城市道路", VersionID: "road-v1",
 		Citation: "《城市道路管理条例》第四十二条", PenaltyKinds: []string{PenaltyWarning, PenaltyFine}, FineMaxFen: yuan(20000)})
+	// Real-shaped statutes: per facility without a total cap, multiples of compensation, and a
+	// violation that includes an ignored order to correct.
+	st.add("2020-01-01", Statute{ItemID: "item-facility", ItemCode: "C-F", ItemName: "擅自设置大型户外广告设施", VersionID: "facility-v1",
+		PenaltyKinds: []string{PenaltyFine, "没收违法所得", "其他（限期拆除）"}, Unit: "处", PerUnitMinFen: yuan(5000), PerUnitMaxFen: yuan(20000)})
+	st.add("2020-01-01", Statute{ItemID: "item-comp", ItemCode: "C-C", ItemName: "损坏市政设施", VersionID: "comp-v1",
+		PenaltyKinds: []string{PenaltyFine}, MultipleMinPct: 100, MultipleMaxPct: 200, MultipleBase: "赔偿额"})
+	st.add("2020-01-01", Statute{ItemID: "item-order", ItemCode: "C-O", ItemName: "逾期不清除违法建设", VersionID: "order-v1",
+		PenaltyKinds: []string{PenaltyFine}, FineMinFen: yuan(5000), FineMaxFen: yuan(50000)})
 	for _, dm := range DemoBenchmarks() {
 		s := dm.Statute
 		s.ItemID, s.ItemCode, s.VersionID = "demo:"+dm.Key, "D-"+dm.Key, "demo-v1"
