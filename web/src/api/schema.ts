@@ -1434,7 +1434,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 裁量基准代码表：阶次、条件类型、危害后果、处罚标准类型、不予处罚类型、全国默认划分规则 */
+        /** 裁量基准代码表：阶次、条件类型、当事人类型、并处措施、处罚标准类型、不予处罚类型；本辖区的计算基数、情节用语和划分规则 */
         get: operations["getDiscretionVocabulary"];
         put?: never;
         post?: never;
@@ -3328,6 +3328,7 @@ export interface components {
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             publishedAt: string;
             regionCode: string;
@@ -3342,10 +3343,13 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+            warnings: components["schemas"]["discretion.Problem"][];
         };
         "discretion.Condition": {
+            base?: string;
             harm?: string[];
             kind: string;
+            lookback?: components["schemas"]["discretion.Period"];
             lookbackDays?: number;
             maxCount?: number;
             maxFen?: number;
@@ -3354,6 +3358,7 @@ export interface components {
             minFen?: number;
             minUnits?: number;
             not?: boolean;
+            partyTypes?: string[];
             text?: string;
             withinDays?: number;
         };
@@ -3370,6 +3375,7 @@ export interface components {
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             publishedAt: string;
             regionCode: string;
@@ -3384,6 +3390,7 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+            warnings: components["schemas"]["discretion.Problem"][];
         };
         "discretion.EvaluateRequest": {
             actDate: string;
@@ -3392,6 +3399,9 @@ export interface components {
             regionCode: string;
         };
         "discretion.Facts": {
+            bases?: {
+                [key: string]: number;
+            };
             circumstances?: string[];
             correctedPromptly: boolean;
             firstOffence: boolean;
@@ -3399,19 +3409,25 @@ export interface components {
             harm: string;
             illegalGainsFen?: number;
             illegalIncomeFen?: number;
-            lookbackDays: number;
+            lookback?: components["schemas"]["discretion.Period"];
+            lookbackDays?: number;
+            orderIgnored?: boolean;
+            partyKey?: string;
+            partyType?: string;
             priorCount: number;
             projectCostFen?: number;
             recurrenceDays?: number;
             refusedCorrection: boolean;
             seriousConsequences: boolean;
             threatenedStaff: boolean;
+            unit?: string;
             units?: number;
         };
         "discretion.Input": {
             itemId: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             tiers: components["schemas"]["discretion.Tier"][];
@@ -3422,6 +3438,17 @@ export interface components {
         "discretion.Match": {
             condition: string;
             description: string;
+        };
+        "discretion.Measure": {
+            kind: string;
+            text?: string;
+        };
+        "discretion.MeasureResult": {
+            amountFen?: number;
+            kind: string;
+            name: string;
+            note?: string;
+            text?: string;
         };
         "discretion.NoPenaltyEntry": {
             basis?: string;
@@ -3449,9 +3476,31 @@ export interface components {
             code: string;
             name: string;
         };
+        "discretion.Period": {
+            n: number;
+            unit: string;
+        };
+        "discretion.Precondition": {
+            kind: string;
+            text: string;
+        };
+        "discretion.PriorUse": {
+            count: number;
+            from: string;
+            lookback: components["schemas"]["discretion.Period"];
+            source: string;
+            to: string;
+        };
+        "discretion.Problem": {
+            code: string;
+            field: string;
+            message: string;
+            rule?: string;
+        };
         "discretion.Proposal": {
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             notes: string[];
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             rules: components["schemas"]["discretion.Rules"];
             statute: components["schemas"]["discretion.Statute"];
@@ -3478,6 +3527,7 @@ export interface components {
             itemCode: string;
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             regionName: string;
@@ -3497,11 +3547,16 @@ export interface components {
             multipleBase: string;
             multipleMaxPct: number;
             multipleMinPct: number;
+            perUnitMaxFen: number;
+            perUnitMinFen: number;
+            unit?: string;
         };
         "discretion.Result": {
+            applicable: boolean;
             benchmarkId: string;
             citation: string;
             clamped: boolean;
+            computation: string[];
             docNo: string;
             education?: string;
             educationRequired: boolean;
@@ -3509,39 +3564,53 @@ export interface components {
             itemCode: string;
             itemId: string;
             itemName: string;
+            levelName: string;
             mandatory: boolean;
             matched: components["schemas"]["discretion.Match"][];
             maxFen: number;
-            measures: string[];
+            measures: components["schemas"]["discretion.MeasureResult"][];
             minFen: number;
             noPenaltyKind?: string;
             notes: string[];
+            partyType?: string;
             penalise: boolean;
+            priorCounts: components["schemas"]["discretion.PriorUse"][];
+            priorSource?: string;
             provision?: string;
             provisionLabel?: string;
             reason: string;
             regionCode: string;
             standard: string;
-            tier: components["schemas"]["discretion.Level"];
+            tier?: components["schemas"]["discretion.Level"];
             tierName: string;
             title: string;
+            unit?: string;
             version: number;
             warning: boolean;
         };
         "discretion.Rules": {
+            bases: string[];
             basis: string;
             generalMaxPct: number;
             generalMinPct: number;
+            labels: string[];
+            labelsSource: string;
             lighterMaxPct: number;
+            maxOnlyCheck: string;
+            midpoint: string;
             minSteps: number;
+            minStepsCheck: string;
+            orderCheck: string;
             rangeHighPct: number;
             rangeLowPct: number;
+            source: string;
+            sourceName: string;
         };
         "discretion.Standard": {
             base?: string;
             kind: string;
             maxFen: number;
-            measures: string[];
+            measures: components["schemas"]["discretion.Measure"][];
             minFen: number;
             multipleMaxPct: number;
             multipleMinPct: number;
@@ -3597,8 +3666,10 @@ export interface components {
         "discretion.Tier": {
             conditions: components["schemas"]["discretion.Condition"][];
             description?: string;
+            label?: string;
             level: components["schemas"]["discretion.Level"];
             match?: string;
+            partyTypes?: string[];
             provision?: string;
             standard: components["schemas"]["discretion.Standard"];
         };
@@ -3606,6 +3677,7 @@ export interface components {
             itemId: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             revision: number;
@@ -3616,9 +3688,16 @@ export interface components {
             bases: string[];
             conditionKinds: components["schemas"]["discretion.Option"][];
             harmLevels: components["schemas"]["discretion.Option"][];
+            labels: string[];
             levels: components["schemas"]["discretion.Option"][];
+            measureKinds: components["schemas"]["discretion.Option"][];
+            modes: components["schemas"]["discretion.Option"][];
             national: components["schemas"]["discretion.Rules"];
             noPenaltyKinds: components["schemas"]["discretion.Option"][];
+            partyTypes: components["schemas"]["discretion.Option"][];
+            periodUnits: components["schemas"]["discretion.Option"][];
+            regionCode: string;
+            rules: components["schemas"]["discretion.Rules"];
             standardKinds: components["schemas"]["discretion.Option"][];
         };
         "httpx.Done": {
@@ -7308,7 +7387,10 @@ export interface operations {
     };
     getDiscretionVocabulary: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 默认本辖区根节点 */
+                regionCode?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
