@@ -384,7 +384,7 @@ func evaluateTiers(b *Benchmark, s Statute, ev *evaluation, r Result, penalising
 		}
 		var adj []string
 		r.MinFen, r.MaxFen, adj = statutory(lo, hi, t, rng, f)
-		r.Computation = append(how, adj...)
+		r.Computation = append(append([]string{}, how...), adj...)
 		r.Clamped = len(adj) > 0 || len(how) > 1
 	}
 	r.Reason = tierReason(b, r)

@@ -148,6 +148,13 @@ func TestSubBandsInsideATier(t *testing.T) {
 		if r.TierName != "情节严重" {
 			t.Errorf("label %q", r.TierName)
 		}
+		// Lists are never null for the console, even when nothing was computed or matched.
+		raw, _ := json.Marshal(r)
+		for _, k := range []string{`"computation":[]`, `"measures":[]`, `"priorCounts":[{`, `"notes":[`} {
+			if !strings.Contains(string(raw), k) {
+				t.Errorf("result JSON lacks %s: %s", k, raw)
+			}
+		}
 	}
 	// "Two or more" tried before "three or more" in the same level takes every third offence.
 	shadowed := clone(bands)
