@@ -74,6 +74,8 @@ func tier(l Level, match string, cs []Condition, std Standard, desc string) Tier
 
 func under(p string, t Tier) Tier { t.Provision = p; return t }
 
+func labelled(label string, t Tier) Tier { t.Label = label; return t }
+
 func warning() Standard { return Standard{Kind: StdWarning} }
 
 func fine(lo, hi int64, measures ...Measure) Standard {
@@ -227,7 +229,7 @@ func DemoBenchmarks() []DemoBenchmark {
 				Tiers: []Tier{
 					lighter(perSquareMetreDay(5, 10, 4000)),
 					general(perSquareMetreDay(10, 20, 0)),
-					heavierAny(perSquareMetreDay(20, 50, 0), refusedWithin(30), unitsAtLeast(500)),
+					labelled("情节严重", heavierAny(perSquareMetreDay(20, 50, 0), refusedWithin(30), unitsAtLeast(500))),
 				},
 				NoPenalty: []NoPenaltyEntry{minorEntry(unitsBelow(5)), firstOffenceEntry()},
 			}),

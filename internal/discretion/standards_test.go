@@ -51,8 +51,6 @@ func prior(lo, hi int) Condition {
 	return c
 }
 
-func labelled(label string, t Tier) Tier { t.Label = label; return t }
-
 func forParty(t Tier, ps ...string) Tier { t.PartyTypes = ps; return t }
 
 func fixed(y int64, ms ...Measure) Standard {
