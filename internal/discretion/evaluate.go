@@ -92,12 +92,33 @@ type Case struct {
 	RecordNote string
 }
 
-// evaluation is one Evaluate: the act's day, the facts, the recorded counts and the counts used.
+// evaluation is one Evaluate: the act's day, the facts, the recorded counts, the counts used and
+// the first days of the windows met so far.
 type evaluation struct {
 	act      civil.Date
+	actText  string
 	facts    *Facts
 	recorded map[string]int
 	used     []PriorUse
+	starts   []windowStart
+}
+
+type windowStart struct {
+	p    Period
+	day  civil.Date
+	text string
+}
+
+// start is the first day of a window before the act, computed once per window.
+func (ev *evaluation) start(p Period) (civil.Date, string) {
+	for _, w := range ev.starts {
+		if w.p == p {
+			return w.day, w.text
+		}
+	}
+	d := p.Start(ev.act)
+	ev.starts = append(ev.starts, windowStart{p, d, d.String()})
+	return d, ev.starts[len(ev.starts)-1].text
 }
 
 func (ev *evaluation) use(u PriorUse) {
@@ -112,16 +133,16 @@ func (ev *evaluation) use(u PriorUse) {
 // narrower window bounds the wider from below; a first offence (never penalised) decides every
 // window. Windows are compared by their first day before the act.
 func (ev *evaluation) countHolds(window Period, lo, hi *int) (bool, error) {
-	from := window.Start(ev.act)
-	if n, ok := ev.recorded[from.String()]; ok {
-		ev.use(PriorUse{Lookback: window, From: from.String(), To: ev.act.String(), Count: n, Source: PriorFromRecord})
+	from, fromText := ev.start(window)
+	if n, ok := ev.recorded[fromText]; ok {
+		ev.use(PriorUse{Lookback: window, From: fromText, To: ev.actText, Count: n, Source: PriorFromRecord})
 		return (lo == nil || n >= *lo) && (hi == nil || n <= *hi), nil
 	}
 	f := ev.facts
 	typed := f.lookback()
-	tfrom := typed.Start(ev.act)
+	tfrom, tfromText := ev.start(typed)
 	n := f.PriorCount
-	ev.use(PriorUse{Lookback: typed, From: tfrom.String(), To: ev.act.String(), Count: n, Source: PriorFromOfficer})
+	ev.use(PriorUse{Lookback: typed, From: tfromText, To: ev.actText, Count: n, Source: PriorFromOfficer})
 	atLeast, atMost := 0, -1 // atMost -1: unbounded
 	switch {
 	case f.FirstOffence:
@@ -141,7 +162,7 @@ func (ev *evaluation) countHolds(window Period, lo, hi *int) (bool, error) {
 	if (lo != nil && atMost >= 0 && atMost < *lo) || (hi != nil && atLeast > *hi) {
 		return false, nil
 	}
-	return false, factRequired("priorCount", "该情形按违法行为发生前"+window.Describe()+"内（"+from.String()+"起）因同一违法行为受处罚的次数认定，请按"+
+	return false, factRequired("priorCount", "该情形按违法行为发生前"+window.Describe()+"内（"+fromText+"起）因同一违法行为受处罚的次数认定，请按"+
 		window.Describe()+"的回溯期统计（lookback: {\"n\": "+strconv.Itoa(window.N)+", \"unit\": \""+window.Unit+"\"}）")
 }
 
@@ -190,7 +211,7 @@ func Evaluate(b *Benchmark, s Statute, c Case) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	ev := &evaluation{act: act, facts: &f, recorded: c.Recorded}
+	ev := &evaluation{act: act, actText: act.String(), facts: &f, recorded: c.Recorded}
 	base := Result{BenchmarkID: b.ID, Version: b.Version, Title: b.Title, DocNo: b.DocNo, RegionCode: b.RegionCode,
 		ItemID: b.ItemID, ItemCode: b.ItemCode, ItemName: b.ItemName, Citation: s.Citation, Applicable: true, PartyType: f.PartyType,
 		Computation: []string{}, Measures: []MeasureResult{}, Matched: []Match{}, PriorCounts: []PriorUse{}, Notes: []string{}}

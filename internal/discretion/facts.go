@@ -110,7 +110,10 @@ func (f *Facts) check() error {
 	if f.RecurrenceDays != nil && *f.RecurrenceDays < 0 {
 		return bad("recurrenceDays", "责令改正至再次违法的天数不能为负数")
 	}
-	bases := make(map[string]int64, len(f.Bases))
+	var bases map[string]int64
+	if len(f.Bases) > 0 || f.IllegalGainsFen != nil || f.GoodsValueFen != nil || f.IllegalIncomeFen != nil || f.ProjectCostFen != nil {
+		bases = make(map[string]int64, len(f.Bases)+1)
+	}
 	for name, v := range f.Bases {
 		name = strings.TrimSpace(name)
 		if name == "" || utf8.RuneCountInString(name) > MaxBaseLen {
