@@ -96,4 +96,30 @@ describe('裁量计算', () => {
       await context.close()
     }
   })
+
+  it('编辑器：按规则生成档次后为从重档选用情节名称，详情按“情节名称（阶次）”显示', async () => {
+    const legal = await apiAs('legal')
+    const { context, page } = await newPage(browser)
+    let draftId = ''
+    try {
+      await uiLogin(page, 'legal')
+      await page.goto(`/discretion/new?itemId=${itemId}`)
+      await page.getByTestId('benchmark-propose').click()
+      const heavier = page.getByTestId('tier-2')
+      await heavier.waitFor()
+      await heavier.getByTestId('tier-label').locator('xpath=ancestor-or-self::*[contains(@class,"el-select")][1]').locator('.el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: /^情节严重$/ }).click()
+      await page.getByTestId('benchmark-save').click()
+      await page.waitForURL((url) => /^\/discretion\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'))
+      draftId = new URL(page.url()).pathname.split('/').pop()
+      await page.getByTestId('benchmark-content').getByText('情节严重（从重处罚）').first().waitFor()
+      await shot(page, 'discretion-draft-labels')
+    } finally {
+      await context.close()
+      if (draftId) {
+        const del = await legal('DELETE', `/discretion/benchmarks/${draftId}`)
+        assert.equal(del.status, 200, JSON.stringify(del.body))
+      }
+    }
+  })
 })
