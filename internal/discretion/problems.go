@@ -13,8 +13,8 @@ const (
 	rulePublish      = "行政处罚法 第三十四条：行政处罚裁量基准应当向社会公布"
 	ruleBases        = "本辖区倍数、百分比罚款的计算基数目录（权责清单按辖区设置）"
 	ruleLabels       = "本辖区裁量情节用语（辖区设置 " + LabelsKey + "）"
-	ruleLegality     = "行政处罚法 第四条：实施行政处罚，必须依照法律、法规、规章规定的种类"
-	rulePrecondition = "违法行为以经责令改正而拒不改正（逾期不改正）为要件的，责令改正是前提，不是裁量情节"
+	ruleLegality     = "行政处罚法 第四条：应当给予行政处罚的，依照本法由法律、法规、规章规定"
+	rulePrecondition = "行政处罚法 第二十八条第一款（责令改正）；违法行为以经责令改正拒不改正（逾期不改正）为要件的，该要件在适用裁量基准前确认一次，不作为裁量情节"
 )
 
 // Problem is one problem of a benchmark: where, what code, the message, and the rule it comes
