@@ -2335,6 +2335,7 @@ type DiscretionBenchmark struct {
 	ItemName      string                     `json:"itemName"`
 	NoPenalty     []DiscretionNoPenaltyEntry `json:"noPenalty"`
 	Note          string                     `json:"note"`
+	Precondition  *DiscretionPrecondition    `json:"precondition,omitempty"`
 	Provisions    []DiscretionProvision      `json:"provisions"`
 	PublishedAt   string                     `json:"publishedAt"`
 	RegionCode    string                     `json:"regionCode"`
@@ -2349,22 +2350,26 @@ type DiscretionBenchmark struct {
 	Title         string                     `json:"title"`
 	UpdatedAt     string                     `json:"updatedAt"`
 	Version       int                        `json:"version"`
+	Warnings      []DiscretionProblem        `json:"warnings"`
 }
 
 // DiscretionCondition defines model for discretion.Condition.
 type DiscretionCondition struct {
-	Harm         []string `json:"harm,omitempty"`
-	Kind         string   `json:"kind"`
-	LookbackDays int      `json:"lookbackDays,omitempty"`
-	MaxCount     *int     `json:"maxCount,omitempty"`
-	MaxFen       *int     `json:"maxFen,omitempty"`
-	MaxUnits     *float64 `json:"maxUnits,omitempty"`
-	MinCount     *int     `json:"minCount,omitempty"`
-	MinFen       *int     `json:"minFen,omitempty"`
-	MinUnits     *float64 `json:"minUnits,omitempty"`
-	Not          bool     `json:"not,omitempty"`
-	Text         string   `json:"text,omitempty"`
-	WithinDays   int      `json:"withinDays,omitempty"`
+	Base         string            `json:"base,omitempty"`
+	Harm         []string          `json:"harm,omitempty"`
+	Kind         string            `json:"kind"`
+	Lookback     *DiscretionPeriod `json:"lookback,omitempty"`
+	LookbackDays int               `json:"lookbackDays,omitempty"`
+	MaxCount     *int              `json:"maxCount,omitempty"`
+	MaxFen       *int              `json:"maxFen,omitempty"`
+	MaxUnits     *float64          `json:"maxUnits,omitempty"`
+	MinCount     *int              `json:"minCount,omitempty"`
+	MinFen       *int              `json:"minFen,omitempty"`
+	MinUnits     *float64          `json:"minUnits,omitempty"`
+	Not          bool              `json:"not,omitempty"`
+	PartyTypes   []string          `json:"partyTypes,omitempty"`
+	Text         string            `json:"text,omitempty"`
+	WithinDays   int               `json:"withinDays,omitempty"`
 }
 
 // DiscretionDetail defines model for discretion.Detail.
@@ -2381,6 +2386,7 @@ type DiscretionDetail struct {
 	ItemName      string                     `json:"itemName"`
 	NoPenalty     []DiscretionNoPenaltyEntry `json:"noPenalty"`
 	Note          string                     `json:"note"`
+	Precondition  *DiscretionPrecondition    `json:"precondition,omitempty"`
 	Provisions    []DiscretionProvision      `json:"provisions"`
 	PublishedAt   string                     `json:"publishedAt"`
 	RegionCode    string                     `json:"regionCode"`
@@ -2395,6 +2401,7 @@ type DiscretionDetail struct {
 	Title         string                     `json:"title"`
 	UpdatedAt     string                     `json:"updatedAt"`
 	Version       int                        `json:"version"`
+	Warnings      []DiscretionProblem        `json:"warnings"`
 }
 
 // DiscretionEvaluateRequest defines model for discretion.EvaluateRequest.
@@ -2407,32 +2414,39 @@ type DiscretionEvaluateRequest struct {
 
 // DiscretionFacts defines model for discretion.Facts.
 type DiscretionFacts struct {
-	Circumstances       []string `json:"circumstances,omitempty"`
-	CorrectedPromptly   bool     `json:"correctedPromptly"`
-	FirstOffence        bool     `json:"firstOffence"`
-	GoodsValueFen       *int     `json:"goodsValueFen,omitempty"`
-	Harm                string   `json:"harm"`
-	IllegalGainsFen     *int     `json:"illegalGainsFen,omitempty"`
-	IllegalIncomeFen    *int     `json:"illegalIncomeFen,omitempty"`
-	LookbackDays        int      `json:"lookbackDays"`
-	PriorCount          int      `json:"priorCount"`
-	ProjectCostFen      *int     `json:"projectCostFen,omitempty"`
-	RecurrenceDays      *int     `json:"recurrenceDays,omitempty"`
-	RefusedCorrection   bool     `json:"refusedCorrection"`
-	SeriousConsequences bool     `json:"seriousConsequences"`
-	ThreatenedStaff     bool     `json:"threatenedStaff"`
-	Units               *float64 `json:"units,omitempty"`
+	Bases               map[string]int    `json:"bases,omitempty"`
+	Circumstances       []string          `json:"circumstances,omitempty"`
+	CorrectedPromptly   bool              `json:"correctedPromptly"`
+	FirstOffence        bool              `json:"firstOffence"`
+	GoodsValueFen       *int              `json:"goodsValueFen,omitempty"`
+	Harm                string            `json:"harm"`
+	IllegalGainsFen     *int              `json:"illegalGainsFen,omitempty"`
+	IllegalIncomeFen    *int              `json:"illegalIncomeFen,omitempty"`
+	Lookback            *DiscretionPeriod `json:"lookback,omitempty"`
+	LookbackDays        int               `json:"lookbackDays,omitempty"`
+	OrderIgnored        *bool             `json:"orderIgnored,omitempty"`
+	PartyKey            string            `json:"partyKey,omitempty"`
+	PartyType           string            `json:"partyType,omitempty"`
+	PriorCount          int               `json:"priorCount"`
+	ProjectCostFen      *int              `json:"projectCostFen,omitempty"`
+	RecurrenceDays      *int              `json:"recurrenceDays,omitempty"`
+	RefusedCorrection   bool              `json:"refusedCorrection"`
+	SeriousConsequences bool              `json:"seriousConsequences"`
+	ThreatenedStaff     bool              `json:"threatenedStaff"`
+	Unit                string            `json:"unit,omitempty"`
+	Units               *float64          `json:"units,omitempty"`
 }
 
 // DiscretionInput defines model for discretion.Input.
 type DiscretionInput struct {
-	ItemID     string                     `json:"itemId"`
-	NoPenalty  []DiscretionNoPenaltyEntry `json:"noPenalty"`
-	Note       string                     `json:"note"`
-	Provisions []DiscretionProvision      `json:"provisions"`
-	RegionCode string                     `json:"regionCode"`
-	Tiers      []DiscretionTier           `json:"tiers"`
-	Title      string                     `json:"title"`
+	ItemID       string                     `json:"itemId"`
+	NoPenalty    []DiscretionNoPenaltyEntry `json:"noPenalty"`
+	Note         string                     `json:"note"`
+	Precondition *DiscretionPrecondition    `json:"precondition,omitempty"`
+	Provisions   []DiscretionProvision      `json:"provisions"`
+	RegionCode   string                     `json:"regionCode"`
+	Tiers        []DiscretionTier           `json:"tiers"`
+	Title        string                     `json:"title"`
 }
 
 // DiscretionLevel defines model for discretion.Level.
@@ -2442,6 +2456,21 @@ type DiscretionLevel string
 type DiscretionMatch struct {
 	Condition   string `json:"condition"`
 	Description string `json:"description"`
+}
+
+// DiscretionMeasure defines model for discretion.Measure.
+type DiscretionMeasure struct {
+	Kind string `json:"kind"`
+	Text string `json:"text,omitempty"`
+}
+
+// DiscretionMeasureResult defines model for discretion.MeasureResult.
+type DiscretionMeasureResult struct {
+	AmountFen *int   `json:"amountFen,omitempty"`
+	Kind      string `json:"kind"`
+	Name      string `json:"name"`
+	Note      string `json:"note,omitempty"`
+	Text      string `json:"text,omitempty"`
 }
 
 // DiscretionNoPenaltyEntry defines model for discretion.NoPenaltyEntry.
@@ -2476,14 +2505,44 @@ type DiscretionOption struct {
 	Name string `json:"name"`
 }
 
+// DiscretionPeriod defines model for discretion.Period.
+type DiscretionPeriod struct {
+	N    int    `json:"n"`
+	Unit string `json:"unit"`
+}
+
+// DiscretionPrecondition defines model for discretion.Precondition.
+type DiscretionPrecondition struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// DiscretionPriorUse defines model for discretion.PriorUse.
+type DiscretionPriorUse struct {
+	Count    int              `json:"count"`
+	From     string           `json:"from"`
+	Lookback DiscretionPeriod `json:"lookback"`
+	Source   string           `json:"source"`
+	To       string           `json:"to"`
+}
+
+// DiscretionProblem defines model for discretion.Problem.
+type DiscretionProblem struct {
+	Code    string `json:"code"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Rule    string `json:"rule,omitempty"`
+}
+
 // DiscretionProposal defines model for discretion.Proposal.
 type DiscretionProposal struct {
-	NoPenalty  []DiscretionNoPenaltyEntry `json:"noPenalty"`
-	Notes      []string                   `json:"notes"`
-	Provisions []DiscretionProvision      `json:"provisions"`
-	Rules      DiscretionRules            `json:"rules"`
-	Statute    DiscretionStatute          `json:"statute"`
-	Tiers      []DiscretionTier           `json:"tiers"`
+	NoPenalty    []DiscretionNoPenaltyEntry `json:"noPenalty"`
+	Notes        []string                   `json:"notes"`
+	Precondition *DiscretionPrecondition    `json:"precondition,omitempty"`
+	Provisions   []DiscretionProvision      `json:"provisions"`
+	Rules        DiscretionRules            `json:"rules"`
+	Statute      DiscretionStatute          `json:"statute"`
+	Tiers        []DiscretionTier           `json:"tiers"`
 }
 
 // DiscretionProposeRequest defines model for discretion.ProposeRequest.
@@ -2512,6 +2571,7 @@ type DiscretionPublished struct {
 	ItemCode      string                     `json:"itemCode"`
 	ItemName      string                     `json:"itemName"`
 	NoPenalty     []DiscretionNoPenaltyEntry `json:"noPenalty"`
+	Precondition  *DiscretionPrecondition    `json:"precondition,omitempty"`
 	Provisions    []DiscretionProvision      `json:"provisions"`
 	RegionCode    string                     `json:"regionCode"`
 	RegionName    string                     `json:"regionName"`
@@ -2535,64 +2595,83 @@ type DiscretionRange struct {
 	MultipleBase   string `json:"multipleBase"`
 	MultipleMaxPct int    `json:"multipleMaxPct"`
 	MultipleMinPct int    `json:"multipleMinPct"`
+	PerUnitMaxFen  int    `json:"perUnitMaxFen"`
+	PerUnitMinFen  int    `json:"perUnitMinFen"`
+	Unit           string `json:"unit,omitempty"`
 }
 
 // DiscretionResult defines model for discretion.Result.
 type DiscretionResult struct {
-	BenchmarkID       string            `json:"benchmarkId"`
-	Citation          string            `json:"citation"`
-	Clamped           bool              `json:"clamped"`
-	DocNo             string            `json:"docNo"`
-	Education         string            `json:"education,omitempty"`
-	EducationRequired bool              `json:"educationRequired"`
-	IfPenalised       *DiscretionResult `json:"ifPenalised,omitempty"`
-	ItemCode          string            `json:"itemCode"`
-	ItemID            string            `json:"itemId"`
-	ItemName          string            `json:"itemName"`
-	Mandatory         bool              `json:"mandatory"`
-	Matched           []DiscretionMatch `json:"matched"`
-	MaxFen            int               `json:"maxFen"`
-	Measures          []string          `json:"measures"`
-	MinFen            int               `json:"minFen"`
-	NoPenaltyKind     string            `json:"noPenaltyKind,omitempty"`
-	Notes             []string          `json:"notes"`
-	Penalise          bool              `json:"penalise"`
-	Provision         string            `json:"provision,omitempty"`
-	ProvisionLabel    string            `json:"provisionLabel,omitempty"`
-	Reason            string            `json:"reason"`
-	RegionCode        string            `json:"regionCode"`
-	Standard          string            `json:"standard"`
-	Tier              DiscretionLevel   `json:"tier"`
-	TierName          string            `json:"tierName"`
-	Title             string            `json:"title"`
-	Version           int               `json:"version"`
-	Warning           bool              `json:"warning"`
+	Applicable        bool                      `json:"applicable"`
+	BenchmarkID       string                    `json:"benchmarkId"`
+	Citation          string                    `json:"citation"`
+	Clamped           bool                      `json:"clamped"`
+	Computation       []string                  `json:"computation"`
+	DocNo             string                    `json:"docNo"`
+	Education         string                    `json:"education,omitempty"`
+	EducationRequired bool                      `json:"educationRequired"`
+	IfPenalised       *DiscretionResult         `json:"ifPenalised,omitempty"`
+	ItemCode          string                    `json:"itemCode"`
+	ItemID            string                    `json:"itemId"`
+	ItemName          string                    `json:"itemName"`
+	LevelName         string                    `json:"levelName"`
+	Mandatory         bool                      `json:"mandatory"`
+	Matched           []DiscretionMatch         `json:"matched"`
+	MaxFen            int                       `json:"maxFen"`
+	Measures          []DiscretionMeasureResult `json:"measures"`
+	MinFen            int                       `json:"minFen"`
+	NoPenaltyKind     string                    `json:"noPenaltyKind,omitempty"`
+	Notes             []string                  `json:"notes"`
+	PartyType         string                    `json:"partyType,omitempty"`
+	Penalise          bool                      `json:"penalise"`
+	PriorCounts       []DiscretionPriorUse      `json:"priorCounts"`
+	PriorSource       string                    `json:"priorSource,omitempty"`
+	Provision         string                    `json:"provision,omitempty"`
+	ProvisionLabel    string                    `json:"provisionLabel,omitempty"`
+	Reason            string                    `json:"reason"`
+	RegionCode        string                    `json:"regionCode"`
+	Standard          string                    `json:"standard"`
+	Tier              DiscretionLevel           `json:"tier,omitempty"`
+	TierName          string                    `json:"tierName"`
+	Title             string                    `json:"title"`
+	Unit              string                    `json:"unit,omitempty"`
+	Version           int                       `json:"version"`
+	Warning           bool                      `json:"warning"`
 }
 
 // DiscretionRules defines model for discretion.Rules.
 type DiscretionRules struct {
-	Basis         string `json:"basis"`
-	GeneralMaxPct int    `json:"generalMaxPct"`
-	GeneralMinPct int    `json:"generalMinPct"`
-	LighterMaxPct int    `json:"lighterMaxPct"`
-	MinSteps      int    `json:"minSteps"`
-	RangeHighPct  int    `json:"rangeHighPct"`
-	RangeLowPct   int    `json:"rangeLowPct"`
+	Bases         []string `json:"bases"`
+	Basis         string   `json:"basis"`
+	GeneralMaxPct int      `json:"generalMaxPct"`
+	GeneralMinPct int      `json:"generalMinPct"`
+	Labels        []string `json:"labels"`
+	LabelsSource  string   `json:"labelsSource"`
+	LighterMaxPct int      `json:"lighterMaxPct"`
+	MaxOnlyCheck  string   `json:"maxOnlyCheck"`
+	Midpoint      string   `json:"midpoint"`
+	MinSteps      int      `json:"minSteps"`
+	MinStepsCheck string   `json:"minStepsCheck"`
+	OrderCheck    string   `json:"orderCheck"`
+	RangeHighPct  int      `json:"rangeHighPct"`
+	RangeLowPct   int      `json:"rangeLowPct"`
+	Source        string   `json:"source"`
+	SourceName    string   `json:"sourceName"`
 }
 
 // DiscretionStandard defines model for discretion.Standard.
 type DiscretionStandard struct {
-	Base           string   `json:"base,omitempty"`
-	Kind           string   `json:"kind"`
-	MaxFen         int      `json:"maxFen"`
-	Measures       []string `json:"measures"`
-	MinFen         int      `json:"minFen"`
-	MultipleMaxPct int      `json:"multipleMaxPct"`
-	MultipleMinPct int      `json:"multipleMinPct"`
-	PerUnitMaxFen  int      `json:"perUnitMaxFen"`
-	PerUnitMinFen  int      `json:"perUnitMinFen"`
-	Unit           string   `json:"unit,omitempty"`
-	Warning        bool     `json:"warning,omitempty"`
+	Base           string              `json:"base,omitempty"`
+	Kind           string              `json:"kind"`
+	MaxFen         int                 `json:"maxFen"`
+	Measures       []DiscretionMeasure `json:"measures"`
+	MinFen         int                 `json:"minFen"`
+	MultipleMaxPct int                 `json:"multipleMaxPct"`
+	MultipleMinPct int                 `json:"multipleMinPct"`
+	PerUnitMaxFen  int                 `json:"perUnitMaxFen"`
+	PerUnitMinFen  int                 `json:"perUnitMinFen"`
+	Unit           string              `json:"unit,omitempty"`
+	Warning        bool                `json:"warning,omitempty"`
 }
 
 // DiscretionStatute defines model for discretion.Statute.
@@ -2649,22 +2728,25 @@ type DiscretionSummaryList struct {
 type DiscretionTier struct {
 	Conditions  []DiscretionCondition `json:"conditions"`
 	Description string                `json:"description,omitempty"`
+	Label       string                `json:"label,omitempty"`
 	Level       DiscretionLevel       `json:"level"`
 	Match       string                `json:"match,omitempty"`
+	PartyTypes  []string              `json:"partyTypes,omitempty"`
 	Provision   string                `json:"provision,omitempty"`
 	Standard    DiscretionStandard    `json:"standard"`
 }
 
 // DiscretionUpdateInput defines model for discretion.UpdateInput.
 type DiscretionUpdateInput struct {
-	ItemID     string                     `json:"itemId"`
-	NoPenalty  []DiscretionNoPenaltyEntry `json:"noPenalty"`
-	Note       string                     `json:"note"`
-	Provisions []DiscretionProvision      `json:"provisions"`
-	RegionCode string                     `json:"regionCode"`
-	Revision   int                        `json:"revision"`
-	Tiers      []DiscretionTier           `json:"tiers"`
-	Title      string                     `json:"title"`
+	ItemID       string                     `json:"itemId"`
+	NoPenalty    []DiscretionNoPenaltyEntry `json:"noPenalty"`
+	Note         string                     `json:"note"`
+	Precondition *DiscretionPrecondition    `json:"precondition,omitempty"`
+	Provisions   []DiscretionProvision      `json:"provisions"`
+	RegionCode   string                     `json:"regionCode"`
+	Revision     int                        `json:"revision"`
+	Tiers        []DiscretionTier           `json:"tiers"`
+	Title        string                     `json:"title"`
 }
 
 // DiscretionVocabulary defines model for discretion.Vocabulary.
@@ -2672,9 +2754,16 @@ type DiscretionVocabulary struct {
 	Bases          []string           `json:"bases"`
 	ConditionKinds []DiscretionOption `json:"conditionKinds"`
 	HarmLevels     []DiscretionOption `json:"harmLevels"`
+	Labels         []string           `json:"labels"`
 	Levels         []DiscretionOption `json:"levels"`
+	MeasureKinds   []DiscretionOption `json:"measureKinds"`
+	Modes          []DiscretionOption `json:"modes"`
 	National       DiscretionRules    `json:"national"`
 	NoPenaltyKinds []DiscretionOption `json:"noPenaltyKinds"`
+	PartyTypes     []DiscretionOption `json:"partyTypes"`
+	PeriodUnits    []DiscretionOption `json:"periodUnits"`
+	RegionCode     string             `json:"regionCode"`
+	Rules          DiscretionRules    `json:"rules"`
 	StandardKinds  []DiscretionOption `json:"standardKinds"`
 }
 
@@ -3502,6 +3591,12 @@ type GetDiscretionNoPenaltyParams struct {
 
 	// Date 默认今天
 	Date string `form:"date,omitempty" json:"date,omitempty"`
+}
+
+// GetDiscretionVocabularyParams defines parameters for GetDiscretionVocabulary.
+type GetDiscretionVocabularyParams struct {
+	// RegionCode 默认本辖区根节点
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
 // PostImportsCatalogMultipartBody defines parameters for PostImportsCatalog.

@@ -7,6 +7,7 @@ import (
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/region"
 )
@@ -35,11 +36,11 @@ func (s *Service) Propose(ctx context.Context, p *access.Principal, req ProposeR
 	if err != nil {
 		return Proposal{}, err
 	}
-	eff, err := s.rules(ctx, s.DB.R, code)
+	rules, err := s.rules(ctx, s.DB.R, code)
 	if err != nil {
 		return Proposal{}, err
 	}
-	return Propose(st, eff.Rules), nil
+	return Propose(st, rules), nil
 }
 
 // inForceFor picks the benchmark of an item that applies in a region on a day: among the
@@ -106,7 +107,38 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 	if err != nil {
 		return Result{}, err
 	}
-	return Evaluate(&b, st, req.Facts)
+	f := req.Facts
+	if err := f.check(); err != nil {
+		return Result{}, err
+	}
+	vocab, err := s.bases(ctx, code)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := f.CheckBases(vocab); err != nil {
+		return Result{}, err
+	}
+	c := Case{ActDate: day, Facts: f}
+	if ws := b.Windows(); len(ws) > 0 {
+		switch {
+		case s.Priors == nil:
+			c.RecordNote = noteNoRecord
+		case f.PartyKey == "":
+			c.RecordNote = noteNoParty
+		default:
+			act, _ := civil.Parse(day)
+			c.Recorded = map[string]int{}
+			for _, w := range ws {
+				from := w.Start(act).String()
+				n, err := s.Priors.Count(ctx, f.PartyKey, itemID, from, day)
+				if err != nil {
+					return Result{}, err
+				}
+				c.Recorded[from] = n
+			}
+		}
+	}
+	return Evaluate(&b, st, c)
 }
 
 // NoPenalty returns the no-penalty list in force on a day (default today) for a region (default

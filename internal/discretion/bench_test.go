@@ -51,7 +51,7 @@ func BenchmarkEvaluatePure(b *testing.B) {
 		j := jobs[i%len(jobs)]
 		i++
 		start := time.Now()
-		if _, err := Evaluate(j.b, j.s, j.f); err != nil {
+		if _, err := Evaluate(j.b, j.s, at(j.f)); err != nil {
 			b.Fatal(err)
 		}
 		if len(lat) < cap(lat) {

@@ -21,6 +21,8 @@ const (
 	CondSeriousConsequences = "serious_consequences" // 造成严重后果
 	CondIllegalGains        = "illegal_gains"        // 违法所得金额区间
 	CondGoodsValue          = "goods_value"          // 货值金额区间
+	CondAmount              = "amount"               // 任一计算基数的金额区间 (赔偿额、销售额 …)
+	CondPartyType           = "party_type"           // 当事人类型
 	CondUnits               = "units"                // 数量区间 (平方米、处、辆、日 …)
 	CondNote                = "note"                 // 其他情形, stated in words and confirmed by the officer
 )
@@ -30,7 +32,7 @@ var ConditionKinds = []Option{
 	{CondFirstOffence, "初次违法"}, {CondPriorCount, "前次处罚次数"}, {CondHarm, "危害后果"},
 	{CondCorrectedPromptly, "及时改正"}, {CondRefusedCorrection, "拒不改正"}, {CondThreatenedStaff, "威胁、阻碍执法人员"},
 	{CondSeriousConsequences, "造成严重后果"}, {CondIllegalGains, "违法所得金额"}, {CondGoodsValue, "货值金额"},
-	{CondUnits, "数量"}, {CondNote, "其他情形"},
+	{CondAmount, "基数金额"}, {CondUnits, "数量"}, {CondPartyType, "当事人类型"}, {CondNote, "其他情形"},
 }
 
 // Harm levels (危害后果).
@@ -59,25 +61,26 @@ func optionName(opts []Option, code string) string {
 	return ""
 }
 
-// DefaultLookbackDays is the usual look-back window for counting prior penalties: one year before
-// the act (DOMAIN.md §7a).
-const DefaultLookbackDays = 365
-
 // Condition is one structured condition of a tier, a provision or a no-penalty entry. Amount and
 // quantity bounds are half-open, as the law writes them: Min is included ("以上"), Max is not ("不足").
 type Condition struct {
-	Kind         string   `json:"kind"`
-	Not          bool     `json:"not,omitempty"`          // the condition holds when the fact does not
-	MinCount     *int     `json:"minCount,omitempty"`     // prior_count: at least
-	MaxCount     *int     `json:"maxCount,omitempty"`     // prior_count: at most
-	LookbackDays int      `json:"lookbackDays,omitempty"` // prior_count, first_offence: window before the act; 0 means 365
-	Harm         []string `json:"harm,omitempty"`         // harm: the levels that match
-	WithinDays   int      `json:"withinDays,omitempty"`   // refused_correction: recurrence within N days of the order counts
-	MinFen       *int64   `json:"minFen,omitempty"`       // illegal_gains, goods_value
+	Kind     string  `json:"kind"`
+	Not      bool    `json:"not,omitempty"`      // the condition holds when the fact does not
+	MinCount *int    `json:"minCount,omitempty"` // prior_count: at least
+	MaxCount *int    `json:"maxCount,omitempty"` // prior_count: at most
+	Lookback *Period `json:"lookback,omitempty"` // prior_count, first_offence: the window before the act; default one year
+	// LookbackDays is the window as it was kept before windows were calendar periods (365 = one
+	// year); it is read into Lookback and not written.
+	LookbackDays int      `json:"lookbackDays,omitempty"`
+	Harm         []string `json:"harm,omitempty"`       // harm: the levels that match
+	WithinDays   int      `json:"withinDays,omitempty"` // refused_correction: recurrence within N days of the order counts
+	Base         string   `json:"base,omitempty"`       // amount: the base whose amount is bounded
+	MinFen       *int64   `json:"minFen,omitempty"`     // illegal_gains, goods_value, amount
 	MaxFen       *int64   `json:"maxFen,omitempty"`
 	MinUnits     *float64 `json:"minUnits,omitempty"` // units
 	MaxUnits     *float64 `json:"maxUnits,omitempty"`
-	Text         string   `json:"text,omitempty"` // note: the circumstance, as the officer will confirm it
+	PartyTypes   []string `json:"partyTypes,omitempty"` // party_type: the types that match (unit = legal and other)
+	Text         string   `json:"text,omitempty"`       // note: the circumstance, as the officer will confirm it
 }
 
 // MaxConditions bounds the conditions of one tier, provision or entry.
@@ -87,16 +90,17 @@ const MaxConditions = 20
 const MaxNoteLen = 200
 
 // check validates a condition and normalises it in place: defaults filled, fields the kind does
-// not use cleared.
-func (c *Condition) check(field string, ps *problems) {
+// not use cleared, a window kept in days read as a calendar period. bases is the jurisdiction's
+// vocabulary of bases.
+func (c *Condition) check(field string, bases []string, ps *problems) {
 	c.Kind = strings.TrimSpace(c.Kind)
 	keep := *c
 	*c = Condition{Kind: keep.Kind, Not: keep.Not}
 	switch c.Kind {
 	case CondFirstOffence:
-		c.LookbackDays = lookback(field, keep.LookbackDays, ps)
+		c.Lookback = lookback(field, keep, ps)
 	case CondPriorCount:
-		c.LookbackDays = lookback(field, keep.LookbackDays, ps)
+		c.Lookback = lookback(field, keep, ps)
 		c.MinCount, c.MaxCount = keep.MinCount, keep.MaxCount
 		switch {
 		case c.MinCount == nil && c.MaxCount == nil:
@@ -129,8 +133,12 @@ func (c *Condition) check(field string, ps *problems) {
 		if c.WithinDays < 0 || c.WithinDays > 3650 {
 			ps.add(field+".withinDays", "DISCRETION_CONDITION_INVALID", "责令改正后再次违法的认定期限应在0到3650日之间", "")
 		}
-	case CondIllegalGains, CondGoodsValue:
+	case CondIllegalGains, CondGoodsValue, CondAmount:
 		c.MinFen, c.MaxFen = keep.MinFen, keep.MaxFen
+		if c.Kind == CondAmount {
+			c.Base = strings.TrimSpace(keep.Base)
+			checkBase(field+".base", c.Base, bases, ps)
+		}
 		switch {
 		case c.MinFen == nil && c.MaxFen == nil:
 			ps.add(field+".minFen", "DISCRETION_CONDITION_INVALID", "金额条件须填写下限或上限", "")
@@ -148,6 +156,11 @@ func (c *Condition) check(field string, ps *problems) {
 			ps.add(field+".minUnits", "DISCRETION_AMOUNT_NEGATIVE", "数量不能为负数", "")
 		case c.MinUnits != nil && c.MaxUnits != nil && *c.MinUnits >= *c.MaxUnits:
 			ps.add(field+".minUnits", "DISCRETION_RANGE_INVERTED", "数量条件的下限应小于上限", "")
+		}
+	case CondPartyType:
+		c.PartyTypes = checkParties(field+".partyTypes", keep.PartyTypes, ps)
+		if len(keep.PartyTypes) == 0 {
+			ps.add(field+".partyTypes", "DISCRETION_CONDITION_INVALID", "当事人类型条件须选择至少一种当事人类型", "")
 		}
 	case CondNote:
 		c.Text = strings.TrimSpace(keep.Text)
@@ -169,14 +182,29 @@ func conditionCodes() string {
 	return strings.Join(codes, "、")
 }
 
-func lookback(field string, days int, ps *problems) int {
-	if days == 0 {
-		return DefaultLookbackDays
+// lookback reads the window of a count condition: its period, or the days it was kept in, or one
+// year by default.
+func lookback(field string, c Condition, ps *problems) *Period {
+	if c.Lookback == nil {
+		if c.LookbackDays < 0 || c.LookbackDays > MaxPeriodDays {
+			ps.add(field+".lookbackDays", "DISCRETION_CONDITION_INVALID", "回溯期应在1到3650日之间", "")
+		}
+		p := legacyPeriod(c.LookbackDays)
+		return &p
 	}
-	if days < 0 || days > 3650 {
-		ps.add(field+".lookbackDays", "DISCRETION_CONDITION_INVALID", "回溯期应在1到3650日之间", "")
+	p := Period{N: c.Lookback.N, Unit: strings.TrimSpace(c.Lookback.Unit)}
+	if !p.valid() {
+		ps.add(field+".lookback", "DISCRETION_CONDITION_INVALID", "回溯期应为1至10年、1至120个月或1至3650日（unit 为 year、month 或 day）", "")
 	}
-	return days
+	return &p
+}
+
+// window is the condition's look-back period.
+func (c Condition) window() Period {
+	if c.Lookback == nil {
+		return legacyPeriod(c.LookbackDays)
+	}
+	return *c.Lookback
 }
 
 func harmRank(h string) int {
@@ -191,9 +219,29 @@ func harmRank(h string) int {
 // equal reports two normalised conditions saying the same thing.
 func (c Condition) equal(o Condition) bool {
 	return c.Kind == o.Kind && c.Not == o.Not && eqPtr(c.MinCount, o.MinCount) && eqPtr(c.MaxCount, o.MaxCount) &&
-		c.LookbackDays == o.LookbackDays && slices.Equal(c.Harm, o.Harm) && c.WithinDays == o.WithinDays &&
+		eqPtr(c.Lookback, o.Lookback) && slices.Equal(c.Harm, o.Harm) && c.WithinDays == o.WithinDays && c.Base == o.Base &&
 		eqPtr(c.MinFen, o.MinFen) && eqPtr(c.MaxFen, o.MaxFen) && eqPtr(c.MinUnits, o.MinUnits) &&
-		eqPtr(c.MaxUnits, o.MaxUnits) && c.Text == o.Text
+		eqPtr(c.MaxUnits, o.MaxUnits) && slices.Equal(c.PartyTypes, o.PartyTypes) && c.Text == o.Text
+}
+
+// implies reports whether c holds whenever x does, beyond equality: a count in a narrower range
+// over the same window (第三次 implies 两次以上).
+func (c Condition) impliedBy(x Condition) bool {
+	if c.equal(x) {
+		return true
+	}
+	if c.Kind != CondPriorCount || x.Kind != CondPriorCount || c.Not || x.Not || c.window() != x.window() {
+		return false
+	}
+	lo := func(p *int) int {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	loOK := lo(x.MinCount) >= lo(c.MinCount)
+	hiOK := c.MaxCount == nil || (x.MaxCount != nil && *x.MaxCount <= *c.MaxCount)
+	return loOK && hiOK
 }
 
 func eqPtr[T comparable](a, b *T) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
@@ -208,12 +256,12 @@ func (c Condition) Describe() string {
 }
 
 func (c Condition) describe() string {
-	days := strconv.Itoa(c.LookbackDays)
+	within := c.window().Describe()
 	switch c.Kind {
 	case CondFirstOffence:
-		return "初次违法（违法行为发生前" + days + "日内未因同一违法行为受过行政处罚）"
+		return "初次违法（违法行为发生前" + within + "内未因同一违法行为受过行政处罚）"
 	case CondPriorCount:
-		return "违法行为发生前" + days + "日内因同一违法行为受过行政处罚" + countText(c.MinCount, c.MaxCount)
+		return "违法行为发生前" + within + "内因同一违法行为受过行政处罚" + countText(c.MinCount, c.MaxCount)
 	case CondHarm:
 		names := make([]string, len(c.Harm))
 		for i, h := range c.Harm {
@@ -235,6 +283,10 @@ func (c Condition) describe() string {
 		return "违法所得" + boundsText(c.MinFen, c.MaxFen, yuanText)
 	case CondGoodsValue:
 		return "货值金额" + boundsText(c.MinFen, c.MaxFen, yuanText)
+	case CondAmount:
+		return c.Base + boundsText(c.MinFen, c.MaxFen, yuanText)
+	case CondPartyType:
+		return "当事人为" + partiesText(c.PartyTypes)
 	case CondUnits:
 		return "数量" + boundsText(c.MinUnits, c.MaxUnits, func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) })
 	case CondNote:
@@ -273,21 +325,22 @@ func boundsText[T any](lo, hi *T, f func(T) string) string {
 
 // holds decides a condition on the facts. It answers DISCRETION_FACT_REQUIRED, naming the fact,
 // when the facts given cannot decide it.
-func (c Condition) holds(f *Facts) (bool, error) {
-	ok, err := c.holdsPositive(f)
+func (c Condition) holds(ev *evaluation) (bool, error) {
+	ok, err := c.holdsPositive(ev)
 	if err != nil {
 		return false, err
 	}
 	return ok != c.Not, nil
 }
 
-func (c Condition) holdsPositive(f *Facts) (bool, error) {
+func (c Condition) holdsPositive(ev *evaluation) (bool, error) {
+	f := ev.facts
 	switch c.Kind {
 	case CondFirstOffence:
 		zero := 0
-		return countHolds(f, c.LookbackDays, nil, &zero)
+		return ev.countHolds(c.window(), nil, &zero)
 	case CondPriorCount:
-		return countHolds(f, c.LookbackDays, c.MinCount, c.MaxCount)
+		return ev.countHolds(c.window(), c.MinCount, c.MaxCount)
 	case CondHarm:
 		if f.Harm == "" {
 			return false, factRequired("harm", "请认定危害后果（none 无、minor 轻微、general 一般、serious 严重）")
@@ -301,21 +354,29 @@ func (c Condition) holdsPositive(f *Facts) (bool, error) {
 		return f.ThreatenedStaff, nil
 	case CondSeriousConsequences:
 		return f.SeriousConsequences, nil
-	case CondIllegalGains:
-		if f.IllegalGainsFen == nil {
-			return false, factRequired("illegalGainsFen", "该情形按违法所得金额认定，请填写违法所得金额（分）")
+	case CondIllegalGains, CondGoodsValue, CondAmount:
+		base := c.Base
+		switch c.Kind {
+		case CondIllegalGains:
+			base = BaseIllegalGains
+		case CondGoodsValue:
+			base = BaseGoodsValue
 		}
-		return within(*f.IllegalGainsFen, c.MinFen, c.MaxFen), nil
-	case CondGoodsValue:
-		if f.GoodsValueFen == nil {
-			return false, factRequired("goodsValueFen", "该情形按货值金额认定，请填写货值金额（分）")
+		v, ok := f.Bases[base]
+		if !ok {
+			return false, baseRequired(base, "该情形按"+base+"认定，请填写"+base+"（分）")
 		}
-		return within(*f.GoodsValueFen, c.MinFen, c.MaxFen), nil
+		return within(v, c.MinFen, c.MaxFen), nil
 	case CondUnits:
 		if f.Units == nil {
 			return false, factRequired("units", "该情形按数量认定，请填写数量")
 		}
 		return within(*f.Units, c.MinUnits, c.MaxUnits), nil
+	case CondPartyType:
+		if f.PartyType == "" {
+			return false, factRequired("partyType", "该情形按当事人类型认定，请选择当事人类型（自然人、法人或其他组织）")
+		}
+		return slices.Contains(c.PartyTypes, f.PartyType), nil
 	case CondNote:
 		return slices.Contains(f.Circumstances, c.Text), nil
 	}
@@ -326,34 +387,9 @@ func within[T int64 | float64](v T, lo, hi *T) bool {
 	return (lo == nil || v >= *lo) && (hi == nil || v < *hi)
 }
 
-// countHolds decides "prior penalties within window days lie in [lo, hi]" from the facts, which
-// count prior penalties within their own window. Equal windows decide exactly; a count in a wider
-// window bounds the narrower one from above, a narrower one bounds the wider from below; a first
-// offence (never penalised) decides every window.
-func countHolds(f *Facts, window int, lo, hi *int) (bool, error) {
-	n := f.PriorCount
-	atLeast, atMost := 0, -1 // atMost -1: unbounded
-	switch fw := f.lookback(); {
-	case f.FirstOffence:
-		atMost = 0
-	case fw == window:
-		atLeast, atMost = n, n
-	case fw > window:
-		atMost = n
-	default:
-		atLeast = n
-	}
-	minOK := lo == nil || atLeast >= *lo
-	maxOK := hi == nil || (atMost >= 0 && atMost <= *hi)
-	if minOK && maxOK {
-		return true, nil
-	}
-	if (lo != nil && atMost >= 0 && atMost < *lo) || (hi != nil && atLeast > *hi) {
-		return false, nil
-	}
-	return false, factRequired("priorCount", fmt.Sprintf("该情形按违法行为发生前%d日内因同一违法行为受处罚的次数认定，请按%d日回溯期统计（lookbackDays=%d）", window, window, window))
-}
-
 func factRequired(fact, msg string) error {
 	return apperr.InvalidField("facts."+fact, "DISCRETION_FACT_REQUIRED", msg)
 }
+
+// baseRequired asks for the amount of a base, naming the fact facts.bases.<base>.
+func baseRequired(base, msg string) error { return factRequired("bases."+base, msg) }

@@ -37,11 +37,13 @@ func yuan(n int64) int64 { return n * 100 }
 func cond(kind string) Condition { return Condition{Kind: kind} }
 
 func firstOffence() Condition {
-	return Condition{Kind: CondFirstOffence, LookbackDays: DefaultLookbackDays}
+	p := OneYear()
+	return Condition{Kind: CondFirstOffence, Lookback: &p}
 }
 
 func priorAtLeast(n int) Condition {
-	return Condition{Kind: CondPriorCount, MinCount: &n, LookbackDays: DefaultLookbackDays}
+	p := OneYear()
+	return Condition{Kind: CondPriorCount, MinCount: &n, Lookback: &p}
 }
 
 func harmIn(levels ...string) Condition { return Condition{Kind: CondHarm, Harm: levels} }
@@ -65,20 +67,22 @@ func tier(l Level, match string, cs []Condition, std Standard, desc string) Tier
 		cs = []Condition{}
 	}
 	if std.Measures == nil {
-		std.Measures = []string{}
+		std.Measures = []Measure{}
 	}
 	return Tier{Level: l, Match: match, Conditions: cs, Standard: std, Description: desc}
 }
 
 func under(p string, t Tier) Tier { t.Provision = p; return t }
 
+func labelled(label string, t Tier) Tier { t.Label = label; return t }
+
 func warning() Standard { return Standard{Kind: StdWarning} }
 
-func fine(lo, hi int64, measures ...string) Standard {
+func fine(lo, hi int64, measures ...Measure) Standard {
 	return Standard{Kind: StdRange, MinFen: yuan(lo), MaxFen: yuan(hi), Measures: measures}
 }
 
-func timesGoods(lo, hi int, measures ...string) Standard {
+func timesGoods(lo, hi int, measures ...Measure) Standard {
 	return Standard{Kind: StdMultiple, MultipleMinPct: lo * 100, MultipleMaxPct: hi * 100, Base: BaseGoodsValue, Measures: measures}
 }
 
@@ -132,7 +136,9 @@ func DemoBenchmarks() []DemoBenchmark {
 		return Statute{Citation: "《城市市容和环境卫生管理条例》第三十四条第一款第" + article + "项", PenaltyKinds: []string{PenaltyWarning, PenaltyFine},
 			FineMaxFen: yuan(maxYuan)}
 	}
-	foodMeasures := "没收违法所得和违法生产经营的食品、食品添加剂以及用于违法生产经营的工具、设备、原料等物品"
+	foodMeasures := []Measure{{Kind: MeasureConfiscateGains},
+		{Kind: MeasureConfiscateProperty, Text: "违法生产经营的食品、食品添加剂以及用于违法生产经营的工具、设备、原料等物品"}}
+	bbq := []Measure{{Kind: MeasureConfiscateProperty, Text: "烧烤工具"}, {Kind: MeasureConfiscateGains}}
 	under10k, from10k := int64(1_000_000), int64(1_000_000)
 
 	return []DemoBenchmark{
@@ -169,7 +175,7 @@ func DemoBenchmarks() []DemoBenchmark {
 					tier(LevelLighter, MatchAll, conds(firstOffence(), cond(CondCorrectedPromptly), negate(removedHarm())), fine(5000, 14000),
 						"初次违法且及时改正的"),
 					general(fine(14000, 36000)),
-					tier(LevelHeavier, MatchAll, conds(refusedWithin(30)), fine(36000, 50000, "责令停业整治"),
+					tier(LevelHeavier, MatchAll, conds(refusedWithin(30)), fine(36000, 50000, Measure{Kind: MeasureSuspendBusiness, Text: "责令停业整治"}),
 						"拒不改正的（责令改正后30日内再次超标排放油烟的，视为拒不改正）"),
 					heavierAny(fine(36000, 50000), cond(CondSeriousConsequences), harmIn(HarmSerious)),
 				},
@@ -179,9 +185,9 @@ func DemoBenchmarks() []DemoBenchmark {
 			Statute{Citation: "《中华人民共和国大气污染防治法》第一百一十八条第三款", PenaltyKinds: []string{PenaltyFine, "没收违法所得", "没收非法财物"},
 				FineMinFen: yuan(500), FineMaxFen: yuan(20000)}, Content{
 				Tiers: []Tier{
-					lighter(fine(500, 6000, "没收烧烤工具和违法所得")),
-					general(fine(6000, 14000, "没收烧烤工具和违法所得")),
-					heavierAny(fine(14000, 20000, "没收烧烤工具和违法所得"), refusedWithin(30), cond(CondSeriousConsequences)),
+					lighter(fine(500, 6000, bbq...)),
+					general(fine(6000, 14000, bbq...)),
+					heavierAny(fine(14000, 20000, bbq...), refusedWithin(30), cond(CondSeriousConsequences)),
 				},
 				NoPenalty: []NoPenaltyEntry{firstOffenceEntry()},
 			}),
@@ -207,12 +213,12 @@ func DemoBenchmarks() []DemoBenchmark {
 						Range: Range{MultipleMinPct: 1000, MultipleMaxPct: 2000, MultipleBase: BaseGoodsValue}},
 				},
 				Tiers: []Tier{
-					under("lt10k", lighter(fine(50000, 65000, foodMeasures))),
-					under("lt10k", general(fine(65000, 85000, foodMeasures))),
-					under("lt10k", heavierAny(fine(85000, 100000, foodMeasures), harmIn(HarmSerious), cond(CondSeriousConsequences))),
-					under("ge10k", lighter(timesGoods(10, 13, foodMeasures))),
-					under("ge10k", general(timesGoods(13, 17, foodMeasures))),
-					under("ge10k", heavierAny(timesGoods(17, 20, foodMeasures), harmIn(HarmSerious), cond(CondSeriousConsequences))),
+					under("lt10k", lighter(fine(50000, 65000, foodMeasures...))),
+					under("lt10k", general(fine(65000, 85000, foodMeasures...))),
+					under("lt10k", heavierAny(fine(85000, 100000, foodMeasures...), harmIn(HarmSerious), cond(CondSeriousConsequences))),
+					under("ge10k", lighter(timesGoods(10, 13, foodMeasures...))),
+					under("ge10k", general(timesGoods(13, 17, foodMeasures...))),
+					under("ge10k", heavierAny(timesGoods(17, 20, foodMeasures...), harmIn(HarmSerious), cond(CondSeriousConsequences))),
 				},
 				// No 首违不罚 entry: food safety bears directly on public health (食品安全法 第一条), and
 				// the national 首违不罚 practice leaves it out.
@@ -223,7 +229,7 @@ func DemoBenchmarks() []DemoBenchmark {
 				Tiers: []Tier{
 					lighter(perSquareMetreDay(5, 10, 4000)),
 					general(perSquareMetreDay(10, 20, 0)),
-					heavierAny(perSquareMetreDay(20, 50, 0), refusedWithin(30), unitsAtLeast(500)),
+					labelled("情节严重", heavierAny(perSquareMetreDay(20, 50, 0), refusedWithin(30), unitsAtLeast(500))),
 				},
 				NoPenalty: []NoPenaltyEntry{minorEntry(unitsBelow(5)), firstOffenceEntry()},
 			}),

@@ -23,7 +23,7 @@ func TestDemoBenchmarksValid(t *testing.T) {
 			t.Errorf("%s: incomplete demo benchmark %+v", d.Key, d)
 		}
 		c := d.Input.Content
-		if err := Validate(&c, d.Statute, National()); err != nil {
+		if err := validate(&c, d.Statute, National()); err != nil {
 			t.Errorf("%s: %v", d.Key, err)
 		}
 		if d.Input.ItemID != "" || d.Input.RegionCode != DemoRegionCode {

@@ -60,15 +60,29 @@ type Provision struct {
 	Range Range       `json:"range"`
 }
 
-// Tier is one discretion tier: when it applies and the penalty it sets. Match "all" (the default)
-// needs every condition; "any" needs one of them, as standards written "有下列情形之一的" do.
+// Tier is one rule of a benchmark (裁量规则): the level it belongs to, its own label from the
+// jurisdiction's vocabulary (情节较重、情节严重 …; the level's name when empty), the parties it is
+// for (none: every party; 单位 and 个人 often have their own amounts), when it applies and the
+// penalty it sets. Several rules may share a level, e.g. sub-bands by offence count inside 情节严重
+// (second, third, fourth offence). Match "all" (the default) needs every condition; "any" needs
+// one of them, as standards written "有下列情形之一的" do.
 type Tier struct {
 	Level       Level       `json:"level"`
+	Label       string      `json:"label,omitempty"`
+	PartyTypes  []string    `json:"partyTypes,omitempty"`
 	Provision   string      `json:"provision,omitempty"`
 	Match       string      `json:"match,omitempty"`
 	Conditions  []Condition `json:"conditions"`
 	Standard    Standard    `json:"standard"`
 	Description string      `json:"description,omitempty"`
+}
+
+// name is the rule's label, or its level's name.
+func (t Tier) name() string {
+	if t.Label != "" {
+		return t.Label
+	}
+	return LevelName(t.Level)
 }
 
 // Match modes.
@@ -77,11 +91,29 @@ const (
 	MatchAny = "any"
 )
 
-// Content is what a benchmark says: provisions, tiers and the no-penalty list.
+// Content is what a benchmark says: the precondition of the violation, provisions, tiers and the
+// no-penalty list.
 type Content struct {
-	Provisions []Provision      `json:"provisions"`
-	Tiers      []Tier           `json:"tiers"`
-	NoPenalty  []NoPenaltyEntry `json:"noPenalty"`
+	Precondition *Precondition    `json:"precondition,omitempty"`
+	Provisions   []Provision      `json:"provisions"`
+	Tiers        []Tier           `json:"tiers"`
+	NoPenalty    []NoPenaltyEntry `json:"noPenalty"`
+}
+
+// Precondition kinds.
+const (
+	// PreconditionOrderIgnored: the violation includes an order to correct that the party did not
+	// obey (经责令改正拒不改正、责令限期改正逾期不改正), e.g. 城市市容和环境卫生管理条例 第三十六条.
+	PreconditionOrderIgnored = "order_ignored"
+)
+
+// Precondition is part of the violation itself that must be established before any tier applies,
+// asked once (Facts.OrderIgnored): where the law punishes only the party who did not correct after
+// an order, the order and the refusal are elements of the act, not a circumstance of a tier. Text
+// is the wording of the law ("经责令限期改正，逾期不改正的").
+type Precondition struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
 }
 
 // Benchmark is one version of a jurisdiction's discretion benchmark for one catalogue item. Its
@@ -98,9 +130,10 @@ type Benchmark struct {
 	Title   string   `json:"title"`
 	Statute *Statute `json:"statute"` // the statutory penalty last validated against
 	Content
-	Note      string `json:"note"`
-	CreatedAt string `json:"createdAt"`
-	UpdatedAt string `json:"updatedAt"`
+	Warnings  []Problem `json:"warnings"` // what the jurisdiction's rules warn about, as last validated
+	Note      string    `json:"note"`
+	CreatedAt string    `json:"createdAt"`
+	UpdatedAt string    `json:"updatedAt"`
 }
 
 // Summary is a benchmark version as lists show it.

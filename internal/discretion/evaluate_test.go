@@ -1,7 +1,6 @@
 package discretion
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +19,7 @@ func demoBenchmark(t testing.TB, key string) (*Benchmark, Statute) {
 		s := d.Statute
 		s.ItemID, s.ItemCode, s.VersionID = "item-"+key, "code-"+key, "v1"
 		c := d.Input.Content
-		if err := Validate(&c, s, National()); err != nil {
+		if err := validate(&c, s, National()); err != nil {
 			t.Fatal(err)
 		}
 		return &Benchmark{ID: "bm-" + key, RegionCode: DemoRegionCode, RegionName: "阳谷县", ItemID: s.ItemID, ItemCode: s.ItemCode,
@@ -39,7 +38,7 @@ func f64(v float64) *float64 { return &v }
 
 func evaluate(t *testing.T, b *Benchmark, s Statute, f Facts) Result {
 	t.Helper()
-	r, err := Evaluate(b, s, f)
+	r, err := Evaluate(b, s, at(f))
 	if err != nil {
 		t.Fatalf("%+v: %v", f, err)
 	}
@@ -95,7 +94,7 @@ func TestEvaluateNoPenalty(t *testing.T) {
 		t.Errorf("fallback reason: %+v", r)
 	}
 	// Harm not determined: the no-penalty list cannot be decided, so the officer is asked.
-	_, err := Evaluate(b, s, Facts{FirstOffence: true, CorrectedPromptly: true})
+	_, err := Evaluate(b, s, at(Facts{FirstOffence: true, CorrectedPromptly: true}))
 	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.harm")
 }
 
@@ -108,7 +107,7 @@ func TestEvaluateRepeatAndRefusal(t *testing.T) {
 		t.Errorf("second offence matched %+v measures %v", r.Matched, r.Measures)
 	}
 	// A prior penalty counted over two years cannot tell whether it fell within the one-year window.
-	_, err := Evaluate(b, s, Facts{PriorCount: 1, LookbackDays: 730, Harm: HarmGeneral})
+	_, err := Evaluate(b, s, at(Facts{PriorCount: 1, LookbackDays: 730, Harm: HarmGeneral}))
 	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.priorCount")
 	// No prior penalty in two years decides the one-year window too.
 	r = evaluate(t, b, s, Facts{PriorCount: 0, LookbackDays: 730, Harm: HarmGeneral, CorrectedPromptly: true})
@@ -118,7 +117,7 @@ func TestEvaluateRepeatAndRefusal(t *testing.T) {
 	// 从重 with 责令停业整治.
 	r = evaluate(t, b, s, Facts{RecurrenceDays: intp(20), Harm: HarmGeneral})
 	wantRange(t, "refused correction", r, LevelHeavier, yuan(36000), yuan(50000))
-	if !slices.Equal(r.Measures, []string{"责令停业整治"}) || r.Matched[0].Condition != CondRefusedCorrection {
+	if len(r.Measures) != 1 || r.Measures[0].Kind != MeasureSuspendBusiness || r.Measures[0].Text != "责令停业整治" || r.Matched[0].Condition != CondRefusedCorrection {
 		t.Errorf("refused correction: measures %v matched %+v", r.Measures, r.Matched)
 	}
 	// 40 days later it does not.
@@ -153,7 +152,7 @@ func TestEvaluatePerUnit(t *testing.T) {
 	r = evaluate(t, b, s, Facts{FirstOffence: true, CorrectedPromptly: true, Harm: HarmGeneral, Units: f64(500)})
 	wantRange(t, "500 units", r, LevelHeavier, yuan(10000), yuan(20000))
 	// Without the quantity the amount cannot be computed.
-	_, err := Evaluate(b, s, Facts{Harm: HarmGeneral})
+	_, err := Evaluate(b, s, at(Facts{Harm: HarmGeneral}))
 	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.units")
 }
 
@@ -162,7 +161,8 @@ func TestEvaluateProvisionsByGoodsValue(t *testing.T) {
 	// Goods worth 5,000 yuan: the paragraph for less than 10,000, 一般 65,000–85,000.
 	r := evaluate(t, b, s, Facts{GoodsValueFen: i64(yuan(5000)), Harm: HarmGeneral})
 	wantRange(t, "goods 5000", r, LevelGeneral, yuan(65000), yuan(85000))
-	if r.Provision != "lt10k" || len(r.Measures) != 1 || !strings.Contains(r.Reason, "货值金额不足一万元的") {
+	if r.Provision != "lt10k" || len(r.Measures) != 2 || r.Measures[0].Kind != MeasureConfiscateGains || r.Measures[0].AmountFen != nil ||
+		!strings.Contains(r.Reason, "货值金额不足一万元的") || !strings.Contains(r.Reason, "违法所得金额待查实后没收") {
 		t.Errorf("goods 5000: %+v", r)
 	}
 	// Exactly 10,000 yuan: "一万元以上" includes it; 13–17 times.
@@ -175,8 +175,8 @@ func TestEvaluateProvisionsByGoodsValue(t *testing.T) {
 	r = evaluate(t, b, s, Facts{GoodsValueFen: i64(yuan(50000)), Harm: HarmSerious})
 	wantRange(t, "goods 50000 serious", r, LevelHeavier, yuan(850000), yuan(1000000))
 	// Without the goods value neither paragraph can be chosen.
-	_, err := Evaluate(b, s, Facts{Harm: HarmGeneral})
-	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.goodsValueFen")
+	_, err := Evaluate(b, s, at(Facts{Harm: HarmGeneral}))
+	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.bases.货值金额")
 }
 
 func TestEvaluateMultipleClamped(t *testing.T) {
@@ -192,7 +192,7 @@ func TestEvaluateMultipleClamped(t *testing.T) {
 			under("p", tier(LevelHeavier, MatchAll, conds(priorAtLeast(1)), Standard{Kind: StdMultiple, MultipleMinPct: 240, MultipleMaxPct: 300, Base: BaseIllegalGains, MaxFen: yuan(25000)}, "")),
 		},
 	}
-	if err := Validate(&c, s, National()); err != nil {
+	if err := validate(&c, s, National()); err != nil {
 		t.Fatal(err)
 	}
 	b := &Benchmark{ID: "b", Record: lifecycle.Record{Version: 1, DocNo: "测〔2026〕1号"}, Title: "测试基准", Statute: &s, Content: c}
@@ -211,17 +211,17 @@ func TestEvaluateMultipleClamped(t *testing.T) {
 	// Odd amounts: 333.33 yuan × 1.6–2.4 rounds the minimum up and the maximum down.
 	r = evaluate(t, b, s, Facts{IllegalGainsFen: i64(33333)})
 	wantRange(t, "odd gains", r, LevelGeneral, 53333, 79999)
-	_, err := Evaluate(b, s, Facts{})
-	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.illegalGainsFen")
+	_, err := Evaluate(b, s, at(Facts{}))
+	wantCode(t, err, "DISCRETION_FACT_REQUIRED", "facts.bases.违法所得")
 }
 
 func TestEvaluateFactsAndStatuteChange(t *testing.T) {
 	b, s := demoBenchmark(t, keyOilFume)
-	_, err := Evaluate(b, s, Facts{FirstOffence: true, PriorCount: 2})
+	_, err := Evaluate(b, s, at(Facts{FirstOffence: true, PriorCount: 2}))
 	wantCode(t, err, "DISCRETION_FACTS_INCONSISTENT", "facts.firstOffence")
-	_, err = Evaluate(b, s, Facts{Harm: "huge"})
+	_, err = Evaluate(b, s, at(Facts{Harm: "huge"}))
 	wantCode(t, err, "DISCRETION_FACT_INVALID", "facts.harm")
-	_, err = Evaluate(b, s, Facts{GoodsValueFen: i64(-1)})
+	_, err = Evaluate(b, s, at(Facts{GoodsValueFen: i64(-1)}))
 	wantCode(t, err, "DISCRETION_FACT_INVALID", "facts.goodsValueFen")
 
 	// The law changed after the benchmark was published: the new maximum bounds the result and a
@@ -230,7 +230,7 @@ func TestEvaluateFactsAndStatuteChange(t *testing.T) {
 	changed.VersionID, changed.FineMaxFen = "v2", yuan(40000)
 	r := evaluate(t, b, changed, Facts{PriorCount: 1, Harm: HarmGeneral})
 	wantRange(t, "statute changed", r, LevelHeavier, yuan(36000), yuan(40000))
-	if len(r.Notes) != 1 || !r.Clamped {
+	if len(r.Notes) != 2 || !r.Clamped || !strings.Contains(r.Notes[0], "第三十七条") || !strings.Contains(r.Reason, "超过法定最高额4万元") {
 		t.Errorf("statute change: %+v", r)
 	}
 }
@@ -243,7 +243,7 @@ func TestEvaluateNoPenaltyTier(t *testing.T) {
 		tier(LevelGeneral, MatchAll, nil, fine(400, 600), ""),
 		tier(LevelHeavier, MatchAll, conds(priorAtLeast(1)), fine(600, 1000), ""),
 	}}
-	if err := Validate(&c, s, National()); err != nil {
+	if err := validate(&c, s, National()); err != nil {
 		t.Fatal(err)
 	}
 	b := &Benchmark{ID: "b", Record: lifecycle.Record{Version: 1, DocNo: "测〔2026〕2号"}, Title: "测试基准", Statute: &s, Content: c}

@@ -58,7 +58,11 @@ func (f *fakeStatutes) add(from string, s Statute) {
 	sort.Slice(f.items[s.ItemID], func(i, j int) bool { return f.items[s.ItemID][i].from < f.items[s.ItemID][j].from })
 }
 
-func (f *fakeStatutes) FineBases(context.Context, string) ([]string, error) { return Bases, nil }
+// testBases is the catalogue's vocabulary of bases in the tests: the usual four, and the
+// compensation and sales that some jurisdictions add.
+var testBases = []string{BaseIllegalGains, BaseGoodsValue, BaseIllegalIncome, BaseProjectCost, "赔偿额", "销售额"}
+
+func (f *fakeStatutes) FineBases(context.Context, string) ([]string, error) { return testBases, nil }
 
 func (f *fakeStatutes) Statute(_ context.Context, itemID, date string) (Statute, error) {
 	f.mu.Lock()
@@ -102,6 +106,14 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 		FineMinFen: yuan(5000), FineMaxFen: yuan(50000)})
 	st.add("2020-01-01", Statute{ItemID: "item-road", ItemCode: "C-42", ItemName: "擅自占用城市道路", VersionID: "road-v1",
 		Citation: "《城市道路管理条例》第四十二条", PenaltyKinds: []string{PenaltyWarning, PenaltyFine}, FineMaxFen: yuan(20000)})
+	// Real-shaped statutes: per facility without a total cap, multiples of compensation, and a
+	// violation that includes an ignored order to correct.
+	st.add("2020-01-01", Statute{ItemID: "item-facility", ItemCode: "C-F", ItemName: "擅自设置大型户外广告设施", VersionID: "facility-v1",
+		PenaltyKinds: []string{PenaltyFine, "没收违法所得", "其他（限期拆除）"}, Unit: "处", PerUnitMinFen: yuan(5000), PerUnitMaxFen: yuan(20000)})
+	st.add("2020-01-01", Statute{ItemID: "item-comp", ItemCode: "C-C", ItemName: "损坏市政设施", VersionID: "comp-v1",
+		PenaltyKinds: []string{PenaltyFine}, MultipleMinPct: 100, MultipleMaxPct: 200, MultipleBase: "赔偿额"})
+	st.add("2020-01-01", Statute{ItemID: "item-order", ItemCode: "C-O", ItemName: "逾期不清除违法建设", VersionID: "order-v1",
+		PenaltyKinds: []string{PenaltyFine}, FineMinFen: yuan(5000), FineMaxFen: yuan(50000)})
 	for _, dm := range DemoBenchmarks() {
 		s := dm.Statute
 		s.ItemID, s.ItemCode, s.VersionID = "demo:"+dm.Key, "D-"+dm.Key, "demo-v1"

@@ -9,25 +9,51 @@ import (
 
 const tag = "裁量基准"
 
-// Vocabulary lists the codes the console needs to edit and apply benchmarks.
+// Vocabulary lists the codes the console needs to edit and apply benchmarks, and a jurisdiction's
+// own vocabularies: the bases of multiple-based fines, the rule labels, and the rules in force.
 type Vocabulary struct {
 	Levels         []Option `json:"levels"`
 	ConditionKinds []Option `json:"conditionKinds"`
 	HarmLevels     []Option `json:"harmLevels"`
 	StandardKinds  []Option `json:"standardKinds"`
 	NoPenaltyKinds []Option `json:"noPenaltyKinds"`
+	PartyTypes     []Option `json:"partyTypes"`
+	MeasureKinds   []Option `json:"measureKinds"`
+	PeriodUnits    []Option `json:"periodUnits"`
+	Modes          []Option `json:"modes"`
+	RegionCode     string   `json:"regionCode"`
 	Bases          []string `json:"bases"`
+	Labels         []string `json:"labels"`
+	Rules          Rules    `json:"rules"`
 	National       Rules    `json:"national"`
 }
 
-// vocabulary is the code tables of this package.
-func vocabulary() Vocabulary {
+// VocabularyQuery names the jurisdiction whose vocabularies to list.
+type VocabularyQuery struct {
+	RegionCode string `query:"regionCode" doc:"默认本辖区根节点"`
+}
+
+// Vocabulary returns the code tables of this package and the vocabularies of a jurisdiction
+// (default the caller's root).
+func (s *Service) Vocabulary(ctx context.Context, p *access.Principal, q VocabularyQuery) (Vocabulary, error) {
+	code := ""
+	if q.RegionCode != "" || p.Scope().Root() != "" {
+		var err error
+		if code, err = s.regionFor(ctx, s.DB.R, p, q.RegionCode); err != nil {
+			return Vocabulary{}, err
+		}
+	}
+	rules, err := s.rules(ctx, s.DB.R, code)
+	if err != nil {
+		return Vocabulary{}, err
+	}
 	levels := make([]Option, len(Levels))
 	for i, l := range Levels {
 		levels[i] = Option{Code: string(l), Name: LevelName(l)}
 	}
 	return Vocabulary{Levels: levels, ConditionKinds: ConditionKinds, HarmLevels: HarmLevels, StandardKinds: StandardKinds,
-		NoPenaltyKinds: NoPenaltyKinds, Bases: Bases, National: National()}
+		NoPenaltyKinds: NoPenaltyKinds, PartyTypes: PartyTypes, MeasureKinds: MeasureKinds, PeriodUnits: PeriodUnits, Modes: Modes,
+		RegionCode: code, Bases: rules.Bases, Labels: rules.Labels, Rules: rules, National: National()}, nil
 }
 
 // Routes returns the discretion benchmark API. Reading and applying benchmarks needs
@@ -36,8 +62,9 @@ func vocabulary() Vocabulary {
 // jurisdiction (/api/v1/settings/discretion.tiers).
 func (s *Service) Routes() []httpx.Route {
 	return append(httpx.Tagged(tag,
-		httpx.Get("/api/v1/discretion/vocabulary", access.CatalogRead, "裁量基准代码表：阶次、条件类型、危害后果、处罚标准类型、不予处罚类型、全国默认划分规则",
-			httpx.Fetch(func(context.Context, *access.Principal) (Vocabulary, error) { return vocabulary(), nil })),
+		httpx.Get("/api/v1/discretion/vocabulary", access.CatalogRead,
+			"裁量基准代码表：阶次、条件类型、当事人类型、并处措施、处罚标准类型、不予处罚类型；本辖区的计算基数、情节用语和划分规则",
+			httpx.WithQuery(s.Vocabulary)),
 		httpx.Get("/api/v1/discretion/benchmarks", access.CatalogRead, "查询裁量基准（本辖区的各版本及上级辖区已发布的版本）", httpx.Listing(s.List)),
 		httpx.Get("/api/v1/discretion/benchmarks/{id}", access.CatalogRead, "裁量基准详情（含阶次、处罚条款、不予处罚清单和版本历史）", httpx.ByID(s.Get)),
 		httpx.Post("/api/v1/discretion/benchmarks", access.CatalogWrite,

@@ -136,7 +136,8 @@ func TestHTTP(t *testing.T) {
 		if code, body := call("officer", "GET", "/api/v1/discretion/benchmarks?inForce=true", nil); code != http.StatusOK || body["total"] != float64(1) {
 			t.Fatalf("list: %d %v", code, body)
 		}
-		if code, body := call("officer", "GET", "/api/v1/discretion/vocabulary", nil); code != http.StatusOK || len(body["conditionKinds"].([]any)) != 11 {
+		if code, body := call("officer", "GET", "/api/v1/discretion/vocabulary", nil); code != http.StatusOK || len(body["conditionKinds"].([]any)) != 13 ||
+			len(body["bases"].([]any)) != len(testBases) || body["regionCode"] != codeTownA {
 			t.Fatalf("vocabulary: %d %v", code, body)
 		}
 		// The public reads published benchmarks without signing in.

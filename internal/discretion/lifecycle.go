@@ -19,10 +19,11 @@ import (
 
 // prepared is a draft's content validated against today's statute, ready to write.
 type prepared struct {
-	statute Statute
-	content Content
-	title   string
-	note    string
+	statute  Statute
+	content  Content
+	warnings []Problem
+	title    string
+	note     string
 }
 
 // prepare validates an input against the statute in force today and the rules of the region.
@@ -34,19 +35,20 @@ func (s *Service) prepare(ctx context.Context, in Input, regionCode string) (pre
 	if err != nil {
 		return prepared{}, err
 	}
-	eff, err := s.rules(ctx, s.DB.R, regionCode)
+	rules, err := s.rules(ctx, s.DB.R, regionCode)
 	if err != nil {
 		return prepared{}, err
 	}
 	c := in.Content
-	if err := Validate(&c, st, eff.Rules); err != nil {
+	warnings, err := Validate(&c, st, rules)
+	if err != nil {
 		return prepared{}, err
 	}
 	title := in.Title
 	if title == "" {
 		title = DefaultTitle(st.ItemName)
 	}
-	return prepared{statute: st, content: c, title: title, note: in.Note}, nil
+	return prepared{statute: st, content: c, warnings: warnings, title: title, note: in.Note}, nil
 }
 
 // fill writes the prepared draft into a row, encoding its JSON columns.
@@ -55,7 +57,8 @@ func (pr prepared) fill(r *row) error {
 	for _, c := range []struct {
 		to *string
 		v  any
-	}{{&r.Statute, pr.statute}, {&r.Provisions, pr.content.Provisions}, {&r.Tiers, pr.content.Tiers}, {&r.NoPenalty, pr.content.NoPenalty}} {
+	}{{&r.Statute, pr.statute}, {&r.Provisions, pr.content.Provisions}, {&r.Tiers, pr.content.Tiers}, {&r.NoPenalty, pr.content.NoPenalty},
+		{&r.Precondition, pr.content.Precondition}, {&r.Warnings, nonNil(pr.warnings)}} {
 		b, err := json.Marshal(c.v)
 		if err != nil {
 			return fmt.Errorf("encode benchmark: %w", err)
@@ -170,8 +173,10 @@ func (s *Service) Update(ctx context.Context, p *access.Principal, id string, in
 		}
 		if err := s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: entityBenchmark, EntityID: id,
 			EntityName: next.Title, RegionCode: old.RegionCode, Summary: fmt.Sprintf("修改裁量基准草稿：%s（%s，第%d版）", next.Title, next.ItemCode, next.Version),
-			Detail: map[string]any{"before": map[string]string{"title": old.Title, "tiers": old.Tiers, "provisions": old.Provisions, "noPenalty": old.NoPenalty},
-				"after": map[string]string{"title": next.Title, "tiers": next.Tiers, "provisions": next.Provisions, "noPenalty": next.NoPenalty}}}); err != nil {
+			Detail: map[string]any{"before": map[string]string{"title": old.Title, "precondition": old.Precondition, "tiers": old.Tiers,
+				"provisions": old.Provisions, "noPenalty": old.NoPenalty},
+				"after": map[string]string{"title": next.Title, "precondition": next.Precondition, "tiers": next.Tiers,
+					"provisions": next.Provisions, "noPenalty": next.NoPenalty}}}); err != nil {
 			return err
 		}
 		out, err = s.reload(ctx, tx, id)
@@ -191,8 +196,8 @@ func (s *Service) Revise(ctx context.Context, p *access.Principal, id string) (B
 	}
 	now := clock.Stamp(s.Clock.Now())
 	r := row{ID: ids.New(), RegionCode: src.RegionCode, ItemID: src.ItemID, ItemCode: src.ItemCode, ItemName: src.ItemName,
-		Title: src.Title, Statute: src.Statute, Provisions: src.Provisions, Tiers: src.Tiers,
-		NoPenalty: src.NoPenalty, Note: src.Note, CreatedAt: now, UpdatedAt: now}
+		Title: src.Title, Statute: src.Statute, Precondition: src.Precondition, Provisions: src.Provisions, Tiers: src.Tiers,
+		NoPenalty: src.NoPenalty, Warnings: src.Warnings, Note: src.Note, CreatedAt: now, UpdatedAt: now}
 	return s.insertDraft(ctx, p, r, fmt.Sprintf("由第%d版修订", src.Version))
 }
 
@@ -242,7 +247,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 	if err != nil {
 		return Benchmark{}, err
 	}
-	eff, err := s.rules(ctx, s.DB.R, old.RegionCode)
+	rules, err := s.rules(ctx, s.DB.R, old.RegionCode)
 	if err != nil {
 		return Benchmark{}, err
 	}
@@ -250,7 +255,8 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 	if err != nil {
 		return Benchmark{}, err
 	}
-	if err := Validate(&c, st, eff.Rules); err != nil {
+	warnings, err := Validate(&c, st, rules)
+	if err != nil {
 		return Benchmark{}, err
 	}
 	now := clock.Stamp(s.Clock.Now())
@@ -280,7 +286,7 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, id string, i
 			}
 		}
 		next := old
-		if err := (prepared{statute: st, content: c, title: old.Title, note: old.Note}).fill(&next); err != nil {
+		if err := (prepared{statute: st, content: c, warnings: warnings, title: old.Title, note: old.Note}).fill(&next); err != nil {
 			return err
 		}
 		next.Record, next.UpdatedAt = pub, now
@@ -342,4 +348,11 @@ func (s *Service) Repeal(ctx context.Context, p *access.Principal, id string, in
 // 对…的行政处罚 → 对…的行政处罚裁量基准.
 func DefaultTitle(itemName string) string {
 	return strings.TrimSuffix(itemName, "行政处罚") + "行政处罚裁量基准"
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }

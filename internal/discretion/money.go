@@ -2,7 +2,9 @@ package discretion
 
 import (
 	"math"
+	"math/big"
 	"strconv"
+	"strings"
 
 	"zhifa/internal/platform/civil"
 )
@@ -39,16 +41,50 @@ func mulPct(base int64, pct int, up bool) int64 {
 	return n / 100
 }
 
-// centi converts a quantity (square metres, days, vehicles) to hundredths, the precision kept.
-func centi(units float64) int64 { return int64(math.Round(units * 100)) }
+// MaxQuantityDecimals bounds the decimal places of a quantity: 0.000001 of a square metre, a day …
+const MaxQuantityDecimals = 6
 
-// perUnit returns rate×units (units in hundredths), rounded up or down to the fen.
-func perUnit(rateFen, unitsCenti int64, up bool) int64 {
-	n := rateFen * unitsCenti
-	if up {
-		return (n + 99) / 100
+// quantity reads a quantity as the decimal it was written as, num/den exactly: 2.555 is 2555/1000.
+// A JSON number arrives as a float64, whose shortest decimal form is the number as typed, so that
+// no rounding happens before the multiplication (2.555 m² × 1,000 yuan is 2,555 yuan, not 2,560).
+// ok is false when the quantity has more than MaxQuantityDecimals decimal places.
+func quantity(v float64) (num, den int64, ok bool) {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > MaxQuantityDecimals {
+		return 0, 0, false
 	}
-	return n / 100
+	den = 1
+	for range frac {
+		den *= 10
+	}
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	return n, den, true
+}
+
+// quantityText writes a quantity as typed: 2.555, 120.
+func quantityText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// perUnit returns rate × quantity in fen, exactly, then rounded up (the minimum of a range) or
+// down (its maximum) to the fen; the product is computed in big integers, so that no quantity or
+// rate the limits allow can overflow.
+func perUnit(rateFen int64, v float64, up bool) int64 {
+	num, den, ok := quantity(v)
+	if !ok {
+		return 0
+	}
+	p := new(big.Int).Mul(big.NewInt(rateFen), big.NewInt(num))
+	q, r := new(big.Int).QuoRem(p, big.NewInt(den), new(big.Int))
+	if up && r.Sign() > 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if !q.IsInt64() {
+		return math.MaxInt64
+	}
+	return q.Int64()
 }
 
 // niceStep is the rounding step for amounts proposed inside a span: about a hundredth of the

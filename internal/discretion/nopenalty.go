@@ -47,7 +47,7 @@ type NoPenaltyEntry struct {
 
 // check validates an entry and normalises it in place. The conditions may make the statutory test
 // concrete (areas, counts, durations) but never weaker than 行政处罚法 第三十三条.
-func (e *NoPenaltyEntry) check(field string, ps *problems) {
+func (e *NoPenaltyEntry) check(field string, bases []string, ps *problems) {
 	e.Kind = strings.TrimSpace(e.Kind)
 	e.Education = strings.TrimSpace(e.Education)
 	e.Basis = strings.TrimSpace(e.Basis)
@@ -60,7 +60,10 @@ func (e *NoPenaltyEntry) check(field string, ps *problems) {
 	if utf8.RuneCountInString(e.Basis) > 200 {
 		ps.add(field+".basis", "DISCRETION_TEXT_TOO_LONG", "依据不能超过200个字", "")
 	}
-	checkConditions(field+".conditions", e.Conditions, ps)
+	if e.Conditions == nil {
+		e.Conditions = []Condition{}
+	}
+	checkConditions(field+".conditions", e.Conditions, bases, ps)
 	if optionName(NoPenaltyKinds, e.Kind) == "" {
 		ps.add(field+".kind", "DISCRETION_NO_PENALTY_KIND_UNKNOWN", "未知不予处罚类型："+e.Kind+"（可选 minor、first、no_fault）", ruleNoPenalty)
 		return
@@ -116,13 +119,13 @@ func (e *NoPenaltyEntry) check(field string, ps *problems) {
 	}
 }
 
-func checkConditions(field string, cs []Condition, ps *problems) {
+func checkConditions(field string, cs []Condition, bases []string, ps *problems) {
 	if len(cs) > MaxConditions {
 		ps.add(field, "DISCRETION_TOO_MANY", "条件不能超过20个", "")
 		return
 	}
 	for i := range cs {
-		cs[i].check(field+"["+strconv.Itoa(i)+"]", ps)
+		cs[i].check(field+"["+strconv.Itoa(i)+"]", bases, ps)
 	}
 }
 

@@ -36,12 +36,16 @@ func Propose(s Statute, r Rules) Proposal {
 		}
 		p.Tiers = append(splitAmount(amount, r, warn, "amount"), splitMultiple(mult, r, "multiple")...)
 		p.Notes = append(p.Notes, "法定处罚同时规定了金额罚款和倍数罚款：请为各处罚条款填写适用条件（如货值金额不足一万元的、一万元以上的），否则后一条款不会适用")
+	case sr.HasPerUnit():
+		p.Tiers = splitPerUnit(sr, r)
+		p.Notes = append(p.Notes, "法定罚款按每"+sr.Unit+"计算：各档次按每"+sr.Unit+"的金额设定，裁量计算时以数量乘以每"+sr.Unit+"金额"+
+			map[bool]string{true: "，总额不超过" + yuanText(sr.FineMaxFen), false: "，法律未规定总额上限"}[sr.FineMaxFen > 0])
 	case sr.HasMultiple():
 		p.Tiers = splitMultiple(sr, r, "")
 	case sr.HasFixed():
 		p.Tiers = splitAmount(sr, r, warn, "")
 	case warn:
-		p.Tiers = []Tier{{Level: LevelGeneral, Conditions: []Condition{}, Standard: Standard{Kind: StdWarning, Measures: []string{}}}}
+		p.Tiers = []Tier{{Level: LevelGeneral, Conditions: []Condition{}, Standard: Standard{Kind: StdWarning, Measures: []Measure{}}}}
 		p.Notes = append(p.Notes, "法定处罚只有警告，无需按金额分档")
 	default:
 		p.Notes = append(p.Notes, "法定处罚不含警告或罚款，无需按金额分档；请按处罚种类写明各档次的适用条件")
@@ -71,22 +75,19 @@ func joinCN(xs []string) string {
 
 // lighterConditions are the usual conditions of 从轻: a first offence, promptly corrected.
 func lighterConditions() []Condition {
-	return []Condition{{Kind: CondFirstOffence, LookbackDays: DefaultLookbackDays}, {Kind: CondCorrectedPromptly}}
+	return []Condition{firstOffence(), {Kind: CondCorrectedPromptly}}
 }
 
 // heavierConditions are the usual conditions of 从重, any one of which suffices: a prior penalty
 // for the same violation within a year, refusal to correct, obstructing officers, serious
 // consequences.
 func heavierConditions() []Condition {
-	one := 1
-	return []Condition{{Kind: CondPriorCount, MinCount: &one, LookbackDays: DefaultLookbackDays}, {Kind: CondRefusedCorrection},
-		{Kind: CondThreatenedStaff}, {Kind: CondSeriousConsequences}}
+	return []Condition{priorAtLeast(1), {Kind: CondRefusedCorrection}, {Kind: CondThreatenedStaff}, {Kind: CondSeriousConsequences}}
 }
 
 func firstOffenceEntry() NoPenaltyEntry {
 	return NoPenaltyEntry{Kind: NoPenaltyFirst, Education: DefaultEducation, Basis: "行政处罚法 第三十三条第一款",
-		Conditions: []Condition{{Kind: CondFirstOffence, LookbackDays: DefaultLookbackDays},
-			{Kind: CondHarm, Harm: []string{HarmNone, HarmMinor}}, {Kind: CondCorrectedPromptly}}}
+		Conditions: []Condition{firstOffence(), {Kind: CondHarm, Harm: []string{HarmNone, HarmMinor}}, {Kind: CondCorrectedPromptly}}}
 }
 
 // steps builds the three tiers from a lighter standard, a general one and a heavier one.
@@ -102,14 +103,14 @@ func steps(key string, lighter, general, heavier Standard) []Tier {
 }
 
 func rangeStd(lo, hi int64) Standard {
-	return Standard{Kind: StdRange, MinFen: lo, MaxFen: hi, Measures: []string{}}
+	return Standard{Kind: StdRange, MinFen: lo, MaxFen: hi, Measures: []Measure{}}
 }
 
 func splitAmount(r Range, rules Rules, warn bool, key string) []Tier {
 	lo, hi := r.FineMinFen, r.FineMaxFen
 	if lo == hi {
 		return []Tier{{Level: LevelGeneral, Provision: key, Match: MatchAll, Conditions: []Condition{},
-			Standard: Standard{Kind: StdFixed, MinFen: lo, MaxFen: hi, Measures: []string{}}}}
+			Standard: Standard{Kind: StdFixed, MinFen: lo, MaxFen: hi, Measures: []Measure{}}}}
 	}
 	if lo > 0 {
 		b1, b2 := split(lo, hi, rules, niceStep(hi-lo))
@@ -118,7 +119,7 @@ func splitAmount(r Range, rules Rules, warn bool, key string) []Tier {
 	b1, _ := split(0, hi, rules, niceStep(hi))
 	lighter := rangeStd(0, b1)
 	if warn || b1 == 0 {
-		lighter = Standard{Kind: StdWarning, Measures: []string{}}
+		lighter = Standard{Kind: StdWarning, Measures: []Measure{}}
 	}
 	g1, g2 := maxOnlyGeneral(hi, rules, niceStep(hi))
 	return steps(key, lighter, rangeStd(g1, g2), rangeStd(g2, hi))
@@ -131,7 +132,7 @@ func splitMultiple(r Range, rules Rules, key string) []Tier {
 		kind = StdPercent
 	}
 	std := func(a, b int64) Standard {
-		return Standard{Kind: kind, MultipleMinPct: int(a), MultipleMaxPct: int(b), Base: r.MultipleBase, Measures: []string{}}
+		return Standard{Kind: kind, MultipleMinPct: int(a), MultipleMaxPct: int(b), Base: r.MultipleBase, Measures: []Measure{}}
 	}
 	if lo == hi {
 		return []Tier{{Level: LevelGeneral, Provision: key, Match: MatchAll, Conditions: []Condition{}, Standard: std(lo, hi)}}
@@ -147,6 +148,25 @@ func splitMultiple(r Range, rules Rules, key string) []Tier {
 	b1, _ := split(0, hi, rules, step)
 	g1, g2 := maxOnlyGeneral(hi, rules, step)
 	return steps(key, std(0, b1), std(g1, g2), std(g2, hi))
+}
+
+// splitPerUnit splits a per-unit range like an amount range, rate by rate: "每处五千元以上二万元以
+// 下" gives 从轻、一般、从重 per facility; one rate ("每平方米一千元") gives one 一般 tier.
+func splitPerUnit(r Range, rules Rules) []Tier {
+	std := func(a, b int64) Standard {
+		return Standard{Kind: StdPerUnit, Unit: r.Unit, PerUnitMinFen: a, PerUnitMaxFen: b, Measures: []Measure{}}
+	}
+	lo, hi := r.PerUnitMinFen, r.PerUnitMaxFen
+	if lo == hi {
+		return []Tier{{Level: LevelGeneral, Match: MatchAll, Conditions: []Condition{}, Standard: std(lo, hi)}}
+	}
+	if lo > 0 {
+		b1, b2 := split(lo, hi, rules, niceStep(hi-lo))
+		return steps("", std(lo, b1), std(b1, b2), std(b2, hi))
+	}
+	b1, _ := split(0, hi, rules, niceStep(hi))
+	g1, g2 := maxOnlyGeneral(hi, rules, niceStep(hi))
+	return steps("", std(0, b1), std(g1, g2), std(g2, hi))
 }
 
 // split returns the two steps inside [lo, hi]. With a minimum they sit at RangeLowPct and

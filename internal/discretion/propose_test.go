@@ -75,7 +75,7 @@ func TestProposeSplitsByRule(t *testing.T) {
 		}
 		// A proposal is a valid benchmark for its statute under the same rules.
 		content := p.Content
-		if err := Validate(&content, c.s, c.rules); err != nil {
+		if err := validate(&content, c.s, c.rules); err != nil {
 			t.Errorf("%s: proposal does not validate: %v", c.name, err)
 		}
 		if len(p.NoPenalty) != 1 || p.NoPenalty[0].Kind != NoPenaltyFirst {
@@ -95,12 +95,12 @@ func TestProposeAmountAndMultiple(t *testing.T) {
 	}
 	// Until the author states when each provision applies, the second can never apply.
 	c := p.Content
-	wantProblem(t, "provisions without conditions", Validate(&c, s, National()), "DISCRETION_PROVISION_UNREACHABLE", "provisions[1]")
+	wantProblem(t, "provisions without conditions", validate(&c, s, National()), "DISCRETION_PROVISION_UNREACHABLE", "provisions[1]")
 	ten := yuan(10000)
 	c = clone(p.Content)
 	c.Provisions[0].When = conds(Condition{Kind: CondGoodsValue, MaxFen: &ten})
 	c.Provisions[1].When = conds(Condition{Kind: CondGoodsValue, MinFen: &ten})
-	if err := Validate(&c, s, National()); err != nil {
+	if err := validate(&c, s, National()); err != nil {
 		t.Fatalf("with conditions: %v", err)
 	}
 }

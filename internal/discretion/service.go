@@ -26,6 +26,9 @@ type Service struct {
 	Clock    clock.Clock
 	Statutes Statutes
 	Settings *settings.Service
+	// Priors counts prior penalties from the record; nil until case handling provides it, and
+	// then the officer's count is the fallback (marked in the result).
+	Priors PriorPenalties
 }
 
 // Audited entity names: benchmarks, and the splitting rules as they were logged before they moved
@@ -72,13 +75,39 @@ func (s *Service) regionFor(ctx context.Context, c db.Conn, p *access.Principal,
 	return region.InScope(ctx, c, p.Scope(), raw)
 }
 
-// rules returns the splitting rules in force for a region and names the region they come from.
-func (s *Service) rules(ctx context.Context, c db.Conn, code string) (EffectiveRules, error) {
-	v, err := settings.Get[Splitting](ctx, c, s.Settings, SettingKey, code)
+// rules returns what a region's benchmarks are checked against: the splitting rules and labels in
+// force (the region's own, else the nearest ancestor's, else the national defaults), each with its
+// source, and the catalogue's vocabulary of bases.
+func (s *Service) rules(ctx context.Context, c db.Conn, code string) (Rules, error) {
+	split, err := settings.Get[Splitting](ctx, c, s.Settings, SettingKey, code)
 	if err != nil {
-		return EffectiveRules{}, err
+		return Rules{}, err
 	}
-	return effectiveRules(code, v), nil
+	labels, err := settings.Get[Labels](ctx, c, s.Settings, LabelsKey, code)
+	if err != nil {
+		return Rules{}, err
+	}
+	bases, err := s.bases(ctx, code)
+	if err != nil {
+		return Rules{}, err
+	}
+	return rulesFrom(split, labels, bases), nil
+}
+
+// bases is the vocabulary of bases of multiple- and percentage-based fines of a region, as the
+// catalogue sets it; DefaultBases where it gives none.
+func (s *Service) bases(ctx context.Context, code string) ([]string, error) {
+	if s.Statutes == nil {
+		return append([]string(nil), DefaultBases...), nil
+	}
+	bs, err := s.Statutes.FineBases(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	if len(bs) == 0 {
+		return append([]string(nil), DefaultBases...), nil
+	}
+	return bs, nil
 }
 
 func (s *Service) reload(ctx context.Context, c db.Conn, id string) (Benchmark, error) {

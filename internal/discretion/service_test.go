@@ -3,6 +3,7 @@ package discretion
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -38,7 +39,7 @@ func TestCreatePublishVersionsAndAsOf(t *testing.T) {
 		}
 		if v1.Status != lifecycle.Draft || v1.State != lifecycle.StateDraft || v1.Version != 1 || v1.Revision != 1 || v1.RegionCode != codeCounty || v1.RegionName != "阳谷县" ||
 			v1.ItemCode != "C-118-1" || v1.Statute == nil || v1.Statute.VersionID != "oil-v1" || len(v1.Tiers) != 4 ||
-			v1.Tiers[1].Conditions[0].LookbackDays != 365 {
+			*v1.Tiers[1].Conditions[0].Lookback != OneYear() || v1.Warnings == nil {
 			t.Fatalf("draft: %+v", v1)
 		}
 		_, err = f.svc.Create(ctx, f.legal, oilInput())
@@ -282,7 +283,8 @@ func TestRefusedChangesNothing(t *testing.T) {
 		mustCode(t, err, "VERSION_NOT_DRAFT")
 		// Acts after the law changed are held to the new maximum, with a note.
 		r, err := f.svc.Evaluate(ctx, f.legal, EvaluateRequest{ItemID: "item-oil", ActDate: "2026-05-01", Facts: Facts{PriorCount: 1, Harm: HarmGeneral}})
-		if err != nil || r.MaxFen != yuan(40000) || len(r.Notes) != 1 {
+		if err != nil || r.MaxFen != yuan(40000) || len(r.Notes) != 2 || !strings.Contains(r.Notes[0], "第三十七条") ||
+			!strings.Contains(r.Notes[1], "平台尚未接入处罚记录") || r.PriorSource != PriorFromOfficer {
 			t.Errorf("evaluate under the new law: %+v, %v", r, err)
 		}
 		_, err = f.svc.Evaluate(ctx, f.legal, EvaluateRequest{ItemID: "item-none", ActDate: "2026-05-01"})
@@ -343,38 +345,61 @@ func TestRulesPerJurisdiction(t *testing.T) {
 		f := newFixture(t, d)
 		ctx := context.Background()
 		eff, err := f.svc.rules(ctx, d.R, codeTownA)
-		if err != nil || eff.Source != SourceNational || eff.RegionCode != codeTownA || eff.Rules != National() {
+		if err != nil || eff.Source != SourceNational || eff.Splitting != NationalSplitting() || !slices.Equal(eff.Bases, testBases) ||
+			!slices.Contains(eff.Labels, "情节严重") {
 			t.Fatalf("national: %+v, %v", eff, err)
 		}
-		// A road benchmark with 一般 at 30–50 % of the maximum breaks the national rule …
+		// A road benchmark with 一般 at 30–50 % of the maximum: the national default only warns,
+		// since 国办发〔2022〕27号 sets no percentages …
 		road := Input{ItemID: "item-road", Content: Content{Tiers: []Tier{
 			tier(LevelLighter, MatchAll, conds(firstOffence(), cond(CondCorrectedPromptly)), warning(), ""),
 			tier(LevelGeneral, MatchAll, nil, fine(6000, 10000), ""),
 			tier(LevelHeavier, MatchAny, conds(priorAtLeast(1), refusedWithin(30)), fine(10000, 20000), ""),
 		}}}
-		_, err = f.svc.Create(ctx, f.legal, road)
-		mustCode(t, err, "DISCRETION_TIER_RULE")
-		// … until the county sets its own.
-		county := National()
-		county.GeneralMinPct, county.Basis = 30, "阳谷县裁量基准制定规则（示例）"
-		bad := county
+		b, err := f.svc.Create(ctx, f.legal, road)
+		if err != nil || len(b.Warnings) != 1 || b.Warnings[0].Code != "DISCRETION_TIER_RULE" || b.Warnings[0].Field != "tiers[1].standard" ||
+			!strings.Contains(b.Warnings[0].Message, "全国默认值") || !strings.Contains(b.Warnings[0].Rule, "国办发〔2022〕27号") {
+			t.Fatalf("national warning: %+v, %v", b.Warnings, err)
+		}
+		if got, _ := f.svc.Get(ctx, f.legal, b.ID); len(got.Warnings) != 1 {
+			t.Errorf("warnings not kept: %+v", got.Warnings)
+		}
+		if err := f.svc.Discard(ctx, f.legal, b.ID); err != nil {
+			t.Fatal(err)
+		}
+		// … a county that enforces the Zhejiang-style rules refuses it, citing its own setting …
+		strict := Strict()
+		strict.Basis = "阳政办发〔2024〕3号"
+		bad := strict
 		bad.GeneralMaxPct = 10
 		_, err = f.setRules(f.legal, codeCounty, bad)
 		if e := mustCode(t, err, "DISCRETION_RULES_INVALID"); e.Field != "value.generalMaxPct" {
 			t.Errorf("field %q", e.Field)
 		}
-		_, err = f.setRules(f.legal, codeOther, county)
+		_, err = f.setRules(f.legal, codeOther, strict)
 		mustCode(t, err, "NOT_FOUND")
-		v, err := f.setRules(f.legal, "371521", county)
-		if err != nil || v.Effective.RegionCode != codeCounty || v.Effective.RegionName != "阳谷县" || v.Own == nil || !strings.Contains(string(v.Effective.Value), `"generalMinPct":30`) {
+		v, err := f.setRules(f.legal, "371521", strict)
+		if err != nil || v.Effective.RegionCode != codeCounty || v.Effective.RegionName != "阳谷县" || v.Own == nil ||
+			!strings.Contains(string(v.Effective.Value), `"midpoint":"error"`) {
 			t.Fatalf("set: %+v, %v", v, err)
 		}
-		if eff, _ := f.svc.rules(ctx, d.R, codeTownA); eff.Source != codeCounty || eff.SourceName != "阳谷县" || eff.Rules != county {
+		_, err = f.svc.Create(ctx, f.legal, road)
+		if e := mustCode(t, err, "DISCRETION_TIER_RULE"); !strings.Contains(e.Rule, "阳谷县设置") || !strings.Contains(e.Rule, "阳政办发〔2024〕3号") ||
+			!strings.Contains(e.Message, "阳谷县的设置") {
+			t.Errorf("the error does not cite the county's setting: %+v", e)
+		}
+		// … until it relaxes the percentage; the township follows the county.
+		relaxed := strict
+		relaxed.GeneralMinPct = 30
+		if _, err := f.setRules(f.legal, codeCounty, relaxed); err != nil {
+			t.Fatal(err)
+		}
+		if eff, _ := f.svc.rules(ctx, d.R, codeTownA); eff.Source != codeCounty || eff.SourceName != "阳谷县" || eff.Splitting != relaxed.Splitting {
 			t.Errorf("township inherits: %+v", eff)
 		}
-		b, err := f.svc.Create(ctx, f.legal, road)
-		if err != nil {
-			t.Fatalf("with the county's rules: %v", err)
+		b, err = f.svc.Create(ctx, f.legal, road)
+		if err != nil || len(b.Warnings) != 0 {
+			t.Fatalf("with the county's rules: %+v, %v", b.Warnings, err)
 		}
 		if b.Title != "擅自占用城市道路行政处罚裁量基准" {
 			t.Errorf("default title %q", b.Title)
@@ -386,7 +411,7 @@ func TestRulesPerJurisdiction(t *testing.T) {
 		}
 		_, err = f.svc.Propose(ctx, f.legal, ProposeRequest{ItemID: "item-road", Date: "2019-01-01"})
 		mustCode(t, err, "DISCRETION_ITEM_NOT_IN_FORCE")
-		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = ?`, SettingKey); n != 1 {
+		if n := f.count(t, `SELECT COUNT(*) FROM audit_log WHERE entity = ?`, SettingKey); n != 2 {
 			t.Errorf("rule audit entries = %d", n)
 		}
 	})
@@ -457,7 +482,7 @@ func (f statutesFunc) Statute(ctx context.Context, itemID, date string) (Statute
 	return f(ctx, itemID, date)
 }
 
-func (f statutesFunc) FineBases(context.Context, string) ([]string, error) { return Bases, nil }
+func (f statutesFunc) FineBases(context.Context, string) ([]string, error) { return DefaultBases, nil }
 
 // notInForceErr is how a catalogue may answer: a NOT_FOUND business error that also matches
 // ErrNotInForce.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/civil"
 )
 
@@ -14,8 +15,8 @@ const (
 	StdWarning  = "warning"  // 警告
 	StdFixed    = "fixed"    // 固定数额罚款
 	StdRange    = "range"    // 数额区间
-	StdMultiple = "multiple" // 违法所得或货值金额的倍数
-	StdPercent  = "percent"  // 违法所得或货值金额的百分比
+	StdMultiple = "multiple" // 计算基数（违法所得、货值金额、赔偿额 …）的倍数
+	StdPercent  = "percent"  // 计算基数的百分比
 	StdPerUnit  = "per_unit" // 按单位计（每平方米、每处、每日、每辆 …）
 )
 
@@ -33,35 +34,37 @@ const (
 	MaxMeasures    = 10
 	MaxMeasureLen  = 100
 	MaxUnitLen     = 20
+	MaxBaseLen     = 20
 )
 
 // Standard is the penalty a tier sets. Amounts are in fen; multiples ×100 (1000 = 10倍, 50 = 百分之五十)
-// of the base. For multiple, percent and per-unit standards MinFen and MaxFen, when set, are a
-// floor and a cap on the computed amount ("最高不超过"). Measures are what goes with the fine
-// (没收违法所得、没收烧烤工具、责令停业整治 …).
+// of the base, a name from the jurisdiction's vocabulary of bases. For multiple, percent and
+// per-unit standards MinFen and MaxFen, when set, are a floor and a cap on the computed amount
+// ("最高不超过"). Measures are what goes with the fine (没收违法所得、没收非法财物、责令停产停业 …).
 type Standard struct {
-	Kind           string   `json:"kind"`
-	Warning        bool     `json:"warning,omitempty"` // 警告 together with the fine
-	MinFen         int64    `json:"minFen"`
-	MaxFen         int64    `json:"maxFen"`
-	MultipleMinPct int      `json:"multipleMinPct"`
-	MultipleMaxPct int      `json:"multipleMaxPct"`
-	Base           string   `json:"base,omitempty"`
-	Unit           string   `json:"unit,omitempty"`
-	PerUnitMinFen  int64    `json:"perUnitMinFen"`
-	PerUnitMaxFen  int64    `json:"perUnitMaxFen"`
-	Measures       []string `json:"measures"`
+	Kind           string    `json:"kind"`
+	Warning        bool      `json:"warning,omitempty"` // 警告 together with the fine
+	MinFen         int64     `json:"minFen"`
+	MaxFen         int64     `json:"maxFen"`
+	MultipleMinPct int       `json:"multipleMinPct"`
+	MultipleMaxPct int       `json:"multipleMaxPct"`
+	Base           string    `json:"base,omitempty"`
+	Unit           string    `json:"unit,omitempty"`
+	PerUnitMinFen  int64     `json:"perUnitMinFen"`
+	PerUnitMaxFen  int64     `json:"perUnitMaxFen"`
+	Measures       []Measure `json:"measures"`
 }
 
 func (s Standard) fines() bool { return s.Kind != "" && s.Kind != StdWarning }
 
 func (s Standard) multiple() bool { return s.Kind == StdMultiple || s.Kind == StdPercent }
 
-// check validates a tier's standard and normalises it in place.
-func (s *Standard) check(field string, level Level, ps *problems) {
+// check validates a tier's standard and normalises it in place; bases is the jurisdiction's
+// vocabulary of bases.
+func (s *Standard) check(field string, level Level, bases []string, ps *problems) {
 	s.Kind = strings.TrimSpace(s.Kind)
 	s.Base, s.Unit = strings.TrimSpace(s.Base), strings.TrimSpace(s.Unit)
-	s.Measures = cleanMeasures(field+".measures", s.Measures, ps)
+	s.Measures = checkMeasures(field+".measures", s.Measures, ps)
 	if level == LevelNoPenalty {
 		if s.Kind != "" || s.MinFen != 0 || s.MaxFen != 0 || s.MultipleMaxPct != 0 || s.PerUnitMaxFen != 0 || s.Warning {
 			ps.add(field+".kind", "DISCRETION_NO_PENALTY_AMOUNT", "不予处罚档次不设处罚标准", "")
@@ -117,9 +120,7 @@ func (s *Standard) check(field string, level Level, ps *problems) {
 		case s.MultipleMinPct > s.MultipleMaxPct:
 			ps.add(field+".multipleMinPct", "DISCRETION_RANGE_INVERTED", "最低倍数不能高于最高倍数", "")
 		}
-		if !knownBase(s.Base) {
-			ps.add(field+".base", "DISCRETION_STANDARD_INVALID", "倍数罚款的计算基数应为"+strings.Join(Bases, "、")+"之一", "")
-		}
+		checkBase(field+".base", s.Base, bases, ps)
 		checkCaps(field, s, ps)
 	case StdPerUnit:
 		s.Unit, s.PerUnitMinFen, s.PerUnitMaxFen = keep.Unit, keep.PerUnitMinFen, keep.PerUnitMaxFen
@@ -154,53 +155,72 @@ func optionCodes(opts []Option) string {
 	return strings.Join(codes, "、")
 }
 
-func cleanMeasures(field string, in []string, ps *problems) []string {
-	out := []string{}
-	for _, m := range in {
-		m = strings.TrimSpace(m)
-		if m == "" || slices.Contains(out, m) {
-			continue
-		}
-		if utf8.RuneCountInString(m) > MaxMeasureLen {
-			ps.add(field, "DISCRETION_MEASURE_INVALID", "并处措施每项不能超过100个字", "")
-			continue
-		}
-		out = append(out, m)
+// checkBase refuses a base outside the jurisdiction's vocabulary (计算基数目录).
+func checkBase(field, base string, bases []string, ps *problems) {
+	switch {
+	case base == "":
+		ps.add(field, "DISCRETION_STANDARD_INVALID", "请选择计算基数："+strings.Join(bases, "、"), "")
+	case !slices.Contains(bases, base):
+		ps.add(field, "DISCRETION_BASE_UNKNOWN", "计算基数“"+base+"”不在本辖区的计算基数目录中（"+strings.Join(bases, "、")+"）", ruleBases)
 	}
-	if len(out) > MaxMeasures {
-		ps.add(field, "DISCRETION_MEASURE_INVALID", "并处措施不能超过10项", "")
-	}
-	return out
 }
 
-// amount computes the fine range the standard gives for the facts, before the statutory clamp.
-func (s Standard) amount(f *Facts) (lo, hi int64, err error) {
+// amount computes the fine range the standard gives for the facts, with how it was computed in
+// words, before the statutory range is applied. A computed amount beyond the tier's own floor or
+// cap is brought to it, and the computation says so.
+func (s Standard) amount(f *Facts) (lo, hi int64, how []string, err error) {
 	switch s.Kind {
 	case StdFixed, StdRange:
-		return s.MinFen, s.MaxFen, nil
+		return s.MinFen, s.MaxFen, nil, nil
 	case StdMultiple, StdPercent:
-		base := f.base(s.Base)
-		fact, what := baseFact(s.Base)
-		if base == nil {
-			return 0, 0, factRequired(fact, "该档次按"+what+"的倍数计算罚款，请填写"+what+"（分）")
+		base, ok := f.Bases[s.Base]
+		if !ok {
+			return 0, 0, nil, baseRequired(s.Base, "该档次按"+s.Base+"的倍数计算罚款，请填写"+s.Base+"（分）")
 		}
-		lo, hi = mulPct(*base, s.MultipleMinPct, true), mulPct(*base, s.MultipleMaxPct, false)
+		pct := s.Kind == StdPercent
+		lo, hi = mulPct(base, s.MultipleMinPct, true), mulPct(base, s.MultipleMaxPct, false)
+		how = append(how, "按"+s.Base+yuanText(base)+"的"+spanText(Times(s.MultipleMinPct, pct), Times(s.MultipleMaxPct, pct))+
+			"计算为"+spanText(yuanText(lo), yuanText(hi)))
 	case StdPerUnit:
 		if f.Units == nil {
-			return 0, 0, factRequired("units", "该档次按每"+s.Unit+"计算罚款，请填写数量（"+s.Unit+"）")
+			return 0, 0, nil, factRequired("units", "该档次按每"+s.Unit+"计算罚款，请填写数量（"+s.Unit+"）")
 		}
-		u := centi(*f.Units)
-		lo, hi = perUnit(s.PerUnitMinFen, u, true), perUnit(s.PerUnitMaxFen, u, false)
+		if f.Unit != "" && f.Unit != s.Unit {
+			return 0, 0, nil, apperr.InvalidField("facts.unit", "DISCRETION_UNIT_MISMATCH",
+				"该档次按每"+s.Unit+"计算罚款，填写的数量单位为“"+f.Unit+"”，请按"+s.Unit+"填写数量")
+		}
+		q := quantityText(*f.Units)
+		lo, hi = perUnit(s.PerUnitMinFen, *f.Units, true), perUnit(s.PerUnitMaxFen, *f.Units, false)
+		how = append(how, "按"+q+s.Unit+"×每"+s.Unit+spanText(yuanText(s.PerUnitMinFen), yuanText(s.PerUnitMaxFen))+
+			"计算为"+spanText(yuanText(lo), yuanText(hi)))
 	default:
-		return 0, 0, nil
+		return 0, 0, nil, nil
 	}
-	lo = min(lo, hi)
+	if lo > hi { // one rate and a product with a fraction of a fen: the nearest fen
+		lo = hi
+	}
 	top := s.MaxFen
 	if top == 0 {
 		top = math.MaxInt64
 	}
-	lo, hi, _ = clamp(lo, hi, s.MinFen, top)
-	return lo, hi, nil
+	nlo, nhi, moved := clamp(lo, hi, s.MinFen, top)
+	if moved {
+		switch {
+		case hi > top:
+			how = append(how, "超过本档次规定的最高额"+yuanText(top)+"，按"+yuanText(top)+"计")
+		default:
+			how = append(how, "低于本档次规定的最低额"+yuanText(s.MinFen)+"，按"+yuanText(s.MinFen)+"计")
+		}
+	}
+	return nlo, nhi, how, nil
+}
+
+// spanText writes a span of two texts, one when they are the same: 1万元至2万元, 1万元.
+func spanText(lo, hi string) string {
+	if lo == hi {
+		return lo
+	}
+	return lo + "至" + hi
 }
 
 // clamp brings [lo, hi] inside [floor, cap]; a range wholly outside collapses onto the nearer
@@ -229,14 +249,14 @@ func (s Standard) Describe() string {
 		b.WriteString("处" + s.Base + Times(s.MultipleMinPct, pct) + "至" + Times(s.MultipleMaxPct, pct) + "的罚款")
 		b.WriteString(capText(s.MinFen, s.MaxFen))
 	case StdPerUnit:
-		b.WriteString("按每" + s.Unit + civil.Fen(s.PerUnitMinFen).Yuan() + "至" + civil.Fen(s.PerUnitMaxFen).Yuan() + "计算罚款")
+		b.WriteString("按每" + s.Unit + spanText(yuanText(s.PerUnitMinFen), yuanText(s.PerUnitMaxFen)) + "计算罚款")
 		b.WriteString(capText(s.MinFen, s.MaxFen))
 	}
 	if len(s.Measures) > 0 {
 		if b.Len() > 0 {
 			b.WriteString("；")
 		}
-		b.WriteString(strings.Join(s.Measures, "；"))
+		b.WriteString(describeMeasures(s.Measures))
 	}
 	return b.String()
 }

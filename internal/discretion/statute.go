@@ -3,7 +3,6 @@ package discretion
 import (
 	"context"
 	"errors"
-	"slices"
 )
 
 // Statutes tells the statutory penalty (法定处罚) of a catalogue item in force on a date. The
@@ -29,31 +28,24 @@ var (
 	ErrNotInForce  = errors.New("discretion: no version of the catalogue item in force on the date")
 )
 
-// Multiple bases (倍数罚款的计算基数), as the catalogue names them, and the fact each is read from.
+// Multiple bases (倍数罚款的计算基数) every catalogue knows. A jurisdiction's vocabulary
+// (Statutes.FineBases) may add others: 赔偿额、销售额、合同价款 …
 const (
-	BaseIllegalGains  = "违法所得"   // Facts.IllegalGainsFen
-	BaseGoodsValue    = "货值金额"   // Facts.GoodsValueFen
-	BaseIllegalIncome = "违法收入"   // Facts.IllegalIncomeFen
-	BaseProjectCost   = "建设工程造价" // Facts.ProjectCostFen
+	BaseIllegalGains  = "违法所得"
+	BaseGoodsValue    = "货值金额"
+	BaseIllegalIncome = "违法收入"
+	BaseProjectCost   = "建设工程造价"
 )
 
-// Bases lists the multiple bases.
-var Bases = []string{BaseIllegalGains, BaseGoodsValue, BaseIllegalIncome, BaseProjectCost}
+// DefaultBases is the vocabulary of bases where the catalogue gives none.
+var DefaultBases = []string{BaseIllegalGains, BaseGoodsValue, BaseIllegalIncome, BaseProjectCost}
 
-// baseFact names the fact a base is read from: its JSON field and Chinese name.
-func baseFact(base string) (field, name string) {
-	switch base {
-	case BaseGoodsValue:
-		return "goodsValueFen", base
-	case BaseIllegalIncome:
-		return "illegalIncomeFen", base
-	case BaseProjectCost:
-		return "projectCostFen", base
-	}
-	return "illegalGainsFen", BaseIllegalGains
+// legacyBaseFacts are the facts that held a base's amount before facts held a map of bases; they
+// are still read (Facts.check).
+var legacyBaseFacts = []struct{ field, base string }{
+	{"illegalGainsFen", BaseIllegalGains}, {"goodsValueFen", BaseGoodsValue},
+	{"illegalIncomeFen", BaseIllegalIncome}, {"projectCostFen", BaseProjectCost},
 }
-
-func knownBase(base string) bool { return slices.Contains(Bases, base) }
 
 // Penalty kinds this package looks for in Statute.PenaltyKinds, named as 行政处罚法 第九条 names them.
 const (
@@ -81,7 +73,8 @@ type Statute struct {
 	MultipleBase   string   `json:"multipleBase"` // a base from the jurisdiction's vocabulary, or ""
 	// A fine per unit (按每处设施、每平方米、每日、每辆 … 计罚): Unit names the unit and the per-unit
 	// range is PerUnitMinFen–PerUnitMaxFen (equal for "每平方米一千元"). FineMinFen and FineMaxFen
-	// are then the floor and cap of the total, 0 when the law sets none.
+	// are then the floor and cap of the total, 0 when the law sets none. A benchmark's per-unit
+	// standards must then use the same unit.
 	Unit          string `json:"unit,omitempty"`
 	PerUnitMinFen int64  `json:"perUnitMinFen"`
 	PerUnitMaxFen int64  `json:"perUnitMaxFen"`
@@ -90,7 +83,8 @@ type Statute struct {
 // Range returns the statutory range of the statute as a whole.
 func (s Statute) Range() Range {
 	return Range{FineMinFen: s.FineMinFen, FineMaxFen: s.FineMaxFen, MultipleMinPct: s.MultipleMinPct,
-		MultipleMaxPct: s.MultipleMaxPct, MultipleBase: s.MultipleBase}
+		MultipleMaxPct: s.MultipleMaxPct, MultipleBase: s.MultipleBase, Unit: s.Unit, PerUnitMinFen: s.PerUnitMinFen,
+		PerUnitMaxFen: s.PerUnitMaxFen}
 }
 
 // Describe says the statutory fine in Chinese. A statute with both an amount and a multiple
@@ -118,21 +112,29 @@ func (s Statute) allows(kind string) bool {
 	return false
 }
 
-// Range is a statutory fine range (法定罚款幅度): a fixed range in fen, multiples of a base, or
-// multiples bounded by a floor and a cap in fen ("处违法所得一倍以上三倍以下罚款，最高不超过三万元").
+// Range is a statutory fine range (法定罚款幅度): a fixed range in fen; multiples of a base, or
+// multiples bounded by a floor and a cap in fen ("处违法所得一倍以上三倍以下罚款，最高不超过三万元"); or
+// an amount per unit ("按照每处设施处五千元以上二万元以下罚款", "每平方米一千元"), where FineMinFen and
+// FineMaxFen are the floor and cap of the total, 0 when the law sets none.
 type Range struct {
 	FineMinFen     int64  `json:"fineMinFen"`
 	FineMaxFen     int64  `json:"fineMaxFen"`
 	MultipleMinPct int    `json:"multipleMinPct"`
 	MultipleMaxPct int    `json:"multipleMaxPct"`
 	MultipleBase   string `json:"multipleBase"`
+	Unit           string `json:"unit,omitempty"`
+	PerUnitMinFen  int64  `json:"perUnitMinFen"`
+	PerUnitMaxFen  int64  `json:"perUnitMaxFen"`
 }
 
-// HasFixed reports a fine range in fen.
-func (r Range) HasFixed() bool { return r.FineMaxFen > 0 }
+// HasPerUnit reports a fine per unit.
+func (r Range) HasPerUnit() bool { return r.Unit != "" && r.PerUnitMaxFen > 0 }
+
+// HasFixed reports a fine range in fen (not per unit).
+func (r Range) HasFixed() bool { return !r.HasPerUnit() && r.FineMaxFen > 0 }
 
 // HasMultiple reports a fine range in multiples of a base.
 func (r Range) HasMultiple() bool { return r.MultipleMaxPct > 0 }
 
 // HasFine reports any fine at all.
-func (r Range) HasFine() bool { return r.HasFixed() || r.HasMultiple() }
+func (r Range) HasFine() bool { return r.HasFixed() || r.HasMultiple() || r.HasPerUnit() }

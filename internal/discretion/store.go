@@ -3,6 +3,7 @@ package discretion
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"zhifa/internal/platform/access"
@@ -22,14 +23,16 @@ type row struct {
 	ItemCode   string `db:"item_code"`
 	ItemName   string `db:"item_name"`
 	lifecycle.Record
-	Title      string `db:"title"`
-	Statute    string `db:"statute"`
-	Provisions string `db:"provisions"`
-	Tiers      string `db:"tiers"`
-	NoPenalty  string `db:"no_penalty"`
-	Note       string `db:"note"`
-	CreatedAt  string `db:"created_at"`
-	UpdatedAt  string `db:"updated_at"`
+	Title        string `db:"title"`
+	Statute      string `db:"statute"`
+	Precondition string `db:"precondition"`
+	Provisions   string `db:"provisions"`
+	Tiers        string `db:"tiers"`
+	NoPenalty    string `db:"no_penalty"`
+	Warnings     string `db:"warnings"`
+	Note         string `db:"note"`
+	CreatedAt    string `db:"created_at"`
+	UpdatedAt    string `db:"updated_at"`
 }
 
 const (
@@ -38,26 +41,54 @@ const (
 	recordColumns = `b.version, b.status, b.revision, b.effective_from, b.effective_to, b.doc_no, b.doc_title,
 	b.published_at, b.repeal_reason, b.repeal_doc_no`
 	rowColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name, ` +
-		recordColumns + `, b.title, b.statute, b.provisions, b.tiers, b.no_penalty, b.note, b.created_at, b.updated_at`
+		recordColumns + `, b.title, b.statute, b.precondition, b.provisions, b.tiers, b.no_penalty, b.warnings, b.note,
+	b.created_at, b.updated_at`
 	summaryColumns = `b.id, b.region_code, COALESCE(r.name, '') AS region_name, b.item_id, b.item_code, b.item_name, ` +
 		recordColumns + `, b.title, b.updated_at`
 	selectRow     = `SELECT ` + rowColumns + ` FROM ` + benchmarkFrom
 	selectSummary = `SELECT ` + summaryColumns + ` FROM ` + benchmarkFrom
 )
 
-// content decodes the tiers, provisions and no-penalty list of a row.
+// content decodes the precondition, tiers, provisions and no-penalty list of a row. Content
+// stored before its shape grew reads as it meant: plain-text measures as measures of their kind
+// (Measure.UnmarshalJSON), look-back windows in days as calendar periods (365 days: one year).
 func (r row) content() (Content, error) {
 	var c Content
-	if err := json.Unmarshal([]byte(r.Provisions), &c.Provisions); err != nil {
-		return c, err
+	for _, col := range []struct {
+		name, raw string
+		into      any
+	}{{"provisions", r.Provisions, &c.Provisions}, {"tiers", r.Tiers, &c.Tiers}, {"no_penalty", r.NoPenalty, &c.NoPenalty},
+		{"precondition", r.Precondition, &c.Precondition}} {
+		if col.raw == "" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(col.raw), col.into); err != nil {
+			return c, fmt.Errorf("decode discretion_benchmarks.%s of %s: %w", col.name, r.ID, err)
+		}
 	}
-	if err := json.Unmarshal([]byte(r.Tiers), &c.Tiers); err != nil {
-		return c, err
-	}
-	if err := json.Unmarshal([]byte(r.NoPenalty), &c.NoPenalty); err != nil {
-		return c, err
-	}
+	c.upgrade()
 	return c, nil
+}
+
+// upgrade reads the look-back windows of content stored in days as calendar periods.
+func (c *Content) upgrade() {
+	fix := func(cs []Condition) {
+		for i := range cs {
+			if (cs[i].Kind == CondFirstOffence || cs[i].Kind == CondPriorCount) && cs[i].Lookback == nil {
+				p := legacyPeriod(cs[i].LookbackDays)
+				cs[i].Lookback, cs[i].LookbackDays = &p, 0
+			}
+		}
+	}
+	for _, p := range c.Provisions {
+		fix(p.When)
+	}
+	for _, t := range c.Tiers {
+		fix(t.Conditions)
+	}
+	for _, e := range c.NoPenalty {
+		fix(e.Conditions)
+	}
 }
 
 // benchmark decodes a row into the API shape, with its state on day.
@@ -70,6 +101,12 @@ func (r row) benchmark(day string) (Benchmark, error) {
 		ItemName: r.ItemName, Record: r.Record, Title: r.Title, Content: c, Note: r.Note, CreatedAt: r.CreatedAt,
 		UpdatedAt: r.UpdatedAt}
 	b.State = lifecycle.StateOf(r.Record, day)
+	b.Warnings = []Problem{}
+	if r.Warnings != "" {
+		if err := json.Unmarshal([]byte(r.Warnings), &b.Warnings); err != nil {
+			return Benchmark{}, fmt.Errorf("decode discretion_benchmarks.warnings of %s: %w", r.ID, err)
+		}
+	}
 	if r.Statute != "" && r.Statute != "{}" {
 		var s Statute
 		if err := json.Unmarshal([]byte(r.Statute), &s); err != nil {
@@ -180,12 +217,12 @@ func seriesRowsOf(ctx context.Context, c db.Conn, regionCode, itemID string) ([]
 
 func insertRow(ctx context.Context, tx *db.Tx, r row) error {
 	_, err := db.Exec(ctx, tx, `INSERT INTO discretion_benchmarks (id, region_code, item_id, item_code, item_name, version,
-		status, revision, title, doc_no, doc_title, effective_from, effective_to, statute, provisions, tiers, no_penalty, note,
-		repeal_reason, repeal_doc_no, created_at, updated_at, published_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, revision, title, doc_no, doc_title, effective_from, effective_to, statute, precondition, provisions, tiers,
+		no_penalty, warnings, note, repeal_reason, repeal_doc_no, created_at, updated_at, published_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.RegionCode, r.ItemID, r.ItemCode, r.ItemName, r.Version, string(r.Status), r.Revision, r.Title, r.DocNo,
-		r.DocTitle, r.EffectiveFrom, r.EffectiveTo, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.RepealReason,
-		r.RepealDocNo, r.CreatedAt, r.UpdatedAt, r.PublishedAt)
+		r.DocTitle, r.EffectiveFrom, r.EffectiveTo, r.Statute, orJSON(r.Precondition, "null"), r.Provisions, r.Tiers, r.NoPenalty,
+		orJSON(r.Warnings, "[]"), r.Note, r.RepealReason, r.RepealDocNo, r.CreatedAt, r.UpdatedAt, r.PublishedAt)
 	return err
 }
 
@@ -194,11 +231,12 @@ func insertRow(ctx context.Context, tx *db.Tx, r row) error {
 func updateRow(ctx context.Context, tx *db.Tx, r row, was int) error {
 	res, err := db.Exec(ctx, tx, `UPDATE discretion_benchmarks SET status = ?, revision = ?, doc_no = ?, doc_title = ?,
 		effective_from = ?, effective_to = ?, published_at = ?, repeal_reason = ?, repeal_doc_no = ?, item_code = ?,
-		item_name = ?, title = ?, statute = ?, provisions = ?, tiers = ?, no_penalty = ?, note = ?, updated_at = ?
+		item_name = ?, title = ?, statute = ?, precondition = ?, provisions = ?, tiers = ?, no_penalty = ?, warnings = ?,
+		note = ?, updated_at = ?
 		WHERE id = ? AND revision = ?`,
 		string(r.Status), r.Revision, r.DocNo, r.DocTitle, r.EffectiveFrom, r.EffectiveTo, r.PublishedAt, r.RepealReason,
-		r.RepealDocNo, r.ItemCode, r.ItemName, r.Title, r.Statute, r.Provisions, r.Tiers, r.NoPenalty, r.Note, r.UpdatedAt,
-		r.ID, was)
+		r.RepealDocNo, r.ItemCode, r.ItemName, r.Title, r.Statute, orJSON(r.Precondition, "null"), r.Provisions, r.Tiers,
+		r.NoPenalty, orJSON(r.Warnings, "[]"), r.Note, r.UpdatedAt, r.ID, was)
 	if err != nil {
 		return err
 	}
@@ -270,4 +308,13 @@ func publicRows(ctx context.Context, c db.Conn, f PublicFilter, day string, p ht
 		w.And("(b.title LIKE ?"+db.LikeEscape+" OR b.item_name LIKE ?"+db.LikeEscape+" OR b.item_code LIKE ?"+db.LikeEscape+")", like, like, like)
 	}
 	return query.List[row](ctx, c, rowColumns, benchmarkFrom, &w, " ORDER BY b.item_code, b.region_code, b.id", p)
+}
+
+// orJSON is a JSON column's text, or the empty value when a row read before the column existed
+// carries none.
+func orJSON(raw, empty string) string {
+	if raw == "" {
+		return empty
+	}
+	return raw
 }

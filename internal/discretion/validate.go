@@ -1,6 +1,7 @@
 package discretion
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,55 +11,62 @@ import (
 
 // Limits on one benchmark.
 const (
-	MaxProvisions  = 10
-	MaxTiers       = 50
-	MaxNoPenalty   = 20
-	MaxLabelLen    = 100
-	MaxDescribeLen = 500
+	MaxProvisions      = 10
+	MaxTiers           = 50
+	MaxNoPenalty       = 20
+	MaxLabelLen        = 100
+	MaxDescribeLen     = 500
+	MaxPreconditionLen = 200
 )
 
 // Validate checks a benchmark's content and normalises it in place: first its structure (known
-// levels, kinds and conditions, amounts not negative, ranges not inverted, 减轻 with a stated
-// condition, tiers neither overlapping nor out of order, no tier that can never apply, a fallback
-// 一般 tier, no-penalty entries no weaker than 行政处罚法 第三十三条), then, when the structure is
-// sound, against the statute (every tier inside the statutory range, 减轻 never above the statutory
-// minimum; 国办发〔2022〕27号) and the jurisdiction's splitting rules. Every problem is reported
-// in one error; the first gives its code, field and rule.
-func Validate(c *Content, s Statute, r Rules) error {
+// levels, labels, party types, kinds, bases and conditions, amounts not negative, ranges not
+// inverted, 减轻 with a stated condition, a fallback rule per provision and party type, no rule
+// that can never apply, no precondition repeated as a condition, no-penalty entries no weaker
+// than 行政处罚法 第三十三条), then, when the structure is sound, against the statute (every tier
+// inside the statutory range and in its unit, measures the law provides, 减轻 never above the
+// statutory minimum; 国办发〔2022〕27号) and the jurisdiction's splitting checks (midpoint, steps,
+// maximum-only percentages, order), each off, a warning or an error as the jurisdiction sets it.
+// Every error is reported in one error, the first giving its code, field and rule; the warnings
+// are returned.
+func Validate(c *Content, s Statute, r Rules) ([]Problem, error) {
 	var ps problems
-	c.check(&ps)
+	c.check(&ps, r)
 	if ps.first == nil {
 		c.checkStatute(s, r, &ps)
-		c.checkConsistency(&ps)
+		c.checkConsistency(r, &ps)
 	}
-	return ps.err()
+	return ps.warnings, ps.err()
 }
 
-// CheckStructure validates the content without a statute, as far as that is possible.
-func CheckStructure(c *Content) error {
-	var ps problems
-	c.check(&ps)
-	if ps.first == nil {
-		c.checkConsistency(&ps)
-	}
-	return ps.err()
-}
-
-// checkConsistency checks the tiers of each provision against each other: a fallback 一般 tier,
-// rising amounts, no tier that can never apply.
-func (c *Content) checkConsistency(ps *problems) {
+// checkConsistency checks the tiers of each provision against each other: a fallback rule for
+// every party type, rising amounts, no rule that can never apply.
+func (c *Content) checkConsistency(r Rules, ps *problems) {
 	for _, g := range c.groups() {
-		c.checkFallback(g, ps)
-		c.checkOrder(g, ps)
 		c.checkReach(g, ps)
 	}
+	for _, v := range c.views() {
+		c.checkFallback(v, ps)
+		c.checkOrder(v, r, ps)
+	}
 }
 
-// group is the tiers under one provision (or all tiers when there are no provisions).
+// group is the tiers under one provision (or all tiers when there are no provisions), and within
+// it, when rules are limited to party types, the view of one party type: the rules that apply to
+// it.
 type group struct {
 	key   string
 	field string // where to report problems of the group as a whole
 	idx   []int
+	party string // the party type of a view, "" for all
+}
+
+// who names the party type of a view in a message: "（个人）".
+func (g group) who() string {
+	if g.party == "" {
+		return ""
+	}
+	return "（" + PartyTypeName(g.party) + "）"
 }
 
 func (c *Content) groups() []group {
@@ -81,7 +89,50 @@ func (c *Content) groups() []group {
 	return out
 }
 
-func (c *Content) check(ps *problems) {
+// partyViews are the party types the rules distinguish: none when no rule names one, else each
+// type some rule names.
+func (c *Content) partyViews() []string {
+	seen := map[string]bool{}
+	for _, t := range c.Tiers {
+		for _, p := range t.PartyTypes {
+			seen[p] = true
+		}
+	}
+	var out []string
+	for _, p := range partyOrder {
+		if seen[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// views splits each group by party type when rules are limited to party types: the rules that
+// apply to a natural person form one view, those for a legal person another. A party type no rule
+// of a provision applies to has no view there (evaluating for it is refused).
+func (c *Content) views() []group {
+	parties := c.partyViews()
+	if len(parties) == 0 {
+		return c.groups()
+	}
+	var out []group
+	for _, g := range c.groups() {
+		for _, p := range parties {
+			v := group{key: g.key, field: g.field, party: p}
+			for _, i := range g.idx {
+				if appliesTo(c.Tiers[i].PartyTypes, p) {
+					v.idx = append(v.idx, i)
+				}
+			}
+			if len(v.idx) > 0 {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func (c *Content) check(ps *problems, r Rules) {
 	if c.Provisions == nil {
 		c.Provisions = []Provision{}
 	}
@@ -91,7 +142,8 @@ func (c *Content) check(ps *problems) {
 	if c.NoPenalty == nil {
 		c.NoPenalty = []NoPenaltyEntry{}
 	}
-	c.checkProvisions(ps)
+	c.checkPrecondition(ps)
+	c.checkProvisions(ps, r.Bases)
 	switch {
 	case len(c.Tiers) == 0:
 		ps.add("tiers", "DISCRETION_TIERS_REQUIRED", "裁量基准至少应有一个裁量阶次", ruleGuidance)
@@ -100,18 +152,66 @@ func (c *Content) check(ps *problems) {
 		return
 	}
 	for i := range c.Tiers {
-		c.checkTier(i, ps)
+		c.checkTier(i, r, ps)
 	}
 	if len(c.NoPenalty) > MaxNoPenalty {
 		ps.add("noPenalty", "DISCRETION_TOO_MANY", "不予处罚清单每个事项不能超过20条", "")
 	} else {
 		for i := range c.NoPenalty {
-			c.NoPenalty[i].check("noPenalty["+strconv.Itoa(i)+"]", ps)
+			c.NoPenalty[i].check("noPenalty["+strconv.Itoa(i)+"]", r.Bases, ps)
 		}
+	}
+	c.checkPreconditionNotCondition(ps)
+}
+
+// checkPrecondition normalises the precondition of the violation.
+func (c *Content) checkPrecondition(ps *problems) {
+	p := c.Precondition
+	if p == nil {
+		return
+	}
+	p.Kind, p.Text = strings.TrimSpace(p.Kind), strings.TrimSpace(p.Text)
+	if p.Kind == "" {
+		p.Kind = PreconditionOrderIgnored
+	}
+	if p.Kind != PreconditionOrderIgnored {
+		ps.add("precondition.kind", "DISCRETION_PRECONDITION_INVALID", "未知的违法行为要件："+p.Kind+"（可选 order_ignored 经责令改正拒不改正）", "")
+	}
+	if p.Text == "" {
+		p.Text = "经责令改正，拒不改正的"
+	}
+	if utf8.RuneCountInString(p.Text) > MaxPreconditionLen {
+		ps.add("precondition.text", "DISCRETION_TEXT_TOO_LONG", "违法行为要件的表述不能超过200个字", "")
 	}
 }
 
-func (c *Content) checkProvisions(ps *problems) {
+// checkPreconditionNotCondition refuses refusal to correct as a condition where it is already an
+// element of the violation: it always holds for such an item, so a rule or provision keyed on it
+// either always or never applies.
+func (c *Content) checkPreconditionNotCondition(ps *problems) {
+	if c.Precondition == nil {
+		return
+	}
+	scan := func(field string, cs []Condition) {
+		for i, cd := range cs {
+			if cd.Kind == CondRefusedCorrection {
+				ps.add(field+"["+strconv.Itoa(i)+"]", "DISCRETION_PRECONDITION_AS_CONDITION",
+					"“"+c.Precondition.Text+"”是本事项违法行为的要件，已在适用前确认，不能再作为条件", rulePrecondition)
+			}
+		}
+	}
+	for i, p := range c.Provisions {
+		scan("provisions["+strconv.Itoa(i)+"].when", p.When)
+	}
+	for i, t := range c.Tiers {
+		scan("tiers["+strconv.Itoa(i)+"].conditions", t.Conditions)
+	}
+	for i, e := range c.NoPenalty {
+		scan("noPenalty["+strconv.Itoa(i)+"].conditions", e.Conditions)
+	}
+}
+
+func (c *Content) checkProvisions(ps *problems, bases []string) {
 	if len(c.Provisions) > MaxProvisions {
 		ps.add("provisions", "DISCRETION_TOO_MANY", "处罚条款不能超过10个", "")
 		return
@@ -134,45 +234,60 @@ func (c *Content) checkProvisions(ps *problems) {
 		if p.When == nil {
 			p.When = []Condition{}
 		}
-		checkConditions(f+".when", p.When, ps)
-		checkRange(f+".range", &p.Range, ps)
+		checkConditions(f+".when", p.When, bases, ps)
+		checkRange(f+".range", &p.Range, bases, ps)
 		if i > 0 && len(c.Provisions[i-1].When) == 0 {
 			ps.add(f, "DISCRETION_PROVISION_UNREACHABLE", "前一处罚条款没有适用条件，总是适用，本条款永远不会适用", "")
 		}
 	}
 }
 
-func checkRange(f string, r *Range, ps *problems) {
-	r.MultipleBase = strings.TrimSpace(r.MultipleBase)
+func checkRange(f string, r *Range, bases []string, ps *problems) {
+	r.MultipleBase, r.Unit = strings.TrimSpace(r.MultipleBase), strings.TrimSpace(r.Unit)
 	switch {
-	case r.FineMinFen < 0 || r.FineMaxFen < 0 || r.MultipleMinPct < 0 || r.MultipleMaxPct < 0:
+	case r.FineMinFen < 0 || r.FineMaxFen < 0 || r.MultipleMinPct < 0 || r.MultipleMaxPct < 0 || r.PerUnitMinFen < 0 || r.PerUnitMaxFen < 0:
 		ps.add(f, "DISCRETION_AMOUNT_NEGATIVE", "法定幅度不能为负数", "")
-	case r.FineMaxFen > MaxAmountFen || r.FineMinFen > MaxAmountFen || r.MultipleMaxPct > MaxMultiplePct:
+	case r.FineMaxFen > MaxAmountFen || r.FineMinFen > MaxAmountFen || r.MultipleMaxPct > MaxMultiplePct || r.PerUnitMaxFen > MaxRateFen:
 		ps.add(f, "DISCRETION_AMOUNT_TOO_LARGE", "法定幅度超出可登记的范围", "")
 	case r.FineMaxFen > 0 && r.FineMinFen > r.FineMaxFen:
 		ps.add(f+".fineMinFen", "DISCRETION_RANGE_INVERTED", "法定罚款最低额不能高于最高额", "")
 	case r.MultipleMinPct > r.MultipleMaxPct:
 		ps.add(f+".multipleMinPct", "DISCRETION_RANGE_INVERTED", "法定最低倍数不能高于最高倍数", "")
-	case r.HasMultiple() && !knownBase(r.MultipleBase):
-		ps.add(f+".multipleBase", "DISCRETION_STANDARD_INVALID", "倍数罚款的计算基数应为"+strings.Join(Bases, "、")+"之一", "")
+	case r.PerUnitMinFen > r.PerUnitMaxFen:
+		ps.add(f+".perUnitMinFen", "DISCRETION_RANGE_INVERTED", "法定每单位最低额不能高于最高额", "")
+	case r.Unit != "" && (r.PerUnitMaxFen == 0 || utf8.RuneCountInString(r.Unit) > MaxUnitLen):
+		ps.add(f+".perUnitMaxFen", "DISCRETION_PROVISION_INVALID", "按单位计算的法定幅度须写明计量单位（不超过20个字）和每单位最高额", "")
+	case r.HasPerUnit() && r.HasMultiple():
+		ps.add(f, "DISCRETION_PROVISION_INVALID", "一个处罚条款不能既按单位又按倍数计算罚款，请分为两个处罚条款", "")
+	case r.HasMultiple() && !slices.Contains(bases, r.MultipleBase):
+		ps.add(f+".multipleBase", "DISCRETION_BASE_UNKNOWN", "计算基数“"+r.MultipleBase+"”不在本辖区的计算基数目录中（"+strings.Join(bases, "、")+"）", ruleBases)
 	case !r.HasFine():
-		ps.add(f, "DISCRETION_PROVISION_INVALID", "处罚条款须写明法定罚款幅度（金额或倍数）", "")
+		ps.add(f, "DISCRETION_PROVISION_INVALID", "处罚条款须写明法定罚款幅度（金额、倍数或每单位金额）", "")
 	}
 	if !r.HasMultiple() {
 		r.MultipleBase = ""
 	}
+	if r.Unit == "" {
+		r.PerUnitMinFen, r.PerUnitMaxFen = 0, 0
+	}
 }
 
-func (c *Content) checkTier(i int, ps *problems) {
+func (c *Content) checkTier(i int, r Rules, ps *problems) {
 	t := &c.Tiers[i]
 	f := "tiers[" + strconv.Itoa(i) + "]"
 	t.Level = Level(strings.TrimSpace(string(t.Level)))
+	t.Label = strings.TrimSpace(t.Label)
 	t.Provision = strings.TrimSpace(t.Provision)
 	t.Description = strings.TrimSpace(t.Description)
 	if rank(t.Level) < 0 {
 		ps.add(f+".level", "DISCRETION_LEVEL_UNKNOWN", "未知裁量阶次："+string(t.Level)+"（可选 no_penalty、mitigated、lighter、general、heavier）", "")
 		return
 	}
+	if t.Label != "" && !slices.Contains(r.Labels, t.Label) {
+		ps.add(f+".label", "DISCRETION_LABEL_UNKNOWN", "情节名称“"+t.Label+"”不在本辖区的裁量情节用语中（"+strings.Join(r.Labels, "、")+"）",
+			ruleLabels+"："+r.LabelsSource)
+	}
+	t.PartyTypes = checkParties(f+".partyTypes", t.PartyTypes, ps)
 	switch t.Match = strings.TrimSpace(t.Match); t.Match {
 	case "":
 		t.Match = MatchAll
@@ -192,14 +307,14 @@ func (c *Content) checkTier(i int, ps *problems) {
 	if t.Conditions == nil {
 		t.Conditions = []Condition{}
 	}
-	checkConditions(f+".conditions", t.Conditions, ps)
-	t.Standard.check(f+".standard", t.Level, ps)
+	checkConditions(f+".conditions", t.Conditions, r.Bases, ps)
+	t.Standard.check(f+".standard", t.Level, r.Bases, ps)
 	if len(t.Conditions) == 0 {
 		switch t.Level {
 		case LevelMitigated:
 			ps.add(f+".conditions", "DISCRETION_MITIGATION_CONDITION_REQUIRED", "减轻处罚须写明适用条件", ruleMitigation)
-		case LevelNoPenalty, LevelLighter, LevelHeavier:
-			ps.add(f+".conditions", "DISCRETION_CONDITION_REQUIRED", "“"+LevelName(t.Level)+"”档次须写明适用条件", ruleGuidance)
+		case LevelNoPenalty:
+			ps.add(f+".conditions", "DISCRETION_CONDITION_REQUIRED", "“"+LevelName(t.Level)+"”档次须写明适用条件", ruleNoPenalty)
 		}
 	}
 }
@@ -213,27 +328,34 @@ func (c *Content) hasProvision(key string) bool {
 	return false
 }
 
-// checkFallback requires exactly one 一般 tier without conditions per provision: it applies when
-// no other tier does.
+// fallback reports a rule without conditions: it applies when no other rule does.
+func fallback(t Tier) bool {
+	return len(t.Conditions) == 0 && t.Level != LevelNoPenalty && t.Level != LevelMitigated
+}
+
+// checkFallback requires exactly one rule without conditions per provision and party type: it
+// applies when no other rule does. It is usually 一般; where a standard's first offence is the
+// ordinary case and the second is 一般, it may be 从轻.
 func (c *Content) checkFallback(g group, ps *problems) {
 	n := 0
 	for _, i := range g.idx {
-		t := c.Tiers[i]
-		if t.Level == LevelGeneral && len(t.Conditions) == 0 {
+		if fallback(c.Tiers[i]) {
 			if n++; n > 1 {
-				ps.add("tiers["+strconv.Itoa(i)+"]", "DISCRETION_TIER_UNREACHABLE", "同一处罚条款只能有一个无条件的“一般”档次", "")
+				ps.add("tiers["+strconv.Itoa(i)+"]", "DISCRETION_TIER_UNREACHABLE", "同一处罚条款"+g.who()+"只能有一个无附加条件的兜底档次", "")
 			}
 		}
 	}
 	if n == 0 {
-		ps.add(g.field, "DISCRETION_GENERAL_REQUIRED", "须设一个无附加条件的“一般”档次，在不具备其他档次情形时适用", ruleGuidance)
+		ps.add(g.field, "DISCRETION_GENERAL_REQUIRED", "须设一个无附加条件的兜底档次（通常为“一般”）"+g.who()+"，在不具备其他档次情形时适用", ruleGuidance)
 	}
 }
 
-// checkOrder requires the tiers of one provision to rise with their level without overlapping:
-// 减轻 ≤ 从轻 ≤ 一般 ≤ 从重, adjacent tiers touching at most at one amount. Standards of different
-// kinds (an amount against a multiple, different units) are not compared.
-func (c *Content) checkOrder(g group, ps *problems) {
+// checkOrder requires the rules of one provision and party type to rise with their level without
+// overlapping: 减轻 ≤ 从轻 ≤ 一般 ≤ 从重, adjacent rules touching at most at one amount; rules of the
+// same level (sub-bands) are not compared with each other, nor standards of different kinds (an
+// amount against a multiple, different units). The jurisdiction's OrderCheck decides whether a
+// problem is an error, a warning or nothing.
+func (c *Content) checkOrder(g group, r Rules, ps *problems) {
 	for _, a := range g.idx {
 		for _, b := range g.idx {
 			ta, tb := c.Tiers[a], c.Tiers[b]
@@ -259,9 +381,9 @@ func (c *Content) checkOrder(g group, ps *problems) {
 				}
 			}
 			if msg != "" {
-				ps.add("tiers["+strconv.Itoa(b)+"].standard", "DISCRETION_TIER_ORDER",
-					"“"+LevelName(tb.Level)+"”档次（tiers["+strconv.Itoa(b)+"]）"+msg+"（“"+LevelName(ta.Level)+"”档次 tiers["+strconv.Itoa(a)+"]），档次之间不得重叠或颠倒",
-					ruleGuidance)
+				ps.by(r.OrderCheck, "tiers["+strconv.Itoa(b)+"].standard", "DISCRETION_TIER_ORDER",
+					"“"+tb.name()+"”档次（tiers["+strconv.Itoa(b)+"]）"+g.who()+msg+"（“"+ta.name()+"”档次 tiers["+strconv.Itoa(a)+
+						"]），档次之间不得重叠或颠倒（"+r.sourceText()+"）", r.ruleText())
 			}
 		}
 	}
@@ -286,9 +408,9 @@ func (c *Content) before(a, b int) bool {
 	return pa < pb || (pa == pb && a < b)
 }
 
-// checkReach reports a tier that can never apply because a tier tried before it always holds
-// when it does: its conditions include all of an earlier "all" tier's, or one of an earlier "any"
-// tier's.
+// checkReach reports a rule that can never apply because a rule tried before it always holds when
+// it does, for every party it is for: its conditions imply all of an earlier "all" rule's, or one
+// of an earlier "any" rule's (a third offence implies "two or more").
 func (c *Content) checkReach(g group, ps *problems) {
 	for _, m := range g.idx {
 		tm := c.Tiers[m]
@@ -297,11 +419,11 @@ func (c *Content) checkReach(g group, ps *problems) {
 		}
 		for _, s := range g.idx {
 			ts := c.Tiers[s]
-			if s == m || len(ts.Conditions) == 0 || !c.before(s, m) || !covers(ts, tm) {
+			if s == m || len(ts.Conditions) == 0 || !c.before(s, m) || !covers(ts, tm) || !partiesCover(ts.PartyTypes, tm.PartyTypes) {
 				continue
 			}
 			ps.add("tiers["+strconv.Itoa(m)+"].conditions", "DISCRETION_TIER_UNREACHABLE",
-				"具备本档次条件时必然具备先行适用的“"+LevelName(ts.Level)+"”档次（tiers["+strconv.Itoa(s)+"]）的条件，本档次永远不会适用；请调整条件（可使用“不属于”）", "")
+				"具备本档次条件时必然具备先行适用的“"+ts.name()+"”档次（tiers["+strconv.Itoa(s)+"]）的条件，本档次永远不会适用；请调整条件（可使用“不属于”，或把次数多的档次排在前面）", "")
 			break
 		}
 	}
@@ -311,7 +433,7 @@ func (c *Content) checkReach(g group, ps *problems) {
 func covers(s, m Tier) bool {
 	in := func(c Condition) bool {
 		for _, x := range m.Conditions {
-			if c.equal(x) {
+			if c.impliedBy(x) {
 				return true
 			}
 		}
@@ -342,74 +464,99 @@ func (c *Content) checkStatute(s Statute, r Rules, ps *problems) {
 	}
 	bad := false
 	for i, p := range c.Provisions {
-		if msg := outside(p.Range, sr); msg != "" {
+		if code, msg := outside(p.Range, sr); msg != "" {
 			bad = true
-			ps.add("provisions["+strconv.Itoa(i)+"].range", "DISCRETION_PROVISION_OUT_OF_RANGE",
-				"处罚条款“"+p.Label+"”的幅度"+msg+"（法定幅度："+s.Describe()+"）", ruleGuidance)
+			ps.add("provisions["+strconv.Itoa(i)+"].range", code, "处罚条款“"+p.Label+"”的幅度"+msg+"（法定幅度："+s.Describe()+"）", ruleGuidance)
 		}
 	}
 	if bad {
 		return
 	}
-	for gi, g := range c.groups() {
-		rng := sr
-		if len(c.Provisions) > 0 {
-			rng = c.Provisions[gi].Range
-		}
+	ranges := map[string]Range{"": sr}
+	for _, p := range c.Provisions {
+		ranges[p.Key] = p.Range
+	}
+	for _, g := range c.groups() {
 		for _, i := range g.idx {
-			checkTierRange("tiers["+strconv.Itoa(i)+"].standard", c.Tiers[i], rng, s, ps)
+			checkTierRange("tiers["+strconv.Itoa(i)+"].standard", c.Tiers[i], ranges[g.key], s, ps)
 		}
-		c.checkRules(g, rng, r, ps)
+	}
+	for _, v := range c.views() {
+		c.checkRules(v, ranges[v.key], r, ps)
 	}
 }
 
-// outside says how a provision's range leaves the statute's, or "" when it lies inside.
-func outside(p, s Range) string {
+// outside says how a provision's range leaves the statute's, or "" when it lies inside, with the
+// code to report it under.
+func outside(p, s Range) (string, string) {
+	const oor = "DISCRETION_PROVISION_OUT_OF_RANGE"
+	if p.HasPerUnit() {
+		switch {
+		case !s.HasPerUnit():
+			return oor, "按每" + p.Unit + "计算，而法定处罚不按单位计算"
+		case p.Unit != s.Unit:
+			return "DISCRETION_UNIT_MISMATCH", "按每" + p.Unit + "计算，而法定罚款按每" + s.Unit + "计算，计量单位应一致"
+		case p.PerUnitMinFen < s.PerUnitMinFen || p.PerUnitMaxFen > s.PerUnitMaxFen:
+			return oor, "超出法定的每" + s.Unit + "金额"
+		case s.FineMaxFen > 0 && (p.FineMaxFen == 0 || p.FineMaxFen > s.FineMaxFen):
+			return oor, "超出法定的最高总额"
+		}
+		return "", ""
+	}
 	if p.HasFixed() || p.FineMinFen > 0 {
 		if !s.HasFixed() {
-			return "以金额表示，而法定处罚没有金额罚款"
+			return oor, "以金额表示，而法定处罚没有金额罚款"
 		}
 		if p.FineMinFen < s.FineMinFen || p.FineMaxFen > s.FineMaxFen || p.FineMinFen > s.FineMaxFen {
-			return "超出法定罚款幅度"
+			return oor, "超出法定罚款幅度"
 		}
 	}
 	if p.HasMultiple() {
 		if !s.HasMultiple() {
-			return "以倍数表示，而法定处罚没有倍数罚款"
+			return oor, "以倍数表示，而法定处罚没有倍数罚款"
 		}
 		if p.MultipleBase != s.MultipleBase {
-			return "的计算基数与法定基数（" + s.MultipleBase + "）不同"
+			return "DISCRETION_BASE_MISMATCH", "的计算基数与法定基数（" + s.MultipleBase + "）不同"
 		}
 		if p.MultipleMinPct < s.MultipleMinPct || p.MultipleMaxPct > s.MultipleMaxPct {
-			return "超出法定倍数"
+			return oor, "超出法定倍数"
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // Describe says a statutory range in Chinese.
 func (r Range) Describe() string {
-	var parts []string
-	if r.HasMultiple() {
+	switch {
+	case r.HasPerUnit():
+		s := "按每" + r.Unit + spanText(yuanText(r.PerUnitMinFen), yuanText(r.PerUnitMaxFen)) + "罚款"
+		if r.PerUnitMinFen == 0 {
+			s = "按每" + r.Unit + yuanText(r.PerUnitMaxFen) + "以下罚款"
+		}
+		return s + capText(r.FineMinFen, r.FineMaxFen)
+	case r.HasMultiple():
 		s := "处" + r.MultipleBase + Times(r.MultipleMinPct, false) + "至" + Times(r.MultipleMaxPct, false) + "的罚款"
 		if r.MultipleMinPct == 0 {
 			s = "处" + r.MultipleBase + Times(r.MultipleMaxPct, false) + "以下的罚款"
 		}
-		parts = append(parts, s+capText(r.FineMinFen, r.FineMaxFen))
-	} else if r.HasFixed() {
-		parts = append(parts, rangeText(r.FineMinFen, r.FineMaxFen))
+		return s + capText(r.FineMinFen, r.FineMaxFen)
+	case r.HasFixed():
+		return rangeText(r.FineMinFen, r.FineMaxFen)
 	}
-	if len(parts) == 0 {
-		return "无罚款"
-	}
-	return strings.Join(parts, "；")
+	return "无罚款"
 }
 
 func checkTierRange(f string, t Tier, r Range, s Statute, ps *problems) {
 	std := t.Standard
-	name := "“" + LevelName(t.Level) + "”档次"
+	name := "“" + t.name() + "”档次"
 	oor := func(msg, rule string) {
 		ps.add(f, "DISCRETION_TIER_OUT_OF_RANGE", name+msg+"（法定幅度："+r.Describe()+"）", rule)
+	}
+	for j, m := range std.Measures {
+		if !s.provides(m) {
+			ps.add(f+".measures["+strconv.Itoa(j)+"]", "DISCRETION_MEASURE_NOT_PROVIDED",
+				name+"的并处措施“"+m.Describe()+"”不在该事项的法定处罚种类（"+strings.Join(s.PenaltyKinds, "、")+"）中", ruleLegality)
+		}
 	}
 	if (std.Kind == StdWarning || std.Warning) && !s.allows(PenaltyWarning) {
 		oor("给予警告，但法定处罚种类不含警告", ruleGuidance)
@@ -424,6 +571,10 @@ func checkTierRange(f string, t Tier, r Range, s Statute, ps *problems) {
 	mit := t.Level == LevelMitigated
 	notApplicable := func(what string) {
 		ps.add(f, "DISCRETION_MITIGATION_NOT_APPLICABLE", "法定"+what+"没有最低限度，不适用减轻处罚（可设从轻处罚）", ruleMitigation)
+	}
+	if r.HasPerUnit() {
+		checkPerUnitStatute(f, name, t, r, ps, oor, notApplicable)
+		return
 	}
 	switch std.Kind {
 	case StdFixed, StdRange:
@@ -464,6 +615,37 @@ func checkTierRange(f string, t Tier, r Range, s Statute, ps *problems) {
 	}
 }
 
+// checkPerUnitStatute checks a tier against a statute that fines per unit: a per-unit standard in
+// the statute's unit, its rates inside the statutory rates (减轻: at or below the statutory
+// minimum rate) and its floor and cap inside the statutory total, if any.
+func checkPerUnitStatute(f, name string, t Tier, r Range, ps *problems, oor func(msg, rule string), notApplicable func(string)) {
+	std := t.Standard
+	mit := t.Level == LevelMitigated
+	switch std.Kind {
+	case StdPerUnit:
+	case StdMultiple, StdPercent:
+		oor("按倍数设定罚款，但法定罚款按每"+r.Unit+"计算", ruleGuidance)
+		return
+	default:
+		ps.add(f+".kind", "DISCRETION_UNIT_REQUIRED", name+"按总额设定罚款，但法定罚款按每"+r.Unit+"计算，请按每"+r.Unit+"写明金额", ruleGuidance)
+		return
+	}
+	switch {
+	case std.Unit != r.Unit:
+		ps.add(f+".unit", "DISCRETION_UNIT_MISMATCH", name+"按每"+std.Unit+"计算，而法定罚款按每"+r.Unit+"计算，计量单位应一致", ruleGuidance)
+		return
+	case mit && r.PerUnitMinFen == 0:
+		notApplicable("每" + r.Unit + "罚款")
+	case mit && std.PerUnitMaxFen > r.PerUnitMinFen:
+		oor("的每"+r.Unit+"金额"+yuanText(std.PerUnitMaxFen)+"高于法定最低额"+yuanText(r.PerUnitMinFen)+"，减轻处罚不得超出法定最低处罚", ruleMitigation)
+	case !mit && (std.PerUnitMinFen < r.PerUnitMinFen || std.PerUnitMaxFen > r.PerUnitMaxFen):
+		oor("的每"+r.Unit+spanText(yuanText(std.PerUnitMinFen), yuanText(std.PerUnitMaxFen))+"超出法定幅度", ruleGuidance)
+	}
+	if r.FineMaxFen > 0 && std.MaxFen > r.FineMaxFen || !mit && std.MinFen > 0 && std.MinFen < r.FineMinFen {
+		oor("的计算限额（"+capText(std.MinFen, std.MaxFen)+"）超出法定幅度", ruleGuidance)
+	}
+}
+
 // checkCapRange keeps the floor and cap of a computed standard inside the statutory amounts.
 func checkCapRange(std Standard, r Range, mit bool, oor func(msg, rule string)) {
 	if !r.HasFixed() {
@@ -480,12 +662,14 @@ func checkCapRange(std Standard, r Range, mit bool, oor func(msg, rule string)) 
 	}
 }
 
-// checkRules applies the jurisdiction's splitting rules to the tiers of one provision.
+// checkRules applies the jurisdiction's splitting checks to the rules of one provision and party
+// type, each as its mode says: the number of steps, the midpoint, the percentages of a
+// maximum-only fine, for amounts, multiples and per-unit rates alike.
 func (c *Content) checkRules(g group, r Range, rules Rules, ps *problems) {
-	rule := rules.ruleText()
-	fixedSpan := !r.HasMultiple() && r.FineMaxFen > r.FineMinFen
+	fixedSpan := r.HasFixed() && !r.HasMultiple() && r.FineMaxFen > r.FineMinFen
 	multSpan := r.HasMultiple() && r.MultipleMaxPct > r.MultipleMinPct
-	if fixedSpan || multSpan {
+	unitSpan := r.HasPerUnit() && r.PerUnitMaxFen > r.PerUnitMinFen
+	if fixedSpan || multSpan || unitSpan {
 		levels := map[Level]bool{}
 		for _, i := range g.idx {
 			t := c.Tiers[i]
@@ -494,7 +678,8 @@ func (c *Content) checkRules(g group, r Range, rules Rules, ps *problems) {
 			}
 		}
 		if len(levels) < rules.MinSteps {
-			ps.add(g.field, "DISCRETION_TIER_RULE", "罚款幅度应至少划分为"+strconv.Itoa(rules.MinSteps)+"个阶次（从轻、一般、从重），现有"+strconv.Itoa(len(levels))+"个", rule)
+			ps.by(rules.MinStepsCheck, g.field, "DISCRETION_TIER_RULE", "罚款幅度"+g.who()+"应至少划分为"+strconv.Itoa(rules.MinSteps)+
+				"个阶次（从轻、一般、从重），现有"+strconv.Itoa(len(levels))+"个（"+rules.sourceText()+"）", rules.ruleText())
 		}
 	}
 	for _, i := range g.idx {
@@ -503,35 +688,41 @@ func (c *Content) checkRules(g group, r Range, rules Rules, ps *problems) {
 		std := t.Standard
 		switch {
 		case fixedSpan && (std.Kind == StdFixed || std.Kind == StdRange):
-			checkSplit(f, t.Level, std.MinFen, std.MaxFen, r.FineMinFen, r.FineMaxFen, rules, rule, yuanText, ps)
+			checkSplit(f, t, std.MinFen, std.MaxFen, r.FineMinFen, r.FineMaxFen, rules, yuanText, ps)
 		case multSpan && std.multiple():
 			times := func(v int64) string { return Times(int(v), false) }
-			checkSplit(f, t.Level, int64(std.MultipleMinPct), int64(std.MultipleMaxPct), int64(r.MultipleMinPct), int64(r.MultipleMaxPct), rules, rule, times, ps)
+			checkSplit(f, t, int64(std.MultipleMinPct), int64(std.MultipleMaxPct), int64(r.MultipleMinPct), int64(r.MultipleMaxPct), rules, times, ps)
+		case unitSpan && std.Kind == StdPerUnit && std.Unit == r.Unit:
+			perUnitText := func(v int64) string { return "每" + r.Unit + yuanText(v) }
+			checkSplit(f, t, std.PerUnitMinFen, std.PerUnitMaxFen, r.PerUnitMinFen, r.PerUnitMaxFen, rules, perUnitText, ps)
 		}
 	}
 }
 
-// checkSplit checks one tier's [lo, hi] against the splitting rules for a statutory [min, max]:
-// with a minimum, 一般 includes the middle; with only a maximum, 从轻 stays under LighterMaxPct of
-// it and 一般 within GeneralMinPct–GeneralMaxPct.
-func checkSplit(f string, l Level, lo, hi, min, max int64, rules Rules, rule string, say func(int64) string, ps *problems) {
+// checkSplit checks one rule's [lo, hi] against the splitting checks for a statutory [min, max]:
+// with a minimum, 一般 includes the middle (Midpoint); with only a maximum, 从轻 stays under
+// LighterMaxPct of it and 一般 within GeneralMinPct–GeneralMaxPct (MaxOnlyCheck).
+func checkSplit(f string, t Tier, lo, hi, min, max int64, rules Rules, say func(int64) string, ps *problems) {
+	src, rule := rules.sourceText(), rules.ruleText()
 	if min > 0 {
 		mid := (min + max) / 2
-		if l == LevelGeneral && (lo > mid || hi < mid) {
-			ps.add(f, "DISCRETION_TIER_RULE", "“一般”档次应包含法定幅度的中间值"+say(mid)+"（现为"+say(lo)+"至"+say(hi)+"）", rule)
+		if t.Level == LevelGeneral && (lo > mid || hi < mid) {
+			ps.by(rules.Midpoint, f, "DISCRETION_TIER_RULE", "“"+t.name()+"”档次应包含法定幅度的中间值"+say(mid)+"（现为"+spanText(say(lo), say(hi))+
+				"；"+src+"）", rule)
 		}
 		return
 	}
-	switch l {
+	switch t.Level {
 	case LevelLighter:
 		if top := max * int64(rules.LighterMaxPct) / 100; hi > top {
-			ps.add(f, "DISCRETION_TIER_RULE", "法定只规定最高额的，“从轻处罚”不应超过最高额的"+strconv.Itoa(rules.LighterMaxPct)+"%（"+say(top)+"），现为"+say(hi), rule)
+			ps.by(rules.MaxOnlyCheck, f, "DISCRETION_TIER_RULE", "法定只规定最高额的，“"+t.name()+"”不应超过最高额的"+strconv.Itoa(rules.LighterMaxPct)+
+				"%（"+say(top)+"），现为"+say(hi)+"（"+src+"）", rule)
 		}
 	case LevelGeneral:
 		bottom, top := max*int64(rules.GeneralMinPct)/100, max*int64(rules.GeneralMaxPct)/100
 		if lo < bottom || hi > top {
-			ps.add(f, "DISCRETION_TIER_RULE", "法定只规定最高额的，“一般”档次应在最高额的"+strconv.Itoa(rules.GeneralMinPct)+"%至"+
-				strconv.Itoa(rules.GeneralMaxPct)+"%之间（"+say(bottom)+"至"+say(top)+"），现为"+say(lo)+"至"+say(hi), rule)
+			ps.by(rules.MaxOnlyCheck, f, "DISCRETION_TIER_RULE", "法定只规定最高额的，“"+t.name()+"”档次应在最高额的"+strconv.Itoa(rules.GeneralMinPct)+"%至"+
+				strconv.Itoa(rules.GeneralMaxPct)+"%之间（"+say(bottom)+"至"+say(top)+"），现为"+spanText(say(lo), say(hi))+"（"+src+"）", rule)
 		}
 	}
 }

@@ -21,7 +21,7 @@ func oilFumeContent() Content {
 			tier(LevelMitigated, MatchAll, conds(note("主动消除或者减轻违法行为危害后果")), fine(2000, 5000), ""),
 			tier(LevelLighter, MatchAll, conds(firstOffence(), cond(CondCorrectedPromptly)), fine(5000, 14000), ""),
 			tier(LevelGeneral, MatchAll, nil, fine(14000, 36000), ""),
-			tier(LevelHeavier, MatchAny, conds(priorAtLeast(1), refusedWithin(30)), fine(36000, 50000, "责令停业整治"), ""),
+			tier(LevelHeavier, MatchAny, conds(priorAtLeast(1), refusedWithin(30)), fine(36000, 50000, Measure{Kind: MeasureOther, Text: "责令停业整治"}), ""),
 		},
 		NoPenalty: []NoPenaltyEntry{firstOffenceEntry()},
 	}
@@ -58,10 +58,10 @@ func wantProblem(t *testing.T, name string, err error, code, field string) {
 
 func TestValidateAcceptsAGoodBenchmark(t *testing.T) {
 	c := oilFumeContent()
-	if err := Validate(&c, oilFume, National()); err != nil {
+	if err := validate(&c, oilFume, National()); err != nil {
 		t.Fatal(err)
 	}
-	if c.Tiers[0].Match != MatchAll || c.Tiers[1].Conditions[0].LookbackDays != 365 || c.NoPenalty[0].Education == "" {
+	if c.Tiers[0].Match != MatchAll || *c.Tiers[1].Conditions[0].Lookback != OneYear() || c.NoPenalty[0].Education == "" {
 		t.Fatalf("not normalised: %+v", c)
 	}
 }
@@ -103,8 +103,11 @@ func TestValidateRefusesBadBenchmarks(t *testing.T) {
 			"DISCRETION_CONDITION_INVALID", "tiers[2].conditions[0].harm", ""},
 		{"general tier with conditions only", func(c *Content) { c.Tiers[2].Conditions = conds(harmIn(HarmGeneral)) }, oilFume,
 			"DISCRETION_GENERAL_REQUIRED", "tiers", ""},
-		{"heavier without a condition", func(c *Content) { c.Tiers[3].Conditions = nil }, oilFume,
-			"DISCRETION_CONDITION_REQUIRED", "tiers[3].conditions", ""},
+		{"a second rule without conditions", func(c *Content) { c.Tiers[3].Conditions = nil }, oilFume,
+			"DISCRETION_TIER_UNREACHABLE", "tiers[3]", ""},
+		{"no-penalty tier without a condition", func(c *Content) {
+			c.Tiers = append(c.Tiers, tier(LevelNoPenalty, MatchAll, nil, Standard{}, ""))
+		}, oilFume, "DISCRETION_CONDITION_REQUIRED", "tiers[4].conditions", "第三十三条"},
 		{"a tier that can never apply", func(c *Content) {
 			c.Tiers[0].Conditions = conds(firstOffence(), cond(CondCorrectedPromptly), note("主动消除或者减轻违法行为危害后果"))
 		}, oilFume, "DISCRETION_TIER_UNREACHABLE", "tiers[0].conditions", ""},
@@ -160,7 +163,7 @@ func TestValidateRefusesBadBenchmarks(t *testing.T) {
 	for _, tc := range cases {
 		c := clone(oilFumeContent())
 		tc.change(&c)
-		err := Validate(&c, tc.s, National())
+		err := validate(&c, tc.s, Strict())
 		wantProblem(t, tc.name, err, tc.code, tc.field)
 		if e := apperr.As(err); err != nil && tc.rule != "" && e.Code == tc.code && !strings.Contains(e.Rule, tc.rule) {
 			t.Errorf("%s: rule %q does not cite %s", tc.name, e.Rule, tc.rule)
@@ -175,20 +178,32 @@ func TestValidateMaximumOnlyRules(t *testing.T) {
 		tier(LevelGeneral, MatchAll, nil, fine(400, 600), ""),
 		tier(LevelHeavier, MatchAll, conds(priorAtLeast(1)), fine(600, 1000), ""),
 	}}
-	if err := Validate(&ok, road, National()); err != nil {
+	if err := validate(&ok, road, Strict()); err != nil {
 		t.Fatal(err)
 	}
 	lighterTooHigh := clone(ok)
 	lighterTooHigh.Tiers[0].Standard.MaxFen = yuan(300)
-	wantProblem(t, "lighter above 20%", Validate(&lighterTooHigh, road, National()), "DISCRETION_TIER_RULE", "tiers[0].standard")
+	wantProblem(t, "lighter above 20%", validate(&lighterTooHigh, road, Strict()), "DISCRETION_TIER_RULE", "tiers[0].standard")
 	generalLow := clone(ok)
 	generalLow.Tiers[1].Standard.MinFen = yuan(300)
-	wantProblem(t, "general below 40%", Validate(&generalLow, road, National()), "DISCRETION_TIER_RULE", "tiers[1].standard")
-	// A county that relaxes the rule accepts the same tiers.
-	relaxed := National()
+	wantProblem(t, "general below 40%", validate(&generalLow, road, Strict()), "DISCRETION_TIER_RULE", "tiers[1].standard")
+	// A county that relaxes the percentage accepts the same tiers.
+	relaxed := Strict()
 	relaxed.GeneralMinPct = 30
-	if err := Validate(&generalLow, road, relaxed); err != nil {
+	if err := validate(&generalLow, road, relaxed); err != nil {
 		t.Fatalf("relaxed rules: %v", err)
+	}
+	// The national default only warns: the tiers are kept with the warning, which cites its source.
+	warnings, err := Validate(&generalLow, road, National())
+	if err != nil || len(warnings) != 1 || warnings[0].Code != "DISCRETION_TIER_RULE" || warnings[0].Field != "tiers[1].standard" ||
+		!strings.Contains(warnings[0].Message, "提醒") || !strings.Contains(warnings[0].Message, "全国默认值") {
+		t.Fatalf("national: %+v, %v", warnings, err)
+	}
+	// A jurisdiction that turns the check off hears nothing.
+	off := National()
+	off.MaxOnlyCheck = ModeOff
+	if warnings, err := Validate(&generalLow, road, off); err != nil || len(warnings) != 0 {
+		t.Fatalf("off: %+v, %v", warnings, err)
 	}
 }
 
@@ -197,7 +212,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	c.Tiers[0].Conditions = nil
 	c.Tiers[2].Standard.MinFen = -5
 	c.Tiers[1].Conditions[0].Kind = "nope"
-	err := Validate(&c, oilFume, National())
+	err := validate(&c, oilFume, Strict())
 	e := apperr.As(err)
 	if len(e.Details) != 3 || e.Code != "DISCRETION_MITIGATION_CONDITION_REQUIRED" || e.Field != "tiers[0].conditions" {
 		t.Fatalf("%v: %+v", err, e.Details)

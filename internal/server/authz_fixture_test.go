@@ -221,7 +221,7 @@ func catalogInput(code, owner string) catalog.Input {
 // benchmarkContent is a valid three-step benchmark for catalogInput's 2,000–20,000 yuan range.
 func benchmarkContent() discretion.Content {
 	rng := func(lo, hi int64) discretion.Standard {
-		return discretion.Standard{Kind: discretion.StdRange, MinFen: lo * 100, MaxFen: hi * 100, Measures: []string{}}
+		return discretion.Standard{Kind: discretion.StdRange, MinFen: lo * 100, MaxFen: hi * 100, Measures: []discretion.Measure{}}
 	}
 	note := func(s string) []discretion.Condition { return []discretion.Condition{{Kind: "note", Text: s}} }
 	return discretion.Content{

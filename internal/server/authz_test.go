@@ -305,7 +305,8 @@ var probes = map[string]probe{
 		}
 		return request{path: "/api/v1/catalog/synonyms/" + syn.ID}
 	}},
-	"GET /api/v1/discretion/vocabulary":      {kind: global, build: get("/api/v1/discretion/vocabulary")},
+	// The vocabulary names a jurisdiction (its bases, labels and rules): outside it is not found.
+	"GET /api/v1/discretion/vocabulary":      {build: withQuery(get("/api/v1/discretion/vocabulary"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"GET /api/v1/discretion/benchmarks":      {kind: list, build: withQuery(get("/api/v1/discretion/benchmarks"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"GET /api/v1/discretion/benchmarks/{id}": {build: at("/api/v1/discretion/benchmarks/{}", func(p *place) string { return p.Benchmark })},
 	"POST /api/v1/discretion/benchmarks":     {build: withBody(get("/api/v1/discretion/benchmarks"), func(_ *authzFixture, p *place) any { return benchmarkInput(p.Item, p) })},

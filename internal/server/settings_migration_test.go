@@ -53,8 +53,11 @@ func TestOldRulesMoveIntoSettings(t *testing.T) {
 			t.Errorf("reform thresholds: %+v, %v", th, err)
 		}
 		sp, err := settings.Get[discretion.Splitting](ctx, d.R, a.Settings, discretion.SettingKey, "371521100000")
-		if err != nil || sp.Value != (discretion.Splitting{MinSteps: 2, RangeLowPct: 25, RangeHighPct: 75, LighterMaxPct: 10, GeneralMinPct: 30,
-			GeneralMaxPct: 70}) || sp.Source.RegionCode != "370000000000" {
+		// A jurisdiction that had set its own rules had every check enforced, and keeps it so
+		// (migration 00014) although the national default now requires no midpoint.
+		if err != nil || sp.Value != (discretion.Splitting{Midpoint: discretion.ModeError, MinStepsCheck: discretion.ModeError, MinSteps: 2,
+			MaxOnlyCheck: discretion.ModeError, OrderCheck: discretion.ModeError, RangeLowPct: 25, RangeHighPct: 75, LighterMaxPct: 10,
+			GeneralMinPct: 30, GeneralMaxPct: 70}) || sp.Source.RegionCode != "370000000000" {
 			t.Errorf("splitting rules: %+v, %v", sp, err)
 		}
 		changes, total, err := a.Settings.History(ctx, access.System(), reform.SettingKey, settings.HistoryQuery{RegionCode: "371521"}, query.First(10))

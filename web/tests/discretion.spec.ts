@@ -11,6 +11,9 @@ import {
   noteCircumstances,
   sortTiers,
   yuanWords,
+  tierTitle,
+  chineseNumeral,
+  describeParties,
 } from '@/utils/discretion'
 
 const std = (s: Partial<Standard>): Standard => ({
@@ -26,9 +29,18 @@ const std = (s: Partial<Standard>): Standard => ({
 })
 
 describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', () => {
-  it('maps a repeat offence with amounts in yuan to fen', () => {
-    const form = { ...emptyFactForm('2026-05-01'), priorCount: 2, harm: 'general' as const, goodsValue: '8,000', illegalGains: '1200.5', units: 12.345 }
-    const r = factsToRequest('item-1', form)
+  it('maps a repeat offence with amounts in yuan to fen by base, and the quantity as typed', () => {
+    const form = {
+      ...emptyFactForm('2026-05-01'),
+      priorCount: 2,
+      harm: 'general' as const,
+      partyType: 'legal',
+      partyKey: ' 91371521MA3C000001 ',
+      orderIgnored: 'yes' as const,
+      bases: { 货值金额: '8,000', 违法所得: '1200.5', 赔偿额: '' },
+      units: '2.555',
+    }
+    const r = factsToRequest('item-1', form, '', '平方米')
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.request).toEqual({
@@ -36,17 +48,20 @@ describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', ()
       actDate: '2026-05-01',
       regionCode: '',
       facts: {
+        partyType: 'legal',
+        partyKey: '91371521MA3C000001',
+        orderIgnored: true,
         firstOffence: false,
         priorCount: 2,
-        lookbackDays: 365,
+        lookback: { n: 1, unit: 'year' },
         harm: 'general',
         correctedPromptly: false,
         refusedCorrection: false,
         threatenedStaff: false,
         seriousConsequences: false,
-        goodsValueFen: 800000,
-        illegalGainsFen: 120050,
-        units: 12.35,
+        bases: { 货值金额: 800000, 违法所得: 120050 },
+        units: 2.555,
+        unit: '平方米',
       },
     })
   })
@@ -57,29 +72,36 @@ describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', ()
     expect(r.ok && r.request.facts.priorCount).toBe(0)
     expect(r.ok && r.request.regionCode).toBe('371521112000')
     if (r.ok) {
-      expect(r.request.facts).not.toHaveProperty('goodsValueFen')
+      expect(r.request.facts).not.toHaveProperty('bases')
       expect(r.request.facts).not.toHaveProperty('units')
       expect(r.request.facts).not.toHaveProperty('recurrenceDays')
+      expect(r.request.facts).not.toHaveProperty('partyType')
+      expect(r.request.facts).not.toHaveProperty('orderIgnored')
     }
   })
 
-  it('sends the recurrence days and confirmed circumstances once each', () => {
-    const form = { ...emptyFactForm('2026-05-01'), recurrenceDays: 20, circumstances: ['主动消除危害后果', ' 主动消除危害后果 ', ''] }
+  it('sends the recurrence days, the window and confirmed circumstances once each', () => {
+    const form = { ...emptyFactForm('2026-05-01'), recurrenceDays: 20, lookbackN: 6, lookbackUnit: 'month', orderIgnored: 'no' as const, circumstances: ['主动消除危害后果', ' 主动消除危害后果 ', ''] }
     const r = factsToRequest('i', form)
     expect(r.ok && r.request.facts.recurrenceDays).toBe(20)
+    expect(r.ok && r.request.facts.lookback).toEqual({ n: 6, unit: 'month' })
+    expect(r.ok && r.request.facts.orderIgnored).toBe(false)
     expect(r.ok && r.request.facts.circumstances).toEqual(['主动消除危害后果'])
   })
 
-  it('reports invalid amounts and dates next to their fields', () => {
-    const r = factsToRequest('i', { ...emptyFactForm(''), goodsValue: '十万', illegalGains: '1.234' })
+  it('reports invalid amounts, quantities and dates next to their fields', () => {
+    const r = factsToRequest('i', { ...emptyFactForm(''), bases: { 货值金额: '十万', 违法所得: '1.234' }, units: '1.0000001' })
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(Object.keys(r.fieldErrors).sort()).toEqual(['actDate', 'goodsValue', 'illegalGains'])
+    expect(Object.keys(r.fieldErrors).sort()).toEqual(['actDate', 'bases.货值金额', 'bases.违法所得', 'units'].sort())
   })
 
   it('maps the API fact fields back to the form fields', () => {
-    expect(factFieldAlias('facts.goodsValueFen')).toBe('goodsValue')
+    expect(factFieldAlias('facts.bases.赔偿额')).toBe('bases.赔偿额')
+    expect(factFieldAlias('facts.goodsValueFen')).toBe('bases.货值金额')
     expect(factFieldAlias('facts.priorCount')).toBe('priorCount')
+    expect(factFieldAlias('facts.orderIgnored')).toBe('orderIgnored')
+    expect(factFieldAlias('facts.unit')).toBe('units')
     expect(factFieldAlias('facts.harm')).toBe('harm')
     expect(factFieldAlias('itemId')).toBe('itemId')
   })
@@ -87,8 +109,13 @@ describe('factsToRequest (裁量计算表单 → POST /discretion/evaluate)', ()
 
 describe('describeCondition (as the backend words it)', () => {
   it.each<[Condition, string]>([
-    [{ kind: 'first_offence', lookbackDays: 365 }, '初次违法（违法行为发生前365日内未因同一违法行为受过行政处罚）'],
-    [{ kind: 'prior_count', minCount: 1, lookbackDays: 365 }, '违法行为发生前365日内因同一违法行为受过行政处罚1次以上'],
+    [{ kind: 'first_offence', lookbackDays: 365 }, '初次违法（违法行为发生前一年内未因同一违法行为受过行政处罚）'],
+    [{ kind: 'prior_count', minCount: 1, lookback: { n: 1, unit: 'year' } }, '违法行为发生前一年内因同一违法行为受过行政处罚1次以上'],
+    [{ kind: 'prior_count', minCount: 2, maxCount: 2, lookback: { n: 6, unit: 'month' } }, '违法行为发生前六个月内因同一违法行为受过行政处罚2次'],
+    [{ kind: 'first_offence', lookbackDays: 730 }, '初次违法（违法行为发生前七百三十日内未因同一违法行为受过行政处罚）'],
+    [{ kind: 'amount', base: '赔偿额', minFen: 1000000 }, '赔偿额1万元以上'],
+    [{ kind: 'party_type', partyTypes: ['legal', 'other'] }, '当事人为单位'],
+    [{ kind: 'party_type', partyTypes: ['natural'] }, '当事人为个人'],
     [{ kind: 'harm', harm: ['none', 'minor'] }, '危害后果：没有造成危害后果或危害后果轻微'],
     [{ kind: 'refused_correction', withinDays: 30 }, '拒不改正（经责令改正后30日内再次实施同一违法行为的，视为拒不改正）'],
     [{ kind: 'goods_value', maxFen: 1000000 }, '货值金额不足1万元'],
@@ -107,7 +134,11 @@ describe('describeCondition (as the backend words it)', () => {
 
 describe('describeStandard', () => {
   it('writes ranges, warnings, multiples and per-unit fines with caps', () => {
-    expect(describeStandard(std({ minFen: 3600000, maxFen: 5000000, measures: ['责令停业整治'] }))).toBe('罚款3.6万元至5万元；责令停业整治')
+    expect(describeStandard(std({ minFen: 3600000, maxFen: 5000000, measures: [{ kind: 'other', text: '责令停业整治' }] }))).toBe('罚款3.6万元至5万元；责令停业整治')
+    expect(
+      describeStandard(std({ minFen: 50000, maxFen: 600000, measures: [{ kind: 'confiscate_property', text: '烧烤工具' }, { kind: 'confiscate_gains' }] })),
+    ).toBe('罚款500元至6,000元；没收非法财物（烧烤工具）；没收违法所得')
+    expect(describeStandard(std({ kind: 'per_unit', unit: '平方米', perUnitMinFen: 100000, perUnitMaxFen: 100000 }))).toBe('按每平方米1,000元计算罚款')
     expect(describeStandard(std({ minFen: 0, maxFen: 10000 }))).toBe('罚款100元以下')
     expect(describeStandard(std({ kind: 'warning' }))).toBe('警告')
     expect(describeStandard(std({ kind: 'fixed', minFen: 5000, maxFen: 5000, warning: true }))).toBe('警告，并处罚款50元')
@@ -123,14 +154,25 @@ describe('describeStandard', () => {
   })
 
   it('describes statutory ranges', () => {
-    expect(describeRange({ fineMinFen: 500000, fineMaxFen: 5000000, multipleMinPct: 0, multipleMaxPct: 0, multipleBase: '' })).toBe('5,000元至5万元')
-    expect(describeRange({ fineMinFen: 0, fineMaxFen: 0, multipleMinPct: 1000, multipleMaxPct: 2000, multipleBase: '货值金额' })).toBe('货值金额10倍至20倍')
+    const r = { fineMinFen: 0, fineMaxFen: 0, multipleMinPct: 0, multipleMaxPct: 0, multipleBase: '', perUnitMinFen: 0, perUnitMaxFen: 0 }
+    expect(describeRange({ ...r, fineMinFen: 500000, fineMaxFen: 5000000 })).toBe('5,000元至5万元')
+    expect(describeRange({ ...r, multipleMinPct: 1000, multipleMaxPct: 2000, multipleBase: '货值金额' })).toBe('货值金额10倍至20倍')
+    expect(describeRange({ ...r, unit: '处', perUnitMinFen: 500000, perUnitMaxFen: 2000000 })).toBe('每处5,000元至2万元')
+    expect(describeRange({ ...r, unit: '处', perUnitMinFen: 500000, perUnitMaxFen: 2000000, fineMaxFen: 2000000 })).toBe('每处5,000元至2万元，总额不超过2万元')
     expect(yuanWords(3600000)).toBe('3.6万元')
     expect(yuanWords(3650000)).toBe('36,500元')
   })
 })
 
 describe('tiers', () => {
+  it('titles a rule by its label and level', () => {
+    expect(tierTitle({ level: 'heavier', label: '情节严重' })).toBe('情节严重（从重处罚）')
+    expect(tierTitle({ level: 'general' })).toBe('一般')
+    expect(chineseNumeral(30)).toBe('三十')
+    expect(chineseNumeral(118)).toBe('一百一十八')
+    expect(describeParties(['unit'])).toBe('单位')
+  })
+
   it('sorts from the most lenient to the most severe, keeping the order within a level', () => {
     const tiers: { level: TierLevel; n: number }[] = [{ level: 'heavier', n: 1 }, { level: 'general', n: 2 }, { level: 'lighter', n: 3 }, { level: 'heavier', n: 4 }, { level: 'mitigated', n: 5 }]
     expect(sortTiers(tiers).map((t) => t.n)).toEqual([5, 3, 2, 1, 4])

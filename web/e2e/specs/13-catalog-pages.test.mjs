@@ -70,7 +70,7 @@ describe('权责清单页面', () => {
       await page.getByTestId('setting-discretion-tiers').getByTestId('setting-source').getByText('全国默认值').waitFor()
       await page.getByTestId('benchmarks-table').getByText('CSGL-CF-015').click()
       await page.waitForURL(/\/discretion\/[^/]+$/)
-      await page.getByTestId('benchmark-content').getByText('没收烧烤工具和违法所得').first().waitFor()
+      await page.getByTestId('benchmark-content').getByText('没收非法财物（烧烤工具）；没收违法所得').first().waitFor()
       await shot(page, 'discretion-benchmark')
     } finally {
       await context.close()

@@ -60,7 +60,19 @@ describe('辖区设置', () => {
 
   it('县级设置裁量阶次划分规则后，张秋镇执法队员看到“采用 阳谷县 的设置”且不能调整', async () => {
     const legal = await apiAs('legal')
-    const value = { minSteps: 3, rangeLowPct: 30, rangeHighPct: 70, lighterMaxPct: 20, generalMinPct: 35, generalMaxPct: 60 }
+    // 各项检查可设为 off / warning / error（也可填中文“不检查、提醒、拒绝”，保存为代码）。
+    const value = {
+      midpoint: '拒绝',
+      minStepsCheck: 'error',
+      maxOnlyCheck: 'warning',
+      orderCheck: 'error',
+      minSteps: 3,
+      rangeLowPct: 30,
+      rangeHighPct: 70,
+      lighterMaxPct: 20,
+      generalMinPct: 35,
+      generalMaxPct: 60,
+    }
     const set = await legal('PUT', `/settings/discretion.tiers/${COUNTY}`, { value, basis: '阳综执发〔2026〕1号' })
     assert.equal(set.status, 200, JSON.stringify(set.body))
     // 服务端按字段报错：一般下限低于从轻上限。
@@ -75,6 +87,7 @@ describe('辖区设置', () => {
       const card = page.getByTestId('setting-discretion-tiers')
       await card.getByTestId('setting-source').getByText('采用 阳谷县 的设置，依据 阳综执发〔2026〕1号').waitFor()
       assert.equal((await card.locator('[data-field="generalMinPct"] b').innerText()).trim(), '35%')
+      assert.equal((await card.locator('[data-field="midpoint"] b').innerText()).trim(), 'error')
       assert.match(await card.getByTestId('setting-chain').innerText(), /阳谷县\s*已设置.*张秋镇\s*未设置/s)
       assert.equal(await card.getByTestId('setting-edit').count(), 0)
       await shot(page, 'settings-discretion-township')

@@ -1672,7 +1672,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 裁量基准代码表：阶次、条件类型、危害后果、处罚标准类型、不予处罚类型、全国默认划分规则 */
+        /** 裁量基准代码表：阶次、条件类型、当事人类型、并处措施、处罚标准类型、不予处罚类型；本辖区的计算基数、情节用语和划分规则 */
         get: operations["getDiscretionVocabulary"];
         put?: never;
         post?: never;
@@ -3639,6 +3639,7 @@ export interface components {
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             publishedAt: string;
             regionCode: string;
@@ -3653,10 +3654,13 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+            warnings: components["schemas"]["discretion.Problem"][];
         };
         "discretion.Condition": {
+            base?: string;
             harm?: string[];
             kind: string;
+            lookback?: components["schemas"]["discretion.Period"];
             lookbackDays?: number;
             maxCount?: number;
             maxFen?: number;
@@ -3665,6 +3669,7 @@ export interface components {
             minFen?: number;
             minUnits?: number;
             not?: boolean;
+            partyTypes?: string[];
             text?: string;
             withinDays?: number;
         };
@@ -3681,6 +3686,7 @@ export interface components {
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             publishedAt: string;
             regionCode: string;
@@ -3695,6 +3701,7 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+            warnings: components["schemas"]["discretion.Problem"][];
         };
         "discretion.EvaluateRequest": {
             actDate: string;
@@ -3703,6 +3710,9 @@ export interface components {
             regionCode: string;
         };
         "discretion.Facts": {
+            bases?: {
+                [key: string]: number;
+            };
             circumstances?: string[];
             correctedPromptly: boolean;
             firstOffence: boolean;
@@ -3710,19 +3720,25 @@ export interface components {
             harm: string;
             illegalGainsFen?: number;
             illegalIncomeFen?: number;
-            lookbackDays: number;
+            lookback?: components["schemas"]["discretion.Period"];
+            lookbackDays?: number;
+            orderIgnored?: boolean;
+            partyKey?: string;
+            partyType?: string;
             priorCount: number;
             projectCostFen?: number;
             recurrenceDays?: number;
             refusedCorrection: boolean;
             seriousConsequences: boolean;
             threatenedStaff: boolean;
+            unit?: string;
             units?: number;
         };
         "discretion.Input": {
             itemId: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             tiers: components["schemas"]["discretion.Tier"][];
@@ -3733,6 +3749,17 @@ export interface components {
         "discretion.Match": {
             condition: string;
             description: string;
+        };
+        "discretion.Measure": {
+            kind: string;
+            text?: string;
+        };
+        "discretion.MeasureResult": {
+            amountFen?: number;
+            kind: string;
+            name: string;
+            note?: string;
+            text?: string;
         };
         "discretion.NoPenaltyEntry": {
             basis?: string;
@@ -3760,9 +3787,31 @@ export interface components {
             code: string;
             name: string;
         };
+        "discretion.Period": {
+            n: number;
+            unit: string;
+        };
+        "discretion.Precondition": {
+            kind: string;
+            text: string;
+        };
+        "discretion.PriorUse": {
+            count: number;
+            from: string;
+            lookback: components["schemas"]["discretion.Period"];
+            source: string;
+            to: string;
+        };
+        "discretion.Problem": {
+            code: string;
+            field: string;
+            message: string;
+            rule?: string;
+        };
         "discretion.Proposal": {
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             notes: string[];
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             rules: components["schemas"]["discretion.Rules"];
             statute: components["schemas"]["discretion.Statute"];
@@ -3789,6 +3838,7 @@ export interface components {
             itemCode: string;
             itemName: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             regionName: string;
@@ -3808,11 +3858,16 @@ export interface components {
             multipleBase: string;
             multipleMaxPct: number;
             multipleMinPct: number;
+            perUnitMaxFen: number;
+            perUnitMinFen: number;
+            unit?: string;
         };
         "discretion.Result": {
+            applicable: boolean;
             benchmarkId: string;
             citation: string;
             clamped: boolean;
+            computation: string[];
             docNo: string;
             education?: string;
             educationRequired: boolean;
@@ -3820,39 +3875,53 @@ export interface components {
             itemCode: string;
             itemId: string;
             itemName: string;
+            levelName: string;
             mandatory: boolean;
             matched: components["schemas"]["discretion.Match"][];
             maxFen: number;
-            measures: string[];
+            measures: components["schemas"]["discretion.MeasureResult"][];
             minFen: number;
             noPenaltyKind?: string;
             notes: string[];
+            partyType?: string;
             penalise: boolean;
+            priorCounts: components["schemas"]["discretion.PriorUse"][];
+            priorSource?: string;
             provision?: string;
             provisionLabel?: string;
             reason: string;
             regionCode: string;
             standard: string;
-            tier: components["schemas"]["discretion.Level"];
+            tier?: components["schemas"]["discretion.Level"];
             tierName: string;
             title: string;
+            unit?: string;
             version: number;
             warning: boolean;
         };
         "discretion.Rules": {
+            bases: string[];
             basis: string;
             generalMaxPct: number;
             generalMinPct: number;
+            labels: string[];
+            labelsSource: string;
             lighterMaxPct: number;
+            maxOnlyCheck: string;
+            midpoint: string;
             minSteps: number;
+            minStepsCheck: string;
+            orderCheck: string;
             rangeHighPct: number;
             rangeLowPct: number;
+            source: string;
+            sourceName: string;
         };
         "discretion.Standard": {
             base?: string;
             kind: string;
             maxFen: number;
-            measures: string[];
+            measures: components["schemas"]["discretion.Measure"][];
             minFen: number;
             multipleMaxPct: number;
             multipleMinPct: number;
@@ -3908,8 +3977,10 @@ export interface components {
         "discretion.Tier": {
             conditions: components["schemas"]["discretion.Condition"][];
             description?: string;
+            label?: string;
             level: components["schemas"]["discretion.Level"];
             match?: string;
+            partyTypes?: string[];
             provision?: string;
             standard: components["schemas"]["discretion.Standard"];
         };
@@ -3917,6 +3988,7 @@ export interface components {
             itemId: string;
             noPenalty: components["schemas"]["discretion.NoPenaltyEntry"][];
             note: string;
+            precondition?: components["schemas"]["discretion.Precondition"];
             provisions: components["schemas"]["discretion.Provision"][];
             regionCode: string;
             revision: number;
@@ -3927,9 +3999,16 @@ export interface components {
             bases: string[];
             conditionKinds: components["schemas"]["discretion.Option"][];
             harmLevels: components["schemas"]["discretion.Option"][];
+            labels: string[];
             levels: components["schemas"]["discretion.Option"][];
+            measureKinds: components["schemas"]["discretion.Option"][];
+            modes: components["schemas"]["discretion.Option"][];
             national: components["schemas"]["discretion.Rules"];
             noPenaltyKinds: components["schemas"]["discretion.Option"][];
+            partyTypes: components["schemas"]["discretion.Option"][];
+            periodUnits: components["schemas"]["discretion.Option"][];
+            regionCode: string;
+            rules: components["schemas"]["discretion.Rules"];
             standardKinds: components["schemas"]["discretion.Option"][];
         };
         "httpx.Done": {
@@ -8111,7 +8190,10 @@ export interface operations {
     };
     getDiscretionVocabulary: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 默认本辖区根节点 */
+                regionCode?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -106,9 +106,17 @@ export type StatuteRange = S['discretion.Range']
 export type Provision = S['discretion.Provision']
 export type NoPenaltyEntry = S['discretion.NoPenaltyEntry']
 export type NoPenaltyKind = NoPenaltyEntry['kind']
+/** 并处措施（没收违法所得、没收非法财物、吊销许可证件、限期拆除 …）。 */
+export type Measure = S['discretion.Measure']
+/** 回溯期：n 年、n 个月或 n 日（按日历计算）。 */
+export type LookbackPeriod = S['discretion.Period']
+/** 违法行为要件（经责令改正拒不改正）。 */
+export type Precondition = S['discretion.Precondition']
+/** 校验提醒（辖区划分规则设为“提醒”的问题）。 */
+export type BenchmarkProblem = S['discretion.Problem']
 
-/** 裁量基准的内容：处罚条款、阶次与不予处罚清单（草稿、建议与公开的基准共有）。 */
-export type BenchmarkContent = Pick<S['discretion.Input'], 'provisions' | 'tiers' | 'noPenalty'>
+/** 裁量基准的内容：违法行为要件、处罚条款、阶次与不予处罚清单（草稿、建议与公开的基准共有）。 */
+export type BenchmarkContent = Pick<S['discretion.Input'], 'precondition' | 'provisions' | 'tiers' | 'noPenalty'>
 
 export type Statute = S['discretion.Statute']
 export type BenchmarkSummary = S['discretion.Summary']
@@ -140,5 +148,7 @@ export type Facts = S['discretion.Facts']
 export type EvaluateRequest = S['discretion.EvaluateRequest']
 export type EvaluateMatch = S['discretion.Match']
 export type EvaluateResult = S['discretion.Result']
+export type MeasureResult = S['discretion.MeasureResult']
+export type PriorUse = S['discretion.PriorUse']
 /** 公开的裁量基准（行政处罚法第三十四条）。 */
 export type PublishedBenchmark = S['discretion.Published']

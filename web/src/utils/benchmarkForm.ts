@@ -1,19 +1,39 @@
 // 裁量基准编辑器的表单模型：金额以元、倍数以“倍”（百分比标准以 %）录入，提交时换算为分与百分数。
 
-import type { ApiErrorDetail, BenchmarkContent, Condition, NoPenaltyEntry, Provision, Standard, Tier, TierLevel } from '@/api/types'
+import type {
+  ApiErrorDetail,
+  BenchmarkContent,
+  Condition,
+  Measure,
+  NoPenaltyEntry,
+  Provision,
+  Standard,
+  Tier,
+  TierLevel,
+} from '@/api/types'
 
 export interface EditCondition {
   kind: string
   not: boolean
   minCount: number | null
   maxCount: number | null
-  lookbackDays: number | null
+  /** 回溯期：数目与单位（year 年、month 个月、day 日）。 */
+  lookbackN: number | null
+  lookbackUnit: string
   harm: string[]
   withinDays: number | null
+  /** 基数金额条件（amount）的计算基数。 */
+  base: string
   minYuan: number | null
   maxYuan: number | null
   minUnits: number | null
   maxUnits: number | null
+  partyTypes: string[]
+  text: string
+}
+
+export interface EditMeasure {
+  kind: string
   text: string
 }
 
@@ -30,11 +50,15 @@ export interface EditStandard {
   unit: string
   perUnitMinYuan: number | null
   perUnitMaxYuan: number | null
-  measures: string[]
+  measures: EditMeasure[]
 }
 
 export interface EditTier {
   level: TierLevel
+  /** 情节名称（本辖区裁量情节用语之一；空则用阶次名称）。 */
+  label: string
+  /** 适用的当事人类型：空为全部；unit 为单位（法人和其他组织）。 */
+  partyTypes: string[]
   provision: string
   match: string
   conditions: EditCondition[]
@@ -51,6 +75,10 @@ export interface EditProvision {
   multipleMin: number | null
   multipleMax: number | null
   multipleBase: string
+  /** 按单位计算的法定幅度：单位与每单位金额（元）。 */
+  unit: string
+  perUnitMinYuan: number | null
+  perUnitMaxYuan: number | null
 }
 
 export interface EditNoPenalty {
@@ -60,7 +88,14 @@ export interface EditNoPenalty {
   basis: string
 }
 
+export interface EditPrecondition {
+  /** 违法行为以“经责令改正拒不改正（逾期不改正）”为要件。 */
+  enabled: boolean
+  text: string
+}
+
 export interface EditContent {
+  precondition: EditPrecondition
   provisions: EditProvision[]
   tiers: EditTier[]
   noPenalty: EditNoPenalty[]
@@ -70,36 +105,55 @@ const y = (fen: number | undefined | null) => (fen === undefined || fen === null
 const f = (yuan: number | null) => (yuan === null || !Number.isFinite(yuan) ? undefined : Math.round(yuan * 100))
 const opt = <T>(v: T | undefined | null) => (v === undefined ? null : v)
 
+export const DEFAULT_PRECONDITION = '经责令改正，拒不改正的'
+
+/** 单位 = 法人 + 其他组织：编辑时合并显示为 unit。 */
+export function toEditParties(ps: readonly string[] | undefined): string[] {
+  const list = [...(ps ?? [])]
+  if (list.includes('legal') && list.includes('other')) return [...list.filter((p) => p !== 'legal' && p !== 'other'), 'unit']
+  return list
+}
+
 export function emptyCondition(kind = 'first_offence'): EditCondition {
+  const counts = kind === 'first_offence' || kind === 'prior_count'
   return {
     kind,
     not: false,
     minCount: kind === 'prior_count' ? 1 : null,
     maxCount: null,
-    lookbackDays: kind === 'first_offence' || kind === 'prior_count' ? 365 : null,
+    lookbackN: counts ? 1 : null,
+    lookbackUnit: counts ? 'year' : '',
     harm: [],
     withinDays: null,
+    base: '',
     minYuan: null,
     maxYuan: null,
     minUnits: null,
     maxUnits: null,
+    partyTypes: [],
     text: '',
   }
 }
 
 export function toEditCondition(c: Condition): EditCondition {
+  const counts = c.kind === 'first_offence' || c.kind === 'prior_count'
+  // 旧数据以日数保存回溯期：365 日即一年。
+  const lb = c.lookback ?? (counts ? (c.lookbackDays && c.lookbackDays !== 365 ? { n: c.lookbackDays, unit: 'day' } : { n: 1, unit: 'year' }) : null)
   return {
     kind: c.kind,
     not: Boolean(c.not),
     minCount: opt(c.minCount),
     maxCount: opt(c.maxCount),
-    lookbackDays: opt(c.lookbackDays),
+    lookbackN: lb ? lb.n : null,
+    lookbackUnit: lb ? lb.unit : '',
     harm: [...(c.harm ?? [])],
     withinDays: opt(c.withinDays),
+    base: c.base ?? '',
     minYuan: y(c.minFen),
     maxYuan: y(c.maxFen),
     minUnits: opt(c.minUnits),
     maxUnits: opt(c.maxUnits),
+    partyTypes: toEditParties(c.partyTypes),
     text: c.text ?? '',
   }
 }
@@ -109,14 +163,18 @@ export function fromEditCondition(c: EditCondition): Condition {
   const out: Condition = { kind: c.kind }
   if (c.not) out.not = true
   const n = (v: number | null) => (v === null || !Number.isFinite(v) ? undefined : Math.trunc(v))
+  const lookback = () => {
+    const count = n(c.lookbackN)
+    if (count !== undefined && c.lookbackUnit) out.lookback = { n: count, unit: c.lookbackUnit }
+  }
   switch (c.kind) {
     case 'first_offence':
-      if (n(c.lookbackDays) !== undefined) out.lookbackDays = n(c.lookbackDays)
+      lookback()
       break
     case 'prior_count':
       if (n(c.minCount) !== undefined) out.minCount = n(c.minCount)
       if (n(c.maxCount) !== undefined) out.maxCount = n(c.maxCount)
-      if (n(c.lookbackDays) !== undefined) out.lookbackDays = n(c.lookbackDays)
+      lookback()
       break
     case 'harm':
       out.harm = [...c.harm]
@@ -124,14 +182,19 @@ export function fromEditCondition(c: EditCondition): Condition {
     case 'refused_correction':
       if (n(c.withinDays)) out.withinDays = n(c.withinDays)
       break
+    case 'amount':
     case 'illegal_gains':
     case 'goods_value':
+      if (c.kind === 'amount') out.base = c.base
       if (f(c.minYuan) !== undefined) out.minFen = f(c.minYuan)
       if (f(c.maxYuan) !== undefined) out.maxFen = f(c.maxYuan)
       break
     case 'units':
       if (c.minUnits !== null) out.minUnits = c.minUnits
       if (c.maxUnits !== null) out.maxUnits = c.maxUnits
+      break
+    case 'party_type':
+      out.partyTypes = [...c.partyTypes]
       break
     case 'note':
       out.text = c.text.trim()
@@ -157,7 +220,7 @@ export function emptyStandard(kind = 'range'): EditStandard {
 }
 
 export function toEditStandard(s: Standard | null | undefined): EditStandard {
-  if (!s || !s.kind) return emptyStandard('')
+  if (!s || !s.kind) return { ...emptyStandard(''), measures: (s?.measures ?? []).map((m) => ({ kind: m.kind, text: m.text ?? '' })) }
   const multiple = s.kind === 'multiple' || s.kind === 'percent'
   const times = (pct: number) => (s.kind === 'percent' ? pct : pct / 100)
   const yuanOrNull = (fen: number) => (fen ? fen / 100 : null)
@@ -172,8 +235,14 @@ export function toEditStandard(s: Standard | null | undefined): EditStandard {
     unit: s.unit ?? '',
     perUnitMinYuan: s.kind === 'per_unit' ? s.perUnitMinFen / 100 : null,
     perUnitMaxYuan: s.kind === 'per_unit' ? s.perUnitMaxFen / 100 : null,
-    measures: [...(s.measures ?? [])],
+    measures: (s.measures ?? []).map((m) => ({ kind: m.kind, text: m.text ?? '' })),
   }
+}
+
+function fromEditMeasures(ms: readonly EditMeasure[]): Measure[] {
+  return ms
+    .filter((m) => m.kind && (m.kind !== 'other' || m.text.trim()))
+    .map((m) => (m.text.trim() ? { kind: m.kind, text: m.text.trim() } : { kind: m.kind }))
 }
 
 /** 不予处罚档次没有处罚标准（kind 为空）。 */
@@ -188,7 +257,7 @@ export function fromEditStandard(s: EditStandard): Standard {
     multipleMaxPct: 0,
     perUnitMinFen: 0,
     perUnitMaxFen: 0,
-    measures: s.measures.map((m) => m.trim()).filter(Boolean),
+    measures: fromEditMeasures(s.measures),
   }
   if (s.warning && s.kind !== 'warning') out.warning = true
   if (s.kind === 'multiple' || percent) {
@@ -212,6 +281,8 @@ export function fromEditStandard(s: EditStandard): Standard {
 export function emptyTier(level: TierLevel = 'general'): EditTier {
   return {
     level,
+    label: '',
+    partyTypes: [],
     provision: '',
     match: 'all',
     conditions: [],
@@ -220,23 +291,46 @@ export function emptyTier(level: TierLevel = 'general'): EditTier {
   }
 }
 
+export function emptyProvision(index: number): EditProvision {
+  return {
+    key: `p${index + 1}`,
+    label: '',
+    when: [],
+    fineMinYuan: null,
+    fineMaxYuan: null,
+    multipleMin: null,
+    multipleMax: null,
+    multipleBase: '',
+    unit: '',
+    perUnitMinYuan: null,
+    perUnitMaxYuan: null,
+  }
+}
+
 export function toEditContent(c: BenchmarkContent): EditContent {
   return {
-    provisions: (c.provisions ?? []).map(
-      (p: Provision): EditProvision => ({
+    precondition: { enabled: Boolean(c.precondition), text: c.precondition?.text ?? DEFAULT_PRECONDITION },
+    provisions: (c.provisions ?? []).map((p: Provision): EditProvision => {
+      const perUnit = Boolean(p.range.unit) && p.range.perUnitMaxFen > 0
+      return {
         key: p.key,
         label: p.label,
         when: (p.when ?? []).map(toEditCondition),
-        fineMinYuan: p.range.fineMaxFen ? p.range.fineMinFen / 100 : null,
+        fineMinYuan: p.range.fineMaxFen || p.range.fineMinFen ? p.range.fineMinFen / 100 : null,
         fineMaxYuan: p.range.fineMaxFen ? p.range.fineMaxFen / 100 : null,
         multipleMin: p.range.multipleMaxPct ? p.range.multipleMinPct / 100 : null,
         multipleMax: p.range.multipleMaxPct ? p.range.multipleMaxPct / 100 : null,
         multipleBase: p.range.multipleBase ?? '',
-      }),
-    ),
+        unit: p.range.unit ?? '',
+        perUnitMinYuan: perUnit ? p.range.perUnitMinFen / 100 : null,
+        perUnitMaxYuan: perUnit ? p.range.perUnitMaxFen / 100 : null,
+      }
+    }),
     tiers: (c.tiers ?? []).map(
       (t: Tier): EditTier => ({
         level: t.level,
+        label: t.label ?? '',
+        partyTypes: toEditParties(t.partyTypes),
         provision: t.provision ?? '',
         match: t.match || 'all',
         conditions: (t.conditions ?? []).map(toEditCondition),
@@ -256,19 +350,26 @@ export function toEditContent(c: BenchmarkContent): EditContent {
 }
 
 export function fromEditContent(c: EditContent): BenchmarkContent {
-  return {
-    provisions: c.provisions.map((p) => ({
-      key: p.key.trim(),
-      label: p.label.trim(),
-      when: p.when.map(fromEditCondition),
-      range: {
-        fineMinFen: f(p.fineMinYuan) ?? 0,
-        fineMaxFen: f(p.fineMaxYuan) ?? 0,
-        multipleMinPct: f(p.multipleMin) ?? 0,
-        multipleMaxPct: f(p.multipleMax) ?? 0,
-        multipleBase: p.multipleMin !== null || p.multipleMax !== null ? p.multipleBase : '',
-      },
-    })),
+  const out: BenchmarkContent = {
+    provisions: c.provisions.map((p) => {
+      const unit = p.unit.trim()
+      const provision: Provision = {
+        key: p.key.trim(),
+        label: p.label.trim(),
+        when: p.when.map(fromEditCondition),
+        range: {
+          fineMinFen: f(p.fineMinYuan) ?? 0,
+          fineMaxFen: f(p.fineMaxYuan) ?? 0,
+          multipleMinPct: f(p.multipleMin) ?? 0,
+          multipleMaxPct: f(p.multipleMax) ?? 0,
+          multipleBase: p.multipleMin !== null || p.multipleMax !== null ? p.multipleBase : '',
+          perUnitMinFen: unit ? (f(p.perUnitMinYuan) ?? 0) : 0,
+          perUnitMaxFen: unit ? (f(p.perUnitMaxYuan) ?? 0) : 0,
+        },
+      }
+      if (unit) provision.range.unit = unit
+      return provision
+    }),
     tiers: c.tiers.map((t) => {
       const tier: Tier = {
         level: t.level,
@@ -276,6 +377,8 @@ export function fromEditContent(c: EditContent): BenchmarkContent {
         conditions: t.conditions.map(fromEditCondition),
         standard: t.level === 'no_penalty' ? fromEditStandard(emptyStandard('')) : fromEditStandard(t.standard),
       }
+      if (t.label.trim()) tier.label = t.label.trim()
+      if (t.partyTypes.length) tier.partyTypes = [...t.partyTypes]
       if (t.provision) tier.provision = t.provision
       if (t.description.trim()) tier.description = t.description.trim()
       return tier
@@ -286,6 +389,8 @@ export function fromEditContent(c: EditContent): BenchmarkContent {
       return entry
     }),
   }
+  if (c.precondition.enabled) out.precondition = { kind: 'order_ignored', text: c.precondition.text.trim() || DEFAULT_PRECONDITION }
+  return out
 }
 
 const SECTION_NAMES: Record<string, string> = { tiers: '档次', provisions: '处罚条款', noPenalty: '不予处罚' }
@@ -294,7 +399,7 @@ const SECTION_NAMES: Record<string, string> = { tiers: '档次', provisions: '�
  * 校验问题按所在部分归组：tiers[2].standard.minFen → “tiers[2]”。
  * 无法归入某一档次、条款或不予处罚条目的问题归入 ''。
  */
-export function groupProblems(details: readonly ApiErrorDetail[]): Map<string, string[]> {
+export function groupProblems<T extends Pick<ApiErrorDetail, 'field' | 'message'>>(details: readonly T[]): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const d of details) {
     const m = /^(tiers|provisions|noPenalty)\[(\d+)\]/.exec(d.field ?? '')

@@ -6,6 +6,8 @@ import type {
   EvaluateRequest,
   Facts,
   HarmLevel,
+  LookbackPeriod,
+  Measure,
   Standard,
   StatuteRange,
   Tier,
@@ -39,9 +41,37 @@ export const CONDITION_KIND_NAMES: Record<string, string> = {
   serious_consequences: '造成严重后果',
   illegal_gains: '违法所得金额',
   goods_value: '货值金额',
+  amount: '基数金额',
   units: '数量',
+  party_type: '当事人类型',
   note: '其他情形',
 }
+
+/** 当事人类型（行政处罚法第四条：公民、法人或者其他组织）；unit 为“单位”（法人和其他组织）。 */
+export const PARTY_TYPE_NAMES: Record<string, string> = {
+  natural: '自然人',
+  legal: '法人',
+  other: '其他组织',
+  unit: '单位',
+}
+
+/** 并处措施类型（行政处罚法第九条及限期拆除）。 */
+export const MEASURE_KIND_NAMES: Record<string, string> = {
+  confiscate_gains: '没收违法所得',
+  confiscate_property: '没收非法财物',
+  suspend_licence: '暂扣许可证件',
+  downgrade: '降低资质等级',
+  revoke_licence: '吊销许可证件',
+  restrict_business: '限制开展生产经营活动',
+  suspend_business: '责令停产停业',
+  close: '责令关闭',
+  restrict_practice: '限制从业',
+  demolish: '限期拆除',
+  other: '其他',
+}
+
+/** 回溯期单位。 */
+export const PERIOD_UNIT_NAMES: Record<string, string> = { year: '年', month: '个月', day: '日' }
 
 export const HARM_NAMES: Record<string, string> = {
   none: '没有造成危害后果',
@@ -98,16 +128,55 @@ function boundsText<T>(lo: T | undefined, hi: T | undefined, f: (v: T) => string
   return ''
 }
 
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** 与后端 law.FormatNumeral 一致的中文数字（1–9999）：三十、一百二十、十二。 */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n > 9999) return String(n)
+  const units = ['千', '百', '十', '']
+  const parts = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10]
+  let out = ''
+  let zero = false
+  parts.forEach((d, i) => {
+    if (d === 0) {
+      if (out) zero = true
+      return
+    }
+    if (zero) {
+      out += '零'
+      zero = false
+    }
+    if (!(i === 2 && d === 1 && !out)) out += DIGITS[d]
+    out += units[i]
+  })
+  return out
+}
+
+/** 回溯期的写法：一年、六个月、三十日（旧数据的 365 日即一年）。 */
+export function describePeriod(p: LookbackPeriod | undefined, legacyDays?: number): string {
+  const period = p ?? (legacyDays && legacyDays !== 365 ? { n: legacyDays, unit: 'day' } : { n: 1, unit: 'year' })
+  return `${chineseNumeral(period.n)}${PERIOD_UNIT_NAMES[period.unit] ?? period.unit}`
+}
+
+/** 当事人类型的写法：个人、单位，或逐一列出。 */
+export function describeParties(ps: readonly string[] | undefined): string {
+  const list = [...new Set((ps ?? []).flatMap((p) => (p === 'unit' ? ['legal', 'other'] : [p])))]
+  if (list.length === 1 && list[0] === 'natural') return '个人'
+  if (list.length === 2 && list.includes('legal') && list.includes('other')) return '单位'
+  if (list.length === 0 || list.length === 3) return '各类当事人'
+  return list.map((p) => PARTY_TYPE_NAMES[p] ?? p).join('、')
+}
+
 /** 条件的中文表述（与后端 Condition.Describe 一致）。 */
 export function describeCondition(c: Condition): string {
-  const days = c.lookbackDays || 365
+  const within = describePeriod(c.lookback, c.lookbackDays)
   let s: string
   switch (c.kind) {
     case 'first_offence':
-      s = `初次违法（违法行为发生前${days}日内未因同一违法行为受过行政处罚）`
+      s = `初次违法（违法行为发生前${within}内未因同一违法行为受过行政处罚）`
       break
     case 'prior_count':
-      s = `违法行为发生前${days}日内因同一违法行为受过行政处罚${countText(c.minCount, c.maxCount)}`
+      s = `违法行为发生前${within}内因同一违法行为受过行政处罚${countText(c.minCount, c.maxCount)}`
       break
     case 'harm':
       s = `危害后果：${(c.harm ?? []).map((h) => HARM_NAMES[h] ?? h).join('或')}`
@@ -130,8 +199,14 @@ export function describeCondition(c: Condition): string {
     case 'goods_value':
       s = `货值金额${boundsText(c.minFen, c.maxFen, yuanWords)}`
       break
+    case 'amount':
+      s = `${c.base ?? ''}${boundsText(c.minFen, c.maxFen, yuanWords)}`
+      break
     case 'units':
       s = `数量${boundsText(c.minUnits, c.maxUnits, (v) => String(v))}`
+      break
+    case 'party_type':
+      s = `当事人为${describeParties(c.partyTypes)}`
       break
     case 'note':
       s = c.text ?? ''
@@ -162,6 +237,17 @@ function capText(lo: number, hi: number): string {
   return ''
 }
 
+function spanText(lo: string, hi: string): string {
+  return lo === hi ? lo : `${lo}至${hi}`
+}
+
+/** 并处措施的写法：没收违法所得；没收非法财物（烧烤工具）；其他措施照写。 */
+export function describeMeasure(m: Measure): string {
+  if (m.kind === 'other') return m.text ?? ''
+  const name = MEASURE_KIND_NAMES[m.kind] ?? m.kind
+  return m.text ? `${name}（${m.text}）` : name
+}
+
 function rangeText(lo: number, hi: number): string {
   if (lo === hi) return `罚款${yuanWords(lo)}`
   if (lo === 0) return `罚款${yuanWords(hi)}以下`
@@ -189,15 +275,19 @@ export function describeStandard(s: Standard | null | undefined): string {
       break
     }
     case 'per_unit':
-      out += `按每${s.unit ?? ''}${yuanWords(s.perUnitMinFen)}至${yuanWords(s.perUnitMaxFen)}计算罚款${capText(s.minFen, s.maxFen)}`
+      out += `按每${s.unit ?? ''}${spanText(yuanWords(s.perUnitMinFen), yuanWords(s.perUnitMaxFen))}计算罚款${capText(s.minFen, s.maxFen)}`
       break
   }
-  if (s.measures?.length) out += (out ? '；' : '') + s.measures.join('；')
+  if (s.measures?.length) out += (out ? '；' : '') + s.measures.map(describeMeasure).join('；')
   return out
 }
 
 /** 法定幅度（处罚条款的 range）。 */
 export function describeRange(r: StatuteRange): string {
+  if (r.unit && r.perUnitMaxFen > 0) {
+    const rate = r.perUnitMinFen > 0 ? spanText(yuanWords(r.perUnitMinFen), yuanWords(r.perUnitMaxFen)) : `${yuanWords(r.perUnitMaxFen)}以下`
+    return `每${r.unit}${rate}${r.fineMaxFen > 0 ? `，总额不超过${yuanWords(r.fineMaxFen)}` : ''}`
+  }
   const parts: string[] = []
   if (r.fineMaxFen > 0) parts.push(r.fineMinFen > 0 ? `${yuanWords(r.fineMinFen)}至${yuanWords(r.fineMaxFen)}` : `${yuanWords(r.fineMaxFen)}以下`)
   if (r.multipleMaxPct > 0) {
@@ -230,14 +320,29 @@ export function noteCircumstances(content: { tiers: readonly Tier[]; noPenalty?:
   return out
 }
 
+/** 档次的名称：情节名称（如有）与阶次，如“情节严重（从重处罚）”。 */
+export function tierTitle(t: Pick<Tier, 'level' | 'label'>): string {
+  const level = tierLevelName(t.level)
+  return t.label && t.label !== level ? `${t.label}（${level}）` : level
+}
+
 // ---- 裁量计算表单 ----
 
-/** “裁量计算”面板的表单：金额以元录入（字符串，允许千分位、万）。 */
+/** “裁量计算”面板的表单：金额以元录入（字符串，允许千分位、万），数量按原样（不四舍五入）。 */
 export interface FactForm {
   actDate: string
+  /** 当事人类型：natural 自然人、legal 法人、other 其他组织；空为未选。 */
+  partyType: string
+  /** 当事人证件号码（统一社会信用代码或身份证号码）：可从处罚记录统计前次处罚。 */
+  partyKey: string
+  /** 违法行为以“经责令改正拒不改正”为要件时：'yes' / 'no'；空为未答。 */
+  orderIgnored: '' | 'yes' | 'no'
   firstOffence: boolean
-  /** 一年内（365日）因同一违法行为受处罚的次数。 */
+  /** 回溯期内因同一违法行为受处罚的次数（执法人员统计）。 */
   priorCount: number | null
+  /** 上述次数的回溯期。 */
+  lookbackN: number
+  lookbackUnit: string
   harm: HarmLevel | ''
   correctedPromptly: boolean
   refusedCorrection: boolean
@@ -245,39 +350,44 @@ export interface FactForm {
   recurrenceDays: number | null
   threatenedStaff: boolean
   seriousConsequences: boolean
-  illegalGains: string
-  goodsValue: string
-  illegalIncome: string
-  projectCost: string
-  units: number | null
+  /** 各计算基数的金额（元），键为基数名称：违法所得、货值金额、赔偿额 …。 */
+  bases: Record<string, string>
+  /** 数量（平方米、处、日 …），按文字录入以免舍入。 */
+  units: string
   circumstances: string[]
 }
 
 export function emptyFactForm(actDate: string): FactForm {
   return {
     actDate,
+    partyType: '',
+    partyKey: '',
+    orderIgnored: '',
     firstOffence: false,
     priorCount: 0,
+    lookbackN: 1,
+    lookbackUnit: 'year',
     harm: '',
     correctedPromptly: false,
     refusedCorrection: false,
     recurrenceDays: null,
     threatenedStaff: false,
     seriousConsequences: false,
-    illegalGains: '',
-    goodsValue: '',
-    illegalIncome: '',
-    projectCost: '',
-    units: null,
+    bases: {},
+    units: '',
     circumstances: [],
   }
 }
 
-/** 接口的 facts 字段 → 表单字段（后端错误的 field 为 facts.goodsValueFen 等）。 */
-export const FACT_FIELD_ALIAS: Record<string, keyof FactForm> = {
+/** 接口的 facts 字段 → 表单字段（后端错误的 field 为 facts.bases.货值金额 等）。 */
+export const FACT_FIELD_ALIAS: Record<string, string> = {
   actDate: 'actDate',
+  'facts.partyType': 'partyType',
+  'facts.partyKey': 'partyKey',
+  'facts.orderIgnored': 'orderIgnored',
   'facts.firstOffence': 'firstOffence',
   'facts.priorCount': 'priorCount',
+  'facts.lookback': 'priorCount',
   'facts.lookbackDays': 'priorCount',
   'facts.harm': 'harm',
   'facts.correctedPromptly': 'correctedPromptly',
@@ -285,16 +395,21 @@ export const FACT_FIELD_ALIAS: Record<string, keyof FactForm> = {
   'facts.recurrenceDays': 'recurrenceDays',
   'facts.threatenedStaff': 'threatenedStaff',
   'facts.seriousConsequences': 'seriousConsequences',
-  'facts.illegalGainsFen': 'illegalGains',
-  'facts.goodsValueFen': 'goodsValue',
-  'facts.illegalIncomeFen': 'illegalIncome',
-  'facts.projectCostFen': 'projectCost',
+  'facts.bases': 'bases',
+  'facts.illegalGainsFen': 'bases.违法所得',
+  'facts.goodsValueFen': 'bases.货值金额',
+  'facts.illegalIncomeFen': 'bases.违法收入',
+  'facts.projectCostFen': 'bases.建设工程造价',
   'facts.units': 'units',
+  'facts.unit': 'units',
   'facts.circumstances': 'circumstances',
 }
 
 export const FACT_FORM_FIELDS = [
   'actDate',
+  'partyType',
+  'partyKey',
+  'orderIgnored',
   'firstOffence',
   'priorCount',
   'harm',
@@ -303,61 +418,66 @@ export const FACT_FORM_FIELDS = [
   'recurrenceDays',
   'threatenedStaff',
   'seriousConsequences',
-  'illegalGains',
-  'goodsValue',
-  'illegalIncome',
-  'projectCost',
+  'bases',
   'units',
   'circumstances',
 ] as const
 
 export function factFieldAlias(field: string): string {
+  if (field.startsWith('facts.bases.')) return `bases.${field.slice('facts.bases.'.length)}`
   return FACT_FIELD_ALIAS[field] ?? field
 }
 
 export type FactMapping =
   | { ok: true; request: EvaluateRequest }
-  | { ok: false; fieldErrors: Partial<Record<keyof FactForm, string>> }
+  | { ok: false; fieldErrors: Record<string, string> }
 
-const MONEY_FIELDS = [
-  ['illegalGains', 'illegalGainsFen', '违法所得'],
-  ['goodsValue', 'goodsValueFen', '货值金额'],
-  ['illegalIncome', 'illegalIncomeFen', '违法收入'],
-  ['projectCost', 'projectCostFen', '建设工程造价'],
-] as const
+/** 数量最多 6 位小数（与后端一致）。 */
+const QUANTITY = /^\d+(\.\d{1,6})?$/
 
 /**
  * 表单 → POST /discretion/evaluate 请求：
- * 首次违法时前次处罚次数为 0；次数按一年（365 日）回溯期统计；金额由元换算为分，空的金额、数量、天数不发送。
+ * 首次违法时前次处罚次数为 0；次数按所选回溯期统计；金额由元换算为分，按基数名称发送；
+ * 数量按录入的文字转为数值，不做舍入（2.555 平方米即 2.555）；空的金额、数量、天数不发送。
+ * unit 为该事项按单位计算时的计量单位，随数量发送供服务端核对。
  */
-export function factsToRequest(itemId: string, form: FactForm, regionCode = ''): FactMapping {
-  const errors: Partial<Record<keyof FactForm, string>> = {}
+export function factsToRequest(itemId: string, form: FactForm, regionCode = '', unit = ''): FactMapping {
+  const errors: Record<string, string> = {}
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.actDate)) errors.actDate = '请选择违法行为发生日期'
   const prior = form.firstOffence ? 0 : Math.trunc(form.priorCount ?? 0)
   if (!Number.isFinite(prior) || prior < 0) errors.priorCount = '次数不能为负数'
   const facts: Facts = {
     firstOffence: form.firstOffence,
     priorCount: prior,
-    lookbackDays: 365,
+    lookback: { n: Math.trunc(form.lookbackN) || 1, unit: form.lookbackUnit || 'year' },
     harm: form.harm,
     correctedPromptly: form.correctedPromptly,
     refusedCorrection: form.refusedCorrection,
     threatenedStaff: form.threatenedStaff,
     seriousConsequences: form.seriousConsequences,
   }
+  if (form.partyType) facts.partyType = form.partyType
+  if (form.partyKey.trim()) facts.partyKey = form.partyKey.trim()
+  if (form.orderIgnored) facts.orderIgnored = form.orderIgnored === 'yes'
   if (form.recurrenceDays !== null && form.recurrenceDays !== undefined) {
     if (form.recurrenceDays < 0) errors.recurrenceDays = '天数不能为负数'
     else facts.recurrenceDays = Math.trunc(form.recurrenceDays)
   }
-  for (const [key, api, label] of MONEY_FIELDS) {
-    const fen = parseYuan(form[key])
+  const bases: Record<string, number> = {}
+  for (const [name, text] of Object.entries(form.bases)) {
+    const fen = parseYuan(text)
     if (fen === null) continue
-    if (Number.isNaN(fen)) errors[key] = `${label}应为以元为单位的金额（最多两位小数）`
-    else facts[api] = fen
+    if (Number.isNaN(fen)) errors[`bases.${name}`] = `${name}应为以元为单位的金额（最多两位小数）`
+    else bases[name] = fen
   }
-  if (form.units !== null && form.units !== undefined) {
-    if (form.units < 0) errors.units = '数量不能为负数'
-    else facts.units = Math.round(form.units * 100) / 100
+  if (Object.keys(bases).length) facts.bases = bases
+  const q = form.units.trim().replace(/,/g, '')
+  if (q) {
+    if (!QUANTITY.test(q)) errors.units = '数量应为不小于0的数，最多6位小数'
+    else {
+      facts.units = Number(q)
+      if (unit) facts.unit = unit
+    }
   }
   const circumstances = form.circumstances.map((c) => c.trim()).filter(Boolean)
   if (circumstances.length) facts.circumstances = [...new Set(circumstances)]
@@ -365,3 +485,6 @@ export function factsToRequest(itemId: string, form: FactForm, regionCode = ''):
   const request: EvaluateRequest = { itemId, actDate: form.actDate, regionCode, facts }
   return { ok: true, request }
 }
+
+/** 前次处罚次数的来源：处罚记录或执法人员填报。 */
+export const PRIOR_SOURCE_NAMES: Record<string, string> = { record: '处罚记录统计', officer: '执法人员填报（未经处罚记录核对）' }
