@@ -240,3 +240,19 @@ func (s *Service) CountPenalties(ctx context.Context, partyKey, itemID, from, to
 		partyKey, itemID, string(OutcomePenalty), from, to)
 	return n, err
 }
+
+// Count counts a party's prior penalties for an item in [from, to) for the discretion
+// benchmarks' look-back (discretion.PriorPenalties): the party is named by its resident ID
+// number or unified social credit code, as the case records it.
+func (s *Service) Count(ctx context.Context, idOrCode, itemID, from, to string) (int, error) {
+	key := ""
+	if id, err := identResident(idOrCode, s.today()); err == nil {
+		key = "P:" + s.Box.Index(id)
+	} else if code, err := identCredit(idOrCode); err == nil {
+		key = "C:" + code
+	} else {
+		return 0, apperr.InvalidField("partyKey", "CASE_PARTY_KEY_INVALID", "当事人证件号码应为有效的公民身份号码或统一社会信用代码").
+			WithRule("GB 11643-1999、GB 32100-2015")
+	}
+	return s.CountPenalties(ctx, key, itemID, from, to)
+}

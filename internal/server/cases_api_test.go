@@ -240,6 +240,10 @@ func TestOrdinaryCaseFromLeadToArchive(t *testing.T) {
 		if n, _ := e.app.Cases.CountPenalties(ctx, key, item, k.day(-49), k.day(1)); n != 0 {
 			t.Fatalf("a window after the decision counts %d", n)
 		}
+		// The discretion benchmarks ask by the party's ID number.
+		if n, err := e.app.Discretion.Priors.Count(ctx, validID("371521", "19800101", 11), item, k.today.AddYears(-1).String(), k.day(1)); err != nil || n != 1 {
+			t.Fatalf("prior penalties by ID number %d: %v", n, err)
+		}
 		var lead2 struct {
 			Status string `json:"status"`
 		}
