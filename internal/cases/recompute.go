@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"strings"
 
 	"zhifa/internal/calendar"
 	"zhifa/internal/platform/civil"
@@ -47,6 +48,7 @@ func (s *Service) Recompute(ctx context.Context, tx *db.Tx) (int, error) {
 			WHERE closed = '' AND id > ? ORDER BY id LIMIT ?`, after, recomputeBatch); err != nil {
 			return changed, err
 		}
+		var moved []projection
 		for _, p := range batch {
 			lim, ok := limits[p.RegionCode]
 			if !ok {
@@ -60,19 +62,38 @@ func (s *Service) Recompute(ctx context.Context, tx *db.Tx) (int, error) {
 			if err := project(&r, env{cal: cal, limits: lim, day: day}); err != nil {
 				return changed, err
 			}
-			if r.Stage == p.Stage && r.NextDue == p.NextDue && r.NextDueLabel == p.NextDueLabel {
-				continue
+			if r.Stage != p.Stage || r.NextDue != p.NextDue || r.NextDueLabel != p.NextDueLabel {
+				moved = append(moved, projection{ID: p.ID, Stage: r.Stage, NextDue: r.NextDue, NextDueLabel: r.NextDueLabel})
 			}
-			r.State.V.Stage = r.Stage
-			if _, err := db.Exec(ctx, tx, `UPDATE cases SET stage = ?, next_due = ?, next_due_label = ?, state = ? WHERE id = ?`,
-				r.Stage, r.NextDue, r.NextDueLabel, r.State, p.ID); err != nil {
-				return changed, err
-			}
-			changed++
 		}
+		if err := writeProjections(ctx, tx, moved); err != nil {
+			return changed, err
+		}
+		changed += len(moved)
 		if len(batch) < recomputeBatch {
 			return changed, nil
 		}
 		after = batch[len(batch)-1].ID
 	}
+}
+
+// writeProjections writes the projected columns of many cases in statements of a few hundred
+// rows each (the state, which holds the facts, is unchanged).
+func writeProjections(ctx context.Context, tx *db.Tx, ps []projection) error {
+	const per = 250
+	for len(ps) > 0 {
+		n := min(per, len(ps))
+		var rows []string
+		var args []any
+		for _, p := range ps[:n] {
+			rows = append(rows, "SELECT ? AS id, ? AS stage, ? AS next_due, ? AS next_due_label")
+			args = append(args, p.ID, string(p.Stage), p.NextDue, p.NextDueLabel)
+		}
+		if _, err := db.Exec(ctx, tx, `UPDATE cases SET stage = v.stage, next_due = v.next_due, next_due_label = v.next_due_label
+			FROM (`+strings.Join(rows, " UNION ALL ")+`) v WHERE cases.id = v.id`, args...); err != nil {
+			return err
+		}
+		ps = ps[n:]
+	}
+	return nil
 }
