@@ -205,11 +205,10 @@ func (s *Service) listWhere(ctx context.Context, p *access.Principal, f Filter) 
 	w := &query.Where{}
 	switch {
 	case f.Mine:
-		// The caller's own cases (being assigned is what makes them readable), read from the
-		// officers' side of the join.
-		w.And(`co.person_id = ? AND co.to_date = ''`, p.PersonID)
+		// The caller's own cases: being assigned is what makes them readable.
+		w.And(`c.id IN (`+assignedTo+`)`, p.PersonID)
 	default:
-		outside, err := assignedOutside(ctx, s.DB.R, s.DB.Dialect, p)
+		outside, err := assignedOutside(ctx, s.DB.R, p)
 		if err != nil {
 			return nil, err
 		}
@@ -271,11 +270,7 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	if err != nil {
 		return nil, 0, err
 	}
-	from := summaryFrom
-	if f.Mine {
-		from = assignmentsJoin(s.DB.Dialect)
-	}
-	out, total, err := query.List[Summary](ctx, s.DB.R, summaryColumns, from, w, order, page)
+	out, total, err := query.List[Summary](ctx, s.DB.R, summaryColumns, summaryFrom, w, order, page)
 	today := s.today()
 	for i := range out {
 		out[i].finish(today)

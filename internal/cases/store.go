@@ -54,25 +54,15 @@ const assignedTo = `SELECT co.case_id FROM case_officers co WHERE co.person_id =
 
 // assignedOutside reports whether the caller is an officer on a case outside their jurisdiction:
 // only then must a list look beyond it (most callers are not, and their lists read one index).
-func assignedOutside(ctx context.Context, c db.Conn, dialect db.Dialect, p *access.Principal) (bool, error) {
+func assignedOutside(ctx context.Context, c db.Conn, p *access.Principal) (bool, error) {
 	if p.PersonID == "" {
 		return false, nil
 	}
 	cond, args := p.Scope().In("c.region_code")
 	var n int
-	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM (SELECT 1 FROM `+assignmentsJoin(dialect)+`
-		WHERE co.person_id = ? AND co.to_date = '' AND NOT `+cond+` LIMIT 1) x`, append([]any{p.PersonID}, args...)...)
+	err := db.Get(ctx, c, &n, `SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.id IN (`+assignedTo+`) AND NOT `+cond+` LIMIT 1) x`,
+		append([]any{p.PersonID}, args...)...)
 	return n > 0, err
-}
-
-// assignmentsJoin joins a person's assignments to their cases, read from the assignments' side: a
-// person has a few hundred cases among millions. SQLite's planner is told so (CROSS JOIN keeps the
-// order as written); PostgreSQL's finds it from its statistics.
-func assignmentsJoin(d db.Dialect) string {
-	if d == db.SQLite {
-		return `case_officers co CROSS JOIN cases c ON c.id = co.case_id`
-	}
-	return `case_officers co JOIN cases c ON c.id = co.case_id`
 }
 
 // visible is the condition for the cases a caller may read: those of their jurisdiction (the
