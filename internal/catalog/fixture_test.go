@@ -18,8 +18,9 @@ import (
 
 var ctx = context.Background()
 
-// fixture is a county with two townships and their villages, a line department, the bureau, two
-// township offices and a squadron (which may not receive delegations).
+// fixture is a county with two townships and their villages, a line department, the bureau, the
+// two township governments (which receive delegations) with their enforcement offices (the working
+// bodies), and a squadron (which may not receive delegations).
 type fixture struct {
 	t        testing.TB
 	d        *db.DB
@@ -29,7 +30,9 @@ type fixture struct {
 	dept     string // 阳谷县住房和城乡建设局
 	market   string // 阳谷县市场监督管理局
 	bureau   string
-	zq, yl   string // township offices of 张秋镇 and 阎楼镇
+	zq, yl   string // the people's governments of 张秋镇 and 阎楼镇
+	zqOffice string // their comprehensive enforcement offices
+	ylOffice string
 	squadron string
 }
 
@@ -64,8 +67,10 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	f.dept = mk("阳谷县住房和城乡建设局", org.KindDepartment, county, f.gov)
 	f.market = mk("阳谷县市场监督管理局", org.KindDepartment, county, f.gov)
 	f.bureau = mk("阳谷县综合行政执法局", org.KindBureau, county, f.gov)
-	f.zq = mk("张秋镇综合行政执法办公室", org.KindTownshipOffice, zhangqiu, "")
-	f.yl = mk("阎楼镇综合行政执法办公室", org.KindTownshipOffice, yanlou, "")
+	f.zq = mk("张秋镇人民政府", org.KindGovernment, zhangqiu, f.gov)
+	f.yl = mk("阎楼镇人民政府", org.KindGovernment, yanlou, f.gov)
+	f.zqOffice = mk("张秋镇综合行政执法办公室", org.KindTownshipOffice, zhangqiu, f.zq)
+	f.ylOffice = mk("阎楼镇综合行政执法办公室", org.KindTownshipOffice, yanlou, f.yl)
 	f.squadron = mk("张秋镇中队", org.KindSquadron, zhangqiu, f.bureau)
 	return f
 }

@@ -23,7 +23,8 @@ type Meta struct {
 	Statuses      []Option `json:"statuses"`
 	Modes         []Option `json:"modes"`
 	PenaltyKinds  []string `json:"penaltyKinds"`
-	MultipleBases []string `json:"multipleBases"`
+	MultipleBases []string `json:"multipleBases"` // the vocabulary of the caller's jurisdiction (倍数罚款计算基数)
+	Units         []string `json:"units"`         // units a fine is counted by (计罚单位); others may be written in
 	Domains       []Domain `json:"domains"`
 }
 
@@ -38,7 +39,7 @@ type ItemList = httpx.List[Item]
 // Routes returns the catalogue's API.
 func (s *Service) Routes() []httpx.Route {
 	return append(httpx.Tagged(tag,
-		httpx.Get("/api/v1/catalog/meta", access.CatalogRead, "权责清单代码表：事项类型、类别、层级、状态、处罚种类、倍数基数、执法领域", httpx.Fetch(s.meta)),
+		httpx.Get("/api/v1/catalog/meta", access.CatalogRead, "权责清单代码表：事项类型、类别、层级、状态、处罚种类、本辖区的倍数基数、计罚单位、执法领域", httpx.Fetch(s.meta)),
 		httpx.Get("/api/v1/catalog/items", access.CatalogRead, "查询权责清单事项（可按日期、机构、领域、类型、状态筛选）", httpx.Listing(s.List)),
 		httpx.Post("/api/v1/catalog/items", access.CatalogWrite, "新增事项（草稿）", httpx.WithBody(s.Create).Created()),
 		httpx.Get("/api/v1/catalog/items/{id}", access.CatalogRead, "事项详情：指定日期施行的版本、全部版本、划转下放历史", httpx.ByIDWithQuery(s.getAsOf)),
@@ -70,10 +71,14 @@ func (s *Service) Routes() []httpx.Route {
 	), s.synonymRoutes()...)...)
 }
 
-func (s *Service) meta(ctx context.Context, _ *access.Principal) (Meta, error) {
+func (s *Service) meta(ctx context.Context, p *access.Principal) (Meta, error) {
 	ds, err := s.Domains(ctx)
+	if err != nil {
+		return Meta{}, err
+	}
+	bases, err := s.FineBases(ctx, s.DB.R, p.Scope().Root())
 	return Meta{Types: ItemTypes, Categories: Categories, Levels: Levels, Statuses: Statuses, Modes: Modes,
-		PenaltyKinds: PenaltyKinds, MultipleBases: MultipleBases, Domains: ds}, err
+		PenaltyKinds: PenaltyKinds, MultipleBases: bases, Units: Units, Domains: ds}, err
 }
 
 func (s *Service) domains(ctx context.Context, _ *access.Principal) ([]Domain, error) {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 )
@@ -27,15 +26,20 @@ type VersionRef struct {
 	DocNo         string `json:"docNo"`
 }
 
-// Exercise answers "who exercises item X at place P on date D": the body, how it came to hold
-// the item, the decision that made it so, the version in force and a sentence saying why.
+// Exercise answers "who exercises item X at place P on date D": the body in whose name the power is
+// exercised (the subject), for a delegation also the working body that handles it, how the body came
+// to hold the item, the decision that made it so, the version in force and a sentence saying why.
 type Exercise struct {
-	Item         ItemRef      `json:"item"`
-	Version      VersionRef   `json:"version"`
-	Place        string       `json:"place"`
-	PlaceName    string       `json:"placeName"`
-	Date         string       `json:"date"`
-	Body         OrgRef       `json:"body"`
+	Item      ItemRef    `json:"item"`
+	Version   VersionRef `json:"version"`
+	Place     string     `json:"place"`
+	PlaceName string     `json:"placeName"`
+	Date      string     `json:"date"`
+	Body      OrgRef     `json:"body"` // the subject (行使主体): decisions are made in its name
+	// WorkingBody is, for a delegation, the township's comprehensive enforcement office that handles
+	// the power for the township government or street office (承办机构); null otherwise or when the
+	// township has none.
+	WorkingBody  *OrgRef      `json:"workingBody"`
 	Mode         Mode         `json:"mode"`
 	ModeName     string       `json:"modeName"`
 	Decision     *DecisionRef `json:"decision"`
@@ -55,7 +59,7 @@ type holder struct {
 }
 
 // chain lists who holds item e at place on date, the nearest first: an active delegation to the
-// township office whose territory contains the place (the most specific territory; the latest
+// township government or street office whose territory contains the place (the most specific territory; the latest
 // one among equals), else an active transfer (the bureau), and always the owning department last.
 func (e *entry) chain(sp *span, place, date string) ([]holder, []string) {
 	var warnings []string
@@ -166,6 +170,10 @@ func (s *Snapshot) resolve(e *entry, place, date string, placeName func(string) 
 		d := s.decisions[h.grant.DecisionID]
 		x.Decision = &d
 		x.AssignmentID = h.grant.ID
+		if h.grant.WorkingOrgID != "" {
+			w := s.orgRef(h.grant.WorkingOrgID)
+			x.WorkingBody = &w
+		}
 		x.Partial, x.PartNote = h.grant.Partial, h.grant.PartNote
 		if x.Partial {
 			r := s.orgRef(chain[1].org)
@@ -188,6 +196,9 @@ func (s *Snapshot) explain(e *entry, sp *span, x Exercise, chain []holder) strin
 	case ModeDelegate:
 		fmt.Fprintf(&b, "%s，%s位于%s的辖区，依据%s（%s起施行）下放，事项%s由%s以自己的名义行使",
 			x.Date, x.PlaceName, x.Body.Name, x.Decision.DocNo, x.Decision.EffectiveFrom, item, x.Body.Name)
+		if x.WorkingBody != nil {
+			fmt.Fprintf(&b, "，%s作为其工作机构具体承办", x.WorkingBody.Name)
+		}
 	case ModeTransfer:
 		fmt.Fprintf(&b, "%s，事项%s已依据%s（%s起施行）由%s划转至%s，在%s由%s行使",
 			x.Date, item, x.Decision.DocNo, x.Decision.EffectiveFrom, s.orgName(sp.OwnerOrgID), x.Body.Name, x.PlaceName, x.Body.Name)
@@ -222,22 +233,26 @@ func (e *entry) lastRevokedDelegation(place, date string) *grant {
 
 // OrgItem is one item an organisation may exercise on a date.
 type OrgItem struct {
-	ItemID        string   `json:"itemId"`
-	Code          string   `json:"code"`
-	Name          string   `json:"name"`
-	Type          ItemType `json:"type"`
-	TypeName      string   `json:"typeName"`
-	Domain        string   `json:"domain"`
-	Mode          Mode     `json:"mode"`
-	ModeName      string   `json:"modeName"`
-	Partial       bool     `json:"partial"`
-	PartNote      string   `json:"partNote"`
-	DecisionID    string   `json:"decisionId"`
-	DocNo         string   `json:"docNo"`
-	PlaceCode     string   `json:"placeCode"` // territory of a delegation
-	DelegatedTo   int      `json:"delegatedTo"`
-	VersionID     string   `json:"versionId"`
-	EffectiveFrom string   `json:"effectiveFrom"`
+	ItemID     string   `json:"itemId"`
+	Code       string   `json:"code"`
+	Name       string   `json:"name"`
+	Type       ItemType `json:"type"`
+	TypeName   string   `json:"typeName"`
+	Domain     string   `json:"domain"`
+	Mode       Mode     `json:"mode"`
+	ModeName   string   `json:"modeName"`
+	Partial    bool     `json:"partial"`
+	PartNote   string   `json:"partNote"`
+	DecisionID string   `json:"decisionId"`
+	DocNo      string   `json:"docNo"`
+	PlaceCode  string   `json:"placeCode"` // territory of a delegation
+	// Of a delegation: the working body that handles it, listed for the township government or street
+	// office that holds it, or that government, in whose name the working body acts, listed for it.
+	WorkingBody   *OrgRef `json:"workingBody"`
+	Subject       *OrgRef `json:"subject"`
+	DelegatedTo   int     `json:"delegatedTo"`
+	VersionID     string  `json:"versionId"`
+	EffectiveFrom string  `json:"effectiveFrom"`
 }
 
 // Count is one bucket of a breakdown.
@@ -262,14 +277,16 @@ type OrgItems struct {
 // holding is one item an organisation holds on a date, before it is described: the answers
 // describe only the page they return.
 type holding struct {
-	e    *entry
-	sp   *span
-	mode Mode
-	g    *grant // the transfer or delegation, for those modes
+	e       *entry
+	sp      *span
+	mode    Mode
+	g       *grant // the transfer or delegation, for those modes
+	working bool   // held as the working body of the government the item was delegated to
 }
 
 // ItemsOf lists the items an organisation may exercise on date: those delegated or transferred to
-// it and still active, and those it owns that are not wholly transferred away (a department keeps
+// it and still active (for a township's enforcement office, those delegated to its government, which
+// it handles as the working body), and those it owns that are not wholly transferred away (a department keeps
 // an item delegated to some townships everywhere else, and the rest of a partly transferred one).
 // Only items in force on date count. Items come in catalogue order.
 func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, error) {
@@ -301,7 +318,7 @@ func (s *Snapshot) holdings(scope access.Scope, orgID, date string) ([]holding, 
 			continue // grants are in catalogue order: one active grant per item is enough
 		}
 		if sp := e.inForce(date); sp != nil {
-			assigned = append(assigned, holding{e: e, sp: sp, mode: g.Kind, g: g})
+			assigned = append(assigned, holding{e: e, sp: sp, mode: g.Kind, g: g, working: g.TargetOrgID != orgID})
 			last = e
 		}
 	}
@@ -342,6 +359,13 @@ func (s *Snapshot) describe(h holding, date string) OrgItem {
 		it.Partial, it.PartNote, it.DecisionID, it.DocNo = h.g.Partial, h.g.PartNote, h.g.DecisionID, s.decisions[h.g.DecisionID].DocNo
 		if h.g.Kind == ModeDelegate {
 			it.PlaceCode = h.g.PlaceCode
+			if h.working {
+				sub := s.orgRef(h.g.TargetOrgID)
+				it.Subject = &sub
+			} else if h.g.WorkingOrgID != "" {
+				w := s.orgRef(h.g.WorkingOrgID)
+				it.WorkingBody = &w
+			}
 			return it
 		}
 	} else {
@@ -424,7 +448,3 @@ func (e *entry) activeDelegations(date string) int {
 	}
 	return n
 }
-
-// isTownshipOffice reports an organisation that may receive delegations (下放 goes to township
-// offices, which exercise the items in their own name).
-func isTownshipOffice(o OrgInfo) bool { return o.Kind == string(org.KindTownshipOffice) }

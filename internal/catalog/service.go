@@ -16,6 +16,7 @@ import (
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/lifecycle"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
@@ -26,7 +27,10 @@ type Service struct {
 	Audit   *audit.Log
 	Clock   clock.Clock
 	Recheck time.Duration // how often to check for other processes' changes; DefaultRecheck when zero
-	cache   cache
+	// Settings gives each jurisdiction's vocabulary of multiple bases (BasesSetting); without it the
+	// national list applies.
+	Settings *settings.Service
+	cache    cache
 }
 
 // Audited entity names.
@@ -138,6 +142,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 		if !access.ScopeOf(regionCode).Contains(owner.RegionCode) {
 			return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
 		}
+		if err := s.checkBaseIn(ctx, tx, regionCode, in.Fine); err != nil {
+			return err
+		}
 		v := s.newVersion(p, itemID, regionCode, lifecycle.NewDraft(1), in)
 		now := s.now()
 		if err := insertItems(ctx, tx, []itemRow{{ID: itemID, RegionCode: regionCode, Code: code, Status: lifecycle.Draft,
@@ -245,7 +252,22 @@ func (s *Service) checkVersionInput(ctx context.Context, tx *db.Tx, p *access.Pr
 	if !access.ScopeOf(it.RegionCode).Contains(owner.RegionCode) {
 		return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
 	}
+	if err := s.checkBaseIn(ctx, tx, it.RegionCode, in.Fine); err != nil {
+		return err
+	}
 	return checkDomain(ctx, tx, in.Domain)
+}
+
+// checkBaseIn refuses a multiple base outside the vocabulary of the catalogue's jurisdiction.
+func (s *Service) checkBaseIn(ctx context.Context, c db.Conn, regionCode string, f Fine) error {
+	if f.MultipleBase == "" {
+		return nil
+	}
+	bases, err := s.FineBases(ctx, c, regionCode)
+	if err != nil {
+		return err
+	}
+	return checkBase(f.MultipleBase, bases)
 }
 
 // noDraft answers a change of the pending draft when the item has none (it was published or
@@ -372,6 +394,9 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID strin
 			return err
 		}
 		if err := checkDomain(ctx, tx, d.Domain); err != nil {
+			return err
+		}
+		if err := s.checkBaseIn(ctx, tx, it.RegionCode, d.Fine); err != nil {
 			return err
 		}
 		prev := latestEffective(vs)

@@ -64,14 +64,17 @@ type grant struct {
 	Kind        Mode   `db:"kind"`
 	FromOrgID   string `db:"from_org_id"`
 	TargetOrgID string `db:"target_org_id"`
-	PlaceCode   string `db:"place_code"`
-	Partial     bool   `db:"partial"`
-	PartNote    string `db:"part_note"`
-	From        string `db:"effective_from"`
-	To          string `db:"effective_to"`
-	RevokedBy   string `db:"revoked_by"`
-	place       access.Scope
-	item        *entry
+	// WorkingOrgID is, for a delegation, the township's comprehensive enforcement office that
+	// handles the power as the working body of the government it was delegated to; "" otherwise.
+	WorkingOrgID string `db:"working_org_id"`
+	PlaceCode    string `db:"place_code"`
+	Partial      bool   `db:"partial"`
+	PartNote     string `db:"part_note"`
+	From         string `db:"effective_from"`
+	To           string `db:"effective_to"`
+	RevokedBy    string `db:"revoked_by"`
+	place        access.Scope
+	item         *entry
 }
 
 // activeOn reports whether [from, to) contains date; an empty to is open.
@@ -140,7 +143,7 @@ type Snapshot struct {
 	local     int64 // this process's change counter when the build began
 	items     map[string]*entry
 	byCode    map[string][]*entry
-	byTarget  map[string][]*grant
+	byTarget  map[string][]*grant // by the organisation that holds the grant or is its working body
 	byOwner   map[string][]*entry
 	orgs      map[string]OrgInfo
 	decisions map[string]DecisionRef
@@ -224,9 +227,14 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 			continue
 		}
 		g.TargetOrgID, g.FromOrgID, g.DecisionID, g.PlaceCode = in(g.TargetOrgID), in(g.FromOrgID), in(g.DecisionID), in(g.PlaceCode)
+		g.WorkingOrgID = in(g.WorkingOrgID)
 		g.place, g.item = access.ScopeOf(g.PlaceCode), e
 		e.grants = append(e.grants, g)
 		s.byTarget[g.TargetOrgID] = append(s.byTarget[g.TargetOrgID], g)
+		if g.WorkingOrgID != "" && g.WorkingOrgID != g.TargetOrgID {
+			// The working body handles what its government holds: it finds the item by itself too.
+			s.byTarget[g.WorkingOrgID] = append(s.byTarget[g.WorkingOrgID], g)
+		}
 	}
 	// Indexes by organisation are kept in catalogue order, so that what an organisation holds comes
 	// out sorted without sorting at query time.
