@@ -116,47 +116,54 @@ func (r *decisionRun) fail(field, code, msg string) {
 // CreateDecision records a decision and its transfers, delegations and revocations, or nothing:
 // every problem is reported at once, each with the field and a Chinese message.
 func (s *Service) CreateDecision(ctx context.Context, p *access.Principal, in DecisionInput) (DecisionDetail, error) {
-	in.DocNo, in.Title, in.Note = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
-	if in.DocNo == "" {
-		return DecisionDetail{}, apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "决定须写明文号（如阳政发〔2024〕5号）")
-	}
-	if in.Title == "" {
-		return DecisionDetail{}, apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
-	}
-	date, err := parseDate("effectiveFrom", "决定生效日期", in.EffectiveFrom)
-	if err != nil {
-		return DecisionDetail{}, err
-	}
-	if len(in.Transfers)+len(in.Delegations)+len(in.Revocations) == 0 {
-		return DecisionDetail{}, apperr.Invalid("CATALOG_DECISION_EMPTY", "决定没有划转、下放或收回任何事项")
-	}
-	r := &decisionRun{s: s, ctx: ctx, p: p, in: in, date: date, id: ids.New(), items: map[string]itemRow{}, byRef: map[string]string{},
-		force: map[string]*span{}, grants: map[string][]*grant{}, targets: map[string]org.Org{}, working: map[string]string{},
-		ended: map[string]bool{}}
-	var region string
-	err = s.tx(ctx, func(tx *db.Tx) error {
-		r.tx = tx
+	var id string
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		var err error
-		if region, err = r.validate(ctx); err != nil {
-			return err
-		}
-		if len(r.errs) > 0 {
-			msg := r.summary
-			if msg == "" {
-				msg = r.errs[0].Message
-			}
-			e := apperr.Rows(r.errs[0].Code, fmt.Sprintf("决定有%d处问题，未登记：%s", len(r.errs), msg), r.errs)
-			if r.errs[0].Code == "CATALOG_DELEGATE_TARGET" {
-				e = e.WithRule(RuleDelegation)
-			}
-			return e
-		}
-		return r.write(ctx, region)
+		id, err = s.decide(ctx, tx, p, in)
+		return err
 	})
 	if err != nil {
 		return DecisionDetail{}, err
 	}
-	return s.GetDecision(ctx, p, r.id)
+	return s.GetDecision(ctx, p, id)
+}
+
+// decide validates and records a decision inside tx and returns its id; the catalogue import
+// registers the decisions of its rows with it, in its own transaction.
+func (s *Service) decide(ctx context.Context, tx *db.Tx, p *access.Principal, in DecisionInput) (string, error) {
+	in.DocNo, in.Title, in.Note = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
+	if in.DocNo == "" {
+		return "", apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "决定须写明文号（如阳政发〔2024〕5号）")
+	}
+	if in.Title == "" {
+		return "", apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
+	}
+	date, err := parseDate("effectiveFrom", "决定生效日期", in.EffectiveFrom)
+	if err != nil {
+		return "", err
+	}
+	if len(in.Transfers)+len(in.Delegations)+len(in.Revocations) == 0 {
+		return "", apperr.Invalid("CATALOG_DECISION_EMPTY", "决定没有划转、下放或收回任何事项")
+	}
+	r := &decisionRun{s: s, ctx: ctx, tx: tx, p: p, in: in, date: date, id: ids.New(), items: map[string]itemRow{}, byRef: map[string]string{},
+		force: map[string]*span{}, grants: map[string][]*grant{}, targets: map[string]org.Org{}, working: map[string]string{},
+		ended: map[string]bool{}}
+	region, err := r.validate(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(r.errs) > 0 {
+		msg := r.summary
+		if msg == "" {
+			msg = r.errs[0].Message
+		}
+		e := apperr.Rows(r.errs[0].Code, fmt.Sprintf("决定有%d处问题，未登记：%s", len(r.errs), msg), r.errs)
+		if r.errs[0].Code == "CATALOG_DELEGATE_TARGET" {
+			e = e.WithRule(RuleDelegation)
+		}
+		return "", e
+	}
+	return r.id, r.write(ctx, region)
 }
 
 // validate checks the whole decision and computes its effects; problems go to r.errs.

@@ -62,6 +62,24 @@ func CheckUnit(field, s string) (string, error) {
 	return u, nil
 }
 
+// knownUnitPrefix reduces a unit followed by a noun (处设施, 辆车) to the known unit it starts with,
+// the longest one; anything else is left as written.
+func knownUnitPrefix(u string) string {
+	if slices.Contains(Units, u) {
+		return u
+	}
+	best := ""
+	for _, k := range Units {
+		if strings.HasPrefix(u, k) && len(k) > len(best) {
+			best = k
+		}
+	}
+	if best == "" {
+		return u
+	}
+	return best
+}
+
 // PerUnit reports a fine counted per unit.
 func (f Fine) PerUnit() bool { return f.Unit != "" }
 
@@ -196,10 +214,8 @@ func ParseFineText(field, s string) (Fine, error) {
 		if unit == "" {
 			unit = "处" // 每处五千元: the 处 was the unit itself
 		}
-		// 每处设施: the noun after the unit counts the same thing.
-		if u, _, ok := strings.Cut(unit, "设施"); ok && u != "" {
-			unit = u
-		}
+		// 每处设施, 每辆车, 每件商品: the noun after a known unit names what is counted.
+		unit = knownUnitPrefix(unit)
 	case strings.Contains(main, "/") || strings.Contains(main, "／"):
 		a, u, _ := strings.Cut(strings.ReplaceAll(main, "／", "/"), "/")
 		main, unit = a, u

@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/lifecycle"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
@@ -47,14 +48,18 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	log := audit.New(c, audit.TestKeys())
 	regions := &region.Service{DB: d, Audit: log, Clock: c}
 	var csv strings.Builder
-	csv.WriteString("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n")
+	csv.WriteString("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n371521001,博济桥街道,371521\n")
 	for i := 1; i <= 5; i++ {
 		fmt.Fprintf(&csv, "371521112%03d,张秋第%d村,371521112\n371521101%03d,阎楼第%d村,371521101\n", 200+i, i, 200+i, i)
 	}
 	if _, err := regions.Import(ctx, access.System(), strings.NewReader(csv.String()), nil); err != nil {
 		t.Fatal(err)
 	}
-	s := &Service{DB: d, Audit: log, Clock: c}
+	set := &settings.Service{DB: d, Clock: c, Regions: region.Directory{}, Audit: log}
+	if err := set.Register(Settings...); err != nil {
+		t.Fatal(err)
+	}
+	s := &Service{DB: d, Audit: log, Clock: c, Settings: set}
 	f := &fixture{t: t, d: d, s: s, orgs: &org.Service{DB: d, Audit: log, Clock: c, Domains: s}}
 	mk := func(name string, kind org.Kind, regionCode, parent string) string {
 		o, err := f.orgs.Create(ctx, access.System(), org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})

@@ -162,7 +162,7 @@ func TestItemsOfAndOrgDiff(t *testing.T) {
 		{"zq", "2022-06-01", "X-1:delegate"},
 		{"zq", "2024-03-01", ""},
 		{"yl", "2023-01-01", "X-1:delegate,Y-1:delegate"},
-		{"yl", "2024-03-01", "X-1:delegate"}, // Y repealed
+		{"yl", "2024-03-01", "X-1:delegate"},  // Y repealed
 		{"zqo", "2022-06-01", "X-1:delegate"}, // the office handles what its government holds
 		{"zqo", "2024-03-01", ""},
 	} {

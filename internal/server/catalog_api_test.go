@@ -17,9 +17,9 @@ type (
 		Name string `json:"name"`
 	}
 	publicItem struct {
-		ID          string      `json:"id"`
-		Code        string      `json:"code"`
-		Name        string      `json:"name"`
+		ID          string       `json:"id"`
+		Code        string       `json:"code"`
+		Name        string       `json:"name"`
 		Body        catalogBody  `json:"body"`
 		WorkingBody *catalogBody `json:"workingBody"`
 		Mode        string       `json:"mode"`
@@ -29,7 +29,7 @@ type (
 		Body        catalogBody  `json:"body"`
 		WorkingBody *catalogBody `json:"workingBody"`
 		Mode        string       `json:"mode"`
-		Explanation string      `json:"explanation"`
+		Explanation string       `json:"explanation"`
 		Decision    *struct {
 			DocNo string `json:"docNo"`
 		} `json:"decision"`
