@@ -60,6 +60,7 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Get("/api/v1/catalog/domains", access.CatalogRead, "执法领域表", httpx.Fetch(s.domains)),
 		httpx.Post("/api/v1/catalog/domains", access.CatalogWrite, "新增执法领域", httpx.WithBody(s.AddDomain).Created()),
 		httpx.Post("/api/v1/catalog/citations/parse", access.CatalogRead, "解析法律依据文本（《…》第…条第…款第（…）项：原文，多条以；分隔）", httpx.WithBody(parseCitations)),
+		httpx.Post("/api/v1/catalog/fines/parse", access.CatalogRead, "解析罚款幅度文本（5000元至2万元、每处5000元以上2万元以下、1000元/平方米，总额不超过10万元）", httpx.WithBody(parseFine)),
 		httpx.Get("/api/v1/catalog/template", access.CatalogRead, "下载导入模板（csv 或 xlsx）",
 			httpx.Raw(s.handleTemplate, httpx.Doc{Query: httpx.QueryParams[FormatQuery]()})),
 		httpx.Get("/api/v1/catalog/export", access.CatalogRead, "导出清单（与列表相同的筛选条件，csv 或 xlsx）",
@@ -87,6 +88,19 @@ func (s *Service) domains(ctx context.Context, _ *access.Principal) ([]Domain, e
 
 func parseCitations(_ context.Context, _ *access.Principal, in CitationText) ([]law.Citation, error) {
 	return law.ParseCitations("text", in.Text)
+}
+
+// FineText is a statutory fine written out, to parse.
+type FineText struct {
+	Text string `json:"text" text:"200"`
+}
+
+func parseFine(_ context.Context, _ *access.Principal, in FineText) (Fine, error) {
+	f, err := ParseFineText("text", in.Text)
+	if err != nil {
+		return Fine{}, err
+	}
+	return f, checkFine(TypePenalty, &f)
 }
 
 // AsOfQuery asks for an item as in force on a date.

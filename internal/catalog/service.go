@@ -31,6 +31,7 @@ type Service struct {
 	// national list applies.
 	Settings *settings.Service
 	cache    cache
+	search   searchIndex
 }
 
 // Audited entity names.
@@ -49,6 +50,9 @@ func (s *Service) now() string { return clock.Stamp(s.Clock.Now()) }
 // tx runs fn in a write transaction that also bumps the generation counter, and marks the
 // snapshot stale once it committed.
 func (s *Service) tx(ctx context.Context, fn func(tx *db.Tx) error) error {
+	if err := s.ensureSearch(ctx); err != nil {
+		return err
+	}
 	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
@@ -569,6 +573,9 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 		return nil, 0, err
 	}
 	if f.Query != "" {
+		if err := s.ensureSearch(ctx); err != nil {
+			return nil, 0, err
+		}
 		if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
 			return nil, 0, err
 		}

@@ -118,8 +118,10 @@ func insertVersions(ctx context.Context, c db.Conn, rows []versionRow) error {
 			r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds, r.FineMinFen, r.FineMaxFen, r.MultipleMin,
 			r.MultipleMax, r.MultipleBase, r.FineUnit, r.UnitMinFen, r.UnitMaxFen, r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.CreatedAt, r.CreatedBy)
 	}
-	_, err := db.Exec(ctx, c, b.String(), args...)
-	return err
+	if _, err := db.Exec(ctx, c, b.String(), args...); err != nil {
+		return err
+	}
+	return indexRows(ctx, c, rows)
 }
 
 // updateVersion writes a version's lifecycle fields and content where its revision is still the
@@ -138,7 +140,10 @@ func updateVersion(ctx context.Context, tx *db.Tx, r versionRow, was int) (bool,
 		return false, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	return true, indexRows(ctx, tx, []versionRow{r})
 }
 
 // setVersion writes a changed version where its stored revision is still was, the one read;
@@ -315,16 +320,22 @@ func (r listRow) item() Item {
 }
 
 // listItems returns one page of the catalogue the caller sees. Search matches every term of the
-// query (or a synonym's canonical term) against the version's normalised search text with a
-// portable LIKE.
+// query (or a synonym's canonical term) against the version's normalised search text: the
+// full-text index (fulltext.go) narrows the versions, a substring test decides.
 func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p httpx.Page) ([]Item, int, error) {
 	var w query.Where
-	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id`
+	// v.item_id = i.id as well lets either side lead the join (the index's matches, when searching).
+	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id AND v.item_id = i.id`
 	if f.AsOf != "" {
 		from = `catalog_items i JOIN catalog_versions v ON v.item_id = i.id`
 		w.And(`v.status <> 'draft' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
 	}
 	w.Add(itemsVisible(scope, "i."))
+	// The full-text index finds the candidates; the substring test of every term (or a synonym of
+	// it in its jurisdiction) decides among them.
+	if terms := SearchTerms(f.Query); len(terms) > 0 {
+		w.Add(searchCandidates(c, terms, expand(terms, f.synonyms)))
+	}
 	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")
 	for _, t := range terms {
 		n := strings.Count(t, "?")

@@ -1,0 +1,292 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"zhifa/internal/platform/db"
+)
+
+// The console's catalogue search runs on a full-text index of each version's search text, so that a
+// search over tens of thousands of items reads the matching ones instead of scanning them all with
+// LIKE. Chinese is written without spaces, so the index holds every pair of adjacent characters of
+// each field (bigrams), plus each field's last character paired with an end mark: a term of two or
+// more characters finds the versions that hold all its bigrams, a one-character term those with a
+// bigram starting with it (a prefix query). The index only narrows the candidates: the exact
+// substring test of searchWhere, with the synonyms' jurisdictions, still decides.
+//
+// Each token is spelled in the letters a–p, four bits a letter and six letters a character, which
+// every tokenizer keeps whole: SQLite's FTS5 (ascii tokenizer, no positions) and PostgreSQL's text
+// search (the "simple" configuration, a GIN index over a tsvector). The index is derived data: the
+// catalogue creates it on first use on either engine and fills it from the versions it lacks, and
+// every write of a version writes its entry in the same transaction.
+
+// tokenLen is the length of one character's spelling.
+const tokenLen = 6
+
+// spell writes a character as six letters a–p.
+func spell(b *strings.Builder, r rune) {
+	for shift := 20; shift >= 0; shift -= 4 {
+		b.WriteByte(byte('a' + (r>>shift)&0xf))
+	}
+}
+
+// endMark pairs with a field's last character.
+const endMark rune = 0
+
+// searchGrams is the index entry of a search text: its distinct bigram tokens, separated by spaces.
+func searchGrams(text string) string {
+	seen := map[string]bool{}
+	var out []string
+	var b strings.Builder
+	for _, field := range strings.Split(text, "|") {
+		rs := []rune(field)
+		for i := range rs {
+			next := endMark
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			b.Reset()
+			spell(&b, rs[i])
+			spell(&b, next)
+			if t := b.String(); !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// termTokens is what the index must hold for a term: its bigrams (all of them), or, for one
+// character, the prefix of the bigrams it starts.
+func termTokens(term string) (tokens []string, prefix bool) {
+	rs := []rune(term)
+	var b strings.Builder
+	if len(rs) == 1 {
+		spell(&b, rs[0])
+		return []string{b.String()}, true
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		b.Reset()
+		spell(&b, rs[i])
+		spell(&b, rs[i+1])
+		if t := b.String(); !slices.Contains(tokens, t) {
+			tokens = append(tokens, t)
+		}
+	}
+	return tokens, false
+}
+
+// isPostgres tells the engine a connection runs on.
+func isPostgres(c db.Conn) bool { return c.DriverName() != "sqlite" }
+
+// matchQuery writes the full-text query of a search: for each term, its tokens or those of one of
+// its alternatives (a synonym's canonical term, whatever its jurisdiction: the exact test applies
+// that), every term required.
+func matchQuery(pg bool, terms []string, alts [][]alternative) string {
+	and, or := " AND ", " OR "
+	if pg {
+		and, or = " & ", " | "
+	}
+	one := func(text string) string {
+		toks, prefix := termTokens(text)
+		if prefix {
+			if pg {
+				return toks[0] + ":*"
+			}
+			return toks[0] + "*"
+		}
+		return "(" + strings.Join(toks, and) + ")"
+	}
+	parts := make([]string, 0, len(terms))
+	for i, t := range terms {
+		opts := []string{one(t)}
+		for _, a := range alts[i] {
+			if o := one(a.text); !slices.Contains(opts, o) {
+				opts = append(opts, o)
+			}
+		}
+		parts = append(parts, "("+strings.Join(opts, or)+")")
+	}
+	return strings.Join(parts, and)
+}
+
+// searchCandidates is the SQL condition that narrows versions (alias v) to those the index finds
+// for a query, with its argument.
+func searchCandidates(c db.Conn, terms []string, alts [][]alternative) (string, []any) {
+	pg := isPostgres(c)
+	q := matchQuery(pg, terms, alts)
+	if pg {
+		return `v.id IN (SELECT version_id FROM catalog_search WHERE grams @@ to_tsquery('simple', ?))`, []any{q}
+	}
+	return `v.id IN (SELECT d.version_id FROM catalog_search s JOIN catalog_search_docs d ON d.doc = s.rowid
+		WHERE catalog_search MATCH ?)`, []any{q}
+}
+
+// searchSchema creates the index on the engine of d when it is missing.
+func searchSchema(ctx context.Context, d *db.DB) error {
+	stmts := []string{
+		`CREATE TABLE IF NOT EXISTS catalog_search_docs (doc INTEGER PRIMARY KEY, version_id TEXT NOT NULL UNIQUE)`,
+		`CREATE VIRTUAL TABLE IF NOT EXISTS catalog_search USING fts5(grams, tokenize = 'ascii', content = '',
+			contentless_delete = 1, detail = 'none', prefix = '6')`,
+	}
+	if d.Dialect == db.Postgres {
+		stmts = []string{
+			`CREATE TABLE IF NOT EXISTS catalog_search (version_id TEXT PRIMARY KEY, grams TSVECTOR NOT NULL)`,
+			`CREATE INDEX IF NOT EXISTS catalog_search_grams ON catalog_search USING GIN (grams)`,
+		}
+	}
+	for _, q := range stmts {
+		// Two processes starting at once may both create it: the loser's IF NOT EXISTS can still
+		// fail on PostgreSQL, and a second try finds it made.
+		if _, err := d.W.ExecContext(ctx, q); err != nil {
+			if _, err := d.W.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("catalogue search index: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// indexEntry is one version's search text to index.
+type indexEntry struct {
+	VersionID string `db:"id"`
+	Text      string `db:"search_text"`
+}
+
+// indexBatch bounds the entries written per statement.
+const indexBatch = 500
+
+// writeIndex writes the index entries of versions, replacing those they had.
+func writeIndex(ctx context.Context, c db.Conn, entries []indexEntry) error {
+	for _, part := range chunks(entries, indexBatch) {
+		if err := writeIndexPart(ctx, c, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeIndexPart(ctx context.Context, c db.Conn, part []indexEntry) error {
+	ids := make([]string, len(part))
+	for i, e := range part {
+		ids[i] = e.VersionID
+	}
+	values := func(n int, one string) string {
+		return strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+	}
+	if isPostgres(c) {
+		args := make([]any, 0, 2*len(part))
+		for _, e := range part {
+			args = append(args, e.VersionID, searchGrams(e.Text))
+		}
+		_, err := db.Exec(ctx, c, `INSERT INTO catalog_search (version_id, grams) VALUES `+
+			values(len(part), "(?, strip(to_tsvector('simple', ?)))")+
+			` ON CONFLICT (version_id) DO UPDATE SET grams = EXCLUDED.grams`, args...)
+		return err
+	}
+	// SQLite: a version keeps its document number; its old entry is deleted before the new one.
+	q, args, err := db.In(`SELECT doc, version_id FROM catalog_search_docs WHERE version_id IN (?)`, ids)
+	if err != nil {
+		return err
+	}
+	var known []struct {
+		Doc       int64  `db:"doc"`
+		VersionID string `db:"version_id"`
+	}
+	if err := db.Select(ctx, c, &known, q, args...); err != nil {
+		return err
+	}
+	doc := make(map[string]int64, len(part))
+	if len(known) > 0 {
+		docs := make([]int64, len(known))
+		for i, k := range known {
+			doc[k.VersionID], docs[i] = k.Doc, k.Doc
+		}
+		q, args, err := db.In(`DELETE FROM catalog_search WHERE rowid IN (?)`, docs)
+		if err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, c, q, args...); err != nil {
+			return err
+		}
+	}
+	var fresh []any
+	for _, e := range part {
+		if _, ok := doc[e.VersionID]; !ok {
+			fresh = append(fresh, e.VersionID)
+		}
+	}
+	if len(fresh) > 0 {
+		var made []struct {
+			Doc       int64  `db:"doc"`
+			VersionID string `db:"version_id"`
+		}
+		if err := db.Select(ctx, c, &made, `INSERT INTO catalog_search_docs (version_id) VALUES `+values(len(fresh), "(?)")+
+			` RETURNING doc, version_id`, fresh...); err != nil {
+			return err
+		}
+		for _, m := range made {
+			doc[m.VersionID] = m.Doc
+		}
+	}
+	args = make([]any, 0, 2*len(part))
+	for _, e := range part {
+		args = append(args, doc[e.VersionID], searchGrams(e.Text))
+	}
+	_, err = db.Exec(ctx, c, `INSERT INTO catalog_search (rowid, grams) VALUES `+values(len(part), "(?, ?)"), args...)
+	return err
+}
+
+// indexRows writes the index entries of version rows.
+func indexRows(ctx context.Context, c db.Conn, rows []versionRow) error {
+	entries := make([]indexEntry, len(rows))
+	for i, r := range rows {
+		entries[i] = indexEntry{VersionID: r.ID, Text: r.SearchText}
+	}
+	return writeIndex(ctx, c, entries)
+}
+
+// searchIndex makes sure, once per process, that the index exists and holds every version.
+type searchIndex struct {
+	mu    sync.Mutex
+	ready bool
+}
+
+// ensureSearch creates the index when it is missing and fills in the versions it lacks (those
+// written before it existed). It runs before the first write or search of the process, outside any
+// transaction.
+func (s *Service) ensureSearch(ctx context.Context) error {
+	s.search.mu.Lock()
+	defer s.search.mu.Unlock()
+	if s.search.ready {
+		return nil
+	}
+	if err := searchSchema(ctx, s.DB); err != nil {
+		return err
+	}
+	missing := `SELECT v.id, v.search_text FROM catalog_versions v WHERE NOT EXISTS
+		(SELECT 1 FROM catalog_search_docs d WHERE d.version_id = v.id) ORDER BY v.id`
+	if s.DB.Dialect == db.Postgres {
+		missing = `SELECT v.id, v.search_text FROM catalog_versions v WHERE NOT EXISTS
+			(SELECT 1 FROM catalog_search d WHERE d.version_id = v.id) ORDER BY v.id`
+	}
+	for {
+		var entries []indexEntry
+		if err := db.Select(ctx, s.DB.W, &entries, missing+` LIMIT 2000`); err != nil {
+			return err
+		}
+		if len(entries) == 0 {
+			break
+		}
+		if err := s.DB.Tx(ctx, func(tx *db.Tx) error { return writeIndex(ctx, tx, entries) }); err != nil {
+			return err
+		}
+	}
+	s.search.ready = true
+	return nil
+}
