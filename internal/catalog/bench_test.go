@@ -356,6 +356,36 @@ func BenchmarkCatalogQueries(b *testing.B) {
 			}
 			lat.Report(b)
 		})
+		// The same searches on the store's full-text index, as a search runs while the snapshot is
+		// being rebuilt after a change.
+		store := newService(d)
+		store.storeSearch = true
+		b.Run("search/store-fulltext", func(b *testing.B) {
+			var lat benchutil.Latencies
+			for b.Loop() {
+				f := Filter{Query: query()}
+				t0 := time.Now()
+				_, _, err := store.List(ctx, legal(), f, page)
+				lat = append(lat, time.Since(t0))
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			lat.Report(b)
+		})
+		b.Run("search/store-fulltext-code", func(b *testing.B) {
+			var lat benchutil.Latencies
+			for b.Loop() {
+				f := Filter{Query: fmt.Sprintf("BM-%05d", r.IntN(benchItems))}
+				t0 := time.Now()
+				items, _, err := store.List(ctx, legal(), f, page)
+				lat = append(lat, time.Since(t0))
+				if err != nil || len(items) != 1 {
+					b.Fatal(items, err)
+				}
+			}
+			lat.Report(b)
+		})
 		// A rare term: one item's code.
 		b.Run("search/console-list-code", func(b *testing.B) {
 			var lat benchutil.Latencies

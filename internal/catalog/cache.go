@@ -129,6 +129,10 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 		partial, part_note, effective_from, effective_to, revoked_by FROM catalog_assignments`); err != nil {
 		return nil, err
 	}
+	if err := db.Select(ctx, tx, &d.Latest, `SELECT `+listColumns+`, v.search_text FROM catalog_items i
+		JOIN catalog_versions v ON v.id = i.latest_version_id`); err != nil {
+		return nil, err
+	}
 	if err := db.Select(ctx, tx, &d.Decisions, `SELECT id, doc_no, title, effective_from FROM catalog_decisions`); err != nil {
 		return nil, err
 	}

@@ -12,17 +12,18 @@ import (
 
 // The console's catalogue search runs on a full-text index of each version's search text, so that a
 // search over tens of thousands of items reads the matching ones instead of scanning them all with
-// LIKE. Chinese is written without spaces, so the index holds every pair of adjacent characters of
-// each field (bigrams), plus each field's last character paired with an end mark: a term of two or
-// more characters finds the versions that hold all its bigrams, a one-character term those with a
-// bigram starting with it (a prefix query). The index only narrows the candidates: the exact
-// substring test of searchWhere, with the synonyms' jurisdictions, still decides.
+// LIKE. Chinese is written without spaces, so the index holds, field by field and in order, every
+// pair of adjacent characters (bigrams), each field's last character paired with an end mark: a term
+// of two or more characters is the phrase of its bigrams, one after the other, which is exactly "the
+// field contains the term"; a one-character term is the prefix of the bigrams it starts. A phrase
+// never runs from one field into the next, since no term contains the end mark. A synonym's
+// canonical term is one more phrase, limited to the synonym's jurisdiction by the region of the item.
 //
 // Each token is spelled in the letters a–p, four bits a letter and six letters a character, which
-// every tokenizer keeps whole: SQLite's FTS5 (ascii tokenizer, no positions) and PostgreSQL's text
-// search (the "simple" configuration, a GIN index over a tsvector). The index is derived data: the
-// catalogue creates it on first use on either engine and fills it from the versions it lacks, and
-// every write of a version writes its entry in the same transaction.
+// every tokenizer keeps whole: SQLite's FTS5 (ascii tokenizer) and PostgreSQL's text search (the
+// "simple" configuration, a GIN index over a tsvector, phrases with <->). The index is derived data:
+// the catalogue creates it on first use on either engine and fills it from the versions it lacks,
+// and every write of a version writes its entry in the same transaction.
 
 // tokenLen is the length of one character's spelling.
 const tokenLen = 6
@@ -37,10 +38,8 @@ func spell(b *strings.Builder, r rune) {
 // endMark pairs with a field's last character.
 const endMark rune = 0
 
-// searchGrams is the index entry of a search text: its distinct bigram tokens, separated by spaces.
+// searchGrams is the index entry of a search text: its bigram tokens in order, separated by spaces.
 func searchGrams(text string) string {
-	seen := map[string]bool{}
-	var out []string
 	var b strings.Builder
 	for _, field := range strings.Split(text, "|") {
 		rs := []rune(field)
@@ -49,19 +48,17 @@ func searchGrams(text string) string {
 			if i+1 < len(rs) {
 				next = rs[i+1]
 			}
-			b.Reset()
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
 			spell(&b, rs[i])
 			spell(&b, next)
-			if t := b.String(); !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
 		}
 	}
-	return strings.Join(out, " ")
+	return b.String()
 }
 
-// termTokens is what the index must hold for a term: its bigrams (all of them), or, for one
+// termTokens is what the index must hold for a term: the phrase of its bigrams, or, for one
 // character, the prefix of the bigrams it starts.
 func termTokens(term string) (tokens []string, prefix bool) {
 	rs := []rune(term)
@@ -74,9 +71,7 @@ func termTokens(term string) (tokens []string, prefix bool) {
 		b.Reset()
 		spell(&b, rs[i])
 		spell(&b, rs[i+1])
-		if t := b.String(); !slices.Contains(tokens, t) {
-			tokens = append(tokens, t)
-		}
+		tokens = append(tokens, b.String())
 	}
 	return tokens, false
 }
@@ -84,47 +79,72 @@ func termTokens(term string) (tokens []string, prefix bool) {
 // isPostgres tells the engine a connection runs on.
 func isPostgres(c db.Conn) bool { return c.DriverName() != "sqlite" }
 
-// matchQuery writes the full-text query of a search: for each term, its tokens or those of one of
-// its alternatives (a synonym's canonical term, whatever its jurisdiction: the exact test applies
-// that), every term required.
-func matchQuery(pg bool, terms []string, alts [][]alternative) string {
+// phrase is the full-text query of one term on an engine.
+func phrase(pg bool, text string) string {
+	toks, prefix := termTokens(text)
+	switch {
+	case prefix && pg:
+		return toks[0] + ":*"
+	case prefix:
+		return toks[0] + "*"
+	case pg:
+		return "(" + strings.Join(toks, " <-> ") + ")"
+	}
+	return `"` + strings.Join(toks, " ") + `"`
+}
+
+// ftsIn is the condition "the version's entry matches the full-text query q".
+func ftsIn(pg bool) string {
+	if pg {
+		return `v.id IN (SELECT version_id FROM catalog_search WHERE grams @@ to_tsquery('simple', ?))`
+	}
+	return `v.id IN (SELECT d.version_id FROM catalog_search s JOIN catalog_search_docs d ON d.doc = s.rowid
+		WHERE catalog_search MATCH ?)`
+}
+
+// searchConds are the SQL conditions on versions (alias v) of items (region column regionCol)
+// that match a query: every term, or for a term one of its alternatives (a synonym's canonical
+// term) in the synonym's jurisdiction. The first condition alone, every term or any of its
+// alternatives, is answered by the index and leads the query; a term with alternatives limited to
+// a jurisdiction adds a condition that checks the region.
+func searchConds(c db.Conn, terms []string, alts [][]alternative, regionCol string) ([]string, [][]any) {
+	pg := isPostgres(c)
 	and, or := " AND ", " OR "
 	if pg {
 		and, or = " & ", " | "
 	}
-	one := func(text string) string {
-		toks, prefix := termTokens(text)
-		if prefix {
-			if pg {
-				return toks[0] + ":*"
-			}
-			return toks[0] + "*"
-		}
-		return "(" + strings.Join(toks, and) + ")"
-	}
-	parts := make([]string, 0, len(terms))
+	var all []string
+	var conds []string
+	var args [][]any
 	for i, t := range terms {
-		opts := []string{one(t)}
+		opts := []string{phrase(pg, t)}
+		scoped := false
 		for _, a := range alts[i] {
-			if o := one(a.text); !slices.Contains(opts, o) {
-				opts = append(opts, o)
+			if p := phrase(pg, a.text); !slices.Contains(opts, p) {
+				opts = append(opts, p)
 			}
+			scoped = scoped || a.scope.Prefix != ""
 		}
-		parts = append(parts, "("+strings.Join(opts, or)+")")
+		all = append(all, "("+strings.Join(opts, or)+")")
+		if !scoped {
+			continue
+		}
+		parts := []string{ftsIn(pg)}
+		targs := []any{phrase(pg, t)}
+		for _, a := range alts[i] {
+			if a.scope.Prefix == "" {
+				parts = append(parts, ftsIn(pg))
+				targs = append(targs, phrase(pg, a.text))
+				continue
+			}
+			in, inArgs := a.scope.In(regionCol)
+			parts = append(parts, "("+in+" AND "+ftsIn(pg)+")")
+			targs = append(append(targs, inArgs...), phrase(pg, a.text))
+		}
+		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
+		args = append(args, targs)
 	}
-	return strings.Join(parts, and)
-}
-
-// searchCandidates is the SQL condition that narrows versions (alias v) to those the index finds
-// for a query, with its argument.
-func searchCandidates(c db.Conn, terms []string, alts [][]alternative) (string, []any) {
-	pg := isPostgres(c)
-	q := matchQuery(pg, terms, alts)
-	if pg {
-		return `v.id IN (SELECT version_id FROM catalog_search WHERE grams @@ to_tsquery('simple', ?))`, []any{q}
-	}
-	return `v.id IN (SELECT d.version_id FROM catalog_search s JOIN catalog_search_docs d ON d.doc = s.rowid
-		WHERE catalog_search MATCH ?)`, []any{q}
+	return append([]string{ftsIn(pg)}, conds...), append([][]any{{strings.Join(all, and)}}, args...)
 }
 
 // searchSchema creates the index on the engine of d when it is missing.
@@ -132,7 +152,7 @@ func searchSchema(ctx context.Context, d *db.DB) error {
 	stmts := []string{
 		`CREATE TABLE IF NOT EXISTS catalog_search_docs (doc INTEGER PRIMARY KEY, version_id TEXT NOT NULL UNIQUE)`,
 		`CREATE VIRTUAL TABLE IF NOT EXISTS catalog_search USING fts5(grams, tokenize = 'ascii', content = '',
-			contentless_delete = 1, detail = 'none', prefix = '6')`,
+			contentless_delete = 1, prefix = '6')`,
 	}
 	if d.Dialect == db.Postgres {
 		stmts = []string{
@@ -185,7 +205,7 @@ func writeIndexPart(ctx context.Context, c db.Conn, part []indexEntry) error {
 			args = append(args, e.VersionID, searchGrams(e.Text))
 		}
 		_, err := db.Exec(ctx, c, `INSERT INTO catalog_search (version_id, grams) VALUES `+
-			values(len(part), "(?, strip(to_tsvector('simple', ?)))")+
+			values(len(part), "(?, to_tsvector('simple', ?))")+
 			` ON CONFLICT (version_id) DO UPDATE SET grams = EXCLUDED.grams`, args...)
 		return err
 	}

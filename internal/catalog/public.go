@@ -94,11 +94,10 @@ func (s *Snapshot) publicItem(e *entry, sp *span, place, date string) PublicItem
 }
 
 // Search lists published items in force on date matching the filter, in catalogue order, and
-// describes those of one page; it serves the public portal from memory (the LIKE search of the
-// store is an order of magnitude slower over 10,000 items, see docs/benchmarks.md).
+// describes those of one page; it serves the public portal from memory, testing each version's
+// bigram signature before its text (listmem.go).
 func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]PublicItem, int) {
-	terms := SearchTerms(f.Query)
-	alts := expand(terms, s.synonyms)
+	tf := newTermFilter(f.Query, s.synonyms)
 	var held map[*entry]bool
 	if f.OrgID != "" {
 		hs, _ := s.holdings(access.Everywhere, f.OrgID, date)
@@ -123,7 +122,7 @@ func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]Pub
 		if f.Township != "" && (!access.ScopeOf(e.RegionCode).Contains(f.Township) || !e.delegatedAt(f.Township, date)) {
 			continue
 		}
-		if len(terms) > 0 && !matchesAll(sp.Search, e.RegionCode, terms, alts) {
+		if tf != nil && !tf.matches(sp.Search, &sp.sig, e.RegionCode) {
 			continue
 		}
 		found = append(found, match{e, sp})

@@ -302,54 +302,73 @@ func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, e
 }
 
 func (s *Snapshot) holdings(scope access.Scope, orgID, date string) ([]holding, error) {
+	var out []holding
+	err := s.eachHolding(scope, orgID, date, func(h holding) { out = append(out, h) })
+	return out, err
+}
+
+// eachHolding calls fn with each item an organisation holds on date, in catalogue order, without
+// collecting them: the items assigned to it (delegated or transferred, or handled as the working
+// body) merged with those it owns and has not wholly transferred; an item both assigned and owned
+// counts once, as assigned. Both indexes are in catalogue order.
+func (s *Snapshot) eachHolding(scope access.Scope, orgID, date string, fn func(h holding)) error {
 	// An organisation outside the caller's jurisdiction is not found, as GET /orgs/{id} answers.
 	if o, ok := s.orgs[orgID]; !ok || !scope.Contains(o.RegionCode) {
-		return nil, apperr.NotFound("机构")
+		return apperr.NotFound("机构")
 	}
-	targeted := s.byTarget[orgID]
-	assigned := make([]holding, 0, len(targeted))
+	targeted, owned := s.byTarget[orgID], s.byOwner[orgID]
+	ti, oi := 0, 0
 	var last *entry
-	for _, g := range targeted {
-		if !g.activeOn(date) {
-			continue
+	nextAssigned := func() (holding, bool) {
+		for ti < len(targeted) {
+			g := targeted[ti]
+			ti++
+			if !g.activeOn(date) {
+				continue
+			}
+			e := g.item
+			if e == last || !visible(scope, e.RegionCode) {
+				continue // grants are in catalogue order: one active grant per item is enough
+			}
+			if sp := e.inForce(date); sp != nil {
+				last = e
+				return holding{e: e, sp: sp, mode: g.Kind, g: g, working: g.TargetOrgID != orgID}, true
+			}
 		}
-		e := g.item
-		if e == last || !visible(scope, e.RegionCode) {
-			continue // grants are in catalogue order: one active grant per item is enough
+		return holding{}, false
+	}
+	nextOwned := func() (holding, bool) {
+		for oi < len(owned) {
+			e := owned[oi]
+			oi++
+			if !visible(scope, e.RegionCode) {
+				continue
+			}
+			sp := e.inForce(date)
+			if sp == nil || sp.OwnerOrgID != orgID || e.wholeTransfer(date) != nil {
+				continue
+			}
+			return holding{e: e, sp: sp, mode: ModeOwner}, true
 		}
-		if sp := e.inForce(date); sp != nil {
-			assigned = append(assigned, holding{e: e, sp: sp, mode: g.Kind, g: g, working: g.TargetOrgID != orgID})
-			last = e
+		return holding{}, false
+	}
+	a, aok := nextAssigned()
+	o, ook := nextOwned()
+	for aok || ook {
+		switch {
+		case aok && ook && a.e == o.e:
+			fn(a)
+			a, aok = nextAssigned()
+			o, ook = nextOwned()
+		case aok && (!ook || a.e.rank < o.e.rank):
+			fn(a)
+			a, aok = nextAssigned()
+		default:
+			fn(o)
+			o, ook = nextOwned()
 		}
 	}
-	owned := s.byOwner[orgID]
-	if len(owned) == 0 {
-		return assigned, nil
-	}
-	var taken map[*entry]bool
-	if len(assigned) > 0 {
-		taken = make(map[*entry]bool, len(assigned))
-		for _, h := range assigned {
-			taken[h.e] = true
-		}
-	}
-	mine := make([]holding, 0, len(owned))
-	for _, e := range owned {
-		if taken[e] || !visible(scope, e.RegionCode) {
-			continue
-		}
-		sp := e.inForce(date)
-		if sp == nil || sp.OwnerOrgID != orgID || e.wholeTransfer(date) != nil {
-			continue
-		}
-		mine = append(mine, holding{e: e, sp: sp, mode: ModeOwner})
-	}
-	if len(assigned) == 0 {
-		return mine, nil
-	}
-	all := append(assigned, mine...)
-	slices.SortFunc(all, func(a, b holding) int { return cmpInt(a.e.rank, b.e.rank) })
-	return all, nil
+	return nil
 }
 
 // describe turns a holding into the answer's row.
@@ -379,58 +398,56 @@ func (s *Snapshot) describe(h holding, date string) OrgItem {
 	return it
 }
 
-// breakdown counts holdings by domain and by type, largest first (then by name).
-func (s *Snapshot) breakdown(hs []holding) (byDomain, byType []Count) {
+// OrgItemsPage answers what an organisation exercises on a date: counts by domain and by type
+// over every item (largest first, then by name) and the rows of one page only.
+func (s *Snapshot) OrgItemsPage(scope access.Scope, orgID, date string, offset, limit int) (OrgItems, error) {
 	dm := make([]int, len(s.domains))
-	tm := map[ItemType]int{}
-	var lastType ItemType
-	lastN := 0
-	for _, h := range hs {
+	var tm [8]int // by the item type's place in ItemTypes
+	var page []holding
+	n := 0
+	err := s.eachHolding(scope, orgID, date, func(h holding) {
 		dm[h.sp.domainIdx]++
-		if h.sp.Type == lastType {
-			lastN++
-			continue
+		tm[typeIndex(h.sp.Type)]++
+		if n >= offset && n < offset+limit {
+			page = append(page, h)
 		}
-		tm[lastType] += lastN
-		lastType, lastN = h.sp.Type, 1
+		n++
+	})
+	if err != nil {
+		return OrgItems{}, err
 	}
-	tm[lastType] += lastN
-	byDomain, byType = []Count{}, []Count{}
-	for i, n := range dm {
-		if n > 0 {
-			byDomain = append(byDomain, Count{Code: s.domains[i], Name: s.domains[i], Count: n})
-		}
-	}
-	for _, o := range ItemTypes {
-		if n := tm[ItemType(o.Code)]; n > 0 {
-			byType = append(byType, Count{Code: o.Code, Name: o.Name, Count: n})
+	out := OrgItems{Org: s.orgRef(orgID), Date: date, Total: n, ByDomain: []Count{}, ByType: []Count{}}
+	for i, c := range dm {
+		if c > 0 {
+			out.ByDomain = append(out.ByDomain, Count{Code: s.domains[i], Name: s.domains[i], Count: c})
 		}
 	}
-	slices.SortFunc(byDomain, func(a, b Count) int {
+	for i, o := range ItemTypes {
+		if tm[i] > 0 {
+			out.ByType = append(out.ByType, Count{Code: o.Code, Name: o.Name, Count: tm[i]})
+		}
+	}
+	slices.SortFunc(out.ByDomain, func(a, b Count) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return byDomain, byType
-}
-
-// OrgItemsPage answers what an organisation exercises on a date: counts over every item and the
-// rows of one page only.
-func (s *Snapshot) OrgItemsPage(scope access.Scope, orgID, date string, offset, limit int) (OrgItems, error) {
-	hs, err := s.holdings(scope, orgID, date)
-	if err != nil {
-		return OrgItems{}, err
-	}
-	out := OrgItems{Org: s.orgRef(orgID), Date: date, Total: len(hs)}
-	out.ByDomain, out.ByType = s.breakdown(hs)
-	lo := min(offset, len(hs))
-	hi := min(lo+limit, len(hs))
-	out.Items = make([]OrgItem, 0, hi-lo)
-	for _, h := range hs[lo:hi] {
+	out.Items = make([]OrgItem, 0, len(page))
+	for _, h := range page {
 		out.Items = append(out.Items, s.describe(h, date))
 	}
 	return out, nil
+}
+
+// typeIndex is an item type's place in ItemTypes, or the last slot for an unknown type.
+func typeIndex(t ItemType) int {
+	for i, o := range ItemTypes {
+		if o.Code == string(t) {
+			return i
+		}
+	}
+	return 7
 }
 
 func orgItem(e *entry, sp *span, m Mode) OrgItem {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"zhifa/internal/audit"
@@ -32,6 +33,10 @@ type Service struct {
 	Settings *settings.Service
 	cache    cache
 	search   searchIndex
+	// rebuilding is set while a rebuild runs in the background (rebuildSoon).
+	rebuilding atomic.Bool
+	// storeSearch makes every list search run on the store's full-text index (to compare the two).
+	storeSearch bool
 }
 
 // Audited entity names.
@@ -572,15 +577,25 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	if err := f.check(); err != nil {
 		return nil, 0, err
 	}
-	if f.Query != "" {
-		if err := s.ensureSearch(ctx); err != nil {
-			return nil, 0, err
-		}
-		if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
-			return nil, 0, err
-		}
+	var items []Item
+	var total int
+	snap, err := s.listSnapshot(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	items, total, err := listItems(ctx, s.DB.R, p.Scope(), f, page)
+	if snap != nil {
+		items, total, err = snap.List(p.Scope(), f, page)
+	} else {
+		if f.Query != "" {
+			if err := s.ensureSearch(ctx); err != nil {
+				return nil, 0, err
+			}
+			if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
+				return nil, 0, err
+			}
+		}
+		items, total, err = listItems(ctx, s.DB.R, p.Scope(), f, page)
+	}
 	if err != nil {
 		return nil, 0, err
 	}
@@ -596,6 +611,20 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 		items[i].OwnerOrgName = names[items[i].OwnerOrgID]
 	}
 	return items, total, nil
+}
+
+// listSnapshot is the snapshot a search answers from when it is current; a search made while it
+// is not runs on the store's full-text index and has it rebuilt in the background. Lists without a
+// search term run on the store.
+func (s *Service) listSnapshot(ctx context.Context, f Filter) (*Snapshot, error) {
+	if f.Query == "" || s.storeSearch {
+		return nil, nil
+	}
+	snap, err := s.currentSnapshot(ctx)
+	if snap == nil && err == nil {
+		s.rebuildSoon(ctx)
+	}
+	return snap, err
 }
 
 func (f *Filter) check() error {

@@ -49,7 +49,8 @@ type span struct {
 	MultBase   string           `db:"multiple_base"`
 	Search     string           `db:"search_text"`
 	kinds      []string
-	domainIdx  int // index into Snapshot.domains, for counting without hashing
+	domainIdx  int      // index into Snapshot.domains, for counting without hashing
+	sig        gramBits // of Search, for the console's list search
 }
 
 func (s *span) fine() Fine {
@@ -92,7 +93,8 @@ type itemRec struct {
 // entry is an item in the snapshot with its versions and assignments, each sorted by start date.
 type entry struct {
 	itemRec
-	rank   int // position in catalogue order (region, code)
+	latest *listEntry // the item with its latest version, as the list shows it
+	rank   int        // position in catalogue order (region, code)
 	spans  []span
 	grants []*grant
 }
@@ -133,6 +135,7 @@ type snapshotData struct {
 	Decisions []DecisionRef
 	Orgs      []OrgInfo
 	Synonyms  []synonym
+	Latest    []listEntry // every item with its latest version, drafts included
 }
 
 // Snapshot is an immutable picture of the catalogue, indexed for the two hot questions: by item
@@ -150,6 +153,9 @@ type Snapshot struct {
 	ordered   []*entry // by region, then code
 	domains   []string // every domain of a version, indexed by span.domainIdx
 	synonyms  []synonym
+	// latest is every item, drafts included, with its latest version, in catalogue order: what the
+	// console's list shows without a date.
+	latest []*listEntry
 }
 
 // Gen is the store generation the snapshot reflects.
@@ -218,6 +224,7 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 			s.domains = append(s.domains, sp.Domain)
 		}
 		sp.domainIdx = i
+		sp.sig = signature(sp.Search)
 		e.spans = append(e.spans, sp)
 	}
 	for i := range d.Grants {
@@ -251,6 +258,25 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 	}
 	for _, gs := range s.byTarget {
 		slices.SortStableFunc(gs, func(a, b *grant) int { return cmpInt(a.item.rank, b.item.rank) })
+	}
+	s.latest = make([]*listEntry, len(d.Latest))
+	for i := range d.Latest {
+		le := &d.Latest[i]
+		le.Domain, le.OwnerOrgID, le.DocNo = in(le.Domain), in(le.OwnerOrgID), in(le.DocNo)
+		le.sig = signature(le.Search)
+		s.latest[i] = le
+		if e := s.items[le.ID]; e != nil {
+			e.latest = le
+		}
+	}
+	slices.SortFunc(s.latest, func(a, b *listEntry) int {
+		if c := strings.Compare(a.RegionCode, b.RegionCode); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	for i, le := range s.latest {
+		le.rank = i
 	}
 	return s, nil
 }

@@ -331,16 +331,12 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 		w.And(`v.status <> 'draft' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
 	}
 	w.Add(itemsVisible(scope, "i."))
-	// The full-text index finds the candidates; the substring test of every term (or a synonym of
-	// it in its jurisdiction) decides among them.
+	// Every term of the query (or a synonym of it in its jurisdiction), on the full-text index.
 	if terms := SearchTerms(f.Query); len(terms) > 0 {
-		w.Add(searchCandidates(c, terms, expand(terms, f.synonyms)))
-	}
-	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")
-	for _, t := range terms {
-		n := strings.Count(t, "?")
-		w.And(t, targs[:n]...)
-		targs = targs[n:]
+		conds, args := searchConds(c, terms, expand(terms, f.synonyms), "i.region_code")
+		for i := range conds {
+			w.Add(conds[i], args[i])
+		}
 	}
 	w.If(f.Domain != "", "v.domain = ?", f.Domain)
 	w.If(f.Type != "", "v.item_type = ?", f.Type)
