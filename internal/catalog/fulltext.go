@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -93,13 +94,16 @@ func phrase(pg bool, text string) string {
 	return `"` + strings.Join(toks, " ") + `"`
 }
 
-// ftsIn is the condition "the version's entry matches the full-text query q".
-func ftsIn(pg bool) string {
+// ftsIn is the condition "the version's entry matches the full-text query q". The query is written
+// into the statement rather than bound: it is made of the letters a–p and the query syntax only
+// (phrase), never of what was typed, and PostgreSQL plans a prepared statement's later runs without
+// its parameters, which turns the index search into a scan of every entry.
+func ftsIn(pg bool, q string) string {
 	if pg {
-		return `v.id IN (SELECT version_id FROM catalog_search WHERE grams @@ to_tsquery('simple', ?))`
+		return `v.id IN (SELECT version_id FROM catalog_search WHERE grams @@ to_tsquery('simple', '` + q + `'))`
 	}
 	return `v.id IN (SELECT d.version_id FROM catalog_search s JOIN catalog_search_docs d ON d.doc = s.rowid
-		WHERE catalog_search MATCH ?)`
+		WHERE catalog_search MATCH '` + q + `')`
 }
 
 // searchConds are the SQL conditions on versions (alias v) of items (region column regionCol)
@@ -129,22 +133,21 @@ func searchConds(c db.Conn, terms []string, alts [][]alternative, regionCol stri
 		if !scoped {
 			continue
 		}
-		parts := []string{ftsIn(pg)}
-		targs := []any{phrase(pg, t)}
+		parts := []string{ftsIn(pg, phrase(pg, t))}
+		var targs []any
 		for _, a := range alts[i] {
 			if a.scope.Prefix == "" {
-				parts = append(parts, ftsIn(pg))
-				targs = append(targs, phrase(pg, a.text))
+				parts = append(parts, ftsIn(pg, phrase(pg, a.text)))
 				continue
 			}
 			in, inArgs := a.scope.In(regionCol)
-			parts = append(parts, "("+in+" AND "+ftsIn(pg)+")")
-			targs = append(append(targs, inArgs...), phrase(pg, a.text))
+			parts = append(parts, "("+in+" AND "+ftsIn(pg, phrase(pg, a.text))+")")
+			targs = append(targs, inArgs...)
 		}
 		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
 		args = append(args, targs)
 	}
-	return append([]string{ftsIn(pg)}, conds...), append([][]any{{strings.Join(all, and)}}, args...)
+	return append([]string{ftsIn(pg, strings.Join(all, and))}, conds...), append([][]any{nil}, args...)
 }
 
 // searchSchema creates the index on the engine of d when it is missing.
@@ -295,6 +298,7 @@ func (s *Service) ensureSearch(ctx context.Context) error {
 		missing = `SELECT v.id, v.search_text FROM catalog_versions v WHERE NOT EXISTS
 			(SELECT 1 FROM catalog_search d WHERE d.version_id = v.id) ORDER BY v.id`
 	}
+	filled := 0
 	for {
 		var entries []indexEntry
 		if err := db.Select(ctx, s.DB.W, &entries, missing+` LIMIT 2000`); err != nil {
@@ -306,7 +310,25 @@ func (s *Service) ensureSearch(ctx context.Context) error {
 		if err := s.DB.Tx(ctx, func(tx *db.Tx) error { return writeIndex(ctx, tx, entries) }); err != nil {
 			return err
 		}
+		filled += len(entries)
 	}
+	s.analyzeAfter(ctx, filled)
 	s.search.ready = true
 	return nil
 }
+
+// analyzeAfter refreshes PostgreSQL's statistics of the catalogue's tables after a bulk write of n
+// versions: planned on the statistics of a nearly empty table, a search would scan every item and
+// test the index entry of each rather than read the index's matches. SQLite plans without them.
+// The write has committed by then: a failure is logged, not returned.
+func (s *Service) analyzeAfter(ctx context.Context, n int) {
+	if s.DB.Dialect != db.Postgres || n < analyzeRows {
+		return
+	}
+	if _, err := s.DB.W.ExecContext(ctx, `ANALYZE catalog_items, catalog_versions, catalog_search`); err != nil {
+		slog.WarnContext(ctx, "catalogue statistics not refreshed", "err", err)
+	}
+}
+
+// analyzeRows is the bulk write after which statistics are refreshed.
+const analyzeRows = 1000

@@ -226,6 +226,7 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 	if err != nil {
 		return ImportResult{}, err
 	}
+	s.analyzeAfter(ctx, im.result.Imported)
 	return im.result, nil
 }
 
