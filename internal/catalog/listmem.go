@@ -95,6 +95,11 @@ func newTermFilter(query string, syns []synonym) *termFilter {
 
 // matches reports whether a search text of an item of regionCode holds the query.
 func (tf *termFilter) matches(text string, sig *gramBits, regionCode string) bool {
+	return tf.maybe(sig) && matchesAll(text, regionCode, tf.terms, tf.alts)
+}
+
+// maybe reports whether a text of signature sig may hold the query: false means it cannot.
+func (tf *termFilter) maybe(sig *gramBits) bool {
 	for _, sigs := range tf.sigs {
 		if sigs == nil {
 			continue
@@ -110,7 +115,7 @@ func (tf *termFilter) matches(text string, sig *gramBits, regionCode string) boo
 			return false
 		}
 	}
-	return matchesAll(text, regionCode, tf.terms, tf.alts)
+	return true
 }
 
 // listEntry is an item with its latest version as the list shows it without a date.
@@ -191,7 +196,7 @@ func (s *Snapshot) List(scope access.Scope, f Filter, p httpx.Page) ([]Item, int
 		}
 	} else {
 		for _, e := range s.ordered {
-			if held != nil && !held[e] {
+			if (held != nil && !held[e]) || (tf != nil && !tf.maybe(&e.sigAny)) {
 				continue
 			}
 			sp, le := e.inForce(f.AsOf), e.latest

@@ -112,7 +112,7 @@ func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]Pub
 	}
 	var found []match
 	for _, e := range s.ordered {
-		if held != nil && !held[e] {
+		if (held != nil && !held[e]) || (tf != nil && !tf.maybe(&e.sigAny)) {
 			continue
 		}
 		sp := e.inForce(date)

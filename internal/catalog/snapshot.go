@@ -94,6 +94,7 @@ type itemRec struct {
 type entry struct {
 	itemRec
 	latest *listEntry // the item with its latest version, as the list shows it
+	sigAny gramBits   // the union of its versions' signatures: a search none of them may match skips the item
 	rank   int        // position in catalogue order (region, code)
 	spans  []span
 	grants []*grant
@@ -225,6 +226,9 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 		}
 		sp.domainIdx = i
 		sp.sig = signature(sp.Search)
+		for i := range e.sigAny {
+			e.sigAny[i] |= sp.sig[i]
+		}
 		e.spans = append(e.spans, sp)
 	}
 	for i := range d.Grants {
