@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"zhifa/internal/demo"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 )
 
 // Shapes of the catalogue answers the tests read.
@@ -320,6 +323,36 @@ func TestDomainsComeFromTheCatalogue(t *testing.T) {
 		after, err := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
 		if err != nil || strings.Join(after.Items[0].Domains, "、") != "城市管理、河湖管理" {
 			t.Fatalf("domains kept: %+v %v", after.Items, err)
+		}
+	})
+}
+
+// TestCaseUnderADelegatedItem: a case under an item delegated to a township is in the name of the
+// township's government (or the street office), handled by its enforcement office; the county
+// bureau is not competent there, nor is another township's office.
+func TestCaseUnderADelegatedItem(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		itemID := lookup(t, e.app.DB, `SELECT id FROM catalog_items WHERE code = ?`, demo.DelegatedItemCode)
+		org := func(name string) string {
+			return lookup(t, e.app.DB, `SELECT id FROM organizations WHERE name = ?`, name)
+		}
+		act, _ := civil.ParseDate("date", "日期", "2025-01-01")
+		for _, c := range []struct{ place, office, subject string }{
+			{zhangqiuVillage, "张秋镇综合行政执法办公室", "张秋镇人民政府"},
+			{"371521001000", "博济桥街道综合行政执法办公室", "博济桥街道办事处"},
+		} {
+			ex, err := e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, c.place, org(c.office), act)
+			if err != nil || ex.SubjectName != c.subject || ex.SubjectOrgID != org(c.subject) || ex.Mode != "delegate" {
+				t.Fatalf("%s: %+v %v", c.office, ex, err)
+			}
+		}
+		_, err := e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, zhangqiuVillage, org("阳谷县综合行政执法局"), act)
+		if !apperr.Is(err, "CASE_ORG_NOT_COMPETENT") || !strings.Contains(apperr.As(err).Message, "张秋镇人民政府") {
+			t.Fatalf("the bureau in a delegated township: %v", err)
+		}
+		_, err = e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, zhangqiuVillage, org("阎楼镇综合行政执法办公室"), act)
+		if !apperr.Is(err, "CASE_ORG_NOT_COMPETENT") {
+			t.Fatalf("another township's office: %v", err)
 		}
 	})
 }
