@@ -469,7 +469,7 @@ func (r *decisionRun) move(field string, kind Mode, mv MoveInput) {
 			r.fail(field+".targets", "CATALOG_TRANSFER_TARGET", "划转只能划至综合行政执法局，“"+t.Name+"”是"+t.KindName)
 			continue
 		case kind == ModeDelegate && townshipBody(string(t.Kind), t.RegionCode) == "":
-			r.fail(field+".targets", "CATALOG_DELEGATE_TARGET", r.notTownshipBody(t))
+			r.fail(field+".targets", "CATALOG_DELEGATE_TARGET", notTownshipBody(r.ctx, r.tx, t))
 			continue
 		}
 		if kind == ModeDelegate {
@@ -542,20 +542,6 @@ func (r *decisionRun) give(field string, kind Mode, it itemRow, t org.Org, mv Mo
 	}
 	r.grants[it.ID] = append(r.grants[it.ID], &g)
 	r.made = append(r.made, g)
-}
-
-// notTownshipBody explains why an organisation cannot receive a delegation; an enforcement office
-// is pointed to the government it works for.
-func (r *decisionRun) notTownshipBody(t org.Org) string {
-	if t.Kind == org.KindTownshipOffice {
-		msg := "“" + t.Name + "”是乡镇（街道）综合行政执法办公室，是承接下放事项的乡镇人民政府、街道办事处的工作机构，不是行使主体；下放应下放至乡镇人民政府或街道办事处，由其以自己的名义行使"
-		if g := governmentOf(r.ctx, r.tx, t.RegionCode); g != "" {
-			msg += "（请改为" + g + "）"
-		}
-		return msg
-	}
-	return "下放只能下放至乡镇人民政府或街道办事处，由其以自己的名义行使（行政处罚法第二十四条）；“" + t.Name + "”是" + t.KindName +
-		"，不是乡镇人民政府或街道办事处"
 }
 
 func (r *decisionRun) docNoOf(decisionID string) string {

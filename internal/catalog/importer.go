@@ -583,8 +583,7 @@ func (im *catalogImport) body(ctx context.Context, kind Mode, name string) (org.
 	case err == nil && kind == ModeTransfer && o.Kind != org.KindBureau:
 		err = apperr.Invalid("CATALOG_TRANSFER_TARGET", "划转只能划至综合行政执法局，“"+o.Name+"”是"+o.KindName)
 	case err == nil && kind == ModeDelegate && townshipBody(string(o.Kind), o.RegionCode) == "":
-		run := &decisionRun{ctx: ctx, tx: im.tx}
-		err = apperr.Invalid("CATALOG_DELEGATE_TARGET", run.notTownshipBody(o)).WithRule(RuleDelegation)
+		err = apperr.Invalid("CATALOG_DELEGATE_TARGET", notTownshipBody(ctx, im.tx, o)).WithRule(RuleDelegation)
 	}
 	if err != nil && !isTargetProblem(err) {
 		return org.Org{}, err

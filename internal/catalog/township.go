@@ -78,3 +78,17 @@ func governmentOf(ctx context.Context, c db.Conn, regionCode string) string {
 	}
 	return ""
 }
+
+// notTownshipBody explains why an organisation cannot receive a delegation; an enforcement office
+// is pointed to the government it works for.
+func notTownshipBody(ctx context.Context, c db.Conn, t org.Org) string {
+	if t.Kind == org.KindTownshipOffice {
+		msg := "“" + t.Name + "”是乡镇（街道）综合行政执法办公室，是承接下放事项的乡镇人民政府、街道办事处的工作机构，不是行使主体；下放应下放至乡镇人民政府或街道办事处，由其以自己的名义行使"
+		if g := governmentOf(ctx, c, t.RegionCode); g != "" {
+			msg += "（请改为" + g + "）"
+		}
+		return msg
+	}
+	return "下放只能下放至乡镇人民政府或街道办事处，由其以自己的名义行使（行政处罚法第二十四条）；“" + t.Name + "”是" + t.KindName +
+		"，不是乡镇人民政府或街道办事处"
+}
