@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -182,12 +183,12 @@ func (s *Snapshot) List(scope access.Scope, f Filter, p httpx.Page) ([]Item, int
 		return tf == nil || tf.matches(text, sig, region)
 	}
 	// Hits keep pointers; rows are built for the page only, unless a sort needs them all.
-	type hit struct {
-		le *listEntry
-		e  *entry
-		sp *span
-	}
-	var hits []hit
+	hp := hitPool.Get().(*[]hit)
+	hits := (*hp)[:0]
+	defer func() {
+		*hp = hits[:0]
+		hitPool.Put(hp)
+	}()
 	if f.AsOf == "" {
 		for _, le := range s.latest {
 			if keep(le.RegionCode, le.Status, le.Domain, le.Type, le.Category, le.Search, &le.sig) {
@@ -243,6 +244,16 @@ func (s *Snapshot) List(scope access.Scope, f Filter, p httpx.Page) ([]Item, int
 	}
 	return out, len(hits), nil
 }
+
+// hit is an item a list search found: its latest version, or its version in force on the date.
+type hit struct {
+	le *listEntry
+	e  *entry
+	sp *span
+}
+
+// hitPool keeps the slices of hits between searches, which would otherwise allocate one each.
+var hitPool = sync.Pool{New: func() any { h := make([]hit, 0, 1024); return &h }}
 
 // listOrder is the comparison of a page's sort (the list's default, region then code, is the
 // snapshot's own order: nil).
