@@ -1808,6 +1808,8 @@ type CatalogAssignment struct {
 	RevokedByID    string      `json:"revokedById"`
 	TargetOrgID    string      `json:"targetOrgId"`
 	TargetOrgName  string      `json:"targetOrgName"`
+	WorkingOrgID   string      `json:"workingOrgId"`
+	WorkingOrgName string      `json:"workingOrgName"`
 }
 
 // CatalogAssignmentChange defines model for catalog.AssignmentChange.
@@ -1951,6 +1953,7 @@ type CatalogExercise struct {
 	Remainder    *CatalogOrgRef      `json:"remainder"`
 	Version      CatalogVersionRef   `json:"version"`
 	Warnings     []string            `json:"warnings"`
+	WorkingBody  *CatalogOrgRef      `json:"workingBody"`
 }
 
 // CatalogFieldChange defines model for catalog.FieldChange.
@@ -1963,19 +1966,39 @@ type CatalogFieldChange struct {
 
 // CatalogFine defines model for catalog.Fine.
 type CatalogFine struct {
-	MaxFen       *int   `json:"maxFen"`
-	MinFen       *int   `json:"minFen"`
-	MultipleBase string `json:"multipleBase"`
-	MultipleMax  *int   `json:"multipleMax"`
-	MultipleMin  *int   `json:"multipleMin"`
+	MaxFen        *int   `json:"maxFen"`
+	MinFen        *int   `json:"minFen"`
+	MultipleBase  string `json:"multipleBase"`
+	MultipleMax   *int   `json:"multipleMax"`
+	MultipleMin   *int   `json:"multipleMin"`
+	PerUnitMaxFen *int   `json:"perUnitMaxFen"`
+	PerUnitMinFen *int   `json:"perUnitMinFen"`
+	Unit          string `json:"unit"`
+}
+
+// CatalogFineText defines model for catalog.FineText.
+type CatalogFineText struct {
+	Text string `json:"text"`
+}
+
+// CatalogImportNote defines model for catalog.ImportNote.
+type CatalogImportNote struct {
+	Code    string `json:"code"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+	Name    string `json:"name"`
 }
 
 // CatalogImportResult defines model for catalog.ImportResult.
 type CatalogImportResult struct {
-	Drafts    int    `json:"drafts"`
-	Imported  int    `json:"imported"`
-	Kind      string `json:"kind"`
-	Published int    `json:"published"`
+	Decisions          int                 `json:"decisions"`
+	Delegations        int                 `json:"delegations"`
+	Drafts             int                 `json:"drafts"`
+	DraftsWithoutBasis []CatalogImportNote `json:"draftsWithoutBasis"`
+	Imported           int                 `json:"imported"`
+	Kind               string              `json:"kind"`
+	Published          int                 `json:"published"`
+	Transfers          int                 `json:"transfers"`
 }
 
 // CatalogInput defines model for catalog.Input.
@@ -2070,6 +2093,7 @@ type CatalogMeta struct {
 	PenaltyKinds  []string        `json:"penaltyKinds"`
 	Statuses      []CatalogOption `json:"statuses"`
 	Types         []CatalogOption `json:"types"`
+	Units         []string        `json:"units"`
 }
 
 // CatalogMode defines model for catalog.Mode.
@@ -2113,9 +2137,11 @@ type CatalogOrgItem struct {
 	PartNote      string          `json:"partNote"`
 	Partial       bool            `json:"partial"`
 	PlaceCode     string          `json:"placeCode"`
+	Subject       *CatalogOrgRef  `json:"subject"`
 	Type          CatalogItemType `json:"type"`
 	TypeName      string          `json:"typeName"`
 	VersionID     string          `json:"versionId"`
+	WorkingBody   *CatalogOrgRef  `json:"workingBody"`
 }
 
 // CatalogOrgItems defines model for catalog.OrgItems.
@@ -2154,10 +2180,11 @@ type CatalogProblemSeverity string
 
 // CatalogPublicDelegation defines model for catalog.PublicDelegation.
 type CatalogPublicDelegation struct {
-	DocNo         string        `json:"docNo"`
-	EffectiveFrom string        `json:"effectiveFrom"`
-	Office        CatalogOrgRef `json:"office"`
-	PlaceCode     string        `json:"placeCode"`
+	DocNo         string         `json:"docNo"`
+	EffectiveFrom string         `json:"effectiveFrom"`
+	PlaceCode     string         `json:"placeCode"`
+	Subject       CatalogOrgRef  `json:"subject"`
+	WorkingBody   *CatalogOrgRef `json:"workingBody"`
 }
 
 // CatalogPublicDetail defines model for catalog.PublicDetail.
@@ -2187,6 +2214,7 @@ type CatalogPublicItem struct {
 	Partial       bool            `json:"partial"`
 	Type          CatalogItemType `json:"type"`
 	TypeName      string          `json:"typeName"`
+	WorkingBody   *CatalogOrgRef  `json:"workingBody"`
 }
 
 // CatalogPublicItemList defines model for catalog.PublicItemList.
@@ -3985,6 +4013,9 @@ type PostCatalogDecisionsIDRevokeJSONRequestBody = CatalogRevokeDecisionInput
 
 // PostCatalogDomainsJSONRequestBody defines body for PostCatalogDomains for application/json ContentType.
 type PostCatalogDomainsJSONRequestBody = CatalogDomainInput
+
+// PostCatalogFinesParseJSONRequestBody defines body for PostCatalogFinesParse for application/json ContentType.
+type PostCatalogFinesParseJSONRequestBody = CatalogFineText
 
 // PostCatalogItemsJSONRequestBody defines body for PostCatalogItems for application/json ContentType.
 type PostCatalogItemsJSONRequestBody = CatalogInput

@@ -79,10 +79,15 @@ func compareSeverity(a, b *Version) (int, string) {
 	return 0, "法定最高罚款和处罚种类均相同"
 }
 
-// compareMaxFine compares the statutory maximum fine: the fixed maximum, then the maximum
-// multiple of the same base. A rule with no fine at all is lighter than one with a fine.
+// compareMaxFine compares the statutory maximum fine: the maximum per unit of the same unit, the
+// fixed maximum (of the total, for fines per unit), then the maximum multiple of the same base. A
+// rule with no fine at all is lighter than one with a fine.
 func compareMaxFine(va, vb *Version) (int, string) {
 	a, b := va.Fine, vb.Fine
+	if a.Unit != "" && a.Unit == b.Unit && a.PerUnitMaxFen != nil && b.PerUnitMaxFen != nil && *a.PerUnitMaxFen != *b.PerUnitMaxFen {
+		return cmpInt64(*a.PerUnitMaxFen, *b.PerUnitMaxFen), fmt.Sprintf("法定最高罚款：新规定每%s%s，原规定每%s%s",
+			a.Unit, civil.Fen(*a.PerUnitMaxFen).Yuan(), b.Unit, civil.Fen(*b.PerUnitMaxFen).Yuan())
+	}
 	if a.MaxFen != nil && b.MaxFen != nil && *a.MaxFen != *b.MaxFen {
 		return cmpInt64(*a.MaxFen, *b.MaxFen), fmt.Sprintf("法定最高罚款：新规定%s，原规定%s", civil.Fen(*a.MaxFen).Yuan(), civil.Fen(*b.MaxFen).Yuan())
 	}

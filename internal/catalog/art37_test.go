@@ -41,6 +41,10 @@ func TestArt37(t *testing.T) {
 			&Version{ID: "b", Fine: Fine{MultipleMax: pct(1000), MultipleBase: "货值金额"}}, AppliedDecision, "b", "货值金额10倍"},
 		{"no fine any more", &Version{ID: "a", Fine: Fine{MaxFen: fen(2000)}, PenaltyKinds: []string{"警告", "罚款"}},
 			&Version{ID: "b", PenaltyKinds: []string{"警告"}}, AppliedDecision, "b", "不设罚款"},
+		{"per square metre, lower", &Version{ID: "a", Fine: Fine{Unit: "平方米", PerUnitMinFen: fen(1000), PerUnitMaxFen: fen(1000)}},
+			&Version{ID: "b", Fine: Fine{Unit: "平方米", PerUnitMinFen: fen(500), PerUnitMaxFen: fen(500)}}, AppliedDecision, "b", "每平方米500元"},
+		{"per facility, same rate, cap lowered", &Version{ID: "a", Fine: Fine{Unit: "处", PerUnitMaxFen: fen(20000), MaxFen: fen(100000)}},
+			&Version{ID: "b", Fine: Fine{Unit: "处", PerUnitMaxFen: fen(20000), MaxFen: fen(50000)}}, AppliedDecision, "b", "5万元"},
 		{"not in force at the act", nil, safety2021, AppliedNone, "", "尚未施行"},
 		{"repealed by the decision", safety2014, nil, AppliedRepealed, "", "已废止"},
 	}

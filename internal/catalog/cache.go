@@ -125,8 +125,12 @@ func (s *Service) build(ctx context.Context) (*Snapshot, error) {
 		multiple_max, multiple_base, search_text FROM catalog_versions WHERE status <> 'draft'`); err != nil {
 		return nil, err
 	}
-	if err := db.Select(ctx, tx, &d.Grants, `SELECT id, item_id, decision_id, kind, from_org_id, target_org_id, place_code,
+	if err := db.Select(ctx, tx, &d.Grants, `SELECT id, item_id, decision_id, kind, from_org_id, target_org_id, working_org_id, place_code,
 		partial, part_note, effective_from, effective_to, revoked_by FROM catalog_assignments`); err != nil {
+		return nil, err
+	}
+	if err := db.Select(ctx, tx, &d.Latest, `SELECT `+listColumns+`, v.search_text FROM catalog_items i
+		JOIN catalog_versions v ON v.id = i.latest_version_id`); err != nil {
 		return nil, err
 	}
 	if err := db.Select(ctx, tx, &d.Decisions, `SELECT id, doc_no, title, effective_from FROM catalog_decisions`); err != nil {

@@ -2,7 +2,9 @@
 // with its code, name, type, domain, level, owning line department (业务主管部门), legal basis,
 // penalty kinds, statutory fine range and boundary duties (职责边界), versioned over time; the
 // government decisions that transfer items to the comprehensive bureau (划转) or delegate them to
-// township offices (下放) and later revoke them (收回); and the one question cases, dispatch and
+// township people's governments and street offices (下放, exercised in their own name with their
+// comprehensive enforcement office as the working body) and later revoke them (收回); and the one
+// question cases, dispatch and
 // inspections ask of it: on this date, which body may exercise this item here, under which basis?
 // That question is answered from an immutable in-memory snapshot (see resolver.go).
 package catalog
@@ -91,7 +93,7 @@ type Mode string
 const (
 	ModeOwner    Mode = "owner"    // 业务主管部门自行行使
 	ModeTransfer Mode = "transfer" // 划转至综合行政执法部门
-	ModeDelegate Mode = "delegate" // 下放至乡镇（街道），以其自己的名义行使
+	ModeDelegate Mode = "delegate" // 下放至乡镇人民政府、街道办事处，以其自己的名义行使（行政处罚法 第二十四条）
 )
 
 // Modes lists the modes.
@@ -109,9 +111,6 @@ var PenaltyKinds = []string{
 	"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
 	"吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留",
 }
-
-// MultipleBases are what a multiple-based fine is a multiple of (倍数基数).
-var MultipleBases = []string{"违法所得", "货值金额", "建设工程造价", "违法收入"}
 
 func nameOf(opts []Option, code string) string {
 	for _, o := range opts {
@@ -159,18 +158,25 @@ func kindRank(k string) int {
 func isOtherKind(k string) bool { return strings.HasPrefix(k, "其他") }
 
 // Fine is the statutory fine range (法定罚款幅度): fixed amounts in fen, and/or multiples of a base
-// in percent (1倍 = 100, 百分之五 = 5). Absent bounds are null.
+// in percent (1倍 = 100, 百分之五 = 5), and/or an amount per unit (按每处设施、每平方米、每日、每辆 …
+// 计罚). A per-unit fine names its Unit and the per-unit range PerUnitMinFen–PerUnitMaxFen (equal for
+// "每平方米一千元"); MinFen and MaxFen are then the floor and cap of the total, absent when the law
+// sets none. Absent bounds are null.
 type Fine struct {
-	MinFen       *int64 `json:"minFen"`
-	MaxFen       *int64 `json:"maxFen"`
-	MultipleMin  *int   `json:"multipleMin"`
-	MultipleMax  *int   `json:"multipleMax"`
-	MultipleBase string `json:"multipleBase"`
+	MinFen        *int64 `json:"minFen"`
+	MaxFen        *int64 `json:"maxFen"`
+	MultipleMin   *int   `json:"multipleMin"`
+	MultipleMax   *int   `json:"multipleMax"`
+	MultipleBase  string `json:"multipleBase"`
+	Unit          string `json:"unit"` // 计罚单位: 处, 平方米, 日, 辆, 件 … (Units), or one written in; "" when not per unit
+	PerUnitMinFen *int64 `json:"perUnitMinFen"`
+	PerUnitMaxFen *int64 `json:"perUnitMaxFen"`
 }
 
 // Empty reports a fine range with no bound at all.
 func (f Fine) Empty() bool {
-	return f.MinFen == nil && f.MaxFen == nil && f.MultipleMin == nil && f.MultipleMax == nil
+	return f.MinFen == nil && f.MaxFen == nil && f.MultipleMin == nil && f.MultipleMax == nil &&
+		f.PerUnitMinFen == nil && f.PerUnitMaxFen == nil
 }
 
 // Version is one version of an item: everything but the code, as in force from EffectiveFrom
@@ -271,8 +277,10 @@ type Assignment struct {
 	KindName       string `json:"kindName"`
 	FromOrgID      string `json:"fromOrgId"`
 	FromOrgName    string `json:"fromOrgName"`
-	TargetOrgID    string `json:"targetOrgId"`
-	TargetOrgName  string `json:"targetOrgName"`
+	TargetOrgID    string `json:"targetOrgId"`   // who exercises it: the bureau, or the township government or street office
+	TargetOrgName  string `json:"targetOrgName"` //
+	WorkingOrgID   string `json:"workingOrgId"`  // of a delegation: the township's enforcement office that handles it, or ""
+	WorkingOrgName string `json:"workingOrgName"`
 	PlaceCode      string `json:"placeCode"`
 	Partial        bool   `json:"partial"`
 	PartNote       string `json:"partNote"`

@@ -76,11 +76,12 @@ func (s *Service) Checks(ctx context.Context, p *access.Principal) (Report, erro
 // Check finds the problems of the catalogue in force and of its assignments:
 //   - CATALOG_CODE_DUPLICATE: the same code in two catalogues that apply to the same place;
 //   - CATALOG_NAME_DUPLICATE: two items of one catalogue in force under the same name;
-//   - CATALOG_DELEGATION_OVERLAP: one item delegated to two offices whose territories overlap, over
+//   - CATALOG_DELEGATION_OVERLAP: one item delegated to two townships whose territories overlap, over
 //     overlapping dates (the resolver could not tell which office is competent);
 //   - CATALOG_ASSIGNMENT_NOT_IN_FORCE: a transfer or delegation running while its item is not in force;
 //   - CATALOG_NO_BODY: an item in force on date whose owner is missing or not a department, or an
-//     active assignment to an organisation of the wrong kind.
+//     active assignment to an organisation of the wrong kind;
+//   - CATALOG_NO_WORKING_BODY: an active delegation to a township without an enforcement office.
 func (s *Snapshot) Check(scope access.Scope, date string) []Problem {
 	var out []Problem
 	add := func(code, sev string, e *entry, name, msg string) {
@@ -147,8 +148,10 @@ func (s *Snapshot) checkGrants(e *entry, name, date string) []Problem {
 			switch {
 			case !ok:
 				add("CATALOG_NO_BODY", SeverityError, fmt.Sprintf("事项%s%s的承接机构不存在（%s）", e.Code, ModeName(g.Kind), s.decisions[g.DecisionID].DocNo))
-			case g.Kind == ModeDelegate && !isTownshipOffice(target):
-				add("CATALOG_NO_BODY", SeverityError, fmt.Sprintf("事项%s下放至“%s”，但其已不是乡镇（街道）综合行政执法办公室", e.Code, target.Name))
+			case g.Kind == ModeDelegate && !isTownshipBody(target):
+				add("CATALOG_NO_BODY", SeverityError, fmt.Sprintf("事项%s下放至“%s”，但其不是乡镇人民政府或街道办事处，不能以自己的名义行使", e.Code, target.Name))
+			case g.Kind == ModeDelegate && g.WorkingOrgID == "":
+				add("CATALOG_NO_WORKING_BODY", SeverityWarning, fmt.Sprintf("事项%s下放至%s，但未明确其综合行政执法机构（工作机构），请在机构中设立或核实", e.Code, target.Name))
 			case g.Kind == ModeTransfer && target.Kind != string(org.KindBureau):
 				add("CATALOG_NO_BODY", SeverityError, fmt.Sprintf("事项%s划转至“%s”，但其已不是综合行政执法局", e.Code, target.Name))
 			}

@@ -17,7 +17,9 @@ import (
 )
 
 // DecisionInput records a government decision (决定) with everything it does, validated as a
-// whole: transfers to the comprehensive bureau (划转), delegations to township offices (下放) and
+// whole: transfers to the comprehensive bureau (划转), delegations to township people's governments
+// and street offices (下放, 行政处罚法 第二十四条; their comprehensive enforcement office handles the
+// items as the working body) and
 // revocations of earlier ones (收回), all from its effective date. Revocations apply first, so one
 // decision may take an item back from one township and give it to another.
 type DecisionInput struct {
@@ -30,7 +32,9 @@ type DecisionInput struct {
 	Revocations   []RevokeInput `json:"revocations"`
 }
 
-// MoveInput gives items (ids or codes) to target organisations (ids), wholly or in part.
+// MoveInput gives items (ids or codes) to target organisations (ids), wholly or in part: the
+// comprehensive bureau for a transfer, township people's governments or street offices for a
+// delegation.
 type MoveInput struct {
 	Items    []string `json:"items" text:"64"`
 	Targets  []string `json:"targets" text:"64"`
@@ -97,7 +101,8 @@ type decisionRun struct {
 	force   map[string]*span   // item id → version in force on date
 	grants  map[string][]*grant
 	targets map[string]org.Org
-	ended   map[string]bool // grant ids revoked by this decision
+	working map[string]string // township body id → its enforcement office (working body)
+	ended   map[string]bool   // grant ids revoked by this decision
 	byGrant map[string]*grant
 	made    []grant
 	errs    []apperr.Detail
@@ -111,42 +116,54 @@ func (r *decisionRun) fail(field, code, msg string) {
 // CreateDecision records a decision and its transfers, delegations and revocations, or nothing:
 // every problem is reported at once, each with the field and a Chinese message.
 func (s *Service) CreateDecision(ctx context.Context, p *access.Principal, in DecisionInput) (DecisionDetail, error) {
-	in.DocNo, in.Title, in.Note = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
-	if in.DocNo == "" {
-		return DecisionDetail{}, apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "决定须写明文号（如阳政发〔2024〕5号）")
-	}
-	if in.Title == "" {
-		return DecisionDetail{}, apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
-	}
-	date, err := parseDate("effectiveFrom", "决定生效日期", in.EffectiveFrom)
-	if err != nil {
-		return DecisionDetail{}, err
-	}
-	if len(in.Transfers)+len(in.Delegations)+len(in.Revocations) == 0 {
-		return DecisionDetail{}, apperr.Invalid("CATALOG_DECISION_EMPTY", "决定没有划转、下放或收回任何事项")
-	}
-	r := &decisionRun{s: s, ctx: ctx, p: p, in: in, date: date, id: ids.New(), items: map[string]itemRow{}, byRef: map[string]string{},
-		force: map[string]*span{}, grants: map[string][]*grant{}, targets: map[string]org.Org{}, ended: map[string]bool{}}
-	var region string
-	err = s.tx(ctx, func(tx *db.Tx) error {
-		r.tx = tx
+	var id string
+	err := s.tx(ctx, func(tx *db.Tx) error {
 		var err error
-		if region, err = r.validate(ctx); err != nil {
-			return err
-		}
-		if len(r.errs) > 0 {
-			msg := r.summary
-			if msg == "" {
-				msg = r.errs[0].Message
-			}
-			return apperr.Rows(r.errs[0].Code, fmt.Sprintf("决定有%d处问题，未登记：%s", len(r.errs), msg), r.errs)
-		}
-		return r.write(ctx, region)
+		id, err = s.decide(ctx, tx, p, in)
+		return err
 	})
 	if err != nil {
 		return DecisionDetail{}, err
 	}
-	return s.GetDecision(ctx, p, r.id)
+	return s.GetDecision(ctx, p, id)
+}
+
+// decide validates and records a decision inside tx and returns its id; the catalogue import
+// registers the decisions of its rows with it, in its own transaction.
+func (s *Service) decide(ctx context.Context, tx *db.Tx, p *access.Principal, in DecisionInput) (string, error) {
+	in.DocNo, in.Title, in.Note = strings.TrimSpace(in.DocNo), strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
+	if in.DocNo == "" {
+		return "", apperr.InvalidField("docNo", "CATALOG_DOC_NO_REQUIRED", "决定须写明文号（如阳政发〔2024〕5号）")
+	}
+	if in.Title == "" {
+		return "", apperr.InvalidField("title", "CATALOG_TITLE_REQUIRED", "决定须写明标题")
+	}
+	date, err := parseDate("effectiveFrom", "决定生效日期", in.EffectiveFrom)
+	if err != nil {
+		return "", err
+	}
+	if len(in.Transfers)+len(in.Delegations)+len(in.Revocations) == 0 {
+		return "", apperr.Invalid("CATALOG_DECISION_EMPTY", "决定没有划转、下放或收回任何事项")
+	}
+	r := &decisionRun{s: s, ctx: ctx, tx: tx, p: p, in: in, date: date, id: ids.New(), items: map[string]itemRow{}, byRef: map[string]string{},
+		force: map[string]*span{}, grants: map[string][]*grant{}, targets: map[string]org.Org{}, working: map[string]string{},
+		ended: map[string]bool{}}
+	region, err := r.validate(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(r.errs) > 0 {
+		msg := r.summary
+		if msg == "" {
+			msg = r.errs[0].Message
+		}
+		e := apperr.Rows(r.errs[0].Code, fmt.Sprintf("决定有%d处问题，未登记：%s", len(r.errs), msg), r.errs)
+		if r.errs[0].Code == "CATALOG_DELEGATE_TARGET" {
+			e = e.WithRule(RuleDelegation)
+		}
+		return "", e
+	}
+	return r.id, r.write(ctx, region)
 }
 
 // validate checks the whole decision and computes its effects; problems go to r.errs.
@@ -314,7 +331,7 @@ func (r *decisionRun) loadState(ctx context.Context) error {
 		for i := range spans {
 			r.force[spans[i].ItemID] = &spans[i]
 		}
-		q, args, err = db.In(`SELECT id, item_id, decision_id, kind, from_org_id, target_org_id, place_code, partial,
+		q, args, err = db.In(`SELECT id, item_id, decision_id, kind, from_org_id, target_org_id, working_org_id, place_code, partial,
 			part_note, effective_from, effective_to, revoked_by FROM catalog_assignments WHERE item_id IN (?)
 			ORDER BY effective_from, id`, part)
 		if err != nil {
@@ -402,7 +419,8 @@ func (r *decisionRun) revoke(i int, rv RevokeInput) {
 	for _, it := range r.itemsOf(rv.Items) {
 		n := 0
 		for _, g := range r.grants[it.ID] {
-			if (rv.Kind == "" || g.Kind == rv.Kind) && (len(rv.Targets) == 0 || slices.Contains(rv.Targets, g.TargetOrgID)) && active(g) {
+			if (rv.Kind == "" || g.Kind == rv.Kind) && (len(rv.Targets) == 0 || slices.Contains(rv.Targets, g.TargetOrgID) ||
+				(g.WorkingOrgID != "" && slices.Contains(rv.Targets, g.WorkingOrgID))) && active(g) {
 				r.ended[g.ID] = true
 				n++
 			}
@@ -450,9 +468,19 @@ func (r *decisionRun) move(field string, kind Mode, mv MoveInput) {
 		case kind == ModeTransfer && t.Kind != org.KindBureau:
 			r.fail(field+".targets", "CATALOG_TRANSFER_TARGET", "划转只能划至综合行政执法局，“"+t.Name+"”是"+t.KindName)
 			continue
-		case kind == ModeDelegate && t.Kind != org.KindTownshipOffice:
-			r.fail(field+".targets", "CATALOG_DELEGATE_TARGET", "下放只能下放至乡镇（街道）综合行政执法办公室，由其以自己的名义行使；“"+t.Name+"”是"+t.KindName)
+		case kind == ModeDelegate && townshipBody(string(t.Kind), t.RegionCode) == "":
+			r.fail(field+".targets", "CATALOG_DELEGATE_TARGET", notTownshipBody(r.ctx, r.tx, t))
 			continue
+		}
+		if kind == ModeDelegate {
+			if _, ok := r.working[t.ID]; !ok {
+				w, err := workingBodyOf(r.ctx, r.tx, t)
+				if err != nil {
+					r.fail(field+".targets", "CATALOG_TARGET_NOT_FOUND", "无法读取“"+t.Name+"”的综合行政执法机构")
+					continue
+				}
+				r.working[t.ID] = w
+			}
 		}
 		for _, it := range r.itemsOf(mv.Items) {
 			r.give(field, kind, it, t, mv)
@@ -479,7 +507,7 @@ func (r *decisionRun) give(field string, kind Mode, it itemRow, t org.Org, mv Mo
 		r.fail(field+".targets", "CATALOG_PLACE_OUTSIDE", "“"+t.Name+"”不在事项"+it.Code+"所属清单的辖区内")
 		return
 	}
-	g := grant{ID: ids.New(), ItemID: it.ID, DecisionID: r.id, Kind: kind, TargetOrgID: t.ID, PlaceCode: place,
+	g := grant{ID: ids.New(), ItemID: it.ID, DecisionID: r.id, Kind: kind, TargetOrgID: t.ID, WorkingOrgID: r.working[t.ID], PlaceCode: place,
 		Partial: mv.Partial, PartNote: mv.PartNote, From: r.date, place: access.ScopeOf(place)}
 	// Overlap: an assignment of the same kind that is still open on or after the date (and, for
 	// delegations, covers an overlapping territory) and is not revoked by this decision.
@@ -552,14 +580,14 @@ func (r *decisionRun) write(ctx context.Context, region string) error {
 	for _, part := range chunks(r.made, 500) {
 		var b strings.Builder
 		b.WriteString(`INSERT INTO catalog_assignments (id, region_code, item_id, decision_id, kind, from_org_id, target_org_id,
-			place_code, partial, part_note, effective_from, effective_to, revoked_by, created_at) VALUES `)
-		args := make([]any, 0, len(part)*14)
+			working_org_id, place_code, partial, part_note, effective_from, effective_to, revoked_by, created_at) VALUES `)
+		args := make([]any, 0, len(part)*15)
 		for i, g := range part {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, g.ID, region, g.ItemID, g.DecisionID, g.Kind, g.FromOrgID, g.TargetOrgID, g.PlaceCode,
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, g.ID, region, g.ItemID, g.DecisionID, g.Kind, g.FromOrgID, g.TargetOrgID, g.WorkingOrgID, g.PlaceCode,
 				g.Partial, g.PartNote, g.From, "", "", now)
 		}
 		if _, err := db.Exec(ctx, r.tx, b.String(), args...); err != nil {
@@ -624,7 +652,7 @@ func (s *Service) RevokeDecision(ctx context.Context, p *access.Principal, id st
 		if a.EffectiveTo != "" && a.EffectiveTo <= date {
 			continue
 		}
-		if len(in.Targets) > 0 && !slices.Contains(in.Targets, a.TargetOrgID) {
+		if len(in.Targets) > 0 && !slices.Contains(in.Targets, a.TargetOrgID) && (a.WorkingOrgID == "" || !slices.Contains(in.Targets, a.WorkingOrgID)) {
 			continue
 		}
 		if len(in.Items) > 0 && !slices.Contains(in.Items, a.ItemID) && !slices.Contains(in.Items, a.ItemCode) {

@@ -103,8 +103,8 @@ func headerRow() []string {
 	return out
 }
 
-// cells writes a version as a template row.
-func cells(code string, v *Version, owner string) []string {
+// cells writes a version as a template row, with the transfer and delegation columns given in moved.
+func cells(code string, v *Version, owner string, moved map[string]string) []string {
 	status := lifecycle.StatusName(v.Status)
 	vals := map[string]string{
 		"code": code, "name": v.Name, "type": TypeName(v.Type), "domain": v.Domain, "category": CategoryName(v.Category),
@@ -112,13 +112,54 @@ func cells(code string, v *Version, owner string) []string {
 		"penaltyBasis": law.FormatCitations(v.PenaltyBasis), "penaltyKinds": strings.Join(v.PenaltyKinds, "、"),
 		"fineMin": FormatYuan(v.Fine.MinFen), "fineMax": FormatYuan(v.Fine.MaxFen), "multipleMin": FormatMultiple(v.Fine.MultipleMin),
 		"multipleMax": FormatMultiple(v.Fine.MultipleMax), "multipleBase": v.Fine.MultipleBase,
+		"unit": v.Fine.Unit, "unitMin": FormatYuan(v.Fine.PerUnitMinFen), "unitMax": FormatYuan(v.Fine.PerUnitMaxFen),
 		"superviseDuties": strings.Join(v.SuperviseDuties, "；"), "enforceDuties": strings.Join(v.EnforceDuties, "；"),
 		"effectiveFrom": v.EffectiveFrom, "docNo": v.DocNo, "status": status, "note": v.Note,
+	}
+	for k, v := range moved {
+		vals[k] = v
 	}
 	out := make([]string, len(Columns))
 	for i, c := range Columns {
 		out[i] = vals[c.Key]
 	}
+	return out
+}
+
+// movedCells fills the transfer and delegation columns of an item from the snapshot, as in force
+// on date: the active transfer, and the active delegations when one decision made them all (the
+// columns hold one decision each).
+func (s *Snapshot) movedCells(itemID, date string) map[string]string {
+	e := s.items[itemID]
+	if e == nil {
+		return nil
+	}
+	out := map[string]string{}
+	var dels []*grant
+	for _, g := range e.grants {
+		if !g.activeOn(date) {
+			continue
+		}
+		switch g.Kind {
+		case ModeTransfer:
+			d := s.decisions[g.DecisionID]
+			out["transferTo"], out["transferDocNo"], out["transferFrom"], out["transferPart"] = s.orgName(g.TargetOrgID), d.DocNo, g.From, g.PartNote
+		case ModeDelegate:
+			dels = append(dels, g)
+		}
+	}
+	if len(dels) == 0 {
+		return out
+	}
+	var names []string
+	for _, g := range dels {
+		if g.DecisionID != dels[0].DecisionID || g.From != dels[0].From || g.PartNote != dels[0].PartNote {
+			return out
+		}
+		names = append(names, s.orgName(g.TargetOrgID))
+	}
+	d := s.decisions[dels[0].DecisionID]
+	out["delegateTo"], out["delegateDocNo"], out["delegateFrom"], out["delegatePart"] = strings.Join(names, "、"), d.DocNo, dels[0].From, dels[0].PartNote
 	return out
 }
 
@@ -143,18 +184,27 @@ func Template(format string) (File, error) {
 		return File{}, err
 	}
 	code, v := exampleVersion()
-	if err := sh.write(cells(code, v, "某县住房和城乡建设局")); err != nil {
+	if err := sh.write(cells(code, v, "某县住房和城乡建设局", nil)); err != nil {
 		return File{}, err
 	}
 	return sh.finish("权责清单导入模板")
 }
 
 // Export writes every item of a list view (the same filters as List) in the template's columns,
-// so that an export can be imported elsewhere.
+// so that an export can be imported elsewhere: with its transfer and the delegations of one decision
+// in force on the list's date (today when none is given).
 func (s *Service) Export(ctx context.Context, p *access.Principal, f Filter, format string) (File, error) {
 	sh, err := newSheet(format)
 	if err != nil {
 		return File{}, err
+	}
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return File{}, err
+	}
+	date := f.AsOf
+	if date == "" {
+		date = s.today()
 	}
 	if err := sh.write(headerRow()); err != nil {
 		return File{}, err
@@ -185,7 +235,12 @@ func (s *Service) Export(ctx context.Context, p *access.Principal, f Filter, for
 			byID[r.ID] = r.version(s.today())
 		}
 		for _, it := range items {
-			if err := sh.write(cells(it.Code, byID[it.VersionID], it.OwnerOrgName)); err != nil {
+			v := byID[it.VersionID]
+			var moved map[string]string
+			if v.Status != lifecycle.Draft {
+				moved = snap.movedCells(it.ID, date)
+			}
+			if err := sh.write(cells(it.Code, v, it.OwnerOrgName, moved)); err != nil {
 				return File{}, err
 			}
 		}

@@ -13,13 +13,15 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/lifecycle"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
 var ctx = context.Background()
 
-// fixture is a county with two townships and their villages, a line department, the bureau, two
-// township offices and a squadron (which may not receive delegations).
+// fixture is a county with two townships and their villages, a line department, the bureau, the
+// two township governments (which receive delegations) with their enforcement offices (the working
+// bodies), and a squadron (which may not receive delegations).
 type fixture struct {
 	t        testing.TB
 	d        *db.DB
@@ -29,7 +31,9 @@ type fixture struct {
 	dept     string // 阳谷县住房和城乡建设局
 	market   string // 阳谷县市场监督管理局
 	bureau   string
-	zq, yl   string // township offices of 张秋镇 and 阎楼镇
+	zq, yl   string // the people's governments of 张秋镇 and 阎楼镇
+	zqOffice string // their comprehensive enforcement offices
+	ylOffice string
 	squadron string
 }
 
@@ -44,14 +48,18 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	log := audit.New(c, audit.TestKeys())
 	regions := &region.Service{DB: d, Audit: log, Clock: c}
 	var csv strings.Builder
-	csv.WriteString("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n")
+	csv.WriteString("code,name,parentCode\n37,山东省,\n3715,聊城市,37\n371521,阳谷县,3715\n371521112,张秋镇,371521\n371521101,阎楼镇,371521\n371521001,博济桥街道,371521\n")
 	for i := 1; i <= 5; i++ {
 		fmt.Fprintf(&csv, "371521112%03d,张秋第%d村,371521112\n371521101%03d,阎楼第%d村,371521101\n", 200+i, i, 200+i, i)
 	}
 	if _, err := regions.Import(ctx, access.System(), strings.NewReader(csv.String()), nil); err != nil {
 		t.Fatal(err)
 	}
-	s := &Service{DB: d, Audit: log, Clock: c}
+	set := &settings.Service{DB: d, Clock: c, Regions: region.Directory{}, Audit: log}
+	if err := set.Register(Settings...); err != nil {
+		t.Fatal(err)
+	}
+	s := &Service{DB: d, Audit: log, Clock: c, Settings: set}
 	f := &fixture{t: t, d: d, s: s, orgs: &org.Service{DB: d, Audit: log, Clock: c, Domains: s}}
 	mk := func(name string, kind org.Kind, regionCode, parent string) string {
 		o, err := f.orgs.Create(ctx, access.System(), org.Input{Name: name, Kind: kind, RegionCode: regionCode, ParentID: parent})
@@ -64,8 +72,10 @@ func newFixture(t testing.TB, d *db.DB) *fixture {
 	f.dept = mk("阳谷县住房和城乡建设局", org.KindDepartment, county, f.gov)
 	f.market = mk("阳谷县市场监督管理局", org.KindDepartment, county, f.gov)
 	f.bureau = mk("阳谷县综合行政执法局", org.KindBureau, county, f.gov)
-	f.zq = mk("张秋镇综合行政执法办公室", org.KindTownshipOffice, zhangqiu, "")
-	f.yl = mk("阎楼镇综合行政执法办公室", org.KindTownshipOffice, yanlou, "")
+	f.zq = mk("张秋镇人民政府", org.KindGovernment, zhangqiu, f.gov)
+	f.yl = mk("阎楼镇人民政府", org.KindGovernment, yanlou, f.gov)
+	f.zqOffice = mk("张秋镇综合行政执法办公室", org.KindTownshipOffice, zhangqiu, f.zq)
+	f.ylOffice = mk("阎楼镇综合行政执法办公室", org.KindTownshipOffice, yanlou, f.yl)
 	f.squadron = mk("张秋镇中队", org.KindSquadron, zhangqiu, f.bureau)
 	return f
 }

@@ -23,7 +23,8 @@ type Meta struct {
 	Statuses      []Option `json:"statuses"`
 	Modes         []Option `json:"modes"`
 	PenaltyKinds  []string `json:"penaltyKinds"`
-	MultipleBases []string `json:"multipleBases"`
+	MultipleBases []string `json:"multipleBases"` // the vocabulary of the caller's jurisdiction (倍数罚款计算基数)
+	Units         []string `json:"units"`         // units a fine is counted by (计罚单位); others may be written in
 	Domains       []Domain `json:"domains"`
 }
 
@@ -38,7 +39,7 @@ type ItemList = httpx.List[Item]
 // Routes returns the catalogue's API.
 func (s *Service) Routes() []httpx.Route {
 	return append(httpx.Tagged(tag,
-		httpx.Get("/api/v1/catalog/meta", access.CatalogRead, "权责清单代码表：事项类型、类别、层级、状态、处罚种类、倍数基数、执法领域", httpx.Fetch(s.meta)),
+		httpx.Get("/api/v1/catalog/meta", access.CatalogRead, "权责清单代码表：事项类型、类别、层级、状态、处罚种类、本辖区的倍数基数、计罚单位、执法领域", httpx.Fetch(s.meta)),
 		httpx.Get("/api/v1/catalog/items", access.CatalogRead, "查询权责清单事项（可按日期、机构、领域、类型、状态筛选）", httpx.Listing(s.List)),
 		httpx.Post("/api/v1/catalog/items", access.CatalogWrite, "新增事项（草稿）", httpx.WithBody(s.Create).Created()),
 		httpx.Get("/api/v1/catalog/items/{id}", access.CatalogRead, "事项详情：指定日期施行的版本、全部版本、划转下放历史", httpx.ByIDWithQuery(s.getAsOf)),
@@ -59,6 +60,7 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Get("/api/v1/catalog/domains", access.CatalogRead, "执法领域表", httpx.Fetch(s.domains)),
 		httpx.Post("/api/v1/catalog/domains", access.CatalogWrite, "新增执法领域", httpx.WithBody(s.AddDomain).Created()),
 		httpx.Post("/api/v1/catalog/citations/parse", access.CatalogRead, "解析法律依据文本（《…》第…条第…款第（…）项：原文，多条以；分隔）", httpx.WithBody(parseCitations)),
+		httpx.Post("/api/v1/catalog/fines/parse", access.CatalogRead, "解析罚款幅度文本（5000元至2万元、每处5000元以上2万元以下、1000元/平方米，总额不超过10万元）", httpx.WithBody(parseFine)),
 		httpx.Get("/api/v1/catalog/template", access.CatalogRead, "下载导入模板（csv 或 xlsx）",
 			httpx.Raw(s.handleTemplate, httpx.Doc{Query: httpx.QueryParams[FormatQuery]()})),
 		httpx.Get("/api/v1/catalog/export", access.CatalogRead, "导出清单（与列表相同的筛选条件，csv 或 xlsx）",
@@ -70,10 +72,14 @@ func (s *Service) Routes() []httpx.Route {
 	), s.synonymRoutes()...)...)
 }
 
-func (s *Service) meta(ctx context.Context, _ *access.Principal) (Meta, error) {
+func (s *Service) meta(ctx context.Context, p *access.Principal) (Meta, error) {
 	ds, err := s.Domains(ctx)
+	if err != nil {
+		return Meta{}, err
+	}
+	bases, err := s.FineBases(ctx, s.DB.R, p.Scope().Root())
 	return Meta{Types: ItemTypes, Categories: Categories, Levels: Levels, Statuses: Statuses, Modes: Modes,
-		PenaltyKinds: PenaltyKinds, MultipleBases: MultipleBases, Domains: ds}, err
+		PenaltyKinds: PenaltyKinds, MultipleBases: bases, Units: Units, Domains: ds}, err
 }
 
 func (s *Service) domains(ctx context.Context, _ *access.Principal) ([]Domain, error) {
@@ -82,6 +88,19 @@ func (s *Service) domains(ctx context.Context, _ *access.Principal) ([]Domain, e
 
 func parseCitations(_ context.Context, _ *access.Principal, in CitationText) ([]law.Citation, error) {
 	return law.ParseCitations("text", in.Text)
+}
+
+// FineText is a statutory fine written out, to parse.
+type FineText struct {
+	Text string `json:"text" text:"200"`
+}
+
+func parseFine(_ context.Context, _ *access.Principal, in FineText) (Fine, error) {
+	f, err := ParseFineText("text", in.Text)
+	if err != nil {
+		return Fine{}, err
+	}
+	return f, checkFine(TypePenalty, &f)
 }
 
 // AsOfQuery asks for an item as in force on a date.

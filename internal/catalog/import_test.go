@@ -107,7 +107,6 @@ func TestImportWithOneBadRowImportsNothing(t *testing.T) {
 	}{
 		{"unknown domain", replace(goodRows[2], ",城市管理,", ",太空管理,"), "CATALOG_DOMAIN_UNKNOWN", "domain"},
 		{"bad citation", replace(goodRows[0], "《城市市容和环境卫生管理条例》第三十四条第（一）项", "城市市容条例第三十四条"), "CITATION_INVALID", "violatedBasis"},
-		{"published without penalty basis", replace(goodRows[2], ",草稿", ",已发布"), "CATALOG_BASIS_REQUIRED", "violatedBasis"},
 		{"unknown owner", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县城管委"), "CATALOG_OWNER_NOT_FOUND", "owner"},
 		{"owner not a department", replace(goodRows[2], "阳谷县住房和城乡建设局", "阳谷县综合行政执法局"), "CATALOG_OWNER_NOT_DEPARTMENT", "owner"},
 		{"bad date", replace(goodRows[0], "2021-01-01", "2021年1月1日"), "DATE_INVALID", "effectiveFrom"},

@@ -42,18 +42,31 @@ var Columns = []Column{
 	{"multipleMin", []string{"倍数下限", "multipleMin"}},
 	{"multipleMax", []string{"倍数上限", "multipleMax"}},
 	{"multipleBase", []string{"倍数基数", "multipleBase"}},
+	{"fineText", []string{"罚款幅度", "法定罚款", "fineText"}},
+	{"unit", []string{"计罚单位", "unit"}},
+	{"unitMin", []string{"单位罚款下限（元）", "单位罚款下限(元)", "单位罚款下限", "unitMin"}},
+	{"unitMax", []string{"单位罚款上限（元）", "单位罚款上限(元)", "单位罚款上限", "unitMax"}},
 	{"superviseDuties", []string{"主管部门职责", "superviseDuties"}},
 	{"enforceDuties", []string{"执法部门职责", "enforceDuties"}},
 	{"effectiveFrom", []string{"生效日期", "effectiveFrom"}},
 	{"docNo", []string{"文号", "docNo"}},
 	{"status", []string{"状态", "status"}},
 	{"note", []string{"备注", "note"}},
+	{"transferTo", []string{"划转至", "transferTo"}},
+	{"transferDocNo", []string{"划转文号", "transferDocNo"}},
+	{"transferFrom", []string{"划转日期", "transferFrom"}},
+	{"transferPart", []string{"部分划转说明", "transferPart"}},
+	{"delegateTo", []string{"下放至", "delegateTo"}},
+	{"delegateDocNo", []string{"下放文号", "delegateDocNo"}},
+	{"delegateFrom", []string{"下放日期", "delegateFrom"}},
+	{"delegatePart", []string{"部分下放说明", "delegatePart"}},
 }
 
 // fieldOf maps an Input field named in an error to its template column.
 var fieldOf = map[string]string{"code": "code", "name": "name", "type": "type", "domain": "domain", "category": "category", "level": "level",
 	"ownerOrgId": "owner", "penaltyKinds": "penaltyKinds", "fine": "fineMax", "fine.minFen": "fineMin",
 	"fine.multipleMin": "multipleMin", "fine.multipleBase": "multipleBase", "effectiveFrom": "effectiveFrom", "docNo": "docNo",
+	"fine.unit": "unit", "fine.perUnitMinFen": "unitMin", "fine.perUnitMaxFen": "unitMax",
 	"violatedBasis": "violatedBasis", "penaltyBasis": "penaltyBasis", "fine.maxFen": "fineMax", "fine.multipleMax": "multipleMax",
 	"superviseDuties": "superviseDuties", "enforceDuties": "enforceDuties", "note": "note"}
 
@@ -86,16 +99,30 @@ func header(key string) string {
 	return key
 }
 
-// importBatch is the number of items per INSERT: a version has 29 parameters, so 500 rows stay
+// importBatch is the number of items per INSERT: a version has 36 parameters, so 500 rows stay
 // inside SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const importBatch = 500
 
-// ImportResult reports a finished import.
+// ImportResult reports a finished import: how many items came in published and as drafts, the
+// decisions registered from the transfer and delegation columns, and the items imported as drafts
+// because they lack a legal basis (行政处罚法 第四条), each with its line.
 type ImportResult struct {
-	Kind      string `json:"kind"`
-	Imported  int    `json:"imported"`
-	Published int    `json:"published"`
-	Drafts    int    `json:"drafts"`
+	Kind               string       `json:"kind"`
+	Imported           int          `json:"imported"`
+	Published          int          `json:"published"`
+	Drafts             int          `json:"drafts"`
+	Decisions          int          `json:"decisions"`
+	Transfers          int          `json:"transfers"`
+	Delegations        int          `json:"delegations"`
+	DraftsWithoutBasis []ImportNote `json:"draftsWithoutBasis"`
+}
+
+// ImportNote is one line of an import's report that did not stop it.
+type ImportNote struct {
+	Line    int    `json:"line"`
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Message string `json:"message"`
 }
 
 type pendingItem struct {
@@ -104,16 +131,30 @@ type pendingItem struct {
 }
 
 type catalogImport struct {
-	s       *Service
-	tx      *db.Tx
-	p       *access.Principal
-	domains map[string]bool
-	owners  map[string]orgLookup
-	seen    map[string]int // region+code → line
-	batch   []pendingItem
-	report  tabular.Report
-	result  ImportResult
-	regions map[string]bool
+	s         *Service
+	tx        *db.Tx
+	p         *access.Principal
+	domains   map[string]bool
+	owners    map[string]orgLookup
+	bodies    map[string]orgLookup // transfer and delegation targets by name
+	bases     map[string][]string  // vocabulary of multiple bases by region
+	seen      map[string]int       // region+code → line
+	batch     []pendingItem
+	report    tabular.Report
+	result    ImportResult
+	regions   map[string]bool
+	decisions map[string]*importDecision // by document number
+	order     []string                   // document numbers in the order first met
+}
+
+// importDecision is a decision the rows of an import name in their transfer or delegation columns:
+// every row naming its document number adds a move to it, and the rows must agree on its date.
+type importDecision struct {
+	docNo, date string
+	line        int // first row naming it
+	in          DecisionInput
+	transfers   []int // row line of each transfer, by index
+	delegations []int // row line of each delegation, by index
 }
 
 type orgLookup struct {
@@ -152,8 +193,9 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	im := &catalogImport{s: s, p: p, owners: map[string]orgLookup{}, seen: map[string]int{},
-		domains: map[string]bool{}, regions: map[string]bool{}, result: ImportResult{Kind: "catalog"}}
+	im := &catalogImport{s: s, p: p, owners: map[string]orgLookup{}, bodies: map[string]orgLookup{}, bases: map[string][]string{},
+		seen: map[string]int{}, domains: map[string]bool{}, regions: map[string]bool{}, decisions: map[string]*importDecision{},
+		result: ImportResult{Kind: "catalog", DraftsWithoutBasis: []ImportNote{}}}
 	err = s.tx(ctx, func(tx *db.Tx) error {
 		im.tx = tx
 		ds, err := listDomains(ctx, tx)
@@ -166,6 +208,9 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 		if _, err := tabular.Load(ctx, tr, cols, im, importBatch, nil); err != nil {
 			return err
 		}
+		if err := im.decide(ctx); err != nil {
+			return err
+		}
 		region := p.Scope().Root()
 		if len(im.regions) == 1 {
 			for r := range im.regions {
@@ -173,12 +218,15 @@ func (s *Service) Import(ctx context.Context, p *access.Principal, r io.Reader) 
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionImport, Entity: entityItem, RegionCode: region,
-			Summary: fmt.Sprintf("导入权责清单事项 %d 项（已发布 %d 项，草稿 %d 项）", im.result.Imported, im.result.Published, im.result.Drafts),
-			Detail:  im.result})
+			Summary: fmt.Sprintf("导入权责清单事项 %d 项（已发布 %d 项，草稿 %d 项，其中缺少法律依据 %d 项）；登记决定 %d 项（划转 %d 项、下放 %d 项）",
+				im.result.Imported, im.result.Published, im.result.Drafts, len(im.result.DraftsWithoutBasis), im.result.Decisions,
+				im.result.Transfers, im.result.Delegations),
+			Detail: im.result})
 	})
 	if err != nil {
 		return ImportResult{}, err
 	}
+	s.analyzeAfter(ctx, im.result.Imported)
 	return im.result, nil
 }
 
@@ -238,12 +286,7 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 		fail(row, "penaltyBasis", err)
 	}
 	in.PenaltyKinds = SplitKinds(get("penaltyKinds"))
-	if in.Fine.MinFen, err = ParseYuan("fineMin", "罚款下限", get("fineMin")); err != nil {
-		fail(row, "fineMin", err)
-	}
-	if in.Fine.MaxFen, err = ParseYuan("fineMax", "罚款上限", get("fineMax")); err != nil {
-		fail(row, "fineMax", err)
-	}
+	in.Fine = readFine(row)
 	if in.Fine.MultipleMin, err = ParseMultiple("multipleMin", get("multipleMin")); err != nil {
 		fail(row, "multipleMin", err)
 	}
@@ -289,15 +332,50 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 			im.seen[key] = row.Line
 		}
 	}
+	if owner.ID != "" && in.Fine.MultipleBase != "" && !row.Reported("multipleBase") {
+		bases, err := im.basesOf(ctx, owner.RegionCode)
+		if err != nil {
+			return err
+		}
+		if err := checkBase(in.Fine.MultipleBase, bases); err != nil {
+			fail(row, "multipleBase", err)
+		}
+	}
 	itemID := ids.New()
 	v := im.s.newVersion(im.p, itemID, owner.RegionCode, lifecycle.NewDraft(1), in)
-	if publish {
-		for _, p := range PublishProblems(code, v) {
-			fail(row, fieldOf[p.Field], apperr.Invalid(p.Code, p.Message).WithRule(p.Rule))
+	// An item without a legal basis comes in as a draft, named in the report (行政处罚法 第四条): it is
+	// not published, and not moved, until its basis is written in. Every other problem of a row
+	// marked 已发布 refuses the file.
+	noBasis := BasisProblems(code, v)
+	if publish && len(noBasis) == 0 {
+		for _, p := range versionKind.PublishProblems(v.Record) {
+			msg := "缺少生效日期，不能发布"
+			if p.Field == "docNo" {
+				msg = "缺少批准文号，不能发布"
+			}
+			fail(row, fieldOf[p.Field], apperr.Invalid(p.Code, "事项"+code+msg).WithRule(p.Rule))
 		}
+	}
+	moves, err := im.moves(ctx, row, v, publish && len(noBasis) == 0)
+	if err != nil {
+		return err
 	}
 	if !row.OK() {
 		return nil
+	}
+	if len(noBasis) > 0 {
+		msgs := make([]string, len(noBasis))
+		for i, p := range noBasis {
+			msgs[i] = p.Message
+		}
+		note := strings.Join(msgs, "；")
+		if publish {
+			note = "状态为已发布，但" + note + "，已作为草稿导入"
+		} else {
+			note += "，已作为草稿导入"
+		}
+		im.result.DraftsWithoutBasis = append(im.result.DraftsWithoutBasis, ImportNote{Line: row.Line, Code: code, Name: in.Name, Message: note})
+		publish = false
 	}
 	it := itemRow{ID: itemID, RegionCode: owner.RegionCode, Code: code, Status: lifecycle.Draft, LatestVersionID: v.ID,
 		PendingDraft: true, CreatedAt: v.CreatedAt, UpdatedAt: v.CreatedAt}
@@ -311,7 +389,297 @@ func (im *catalogImport) Add(ctx context.Context, row *tabular.Row) error {
 	im.result.Imported++
 	im.regions[owner.RegionCode] = true
 	im.batch = append(im.batch, pendingItem{item: it, version: rowOf(v, code)})
+	for _, m := range moves {
+		im.addMove(row.Line, itemID, m)
+	}
 	return nil
+}
+
+// readFine reads the statutory fine of a row from its columns: 罚款下限 and 罚款上限 (yuan, or a
+// per-unit amount such as 1000元/平方米 or 每处5000元), 罚款幅度 written out (每处5000元以上20000元以下,
+// 每平方米一千元, 5000元至2万元), 计罚单位 with 单位罚款下限 and 单位罚款上限. Whatever two columns say
+// of the same unit or bound must agree (CATALOG_FINE_UNIT_MISMATCH, CATALOG_FINE_MISMATCH); with a
+// unit, 罚款下限 and 罚款上限 are the floor and cap of the total.
+func readFine(row *tabular.Row) Fine {
+	var f Fine
+	merge := func(key string, part Fine) {
+		if err := mergeFine(key, &f, part); err != nil {
+			fail(row, key, err)
+		}
+	}
+	perUnitText := func(s string) bool {
+		return strings.Contains(s, "/") || strings.Contains(s, "／") || strings.HasPrefix(s, "每")
+	}
+	for _, c := range []struct {
+		key, label string
+		lower      bool
+	}{{"fineMin", "罚款下限", true}, {"fineMax", "罚款上限", false}} {
+		cell := row.Get(c.key)
+		if !perUnitText(cell) {
+			fen, err := ParseYuan(c.key, c.label, cell)
+			if err != nil {
+				fail(row, c.key, err)
+				continue
+			}
+			if c.lower {
+				merge(c.key, Fine{MinFen: fen})
+			} else {
+				merge(c.key, Fine{MaxFen: fen})
+			}
+			continue
+		}
+		part, err := ParseFineText(c.key, cell)
+		if err != nil {
+			fail(row, c.key, err)
+			continue
+		}
+		// One amount per unit in a bound's cell is that bound; a range says both.
+		if part.PerUnitMinFen != nil && part.PerUnitMaxFen != nil && *part.PerUnitMinFen == *part.PerUnitMaxFen {
+			if c.lower {
+				part.PerUnitMaxFen = nil
+			} else {
+				part.PerUnitMinFen = nil
+			}
+		}
+		merge(c.key, part)
+	}
+	if cell := row.Get("fineText"); cell != "" {
+		if part, err := ParseFineText("fineText", cell); err != nil {
+			fail(row, "fineText", err)
+		} else {
+			merge("fineText", part)
+		}
+	}
+	if cell := row.Get("unit"); cell != "" {
+		if u, err := CheckUnit("unit", cell); err != nil {
+			fail(row, "unit", err)
+		} else {
+			merge("unit", Fine{Unit: u})
+		}
+	}
+	for _, c := range []struct{ key, label string }{{"unitMin", "单位罚款下限"}, {"unitMax", "单位罚款上限"}} {
+		fen, err := ParseYuan(c.key, c.label, row.Get(c.key))
+		if err != nil {
+			fail(row, c.key, err)
+			continue
+		}
+		if c.key == "unitMin" {
+			merge(c.key, Fine{PerUnitMinFen: fen})
+		} else {
+			merge(c.key, Fine{PerUnitMaxFen: fen})
+		}
+	}
+	return f
+}
+
+// basesOf is the vocabulary of multiple bases of a region, read once per region.
+func (im *catalogImport) basesOf(ctx context.Context, regionCode string) ([]string, error) {
+	if b, ok := im.bases[regionCode]; ok {
+		return b, nil
+	}
+	b, err := im.s.FineBases(ctx, im.tx, regionCode)
+	if err != nil {
+		return nil, err
+	}
+	im.bases[regionCode] = b
+	return b, nil
+}
+
+// rowMove is a transfer or a delegation a row asks for.
+type rowMove struct {
+	kind    Mode
+	targets []string
+	docNo   string
+	date    string
+	part    string
+}
+
+// moves reads the transfer and delegation columns of a row: the targets by name (the bureau; the
+// township governments and street offices, by their names or their townships' names), the
+// decision's document number and date, and what part moves. A moved item must come in published
+// and in force on the decision's date.
+func (im *catalogImport) moves(ctx context.Context, row *tabular.Row, v *Version, published bool) ([]rowMove, error) {
+	var out []rowMove
+	for _, c := range []struct {
+		kind                Mode
+		to, doc, from, part string
+		what                string
+	}{
+		{ModeTransfer, "transferTo", "transferDocNo", "transferFrom", "transferPart", "划转"},
+		{ModeDelegate, "delegateTo", "delegateDocNo", "delegateFrom", "delegatePart", "下放"},
+	} {
+		names := splitList(strings.NewReplacer("、", "；", "，", "；", ",", "；").Replace(row.Get(c.to)), "；")
+		doc, from, part := row.Get(c.doc), row.Get(c.from), row.Get(c.part)
+		if len(names) == 0 {
+			if doc != "" || from != "" || part != "" {
+				fail(row, c.to, apperr.Invalid("CATALOG_TARGETS_REQUIRED", "写明了"+c.what+"文号、日期或说明，但没有写明"+c.what+"至哪个机构"))
+			}
+			continue
+		}
+		m := rowMove{kind: c.kind, docNo: doc, part: part}
+		ok := true
+		if doc == "" {
+			fail(row, c.doc, apperr.Invalid("CATALOG_DOC_NO_REQUIRED", c.what+"须写明决定文号（如阳政发〔2024〕5号）"))
+			ok = false
+		}
+		date, err := parseDate(c.from, c.what+"日期", from)
+		if err != nil {
+			fail(row, c.from, err)
+			ok = false
+		}
+		m.date = date
+		if ok && !published {
+			fail(row, c.to, apperr.Invalid("CATALOG_NOT_IN_FORCE", "只有导入为已发布（且有法律依据）的事项才能"+c.what))
+			ok = false
+		}
+		if ok && v.EffectiveFrom != "" && date < v.EffectiveFrom {
+			fail(row, c.from, apperr.Invalid("CATALOG_DATE_BEFORE_ITEM", fmt.Sprintf("%s日期%s早于事项的生效日期%s", c.what, date, v.EffectiveFrom)))
+			ok = false
+		}
+		for _, name := range names {
+			t, err := im.body(ctx, c.kind, name)
+			if err != nil {
+				if !isTargetProblem(err) {
+					return nil, err
+				}
+				fail(row, c.to, err)
+				ok = false
+				continue
+			}
+			m.targets = append(m.targets, t.ID)
+		}
+		if !ok {
+			continue
+		}
+		if d := im.decisions[doc]; d != nil && d.date != date {
+			fail(row, c.from, apperr.Invalid("CATALOG_DECISION_DATE_MISMATCH",
+				fmt.Sprintf("决定%s在第%d行的日期为%s，与本行的%s不一致", doc, d.line, d.date, date)))
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// body finds a transfer or delegation target by name inside the caller's jurisdiction, once per
+// name: the bureau for a transfer; for a delegation a township people's government or street
+// office, also found by its township's name (张秋镇 → 张秋镇人民政府, 博济桥街道 → 博济桥街道办事处).
+func (im *catalogImport) body(ctx context.Context, kind Mode, name string) (org.Org, error) {
+	key := string(kind) + "|" + name
+	if l, ok := im.bodies[key]; ok {
+		return l.org, l.err
+	}
+	o, err := org.FindByName(ctx, im.tx, im.p.Scope(), name)
+	if apperr.Is(err, "NOT_FOUND") && kind == ModeDelegate {
+		for _, suffix := range []string{"人民政府", "办事处"} {
+			if o, err = org.FindByName(ctx, im.tx, im.p.Scope(), name+suffix); !apperr.Is(err, "NOT_FOUND") {
+				break
+			}
+		}
+	}
+	switch {
+	case apperr.Is(err, "NOT_FOUND"):
+		err = apperr.Invalid("CATALOG_TARGET_NOT_FOUND", "机构“"+name+"”不存在或不在本辖区内")
+	case err == nil && kind == ModeTransfer && o.Kind != org.KindBureau:
+		err = apperr.Invalid("CATALOG_TRANSFER_TARGET", "划转只能划至综合行政执法局，“"+o.Name+"”是"+o.KindName)
+	case err == nil && kind == ModeDelegate && townshipBody(string(o.Kind), o.RegionCode) == "":
+		err = apperr.Invalid("CATALOG_DELEGATE_TARGET", notTownshipBody(ctx, im.tx, o)).WithRule(RuleDelegation)
+	}
+	if err != nil && !isTargetProblem(err) {
+		return org.Org{}, err
+	}
+	im.bodies[key] = orgLookup{o, err}
+	return o, err
+}
+
+// isTargetProblem tells a target the row names wrongly from a failure of the store.
+func isTargetProblem(err error) bool {
+	for _, code := range []string{"CATALOG_TARGET_NOT_FOUND", "CATALOG_TRANSFER_TARGET", "CATALOG_DELEGATE_TARGET", "ORG_NAME_AMBIGUOUS"} {
+		if apperr.Is(err, code) {
+			return true
+		}
+	}
+	return false
+}
+
+// addMove adds a row's move to the decision of its document number.
+func (im *catalogImport) addMove(line int, itemID string, m rowMove) {
+	d := im.decisions[m.docNo]
+	if d == nil {
+		d = &importDecision{docNo: m.docNo, date: m.date, line: line, in: DecisionInput{DocNo: m.docNo, EffectiveFrom: m.date,
+			Title: "随权责清单导入登记的划转、下放决定（" + m.docNo + "）", Note: "由权责清单导入登记"}}
+		im.decisions[m.docNo] = d
+		im.order = append(im.order, m.docNo)
+	}
+	mv := MoveInput{Items: []string{itemID}, Targets: m.targets, Partial: m.part != "", PartNote: m.part}
+	if m.kind == ModeTransfer {
+		d.in.Transfers = append(d.in.Transfers, mv)
+		d.transfers = append(d.transfers, line)
+	} else {
+		d.in.Delegations = append(d.in.Delegations, mv)
+		d.delegations = append(d.delegations, line)
+	}
+}
+
+// decide registers the decisions the rows named, once every row was imported, with the checks of
+// a decision entered by hand; a problem is reported on the row that caused it and nothing is
+// imported.
+func (im *catalogImport) decide(ctx context.Context) error {
+	var errs []apperr.Detail
+	for _, doc := range im.order {
+		d := im.decisions[doc]
+		_, err := im.s.decide(ctx, im.tx, im.p, d.in)
+		if err == nil {
+			im.result.Decisions++
+			for _, m := range d.in.Transfers {
+				im.result.Transfers += len(m.Targets)
+			}
+			for _, m := range d.in.Delegations {
+				im.result.Delegations += len(m.Targets)
+			}
+			continue
+		}
+		e := apperr.As(err)
+		if e.Kind != apperr.KindInvalid && e.Kind != apperr.KindConflict {
+			return err
+		}
+		details := e.Details
+		if len(details) == 0 {
+			details = []apperr.Detail{{Field: e.Field, Code: e.Code, Message: e.Message}}
+		}
+		for _, det := range details {
+			line, key := d.line, "transferDocNo"
+			if len(d.in.Transfers) == 0 {
+				key = "delegateDocNo"
+			}
+			var i int
+			switch {
+			case scanIndex(det.Field, "transfers[", &i) && i < len(d.transfers):
+				line, key = d.transfers[i], "transferTo"
+			case scanIndex(det.Field, "delegations[", &i) && i < len(d.delegations):
+				line, key = d.delegations[i], "delegateTo"
+			}
+			errs = append(errs, tabular.RowError(line, key, apperr.Invalid(det.Code, header(key)+"：决定"+doc+"："+det.Message)))
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return apperr.Rows("IMPORT_INVALID", fmt.Sprintf("导入文件有%d处错误，未导入任何数据", len(errs)), errs)
+}
+
+// scanIndex reads the index of a field path such as delegations[3].targets.
+func scanIndex(field, prefix string, i *int) bool {
+	rest, ok := strings.CutPrefix(field, prefix)
+	if !ok {
+		return false
+	}
+	n, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return false
+	}
+	_, err := fmt.Sscanf(n, "%d", i)
+	return err == nil
 }
 
 // splitList splits a cell of duties on sep (and on ";" and line breaks).

@@ -118,7 +118,7 @@ func (in *Input) checkAll() []error {
 			in.PenaltyKinds = kinds
 		}
 		add(err)
-		add(checkFine(in.Type, in.Fine))
+		add(checkFine(in.Type, &in.Fine))
 	}
 	in.SuperviseDuties = cleanList(in.SuperviseDuties)
 	in.EnforceDuties = cleanList(in.EnforceDuties)
@@ -162,16 +162,23 @@ func checkKinds(t ItemType, kinds []string) ([]string, error) {
 	return out, nil
 }
 
-// checkFine validates a statutory fine range.
-func checkFine(t ItemType, f Fine) error {
-	if f.Empty() && f.MultipleBase == "" {
+// checkFine validates a statutory fine range and normalises its unit. Whether the multiple base is
+// in the jurisdiction's vocabulary is checked by the service (checkBase), which knows the region.
+func checkFine(t ItemType, f *Fine) error {
+	f.MultipleBase = strings.TrimSpace(f.MultipleBase)
+	f.Unit = strings.TrimSpace(f.Unit)
+	if f.Empty() && f.MultipleBase == "" && f.Unit == "" {
 		return nil
 	}
 	if t != TypePenalty {
 		return apperr.InvalidField("fine", "CATALOG_FINE_NOT_PENALTY", "只有行政处罚事项才有罚款幅度")
 	}
-	if (f.MinFen != nil && *f.MinFen < 0) || (f.MaxFen != nil && *f.MaxFen < 0) ||
-		(f.MultipleMin != nil && *f.MultipleMin < 0) || (f.MultipleMax != nil && *f.MultipleMax < 0) {
+	for _, p := range []*int64{f.MinFen, f.MaxFen, f.PerUnitMinFen, f.PerUnitMaxFen} {
+		if p != nil && *p < 0 {
+			return apperr.InvalidField("fine", "CATALOG_FINE_INVALID", "罚款幅度不能为负数")
+		}
+	}
+	if (f.MultipleMin != nil && *f.MultipleMin < 0) || (f.MultipleMax != nil && *f.MultipleMax < 0) {
 		return apperr.InvalidField("fine", "CATALOG_FINE_INVALID", "罚款幅度不能为负数")
 	}
 	if f.MinFen != nil && f.MaxFen != nil && *f.MinFen > *f.MaxFen {
@@ -180,17 +187,28 @@ func checkFine(t ItemType, f Fine) error {
 	if f.MultipleMin != nil && f.MultipleMax != nil && *f.MultipleMin > *f.MultipleMax {
 		return apperr.InvalidField("fine.multipleMin", "CATALOG_FINE_RANGE", "倍数下限不能高于上限")
 	}
+	hasPerUnit := f.PerUnitMinFen != nil || f.PerUnitMaxFen != nil
+	if f.Unit != "" {
+		u, err := CheckUnit("fine.unit", f.Unit)
+		if err != nil {
+			return err
+		}
+		f.Unit = u
+		if !hasPerUnit {
+			return apperr.InvalidField("fine.perUnitMaxFen", "CATALOG_FINE_PER_UNIT_REQUIRED", "写明了计罚单位“"+f.Unit+"”，但没有每"+f.Unit+"的罚款金额")
+		}
+	} else if hasPerUnit {
+		return apperr.InvalidField("fine.unit", "CATALOG_FINE_UNIT_REQUIRED", "按单位计算的罚款须写明计罚单位（如处、平方米、日、辆、件）")
+	}
+	if f.PerUnitMinFen != nil && f.PerUnitMaxFen != nil && *f.PerUnitMinFen > *f.PerUnitMaxFen {
+		return apperr.InvalidField("fine.perUnitMinFen", "CATALOG_FINE_RANGE", "每"+f.Unit+"罚款下限不能高于上限")
+	}
 	hasMultiple := f.MultipleMin != nil || f.MultipleMax != nil
 	if hasMultiple && f.MultipleBase == "" {
-		return apperr.InvalidField("fine.multipleBase", "CATALOG_MULTIPLE_BASE_REQUIRED", "按倍数计算的罚款须写明倍数基数（"+strings.Join(MultipleBases, "、")+"）")
+		return apperr.InvalidField("fine.multipleBase", "CATALOG_MULTIPLE_BASE_REQUIRED", "按倍数计算的罚款须写明倍数基数（如"+strings.Join(NationalBases[:3], "、")+"）")
 	}
-	if f.MultipleBase != "" {
-		if !hasMultiple {
-			return apperr.InvalidField("fine.multipleBase", "CATALOG_MULTIPLE_REQUIRED", "写明了倍数基数，但没有倍数上下限")
-		}
-		if !slices.Contains(MultipleBases, f.MultipleBase) {
-			return apperr.InvalidField("fine.multipleBase", "CATALOG_MULTIPLE_BASE_UNKNOWN", "未知倍数基数："+f.MultipleBase+"（应为"+strings.Join(MultipleBases, "、")+"）")
-		}
+	if f.MultipleBase != "" && !hasMultiple {
+		return apperr.InvalidField("fine.multipleBase", "CATALOG_MULTIPLE_REQUIRED", "写明了倍数基数，但没有倍数上下限")
 	}
 	return nil
 }

@@ -71,7 +71,7 @@ type assignmentRow struct {
 // name), decision and revoking decision, and names the organisations.
 func (s *Service) assignmentViews(ctx context.Context, cond string, args ...any) ([]Assignment, error) {
 	var rows []assignmentRow
-	if err := db.Select(ctx, s.DB.R, &rows, `SELECT a.id, a.item_id, a.decision_id, a.kind, a.from_org_id, a.target_org_id,
+	if err := db.Select(ctx, s.DB.R, &rows, `SELECT a.id, a.item_id, a.decision_id, a.kind, a.from_org_id, a.target_org_id, a.working_org_id,
 		a.place_code, a.partial, a.part_note, a.effective_from, a.effective_to, a.revoked_by, i.code AS item_code,
 		v.name AS item_name, d.doc_no AS decision_doc_no, COALESCE(r.doc_no, '') AS revoked_by_doc_no
 		FROM catalog_assignments a
@@ -84,7 +84,7 @@ func (s *Service) assignmentViews(ctx context.Context, cond string, args ...any)
 	}
 	ids := make([]string, 0, 2*len(rows))
 	for _, r := range rows {
-		ids = append(ids, r.FromOrgID, r.TargetOrgID)
+		ids = append(ids, r.FromOrgID, r.TargetOrgID, r.WorkingOrgID)
 	}
 	names, err := s.orgNames(ctx, ids...)
 	if err != nil {
@@ -95,6 +95,7 @@ func (s *Service) assignmentViews(ctx context.Context, cond string, args ...any)
 		out[i] = Assignment{ID: r.ID, ItemID: r.ItemID, ItemCode: r.ItemCode, ItemName: r.ItemName, DecisionID: r.DecisionID,
 			DecisionDocNo: r.DecisionDocNo, Kind: r.Kind, KindName: ModeName(r.Kind), FromOrgID: r.FromOrgID,
 			FromOrgName: names[r.FromOrgID], TargetOrgID: r.TargetOrgID, TargetOrgName: names[r.TargetOrgID],
+			WorkingOrgID: r.WorkingOrgID, WorkingOrgName: names[r.WorkingOrgID],
 			PlaceCode: r.PlaceCode, Partial: r.Partial, PartNote: r.PartNote, EffectiveFrom: r.From, EffectiveTo: r.To,
 			RevokedByID: r.RevokedBy, RevokedByDocNo: r.RevokedByDocNo}
 	}

@@ -32,6 +32,7 @@ type PublicItem struct {
 	Level         Level    `json:"level"`
 	LevelName     string   `json:"levelName"`
 	Body          OrgRef   `json:"body"`
+	WorkingBody   *OrgRef  `json:"workingBody"` // of a delegation, when the portal asks for a township
 	Mode          Mode     `json:"mode"`
 	ModeName      string   `json:"modeName"`
 	Partial       bool     `json:"partial"`
@@ -55,12 +56,14 @@ type PublicVersion struct {
 	EnforceDuties   []string       `json:"enforceDuties"`
 }
 
-// PublicDelegation is a township office that exercises the item in its own territory today.
+// PublicDelegation is a township government or street office that exercises the item in its own
+// territory and name today, with the enforcement office that handles it.
 type PublicDelegation struct {
-	Office        OrgRef `json:"office"`
-	PlaceCode     string `json:"placeCode"`
-	DocNo         string `json:"docNo"`
-	EffectiveFrom string `json:"effectiveFrom"`
+	Subject       OrgRef  `json:"subject"`
+	WorkingBody   *OrgRef `json:"workingBody"`
+	PlaceCode     string  `json:"placeCode"`
+	DocNo         string  `json:"docNo"`
+	EffectiveFrom string  `json:"effectiveFrom"`
 }
 
 // PublicDetail is one published item for the portal.
@@ -80,18 +83,21 @@ func (s *Snapshot) publicItem(e *entry, sp *span, place, date string) PublicItem
 	}
 	chain, _ := e.chain(sp, place, date)
 	it.Body, it.Mode, it.ModeName = s.orgRef(chain[0].org), chain[0].mode, ModeName(chain[0].mode)
-	if chain[0].grant != nil {
-		it.Partial = chain[0].grant.Partial
+	if g := chain[0].grant; g != nil {
+		it.Partial = g.Partial
+		if g.WorkingOrgID != "" {
+			w := s.orgRef(g.WorkingOrgID)
+			it.WorkingBody = &w
+		}
 	}
 	return it
 }
 
 // Search lists published items in force on date matching the filter, in catalogue order, and
-// describes those of one page; it serves the public portal from memory (the LIKE search of the
-// store is an order of magnitude slower over 10,000 items, see docs/benchmarks.md).
+// describes those of one page; it serves the public portal from memory, testing each version's
+// bigram signature before its text (listmem.go).
 func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]PublicItem, int) {
-	terms := SearchTerms(f.Query)
-	alts := expand(terms, s.synonyms)
+	tf := newTermFilter(f.Query, s.synonyms)
 	var held map[*entry]bool
 	if f.OrgID != "" {
 		hs, _ := s.holdings(access.Everywhere, f.OrgID, date)
@@ -106,7 +112,7 @@ func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]Pub
 	}
 	var found []match
 	for _, e := range s.ordered {
-		if held != nil && !held[e] {
+		if (held != nil && !held[e]) || (tf != nil && !tf.maybe(&e.sigAny)) {
 			continue
 		}
 		sp := e.inForce(date)
@@ -116,7 +122,7 @@ func (s *Snapshot) Search(f PublicFilter, date string, offset, limit int) ([]Pub
 		if f.Township != "" && (!access.ScopeOf(e.RegionCode).Contains(f.Township) || !e.delegatedAt(f.Township, date)) {
 			continue
 		}
-		if len(terms) > 0 && !matchesAll(sp.Search, e.RegionCode, terms, alts) {
+		if tf != nil && !tf.matches(sp.Search, &sp.sig, e.RegionCode) {
 			continue
 		}
 		found = append(found, match{e, sp})
@@ -168,7 +174,7 @@ func (s *Service) PublicSearch(ctx context.Context, f PublicFilter, page httpx.P
 }
 
 // PublicGet returns one published item in force today with its legal basis, fine range, duties and
-// the township offices it is delegated to.
+// the township governments and street offices it is delegated to.
 func (s *Service) PublicGet(ctx context.Context, id string) (PublicDetail, error) {
 	snap, err := s.Snapshot(ctx)
 	if err != nil {
@@ -193,8 +199,13 @@ func (s *Service) PublicGet(ctx context.Context, id string) (PublicDetail, error
 			SuperviseDuties: v.SuperviseDuties, EnforceDuties: v.EnforceDuties}}
 	for _, g := range e.grants {
 		if g.Kind == ModeDelegate && g.activeOn(today) {
-			d.Delegations = append(d.Delegations, PublicDelegation{Office: snap.orgRef(g.TargetOrgID), PlaceCode: g.PlaceCode,
-				DocNo: snap.decisions[g.DecisionID].DocNo, EffectiveFrom: g.From})
+			pd := PublicDelegation{Subject: snap.orgRef(g.TargetOrgID), PlaceCode: g.PlaceCode,
+				DocNo: snap.decisions[g.DecisionID].DocNo, EffectiveFrom: g.From}
+			if g.WorkingOrgID != "" {
+				w := snap.orgRef(g.WorkingOrgID)
+				pd.WorkingBody = &w
+			}
+			d.Delegations = append(d.Delegations, pd)
 		}
 	}
 	return d, nil

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"zhifa/internal/org"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 )
@@ -27,15 +26,20 @@ type VersionRef struct {
 	DocNo         string `json:"docNo"`
 }
 
-// Exercise answers "who exercises item X at place P on date D": the body, how it came to hold
-// the item, the decision that made it so, the version in force and a sentence saying why.
+// Exercise answers "who exercises item X at place P on date D": the body in whose name the power is
+// exercised (the subject), for a delegation also the working body that handles it, how the body came
+// to hold the item, the decision that made it so, the version in force and a sentence saying why.
 type Exercise struct {
-	Item         ItemRef      `json:"item"`
-	Version      VersionRef   `json:"version"`
-	Place        string       `json:"place"`
-	PlaceName    string       `json:"placeName"`
-	Date         string       `json:"date"`
-	Body         OrgRef       `json:"body"`
+	Item      ItemRef    `json:"item"`
+	Version   VersionRef `json:"version"`
+	Place     string     `json:"place"`
+	PlaceName string     `json:"placeName"`
+	Date      string     `json:"date"`
+	Body      OrgRef     `json:"body"` // the subject (行使主体): decisions are made in its name
+	// WorkingBody is, for a delegation, the township's comprehensive enforcement office that handles
+	// the power for the township government or street office (承办机构); null otherwise or when the
+	// township has none.
+	WorkingBody  *OrgRef      `json:"workingBody"`
 	Mode         Mode         `json:"mode"`
 	ModeName     string       `json:"modeName"`
 	Decision     *DecisionRef `json:"decision"`
@@ -55,7 +59,7 @@ type holder struct {
 }
 
 // chain lists who holds item e at place on date, the nearest first: an active delegation to the
-// township office whose territory contains the place (the most specific territory; the latest
+// township government or street office whose territory contains the place (the most specific territory; the latest
 // one among equals), else an active transfer (the bureau), and always the owning department last.
 func (e *entry) chain(sp *span, place, date string) ([]holder, []string) {
 	var warnings []string
@@ -166,6 +170,10 @@ func (s *Snapshot) resolve(e *entry, place, date string, placeName func(string) 
 		d := s.decisions[h.grant.DecisionID]
 		x.Decision = &d
 		x.AssignmentID = h.grant.ID
+		if h.grant.WorkingOrgID != "" {
+			w := s.orgRef(h.grant.WorkingOrgID)
+			x.WorkingBody = &w
+		}
 		x.Partial, x.PartNote = h.grant.Partial, h.grant.PartNote
 		if x.Partial {
 			r := s.orgRef(chain[1].org)
@@ -188,6 +196,9 @@ func (s *Snapshot) explain(e *entry, sp *span, x Exercise, chain []holder) strin
 	case ModeDelegate:
 		fmt.Fprintf(&b, "%s，%s位于%s的辖区，依据%s（%s起施行）下放，事项%s由%s以自己的名义行使",
 			x.Date, x.PlaceName, x.Body.Name, x.Decision.DocNo, x.Decision.EffectiveFrom, item, x.Body.Name)
+		if x.WorkingBody != nil {
+			fmt.Fprintf(&b, "，%s作为其工作机构具体承办", x.WorkingBody.Name)
+		}
 	case ModeTransfer:
 		fmt.Fprintf(&b, "%s，事项%s已依据%s（%s起施行）由%s划转至%s，在%s由%s行使",
 			x.Date, item, x.Decision.DocNo, x.Decision.EffectiveFrom, s.orgName(sp.OwnerOrgID), x.Body.Name, x.PlaceName, x.Body.Name)
@@ -222,22 +233,26 @@ func (e *entry) lastRevokedDelegation(place, date string) *grant {
 
 // OrgItem is one item an organisation may exercise on a date.
 type OrgItem struct {
-	ItemID        string   `json:"itemId"`
-	Code          string   `json:"code"`
-	Name          string   `json:"name"`
-	Type          ItemType `json:"type"`
-	TypeName      string   `json:"typeName"`
-	Domain        string   `json:"domain"`
-	Mode          Mode     `json:"mode"`
-	ModeName      string   `json:"modeName"`
-	Partial       bool     `json:"partial"`
-	PartNote      string   `json:"partNote"`
-	DecisionID    string   `json:"decisionId"`
-	DocNo         string   `json:"docNo"`
-	PlaceCode     string   `json:"placeCode"` // territory of a delegation
-	DelegatedTo   int      `json:"delegatedTo"`
-	VersionID     string   `json:"versionId"`
-	EffectiveFrom string   `json:"effectiveFrom"`
+	ItemID     string   `json:"itemId"`
+	Code       string   `json:"code"`
+	Name       string   `json:"name"`
+	Type       ItemType `json:"type"`
+	TypeName   string   `json:"typeName"`
+	Domain     string   `json:"domain"`
+	Mode       Mode     `json:"mode"`
+	ModeName   string   `json:"modeName"`
+	Partial    bool     `json:"partial"`
+	PartNote   string   `json:"partNote"`
+	DecisionID string   `json:"decisionId"`
+	DocNo      string   `json:"docNo"`
+	PlaceCode  string   `json:"placeCode"` // territory of a delegation
+	// Of a delegation: the working body that handles it, listed for the township government or street
+	// office that holds it, or that government, in whose name the working body acts, listed for it.
+	WorkingBody   *OrgRef `json:"workingBody"`
+	Subject       *OrgRef `json:"subject"`
+	DelegatedTo   int     `json:"delegatedTo"`
+	VersionID     string  `json:"versionId"`
+	EffectiveFrom string  `json:"effectiveFrom"`
 }
 
 // Count is one bucket of a breakdown.
@@ -262,14 +277,16 @@ type OrgItems struct {
 // holding is one item an organisation holds on a date, before it is described: the answers
 // describe only the page they return.
 type holding struct {
-	e    *entry
-	sp   *span
-	mode Mode
-	g    *grant // the transfer or delegation, for those modes
+	e       *entry
+	sp      *span
+	mode    Mode
+	g       *grant // the transfer or delegation, for those modes
+	working bool   // held as the working body of the government the item was delegated to
 }
 
 // ItemsOf lists the items an organisation may exercise on date: those delegated or transferred to
-// it and still active, and those it owns that are not wholly transferred away (a department keeps
+// it and still active (for a township's enforcement office, those delegated to its government, which
+// it handles as the working body), and those it owns that are not wholly transferred away (a department keeps
 // an item delegated to some townships everywhere else, and the rest of a partly transferred one).
 // Only items in force on date count. Items come in catalogue order.
 func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, error) {
@@ -285,54 +302,73 @@ func (s *Snapshot) ItemsOf(scope access.Scope, orgID, date string) ([]OrgItem, e
 }
 
 func (s *Snapshot) holdings(scope access.Scope, orgID, date string) ([]holding, error) {
+	var out []holding
+	err := s.eachHolding(scope, orgID, date, func(h holding) { out = append(out, h) })
+	return out, err
+}
+
+// eachHolding calls fn with each item an organisation holds on date, in catalogue order, without
+// collecting them: the items assigned to it (delegated or transferred, or handled as the working
+// body) merged with those it owns and has not wholly transferred; an item both assigned and owned
+// counts once, as assigned. Both indexes are in catalogue order.
+func (s *Snapshot) eachHolding(scope access.Scope, orgID, date string, fn func(h holding)) error {
 	// An organisation outside the caller's jurisdiction is not found, as GET /orgs/{id} answers.
 	if o, ok := s.orgs[orgID]; !ok || !scope.Contains(o.RegionCode) {
-		return nil, apperr.NotFound("机构")
+		return apperr.NotFound("机构")
 	}
-	targeted := s.byTarget[orgID]
-	assigned := make([]holding, 0, len(targeted))
+	targeted, owned := s.byTarget[orgID], s.byOwner[orgID]
+	ti, oi := 0, 0
 	var last *entry
-	for _, g := range targeted {
-		if !g.activeOn(date) {
-			continue
+	nextAssigned := func() (holding, bool) {
+		for ti < len(targeted) {
+			g := targeted[ti]
+			ti++
+			if !g.activeOn(date) {
+				continue
+			}
+			e := g.item
+			if e == last || !visible(scope, e.RegionCode) {
+				continue // grants are in catalogue order: one active grant per item is enough
+			}
+			if sp := e.inForce(date); sp != nil {
+				last = e
+				return holding{e: e, sp: sp, mode: g.Kind, g: g, working: g.TargetOrgID != orgID}, true
+			}
 		}
-		e := g.item
-		if e == last || !visible(scope, e.RegionCode) {
-			continue // grants are in catalogue order: one active grant per item is enough
+		return holding{}, false
+	}
+	nextOwned := func() (holding, bool) {
+		for oi < len(owned) {
+			e := owned[oi]
+			oi++
+			if !visible(scope, e.RegionCode) {
+				continue
+			}
+			sp := e.inForce(date)
+			if sp == nil || sp.OwnerOrgID != orgID || e.wholeTransfer(date) != nil {
+				continue
+			}
+			return holding{e: e, sp: sp, mode: ModeOwner}, true
 		}
-		if sp := e.inForce(date); sp != nil {
-			assigned = append(assigned, holding{e: e, sp: sp, mode: g.Kind, g: g})
-			last = e
+		return holding{}, false
+	}
+	a, aok := nextAssigned()
+	o, ook := nextOwned()
+	for aok || ook {
+		switch {
+		case aok && ook && a.e == o.e:
+			fn(a)
+			a, aok = nextAssigned()
+			o, ook = nextOwned()
+		case aok && (!ook || a.e.rank < o.e.rank):
+			fn(a)
+			a, aok = nextAssigned()
+		default:
+			fn(o)
+			o, ook = nextOwned()
 		}
 	}
-	owned := s.byOwner[orgID]
-	if len(owned) == 0 {
-		return assigned, nil
-	}
-	var taken map[*entry]bool
-	if len(assigned) > 0 {
-		taken = make(map[*entry]bool, len(assigned))
-		for _, h := range assigned {
-			taken[h.e] = true
-		}
-	}
-	mine := make([]holding, 0, len(owned))
-	for _, e := range owned {
-		if taken[e] || !visible(scope, e.RegionCode) {
-			continue
-		}
-		sp := e.inForce(date)
-		if sp == nil || sp.OwnerOrgID != orgID || e.wholeTransfer(date) != nil {
-			continue
-		}
-		mine = append(mine, holding{e: e, sp: sp, mode: ModeOwner})
-	}
-	if len(assigned) == 0 {
-		return mine, nil
-	}
-	all := append(assigned, mine...)
-	slices.SortFunc(all, func(a, b holding) int { return cmpInt(a.e.rank, b.e.rank) })
-	return all, nil
+	return nil
 }
 
 // describe turns a holding into the answer's row.
@@ -342,6 +378,13 @@ func (s *Snapshot) describe(h holding, date string) OrgItem {
 		it.Partial, it.PartNote, it.DecisionID, it.DocNo = h.g.Partial, h.g.PartNote, h.g.DecisionID, s.decisions[h.g.DecisionID].DocNo
 		if h.g.Kind == ModeDelegate {
 			it.PlaceCode = h.g.PlaceCode
+			if h.working {
+				sub := s.orgRef(h.g.TargetOrgID)
+				it.Subject = &sub
+			} else if h.g.WorkingOrgID != "" {
+				w := s.orgRef(h.g.WorkingOrgID)
+				it.WorkingBody = &w
+			}
 			return it
 		}
 	} else {
@@ -355,58 +398,56 @@ func (s *Snapshot) describe(h holding, date string) OrgItem {
 	return it
 }
 
-// breakdown counts holdings by domain and by type, largest first (then by name).
-func (s *Snapshot) breakdown(hs []holding) (byDomain, byType []Count) {
+// OrgItemsPage answers what an organisation exercises on a date: counts by domain and by type
+// over every item (largest first, then by name) and the rows of one page only.
+func (s *Snapshot) OrgItemsPage(scope access.Scope, orgID, date string, offset, limit int) (OrgItems, error) {
 	dm := make([]int, len(s.domains))
-	tm := map[ItemType]int{}
-	var lastType ItemType
-	lastN := 0
-	for _, h := range hs {
+	var tm [8]int // by the item type's place in ItemTypes
+	var page []holding
+	n := 0
+	err := s.eachHolding(scope, orgID, date, func(h holding) {
 		dm[h.sp.domainIdx]++
-		if h.sp.Type == lastType {
-			lastN++
-			continue
+		tm[typeIndex(h.sp.Type)]++
+		if n >= offset && n < offset+limit {
+			page = append(page, h)
 		}
-		tm[lastType] += lastN
-		lastType, lastN = h.sp.Type, 1
+		n++
+	})
+	if err != nil {
+		return OrgItems{}, err
 	}
-	tm[lastType] += lastN
-	byDomain, byType = []Count{}, []Count{}
-	for i, n := range dm {
-		if n > 0 {
-			byDomain = append(byDomain, Count{Code: s.domains[i], Name: s.domains[i], Count: n})
-		}
-	}
-	for _, o := range ItemTypes {
-		if n := tm[ItemType(o.Code)]; n > 0 {
-			byType = append(byType, Count{Code: o.Code, Name: o.Name, Count: n})
+	out := OrgItems{Org: s.orgRef(orgID), Date: date, Total: n, ByDomain: []Count{}, ByType: []Count{}}
+	for i, c := range dm {
+		if c > 0 {
+			out.ByDomain = append(out.ByDomain, Count{Code: s.domains[i], Name: s.domains[i], Count: c})
 		}
 	}
-	slices.SortFunc(byDomain, func(a, b Count) int {
+	for i, o := range ItemTypes {
+		if tm[i] > 0 {
+			out.ByType = append(out.ByType, Count{Code: o.Code, Name: o.Name, Count: tm[i]})
+		}
+	}
+	slices.SortFunc(out.ByDomain, func(a, b Count) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return byDomain, byType
-}
-
-// OrgItemsPage answers what an organisation exercises on a date: counts over every item and the
-// rows of one page only.
-func (s *Snapshot) OrgItemsPage(scope access.Scope, orgID, date string, offset, limit int) (OrgItems, error) {
-	hs, err := s.holdings(scope, orgID, date)
-	if err != nil {
-		return OrgItems{}, err
-	}
-	out := OrgItems{Org: s.orgRef(orgID), Date: date, Total: len(hs)}
-	out.ByDomain, out.ByType = s.breakdown(hs)
-	lo := min(offset, len(hs))
-	hi := min(lo+limit, len(hs))
-	out.Items = make([]OrgItem, 0, hi-lo)
-	for _, h := range hs[lo:hi] {
+	out.Items = make([]OrgItem, 0, len(page))
+	for _, h := range page {
 		out.Items = append(out.Items, s.describe(h, date))
 	}
 	return out, nil
+}
+
+// typeIndex is an item type's place in ItemTypes, or the last slot for an unknown type.
+func typeIndex(t ItemType) int {
+	for i, o := range ItemTypes {
+		if o.Code == string(t) {
+			return i
+		}
+	}
+	return 7
 }
 
 func orgItem(e *entry, sp *span, m Mode) OrgItem {
@@ -424,7 +465,3 @@ func (e *entry) activeDelegations(date string) int {
 	}
 	return n
 }
-
-// isTownshipOffice reports an organisation that may receive delegations (下放 goes to township
-// offices, which exercise the items in their own name).
-func isTownshipOffice(o OrgInfo) bool { return o.Kind == string(org.KindTownshipOffice) }

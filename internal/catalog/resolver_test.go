@@ -18,16 +18,19 @@ const (
 )
 
 // history is a small county: a department owns X (two versions), Y (repealed in 2024) and Z
-// (partly transferred); X goes to the bureau on 2021-07-01, to two townships on 2022-06-01, and is
-// taken back from 张秋 on 2024-03-01.
+// (partly transferred); X goes to the bureau on 2021-07-01, to two township governments on
+// 2022-06-01 (their enforcement offices the working bodies), and is taken back from 张秋 on
+// 2024-03-01.
 func history() snapshotData {
 	return snapshotData{
 		Gen: 7,
 		Orgs: []OrgInfo{
 			{ID: "dept", Name: "阳谷县住房和城乡建设局", Kind: "department", RegionCode: county},
 			{ID: "bureau", Name: "阳谷县综合行政执法局", Kind: "bureau", RegionCode: county},
-			{ID: "zq", Name: "张秋镇综合行政执法办公室", Kind: "township_office", RegionCode: zhangqiu},
-			{ID: "yl", Name: "阎楼镇综合行政执法办公室", Kind: "township_office", RegionCode: yanlou},
+			{ID: "zq", Name: "张秋镇人民政府", Kind: "government", RegionCode: zhangqiu},
+			{ID: "yl", Name: "阎楼镇人民政府", Kind: "government", RegionCode: yanlou},
+			{ID: "zqo", Name: "张秋镇综合行政执法办公室", Kind: "township_office", RegionCode: zhangqiu},
+			{ID: "ylo", Name: "阎楼镇综合行政执法办公室", Kind: "township_office", RegionCode: yanlou},
 		},
 		Decisions: []DecisionRef{
 			{ID: "d1", DocNo: "阳政发〔2021〕12号", EffectiveFrom: "2021-07-01"},
@@ -44,10 +47,10 @@ func history() snapshotData {
 		},
 		Grants: []grant{
 			{ID: "g1", ItemID: "x", DecisionID: "d1", Kind: ModeTransfer, FromOrgID: "dept", TargetOrgID: "bureau", PlaceCode: county, From: "2021-07-01"},
-			{ID: "g2", ItemID: "x", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "bureau", TargetOrgID: "zq", PlaceCode: zhangqiu, From: "2022-06-01", To: "2024-03-01", RevokedBy: "d3"},
-			{ID: "g3", ItemID: "x", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "bureau", TargetOrgID: "yl", PlaceCode: yanlou, From: "2022-06-01"},
+			{ID: "g2", ItemID: "x", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "bureau", TargetOrgID: "zq", WorkingOrgID: "zqo", PlaceCode: zhangqiu, From: "2022-06-01", To: "2024-03-01", RevokedBy: "d3"},
+			{ID: "g3", ItemID: "x", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "bureau", TargetOrgID: "yl", WorkingOrgID: "ylo", PlaceCode: yanlou, From: "2022-06-01"},
 			{ID: "g4", ItemID: "z", DecisionID: "d1", Kind: ModeTransfer, FromOrgID: "dept", TargetOrgID: "bureau", PlaceCode: county, Partial: true, PartNote: "仅划转行政处罚，违法行为认定仍由主管部门负责", From: "2021-07-01"},
-			{ID: "g5", ItemID: "y", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "dept", TargetOrgID: "yl", PlaceCode: yanlou, From: "2022-06-01"},
+			{ID: "g5", ItemID: "y", DecisionID: "d2", Kind: ModeDelegate, FromOrgID: "dept", TargetOrgID: "yl", WorkingOrgID: "ylo", PlaceCode: yanlou, From: "2022-06-01"},
 		},
 	}
 }
@@ -89,9 +92,14 @@ func TestResolverChain(t *testing.T) {
 		!strings.Contains(x.Explanation, "张秋镇某村") {
 		t.Errorf("after revocation: %+v", x)
 	}
+	// Who exercises a delegated item: the township government in its own name, its office handling it.
 	x, _ = s.Resolve(access.Everywhere, "x", zqVillage, "2023-06-01", nil)
-	if x.Decision.DocNo != "阳政发〔2022〕8号" || !strings.Contains(x.Explanation, "以自己的名义行使") {
+	if x.Decision.DocNo != "阳政发〔2022〕8号" || x.Body.Name != "张秋镇人民政府" || x.WorkingBody == nil || x.WorkingBody.ID != "zqo" ||
+		!strings.Contains(x.Explanation, "由张秋镇人民政府以自己的名义行使，张秋镇综合行政执法办公室作为其工作机构具体承办") {
 		t.Errorf("delegation: %+v", x)
+	}
+	if x, _ := s.Resolve(access.Everywhere, "x", zqVillage, "2024-03-01", nil); x.WorkingBody != nil {
+		t.Errorf("a transfer has no working body: %+v", x.WorkingBody)
 	}
 	// A partial transfer names the body for the part and the owner for the rest.
 	x, _ = s.Resolve(access.Everywhere, "z", zqVillage, "2023-06-01", nil)
@@ -154,7 +162,9 @@ func TestItemsOfAndOrgDiff(t *testing.T) {
 		{"zq", "2022-06-01", "X-1:delegate"},
 		{"zq", "2024-03-01", ""},
 		{"yl", "2023-01-01", "X-1:delegate,Y-1:delegate"},
-		{"yl", "2024-03-01", "X-1:delegate"}, // Y repealed
+		{"yl", "2024-03-01", "X-1:delegate"},  // Y repealed
+		{"zqo", "2022-06-01", "X-1:delegate"}, // the office handles what its government holds
+		{"zqo", "2024-03-01", ""},
 	} {
 		if got := codes(c.org, c.date); got != c.want {
 			t.Errorf("%s on %s: %q, want %q", c.org, c.date, got, c.want)
@@ -165,6 +175,12 @@ func TestItemsOfAndOrgDiff(t *testing.T) {
 	gained, lost := DiffOrgItems(a, b)
 	if len(gained) != 0 || len(lost) != 1 || lost[0].Code != "X-1" {
 		t.Errorf("张秋 in 2024: gained %+v lost %+v", gained, lost)
+	}
+	gov, _ := s.ItemsOf(access.Everywhere, "zq", "2023-01-01")
+	office, _ := s.ItemsOf(access.Everywhere, "zqo", "2023-01-01")
+	if len(gov) != 1 || gov[0].WorkingBody == nil || gov[0].WorkingBody.ID != "zqo" || gov[0].Subject != nil ||
+		len(office) != 1 || office[0].Subject == nil || office[0].Subject.Name != "张秋镇人民政府" || office[0].WorkingBody != nil {
+		t.Errorf("subject and working body: %+v / %+v", gov, office)
 	}
 	page, err := s.OrgItemsPage(access.Everywhere, "dept", "2021-06-30", 1, 1)
 	if err != nil || page.Total != 3 || len(page.Items) != 1 || page.Items[0].Code != "Y-1" {

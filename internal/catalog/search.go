@@ -9,7 +9,6 @@ import (
 
 	"zhifa/internal/law"
 	"zhifa/internal/platform/access"
-	"zhifa/internal/platform/db"
 )
 
 // normalize folds text for search: NFKC (full-width letters, digits and brackets become their
@@ -104,28 +103,4 @@ func matchesAll(text, regionCode string, terms []string, alts [][]alternative) b
 		}
 	}
 	return true
-}
-
-// searchWhere is the SQL form of matchesAll over textCol and regionCol, one condition per term.
-func searchWhere(query string, syns []synonym, textCol, regionCol string) ([]string, []any) {
-	terms := SearchTerms(query)
-	alts := expand(terms, syns)
-	var conds []string
-	var args []any
-	for i, t := range terms {
-		parts := []string{textCol + " LIKE ?" + db.LikeEscape}
-		args = append(args, db.Like(t))
-		for _, a := range alts[i] {
-			if a.scope.Prefix == "" {
-				parts = append(parts, textCol+" LIKE ?"+db.LikeEscape)
-				args = append(args, db.Like(a.text))
-				continue
-			}
-			in, inArgs := a.scope.In(regionCol)
-			parts = append(parts, "("+in+" AND "+textCol+" LIKE ?"+db.LikeEscape+")")
-			args = append(append(args, inArgs...), db.Like(a.text))
-		}
-		conds = append(conds, "("+strings.Join(parts, " OR ")+")")
-	}
-	return conds, args
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"zhifa/internal/audit"
@@ -16,6 +17,7 @@ import (
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/lifecycle"
+	"zhifa/internal/platform/settings"
 	"zhifa/internal/region"
 )
 
@@ -26,7 +28,15 @@ type Service struct {
 	Audit   *audit.Log
 	Clock   clock.Clock
 	Recheck time.Duration // how often to check for other processes' changes; DefaultRecheck when zero
-	cache   cache
+	// Settings gives each jurisdiction's vocabulary of multiple bases (BasesSetting); without it the
+	// national list applies.
+	Settings *settings.Service
+	cache    cache
+	search   searchIndex
+	// rebuilding is set while a rebuild runs in the background (rebuildSoon).
+	rebuilding atomic.Bool
+	// storeSearch makes every list search run on the store's full-text index (to compare the two).
+	storeSearch bool
 }
 
 // Audited entity names.
@@ -45,6 +55,9 @@ func (s *Service) now() string { return clock.Stamp(s.Clock.Now()) }
 // tx runs fn in a write transaction that also bumps the generation counter, and marks the
 // snapshot stale once it committed.
 func (s *Service) tx(ctx context.Context, fn func(tx *db.Tx) error) error {
+	if err := s.ensureSearch(ctx); err != nil {
+		return err
+	}
 	err := s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
@@ -137,6 +150,9 @@ func (s *Service) Create(ctx context.Context, p *access.Principal, in Input) (De
 		}
 		if !access.ScopeOf(regionCode).Contains(owner.RegionCode) {
 			return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
+		}
+		if err := s.checkBaseIn(ctx, tx, regionCode, in.Fine); err != nil {
+			return err
 		}
 		v := s.newVersion(p, itemID, regionCode, lifecycle.NewDraft(1), in)
 		now := s.now()
@@ -245,7 +261,22 @@ func (s *Service) checkVersionInput(ctx context.Context, tx *db.Tx, p *access.Pr
 	if !access.ScopeOf(it.RegionCode).Contains(owner.RegionCode) {
 		return apperr.InvalidField("ownerOrgId", "CATALOG_OWNER_OUTSIDE", "业务主管部门“"+owner.Name+"”不在该清单的辖区内")
 	}
+	if err := s.checkBaseIn(ctx, tx, it.RegionCode, in.Fine); err != nil {
+		return err
+	}
 	return checkDomain(ctx, tx, in.Domain)
+}
+
+// checkBaseIn refuses a multiple base outside the vocabulary of the catalogue's jurisdiction.
+func (s *Service) checkBaseIn(ctx context.Context, c db.Conn, regionCode string, f Fine) error {
+	if f.MultipleBase == "" {
+		return nil
+	}
+	bases, err := s.FineBases(ctx, c, regionCode)
+	if err != nil {
+		return err
+	}
+	return checkBase(f.MultipleBase, bases)
 }
 
 // noDraft answers a change of the pending draft when the item has none (it was published or
@@ -372,6 +403,9 @@ func (s *Service) Publish(ctx context.Context, p *access.Principal, itemID strin
 			return err
 		}
 		if err := checkDomain(ctx, tx, d.Domain); err != nil {
+			return err
+		}
+		if err := s.checkBaseIn(ctx, tx, it.RegionCode, d.Fine); err != nil {
 			return err
 		}
 		prev := latestEffective(vs)
@@ -543,12 +577,25 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 	if err := f.check(); err != nil {
 		return nil, 0, err
 	}
-	if f.Query != "" {
-		if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
-			return nil, 0, err
-		}
+	var items []Item
+	var total int
+	snap, err := s.listSnapshot(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	items, total, err := listItems(ctx, s.DB.R, p.Scope(), f, page)
+	if snap != nil {
+		items, total, err = snap.List(p.Scope(), f, page)
+	} else {
+		if f.Query != "" {
+			if err := s.ensureSearch(ctx); err != nil {
+				return nil, 0, err
+			}
+			if f.synonyms, err = allSynonyms(ctx, s.DB.R); err != nil {
+				return nil, 0, err
+			}
+		}
+		items, total, err = listItems(ctx, s.DB.R, p.Scope(), f, page)
+	}
 	if err != nil {
 		return nil, 0, err
 	}
@@ -564,6 +611,20 @@ func (s *Service) List(ctx context.Context, p *access.Principal, f Filter, page 
 		items[i].OwnerOrgName = names[items[i].OwnerOrgID]
 	}
 	return items, total, nil
+}
+
+// listSnapshot is the snapshot a search answers from when it is current; a search made while it
+// is not runs on the store's full-text index and has it rebuilt in the background. Lists without a
+// search term run on the store.
+func (s *Service) listSnapshot(ctx context.Context, f Filter) (*Snapshot, error) {
+	if f.Query == "" || s.storeSearch {
+		return nil, nil
+	}
+	snap, err := s.currentSnapshot(ctx)
+	if snap == nil && err == nil {
+		s.rebuildSoon(ctx)
+	}
+	return snap, err
 }
 
 func (f *Filter) check() error {

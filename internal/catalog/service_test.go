@@ -310,6 +310,11 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		if len(d2.Made) != 4 || d2.Made[0].FromOrgName != "阳谷县综合行政执法局" || d2.Delegations != 4 {
 			t.Fatalf("delegation decision: %+v", d2)
 		}
+		for _, a := range d2.Made {
+			if (a.TargetOrgID == f.zq && a.WorkingOrgName != "张秋镇综合行政执法办公室") || (a.TargetOrgID == f.yl && a.WorkingOrgID != f.ylOffice) {
+				t.Fatalf("working body of %s: %+v", a.TargetOrgName, a)
+			}
+		}
 
 		// Bad decisions are refused whole, each problem named; nothing changes.
 		before := count(t, d, "catalog_assignments")
@@ -319,6 +324,8 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 			code string
 		}{
 			{"delegate to a squadron", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.squadron}}}}, "CATALOG_DELEGATE_TARGET"},
+			{"delegate to the enforcement office", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.zqOffice}}}}, "CATALOG_DELEGATE_TARGET"},
+			{"delegate to the county government", DecisionInput{Delegations: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.gov}}}}, "CATALOG_DELEGATE_TARGET"},
 			{"transfer to a department", DecisionInput{Transfers: []MoveInput{{Items: []string{z.Code}, Targets: []string{f.market}}}}, "CATALOG_TRANSFER_TARGET"},
 			{"unknown items", DecisionInput{Transfers: []MoveInput{{Items: []string{"NOPE-1", x.Code, "NOPE-2"}, Targets: []string{f.bureau}}}}, "CATALOG_ITEM_UNKNOWN"},
 			{"revoke nothing", DecisionInput{Revocations: []RevokeInput{{Items: []string{z.Code}, Kind: ModeDelegate}}}, "CATALOG_REVOKE_NOTHING"},
@@ -331,6 +338,9 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 			e := apperr.As(err)
 			if e.Code != c.code || len(e.Details) == 0 || !strings.Contains(e.Message, "未登记") {
 				t.Errorf("%s: %v %+v", c.name, err, e.Details)
+			}
+			if c.name == "delegate to the enforcement office" && (!strings.Contains(e.Message, "请改为张秋镇人民政府") || !strings.Contains(e.Rule, "第二十四条")) {
+				t.Errorf("%s: %s (%s)", c.name, e.Message, e.Rule)
 			}
 			if c.code == "CATALOG_ITEM_UNKNOWN" && (len(e.Details) != 2 || !strings.Contains(e.Message, "NOPE-1、NOPE-2")) {
 				t.Errorf("unknown items not all listed: %s %+v", e.Message, e.Details)
@@ -372,8 +382,8 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		}{
 			{"2021-06-30", "阳谷县住房和城乡建设局", ModeOwner},
 			{"2021-07-01", "阳谷县综合行政执法局", ModeTransfer},
-			{"2022-06-01", "张秋镇综合行政执法办公室", ModeDelegate},
-			{"2024-02-29", "张秋镇综合行政执法办公室", ModeDelegate},
+			{"2022-06-01", "张秋镇人民政府", ModeDelegate},
+			{"2024-02-29", "张秋镇人民政府", ModeDelegate},
 			{"2024-03-01", "阳谷县综合行政执法局", ModeTransfer},
 		} {
 			x, err := f.s.Exercise(ctx, legal(), ExerciseQuery{ItemCode: y.Code, Place: village, Date: c.date})
@@ -382,6 +392,11 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 			}
 			if err == nil && !strings.Contains(x.Explanation, "张秋镇张秋第3村") {
 				t.Errorf("explanation does not name the place: %s", x.Explanation)
+			}
+			// A delegated item is exercised in the township government's name, its office handling it.
+			if err == nil && c.mode == ModeDelegate && (x.WorkingBody == nil || x.WorkingBody.ID != f.zqOffice ||
+				!strings.Contains(x.Explanation, "张秋镇综合行政执法办公室作为其工作机构具体承办")) {
+				t.Errorf("%s: working body %+v, %s", c.date, x.WorkingBody, x.Explanation)
 			}
 		}
 		if _, err := f.s.Exercise(ctx, legal(), ExerciseQuery{ItemID: y.ID, Place: "37152111220", Date: "2024-01-01"}); !apperr.Is(err, "REGION_CODE_INVALID") {
@@ -392,7 +407,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 		for _, c := range []struct {
 			org, date string
 			n         int
-		}{{f.zq, "2023-01-01", 2}, {f.zq, "2024-03-01", 1}, {f.bureau, "2023-01-01", 3}, {f.dept, "2021-06-30", 3}, {f.dept, "2023-01-01", 1}} {
+		}{{f.zq, "2023-01-01", 2}, {f.zq, "2024-03-01", 1}, {f.zqOffice, "2023-01-01", 2}, {f.zqOffice, "2024-03-01", 1}, {f.bureau, "2023-01-01", 3}, {f.dept, "2021-06-30", 3}, {f.dept, "2023-01-01", 1}} {
 			oi, err := f.s.OrgItems(ctx, legal(), c.org, c.date, firstPage)
 			if err != nil || oi.Total != c.n {
 				t.Errorf("%s on %s: %d items (%v), want %d", oi.Org.Name, c.date, oi.Total, err, c.n)
@@ -415,7 +430,7 @@ func TestDecisionsDelegationAndRevocation(t *testing.T) {
 			t.Fatalf("item diff: %+v", idiff.Assignments)
 		}
 		// A township officer sees the county's catalogue but may not change it.
-		zqOfficer := access.NewPrincipal("acc-zq", "officer.zq", "陈磊", f.zq, zhangqiu, []access.Role{access.Officer})
+		zqOfficer := access.NewPrincipal("acc-zq", "officer.zq", "陈磊", f.zqOffice, zhangqiu, []access.Role{access.Officer})
 		if _, total, err := f.s.List(ctx, zqOfficer, Filter{}, firstPage); err != nil || total != 3 {
 			t.Fatalf("township officer list: %d %v", total, err)
 		}

@@ -49,7 +49,8 @@ type span struct {
 	MultBase   string           `db:"multiple_base"`
 	Search     string           `db:"search_text"`
 	kinds      []string
-	domainIdx  int // index into Snapshot.domains, for counting without hashing
+	domainIdx  int      // index into Snapshot.domains, for counting without hashing
+	sig        gramBits // of Search, for the console's list search
 }
 
 func (s *span) fine() Fine {
@@ -64,14 +65,17 @@ type grant struct {
 	Kind        Mode   `db:"kind"`
 	FromOrgID   string `db:"from_org_id"`
 	TargetOrgID string `db:"target_org_id"`
-	PlaceCode   string `db:"place_code"`
-	Partial     bool   `db:"partial"`
-	PartNote    string `db:"part_note"`
-	From        string `db:"effective_from"`
-	To          string `db:"effective_to"`
-	RevokedBy   string `db:"revoked_by"`
-	place       access.Scope
-	item        *entry
+	// WorkingOrgID is, for a delegation, the township's comprehensive enforcement office that
+	// handles the power as the working body of the government it was delegated to; "" otherwise.
+	WorkingOrgID string `db:"working_org_id"`
+	PlaceCode    string `db:"place_code"`
+	Partial      bool   `db:"partial"`
+	PartNote     string `db:"part_note"`
+	From         string `db:"effective_from"`
+	To           string `db:"effective_to"`
+	RevokedBy    string `db:"revoked_by"`
+	place        access.Scope
+	item         *entry
 }
 
 // activeOn reports whether [from, to) contains date; an empty to is open.
@@ -89,7 +93,9 @@ type itemRec struct {
 // entry is an item in the snapshot with its versions and assignments, each sorted by start date.
 type entry struct {
 	itemRec
-	rank   int // position in catalogue order (region, code)
+	latest *listEntry // the item with its latest version, as the list shows it
+	sigAny gramBits   // the union of its versions' signatures: a search none of them may match skips the item
+	rank   int        // position in catalogue order (region, code)
 	spans  []span
 	grants []*grant
 }
@@ -130,6 +136,7 @@ type snapshotData struct {
 	Decisions []DecisionRef
 	Orgs      []OrgInfo
 	Synonyms  []synonym
+	Latest    []listEntry // every item with its latest version, drafts included
 }
 
 // Snapshot is an immutable picture of the catalogue, indexed for the two hot questions: by item
@@ -140,13 +147,16 @@ type Snapshot struct {
 	local     int64 // this process's change counter when the build began
 	items     map[string]*entry
 	byCode    map[string][]*entry
-	byTarget  map[string][]*grant
+	byTarget  map[string][]*grant // by the organisation that holds the grant or is its working body
 	byOwner   map[string][]*entry
 	orgs      map[string]OrgInfo
 	decisions map[string]DecisionRef
 	ordered   []*entry // by region, then code
 	domains   []string // every domain of a version, indexed by span.domainIdx
 	synonyms  []synonym
+	// latest is every item, drafts included, with its latest version, in catalogue order: what the
+	// console's list shows without a date.
+	latest []*listEntry
 }
 
 // Gen is the store generation the snapshot reflects.
@@ -215,6 +225,10 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 			s.domains = append(s.domains, sp.Domain)
 		}
 		sp.domainIdx = i
+		sp.sig = signature(sp.Search)
+		for i := range e.sigAny {
+			e.sigAny[i] |= sp.sig[i]
+		}
 		e.spans = append(e.spans, sp)
 	}
 	for i := range d.Grants {
@@ -224,9 +238,14 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 			continue
 		}
 		g.TargetOrgID, g.FromOrgID, g.DecisionID, g.PlaceCode = in(g.TargetOrgID), in(g.FromOrgID), in(g.DecisionID), in(g.PlaceCode)
+		g.WorkingOrgID = in(g.WorkingOrgID)
 		g.place, g.item = access.ScopeOf(g.PlaceCode), e
 		e.grants = append(e.grants, g)
 		s.byTarget[g.TargetOrgID] = append(s.byTarget[g.TargetOrgID], g)
+		if g.WorkingOrgID != "" && g.WorkingOrgID != g.TargetOrgID {
+			// The working body handles what its government holds: it finds the item by itself too.
+			s.byTarget[g.WorkingOrgID] = append(s.byTarget[g.WorkingOrgID], g)
+		}
 	}
 	// Indexes by organisation are kept in catalogue order, so that what an organisation holds comes
 	// out sorted without sorting at query time.
@@ -243,6 +262,25 @@ func newSnapshot(d snapshotData) (*Snapshot, error) {
 	}
 	for _, gs := range s.byTarget {
 		slices.SortStableFunc(gs, func(a, b *grant) int { return cmpInt(a.item.rank, b.item.rank) })
+	}
+	s.latest = make([]*listEntry, len(d.Latest))
+	for i := range d.Latest {
+		le := &d.Latest[i]
+		le.Domain, le.OwnerOrgID, le.DocNo = in(le.Domain), in(le.OwnerOrgID), in(le.DocNo)
+		le.sig = signature(le.Search)
+		s.latest[i] = le
+		if e := s.items[le.ID]; e != nil {
+			e.latest = le
+		}
+	}
+	slices.SortFunc(s.latest, func(a, b *listEntry) int {
+		if c := strings.Compare(a.RegionCode, b.RegionCode); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	for i, le := range s.latest {
+		le.rank = i
 	}
 	return s, nil
 }

@@ -34,6 +34,9 @@ type versionRow struct {
 	MultipleMin     *int                    `db:"multiple_min"`
 	MultipleMax     *int                    `db:"multiple_max"`
 	MultipleBase    string                  `db:"multiple_base"`
+	FineUnit        string                  `db:"fine_unit"`
+	UnitMinFen      *int64                  `db:"unit_min_fen"`
+	UnitMaxFen      *int64                  `db:"unit_max_fen"`
 	SuperviseDuties db.JSON[[]string]       `db:"supervise_duties"`
 	EnforceDuties   db.JSON[[]string]       `db:"enforce_duties"`
 	Note            string                  `db:"note"`
@@ -45,10 +48,10 @@ type versionRow struct {
 const versionColumns = `id, item_id, region_code, version, status, revision, effective_from, effective_to, doc_no,
 	doc_title, published_at, repeal_reason, repeal_doc_no, name, item_type, domain, category, level, owner_org_id,
 	violated_basis, penalty_basis, penalty_kinds, fine_min_fen, fine_max_fen, multiple_min, multiple_max, multiple_base,
-	supervise_duties, enforce_duties, note, search_text, created_at, created_by`
+	fine_unit, unit_min_fen, unit_max_fen, supervise_duties, enforce_duties, note, search_text, created_at, created_by`
 
 // versionParams is the number of columns of versionColumns.
-const versionParams = 33
+const versionParams = 36
 
 // decodeList decodes a JSON list column; an empty column is an empty list.
 func decodeList(s string) ([]string, error) {
@@ -77,7 +80,7 @@ func (r versionRow) version(day string) *Version {
 		ViolatedBasis: orEmpty(r.ViolatedBasis.V), PenaltyBasis: orEmpty(r.PenaltyBasis.V),
 		PenaltyKinds: orEmpty(r.PenaltyKinds.V),
 		Fine: Fine{MinFen: r.FineMinFen, MaxFen: r.FineMaxFen, MultipleMin: r.MultipleMin, MultipleMax: r.MultipleMax,
-			MultipleBase: r.MultipleBase},
+			MultipleBase: r.MultipleBase, Unit: r.FineUnit, PerUnitMinFen: r.UnitMinFen, PerUnitMaxFen: r.UnitMaxFen},
 		SuperviseDuties: orEmpty(r.SuperviseDuties.V), EnforceDuties: orEmpty(r.EnforceDuties.V), Note: r.Note,
 		CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
 	v.fillNames(day)
@@ -90,7 +93,8 @@ func rowOf(v *Version, code string) versionRow {
 		Domain: v.Domain, Category: v.Category, Level: v.Level, OwnerOrgID: v.OwnerOrgID,
 		ViolatedBasis: db.JSONOf(orEmpty(v.ViolatedBasis)), PenaltyBasis: db.JSONOf(orEmpty(v.PenaltyBasis)), PenaltyKinds: db.JSONOf(orEmpty(v.PenaltyKinds)),
 		FineMinFen: v.Fine.MinFen, FineMaxFen: v.Fine.MaxFen, MultipleMin: v.Fine.MultipleMin, MultipleMax: v.Fine.MultipleMax,
-		MultipleBase: v.Fine.MultipleBase, SuperviseDuties: db.JSONOf(orEmpty(v.SuperviseDuties)), EnforceDuties: db.JSONOf(orEmpty(v.EnforceDuties)),
+		MultipleBase: v.Fine.MultipleBase, FineUnit: v.Fine.Unit, UnitMinFen: v.Fine.PerUnitMinFen, UnitMaxFen: v.Fine.PerUnitMaxFen,
+		SuperviseDuties: db.JSONOf(orEmpty(v.SuperviseDuties)), EnforceDuties: db.JSONOf(orEmpty(v.EnforceDuties)),
 		Note: v.Note, SearchText: searchText(code, v), CreatedAt: v.CreatedAt, CreatedBy: v.CreatedBy}
 }
 
@@ -112,10 +116,12 @@ func insertVersions(ctx context.Context, c db.Conn, rows []versionRow) error {
 		args = append(args, r.ID, r.ItemID, r.RegionCode, r.Version, r.Status, r.Revision, r.EffectiveFrom, r.EffectiveTo,
 			r.DocNo, r.DocTitle, r.PublishedAt, r.RepealReason, r.RepealDocNo, r.Name, r.Type, r.Domain, r.Category, r.Level,
 			r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds, r.FineMinFen, r.FineMaxFen, r.MultipleMin,
-			r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.CreatedAt, r.CreatedBy)
+			r.MultipleMax, r.MultipleBase, r.FineUnit, r.UnitMinFen, r.UnitMaxFen, r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.CreatedAt, r.CreatedBy)
 	}
-	_, err := db.Exec(ctx, c, b.String(), args...)
-	return err
+	if _, err := db.Exec(ctx, c, b.String(), args...); err != nil {
+		return err
+	}
+	return indexRows(ctx, c, rows)
 }
 
 // updateVersion writes a version's lifecycle fields and content where its revision is still the
@@ -124,17 +130,20 @@ func updateVersion(ctx context.Context, tx *db.Tx, r versionRow, was int) (bool,
 	res, err := db.Exec(ctx, tx, `UPDATE catalog_versions SET status = ?, revision = ?, effective_from = ?, effective_to = ?,
 		doc_no = ?, doc_title = ?, published_at = ?, repeal_reason = ?, repeal_doc_no = ?, name = ?, item_type = ?, domain = ?,
 		category = ?, level = ?, owner_org_id = ?, violated_basis = ?, penalty_basis = ?, penalty_kinds = ?, fine_min_fen = ?,
-		fine_max_fen = ?, multiple_min = ?, multiple_max = ?, multiple_base = ?, supervise_duties = ?, enforce_duties = ?,
-		note = ?, search_text = ? WHERE id = ? AND revision = ?`,
+		fine_max_fen = ?, multiple_min = ?, multiple_max = ?, multiple_base = ?, fine_unit = ?, unit_min_fen = ?, unit_max_fen = ?,
+		supervise_duties = ?, enforce_duties = ?, note = ?, search_text = ? WHERE id = ? AND revision = ?`,
 		r.Status, r.Revision, r.EffectiveFrom, r.EffectiveTo, r.DocNo, r.DocTitle, r.PublishedAt, r.RepealReason, r.RepealDocNo,
 		r.Name, r.Type, r.Domain, r.Category, r.Level, r.OwnerOrgID, r.ViolatedBasis, r.PenaltyBasis, r.PenaltyKinds,
-		r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase, r.SuperviseDuties, r.EnforceDuties, r.Note,
-		r.SearchText, r.ID, was)
+		r.FineMinFen, r.FineMaxFen, r.MultipleMin, r.MultipleMax, r.MultipleBase, r.FineUnit, r.UnitMinFen, r.UnitMaxFen,
+		r.SuperviseDuties, r.EnforceDuties, r.Note, r.SearchText, r.ID, was)
 	if err != nil {
 		return false, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	return true, indexRows(ctx, tx, []versionRow{r})
 }
 
 // setVersion writes a changed version where its stored revision is still was, the one read;
@@ -311,21 +320,23 @@ func (r listRow) item() Item {
 }
 
 // listItems returns one page of the catalogue the caller sees. Search matches every term of the
-// query (or a synonym's canonical term) against the version's normalised search text with a
-// portable LIKE.
+// query (or a synonym's canonical term) against the version's normalised search text: the
+// full-text index (fulltext.go) narrows the versions, a substring test decides.
 func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p httpx.Page) ([]Item, int, error) {
 	var w query.Where
-	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id`
+	// v.item_id = i.id as well lets either side lead the join (the index's matches, when searching).
+	from := `catalog_items i JOIN catalog_versions v ON v.id = i.latest_version_id AND v.item_id = i.id`
 	if f.AsOf != "" {
 		from = `catalog_items i JOIN catalog_versions v ON v.item_id = i.id`
 		w.And(`v.status <> 'draft' AND v.effective_from <= ? AND (v.effective_to = '' OR v.effective_to > ?)`, f.AsOf, f.AsOf)
 	}
 	w.Add(itemsVisible(scope, "i."))
-	terms, targs := searchWhere(f.Query, f.synonyms, "v.search_text", "i.region_code")
-	for _, t := range terms {
-		n := strings.Count(t, "?")
-		w.And(t, targs[:n]...)
-		targs = targs[n:]
+	// Every term of the query (or a synonym of it in its jurisdiction), on the full-text index.
+	if terms := SearchTerms(f.Query); len(terms) > 0 {
+		conds, args := searchConds(c, terms, expand(terms, f.synonyms), "i.region_code")
+		for i := range conds {
+			w.Add(conds[i], args[i])
+		}
 	}
 	w.If(f.Domain != "", "v.domain = ?", f.Domain)
 	w.If(f.Type != "", "v.item_type = ?", f.Type)
@@ -336,11 +347,11 @@ func listItems(ctx context.Context, c db.Conn, scope access.Scope, f Filter, p h
 		// The same rule as Snapshot.ItemsOf: an active assignment to the organisation, or ownership
 		// of the version in force without an active transfer of the whole item.
 		d := f.AsOf
-		w.And(`(EXISTS (SELECT 1 FROM catalog_assignments a WHERE a.item_id = i.id AND a.target_org_id = ?
+		w.And(`(EXISTS (SELECT 1 FROM catalog_assignments a WHERE a.item_id = i.id AND (a.target_org_id = ? OR a.working_org_id = ?)
 			AND a.effective_from <= ? AND (a.effective_to = '' OR a.effective_to > ?))
 			OR (v.owner_org_id = ? AND NOT EXISTS (SELECT 1 FROM catalog_assignments t WHERE t.item_id = i.id
 			AND t.kind = 'transfer' AND t.partial = ? AND t.effective_from <= ? AND (t.effective_to = '' OR t.effective_to > ?))))`,
-			f.OrgID, d, d, f.OrgID, false, d, d)
+			f.OrgID, f.OrgID, d, d, f.OrgID, false, d, d)
 	}
 	order, err := query.Order{
 		"code": "i.code, i.region_code", "name": db.Pinyin(c, "v.name") + ", i.code", "domain": "v.domain, i.code",

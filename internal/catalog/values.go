@@ -106,17 +106,42 @@ func FormatMultiple(pct *int) string {
 	return strconv.Itoa(*pct) + "%"
 }
 
-// describeFine is the fine range in words: 5000元至5万元；货值金额10倍至20倍.
+// describeFine is the fine range in words: 5000元至5万元；货值金额10倍至20倍；每处5000元至2万元
+// （总额不超过10万元）；每平方米1000元.
 func describeFine(f Fine) string {
 	var parts []string
 	yuan := func(fen int64) string { return civil.Fen(fen).Yuan() }
-	switch {
-	case f.MinFen != nil && f.MaxFen != nil:
-		parts = append(parts, yuan(*f.MinFen)+"至"+yuan(*f.MaxFen))
-	case f.MaxFen != nil:
-		parts = append(parts, yuan(*f.MaxFen)+"以下")
-	case f.MinFen != nil:
-		parts = append(parts, yuan(*f.MinFen)+"以上")
+	span := func(lo, hi *int64) string {
+		switch {
+		case lo != nil && hi != nil && *lo == *hi:
+			return yuan(*lo)
+		case lo != nil && hi != nil:
+			return yuan(*lo) + "至" + yuan(*hi)
+		case hi != nil:
+			return yuan(*hi) + "以下"
+		case lo != nil:
+			return yuan(*lo) + "以上"
+		}
+		return ""
+	}
+	if f.Unit != "" {
+		p := "每" + f.Unit + span(f.PerUnitMinFen, f.PerUnitMaxFen)
+		var limits []string
+		if f.MinFen != nil {
+			limits = append(limits, "不少于"+yuan(*f.MinFen))
+		}
+		if f.MaxFen != nil {
+			limits = append(limits, "不超过"+yuan(*f.MaxFen))
+		}
+		if len(limits) > 0 {
+			p += "（总额" + strings.Join(limits, "、") + "）"
+		}
+		parts = append(parts, p)
+	} else if t := span(f.MinFen, f.MaxFen); t != "" {
+		if f.MinFen != nil && f.MaxFen != nil && *f.MinFen == *f.MaxFen {
+			t = yuan(*f.MinFen)
+		}
+		parts = append(parts, t)
 	}
 	base := f.MultipleBase
 	switch {

@@ -19,7 +19,9 @@ import (
 // published in the county's catalogue of 2021, then moved by three kinds of government decision —
 // 阳政发〔2021〕12号 transfers the urban-management items and the professional teams' items to the
 // bureau (some only in part), 阳政发〔2022〕8号 delegates the common urban-management penalties to
-// all 18 township offices, and 阳政发〔2024〕3号 takes 城乡规划法第六十四条 back from the townships.
+// the governments of the 15 towns and townships and the offices of the 3 streets (街道办事处), which exercise them in
+// their own name with their enforcement offices as working bodies, and 阳政发〔2024〕3号 takes
+// 城乡规划法第六十四条 back from the townships.
 // Document numbers are the demo's own.
 
 const (
@@ -530,9 +532,11 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 	for _, p := range partly {
 		moves = append(moves, catalog.MoveInput{Items: []string{p.code}, Targets: []string{bureau}, Partial: true, PartNote: p.part})
 	}
-	var offices []string
+	// Delegations go to the township people's governments and the street offices (行政处罚法 第二十四条),
+	// each with its enforcement office as the working body.
+	var townBodies []string
 	for _, t := range townships {
-		offices = append(offices, orgIDs[officeName(t)])
+		townBodies = append(townBodies, orgIDs[townGovName(t)])
 	}
 	// The repeal of 环境噪声污染防治法 on 2022-06-05 retires one item; its successor items go
 	// to the bureau the same day.
@@ -549,8 +553,8 @@ func createCatalog(ctx context.Context, a *server.App, orgIDs map[string]string)
 		{DocNo: "阳政发〔2021〕12号", Title: "阳谷县人民政府关于开展综合行政执法划转行政处罚权的决定", EffectiveFrom: "2021-07-01",
 			Note: "城市管理领域行政处罚权和市场监管、安全生产、交通运输、农业、自然资源、人力资源社会保障领域专业执法事项划转县综合行政执法局", Transfers: moves},
 		{DocNo: "阳政发〔2022〕8号", Title: "阳谷县人民政府关于向乡镇（街道）下放部分行政执法事项的决定", EffectiveFrom: "2022-06-01",
-			Note:        "下放的事项由各乡镇（街道）综合行政执法办公室以乡镇人民政府（街道办事处）的名义行使",
-			Delegations: []catalog.MoveInput{{Items: delegated, Targets: offices}}},
+			Note:        "下放的事项由各乡镇人民政府、街道办事处以自己的名义行使，其综合行政执法办公室具体承办",
+			Delegations: []catalog.MoveInput{{Items: delegated, Targets: townBodies}}},
 		{DocNo: "阳政发〔2022〕15号", Title: "阳谷县人民政府关于调整建筑施工噪声等行政处罚事项的决定", EffectiveFrom: "2022-06-05",
 			Revocations: []catalog.RevokeInput{{Items: []string{"CSGL-CF-030"}, Kind: catalog.ModeTransfer}},
 			Transfers:   []catalog.MoveInput{{Items: []string{"CSGL-CF-031", "CSGL-CF-032"}, Targets: []string{bureau}}}},

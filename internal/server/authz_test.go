@@ -286,6 +286,9 @@ var probes = map[string]probe{
 	"POST /api/v1/catalog/citations/parse": {kind: global, build: withBody(get("/api/v1/catalog/citations/parse"), func(*authzFixture, *place) any {
 		return map[string]string{"text": "《城市市容和环境卫生管理条例》第三十六条"}
 	})},
+	"POST /api/v1/catalog/fines/parse": {kind: global, build: withBody(get("/api/v1/catalog/fines/parse"), func(*authzFixture, *place) any {
+		return map[string]string{"text": "每处5000元以上2万元以下"}
+	})},
 	"GET /api/v1/catalog/template": {kind: global, build: get("/api/v1/catalog/template")},
 	"GET /api/v1/catalog/export":   {kind: list, build: withQuery(get("/api/v1/catalog/export"), func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"POST /api/v1/imports/catalog": {county: true, build: func(f *authzFixture, l level, s side) request {

@@ -17,7 +17,8 @@ import (
 // caseCatalogue lets case handling ask the catalogue, on the act's date, who exercises an item at
 // a place, and checks that the handling organisation works for that body: the body itself or an
 // organisation under it (a squadron acts in its bureau's name, 行政处罚法 第十八条), or the
-// working body of a township that exercises a delegated power in its own name (第二十四条).
+// working body of a township government or street office that exercises a delegated power in its
+// own name (第二十四条): the case is then in the government's name, handled by its office.
 type caseCatalogue struct {
 	c  *catalog.Service
 	db *db.DB
@@ -65,24 +66,24 @@ func (a caseCatalogue) Exercise(ctx context.Context, p *access.Principal, itemID
 	if v.Fine.MaxFen != nil {
 		ex.FineMaxFen = civil.Fen(*v.Fine.MaxFen)
 	}
-	if ex.FineMaxFen > 0 {
-		ex.FineRange = ex.FineMinFen.Yuan() + "至" + ex.FineMaxFen.Yuan()
+	if !v.Fine.Empty() {
+		ex.FineRange = v.Fine.Describe()
 	}
 	return ex, nil
 }
 
-// workingBody reports the township office that handles, as its working body, a power delegated
-// to the township of its region.
+// workingBody reports the organisation that handles a delegated power as the working body of the
+// township government or street office holding it: the office the delegation names, or one under
+// that office (its team).
 func (a caseCatalogue) workingBody(ctx context.Context, x catalog.Exercise, orgID string) bool {
-	if x.Mode != catalog.ModeDelegate {
+	if x.Mode != catalog.ModeDelegate || x.WorkingBody == nil {
 		return false
 	}
-	o, err := org.Get(ctx, a.db.R, access.Everywhere, orgID)
-	if err != nil || o.Kind != org.KindTownshipOffice {
-		return false
+	if orgID == x.WorkingBody.ID {
+		return true
 	}
-	body, err := org.Get(ctx, a.db.R, access.Everywhere, x.Body.ID)
-	return err == nil && body.RegionCode == o.RegionCode
+	subtree, err := org.Subtree(ctx, a.db.R, x.WorkingBody.ID)
+	return err == nil && slices.Contains(subtree, orgID)
 }
 
 func refs[T interface{ Ref() string }](cs []T) string {

@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"zhifa/internal/demo"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/civil"
 )
 
 // Shapes of the catalogue answers the tests read.
@@ -17,17 +20,19 @@ type (
 		Name string `json:"name"`
 	}
 	publicItem struct {
-		ID          string      `json:"id"`
-		Code        string      `json:"code"`
-		Name        string      `json:"name"`
-		Body        catalogBody `json:"body"`
-		Mode        string      `json:"mode"`
-		DelegatedTo int         `json:"delegatedTo"`
+		ID          string       `json:"id"`
+		Code        string       `json:"code"`
+		Name        string       `json:"name"`
+		Body        catalogBody  `json:"body"`
+		WorkingBody *catalogBody `json:"workingBody"`
+		Mode        string       `json:"mode"`
+		DelegatedTo int          `json:"delegatedTo"`
 	}
 	exercise struct {
-		Body        catalogBody `json:"body"`
-		Mode        string      `json:"mode"`
-		Explanation string      `json:"explanation"`
+		Body        catalogBody  `json:"body"`
+		WorkingBody *catalogBody `json:"workingBody"`
+		Mode        string       `json:"mode"`
+		Explanation string       `json:"explanation"`
 		Decision    *struct {
 			DocNo string `json:"docNo"`
 		} `json:"decision"`
@@ -52,7 +57,8 @@ func TestCatalogIsPublishedWithoutLogin(t *testing.T) {
 		if list.Total != 1 || list.Items[0].Code != "CSGL-CF-015" || list.Items[0].Body.Name != "阳谷县综合行政执法局" || list.Items[0].DelegatedTo != 18 {
 			t.Fatalf("public search: %+v", list)
 		}
-		// In 张秋镇 the delegated items are exercised by its office; 城乡规划法第六十四条 is no longer among them.
+		// In 张秋镇 the delegated items are exercised by its government, in its own name, its office
+		// handling them; 城乡规划法第六十四条 is no longer among them.
 		if err := anon.Get(ctx, "/api/v1/public/catalog", url.Values{"township": {"371521112000"}, "pageSize": {"100"}}, &list); err != nil {
 			t.Fatal(err)
 		}
@@ -60,7 +66,8 @@ func TestCatalogIsPublishedWithoutLogin(t *testing.T) {
 			t.Fatalf("张秋镇 exercises %d items: %+v", list.Total, list.Items)
 		}
 		for _, it := range list.Items {
-			if it.Body.Name != "张秋镇综合行政执法办公室" || it.Mode != "delegate" || it.Code == demo.RevokedItemCode {
+			if it.Body.Name != "张秋镇人民政府" || it.WorkingBody == nil || it.WorkingBody.Name != "张秋镇综合行政执法办公室" ||
+				it.Mode != "delegate" || it.Code == demo.RevokedItemCode {
 				t.Fatalf("township item: %+v", it)
 			}
 		}
@@ -78,7 +85,8 @@ func TestCatalogIsPublishedWithoutLogin(t *testing.T) {
 				FineText string `json:"fineText"`
 			} `json:"version"`
 			Delegations []struct {
-				Office catalogBody `json:"office"`
+				Subject     catalogBody  `json:"subject"`
+				WorkingBody *catalogBody `json:"workingBody"`
 			} `json:"delegations"`
 		}
 		if err := anon.Get(ctx, "/api/v1/public/catalog/"+list.Items[0].ID, nil, &detail); err != nil {
@@ -107,12 +115,22 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 			return x
 		}
 		x := ask(demo.DelegatedItemCode, "2025-01-01")
-		if x.Body.Name != "张秋镇综合行政执法办公室" || x.Mode != "delegate" || x.Decision.DocNo != "阳政发〔2022〕8号" ||
-			!strings.Contains(x.Explanation, "南街村") {
+		if x.Body.Name != "张秋镇人民政府" || x.WorkingBody == nil || x.WorkingBody.Name != "张秋镇综合行政执法办公室" ||
+			x.Mode != "delegate" || x.Decision.DocNo != "阳政发〔2022〕8号" || !strings.Contains(x.Explanation, "南街村") {
 			t.Fatalf("delegated item: %+v", x)
 		}
-		if x := ask(demo.RevokedItemCode, "2023-06-01"); x.Body.Name != "张秋镇综合行政执法办公室" {
+		if x := ask(demo.RevokedItemCode, "2023-06-01"); x.Body.Name != "张秋镇人民政府" {
 			t.Fatalf("before the revocation: %+v", x)
+		}
+		// In a street (街道) the street office exercises the delegated item in its own name.
+		var street exercise
+		if err := officer.Get(ctx, "/api/v1/catalog/exercise", url.Values{"itemCode": {demo.DelegatedItemCode},
+			"place": {"371521001000"}, "date": {"2025-01-01"}}, &street); err != nil {
+			t.Fatal(err)
+		}
+		if street.Body.Name != "博济桥街道办事处" || street.WorkingBody == nil || street.WorkingBody.Name != "博济桥街道综合行政执法办公室" ||
+			!strings.Contains(street.Explanation, "由博济桥街道办事处以自己的名义行使，博济桥街道综合行政执法办公室作为其工作机构具体承办") {
+			t.Fatalf("street office: %+v", street)
 		}
 		x = ask(demo.RevokedItemCode, "2024-03-01")
 		if x.Body.Name != "阳谷县综合行政执法局" || x.Mode != "transfer" || !strings.Contains(x.Explanation, "阳政发〔2024〕3号") {
@@ -130,7 +148,7 @@ func TestCatalogExerciseOnTheDemoCounty(t *testing.T) {
 			t.Fatalf("field %q", ce.Field)
 		}
 
-		// What 张秋镇's office exercises, and what it lost in 2024.
+		// What 张秋镇's office handles for its government, and what it lost in 2024.
 		orgs, err := officer.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
 		if err != nil || orgs.Total != 1 {
 			t.Fatal(err)
@@ -220,7 +238,7 @@ func TestCatalogWritesNeedCatalogWrite(t *testing.T) {
 }
 
 // TestRenamedOfficeShowsInTheCatalogue renames a township office and expects the catalogue's
-// answer to name it anew at once: organisation changes refresh the catalogue snapshot.
+// answer to name the working body anew at once: organisation changes refresh the catalogue snapshot.
 func TestRenamedOfficeShowsInTheCatalogue(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
 		admin := e.as("admin")
@@ -236,8 +254,8 @@ func TestRenamedOfficeShowsInTheCatalogue(t *testing.T) {
 			"place": {zhangqiuVillage}, "date": {"2025-01-01"}}, &x); err != nil {
 			t.Fatal(err)
 		}
-		if x.Body.Name != "张秋镇综合行政执法队" {
-			t.Fatalf("after the rename the catalogue names %q", x.Body.Name)
+		if x.Body.Name != "张秋镇人民政府" || x.WorkingBody == nil || x.WorkingBody.Name != "张秋镇综合行政执法队" {
+			t.Fatalf("after the rename the catalogue names %+v", x)
 		}
 	})
 }
@@ -305,6 +323,36 @@ func TestDomainsComeFromTheCatalogue(t *testing.T) {
 		after, err := admin.Orgs(ctx, url.Values{"q": {"张秋镇综合行政执法办公室"}})
 		if err != nil || strings.Join(after.Items[0].Domains, "、") != "城市管理、河湖管理" {
 			t.Fatalf("domains kept: %+v %v", after.Items, err)
+		}
+	})
+}
+
+// TestCaseUnderADelegatedItem: a case under an item delegated to a township is in the name of the
+// township's government (or the street office), handled by its enforcement office; the county
+// bureau is not competent there, nor is another township's office.
+func TestCaseUnderADelegatedItem(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		itemID := lookup(t, e.app.DB, `SELECT id FROM catalog_items WHERE code = ?`, demo.DelegatedItemCode)
+		org := func(name string) string {
+			return lookup(t, e.app.DB, `SELECT id FROM organizations WHERE name = ?`, name)
+		}
+		act, _ := civil.ParseDate("date", "日期", "2025-01-01")
+		for _, c := range []struct{ place, office, subject string }{
+			{zhangqiuVillage, "张秋镇综合行政执法办公室", "张秋镇人民政府"},
+			{"371521001000", "博济桥街道综合行政执法办公室", "博济桥街道办事处"},
+		} {
+			ex, err := e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, c.place, org(c.office), act)
+			if err != nil || ex.SubjectName != c.subject || ex.SubjectOrgID != org(c.subject) || ex.Mode != "delegate" {
+				t.Fatalf("%s: %+v %v", c.office, ex, err)
+			}
+		}
+		_, err := e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, zhangqiuVillage, org("阳谷县综合行政执法局"), act)
+		if !apperr.Is(err, "CASE_ORG_NOT_COMPETENT") || !strings.Contains(apperr.As(err).Message, "张秋镇人民政府") {
+			t.Fatalf("the bureau in a delegated township: %v", err)
+		}
+		_, err = e.app.Cases.Catalogue.Exercise(ctx, access.System(), itemID, zhangqiuVillage, org("阎楼镇综合行政执法办公室"), act)
+		if !apperr.Is(err, "CASE_ORG_NOT_COMPETENT") {
+			t.Fatalf("another township's office: %v", err)
 		}
 	})
 }

@@ -41,7 +41,7 @@ func (a *App) modules() []module {
 			events.Subscribe(b, "people", a.People.OrgMoved)
 		}},
 		{name: "reform", routes: a.Reform.Routes, audits: reform.AuditKinds, settings: reform.Settings},
-		{name: "catalog", routes: a.Catalog.Routes, audits: catalog.AuditKinds, subscribe: func(b *events.Bus) {
+		{name: "catalog", routes: a.Catalog.Routes, audits: catalog.AuditKinds, settings: catalog.Settings, subscribe: func(b *events.Bus) {
 			events.Subscribe(b, "catalog", a.Catalog.OrgChanged)
 		}},
 		{name: "discretion", routes: a.Discretion.Routes, audits: discretion.AuditKinds, settings: discretion.Settings},

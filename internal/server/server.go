@@ -63,10 +63,10 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	bus := events.NewBus()
 	a := &App{DB: d, Clock: c, Audit: log, Events: bus, Version: version, metrics: newMetrics()}
 	a.Regions = &region.Service{DB: d, Audit: log, Clock: c}
-	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c}
+	a.Settings = &settings.Service{DB: d, Clock: c, Regions: region.Directory{}, Audit: log}
+	a.Catalog = &catalog.Service{DB: d, Audit: log, Clock: c, Settings: a.Settings}
 	a.People = &people.Service{DB: d, Audit: log, Clock: c, Box: box, Domains: a.Catalog}
 	a.Orgs = &org.Service{DB: d, Audit: log, Clock: c, Posts: a.People, Domains: a.Catalog, Events: bus}
-	a.Settings = &settings.Service{DB: d, Clock: c, Regions: region.Directory{}, Audit: log}
 	a.Reform = &reform.Service{DB: d, Clock: c, Settings: a.Settings}
 	a.Accounts = &account.Service{DB: d, Audit: log, Clock: c, Policy: policy}
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}, Settings: a.Settings}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"zhifa/internal/catalog"
@@ -30,15 +29,19 @@ func (a catalogStatutes) Statute(ctx context.Context, itemID, date string) (disc
 	for i, c := range st.PenaltyBasis {
 		refs[i] = c.Ref()
 	}
+	// A per-unit fine carries its unit and per-unit range; its FineMinFen and FineMaxFen are then
+	// the floor and cap of the total, 0 when the law sets none.
 	return discretion.Statute{ItemID: st.ItemID, ItemCode: st.ItemCode, ItemName: st.ItemName, VersionID: st.VersionID,
 		EffectiveFrom: st.EffectiveFrom, Citation: strings.Join(refs, "、"), PenaltyKinds: st.PenaltyKinds,
 		FineMinFen: deref(st.Fine.MinFen), FineMaxFen: deref(st.Fine.MaxFen), MultipleMinPct: deref(st.Fine.MultipleMin),
-		MultipleMaxPct: deref(st.Fine.MultipleMax), MultipleBase: st.Fine.MultipleBase}, nil
+		MultipleMaxPct: deref(st.Fine.MultipleMax), MultipleBase: st.Fine.MultipleBase, Unit: st.Fine.Unit,
+		PerUnitMinFen: deref(st.Fine.PerUnitMinFen), PerUnitMaxFen: deref(st.Fine.PerUnitMaxFen)}, nil
 }
 
-// FineBases is the vocabulary of multiple bases; every jurisdiction uses the catalogue's list.
-func (a catalogStatutes) FineBases(context.Context, string) ([]string, error) {
-	return slices.Clone(catalog.MultipleBases), nil
+// FineBases is the vocabulary of multiple bases in force for a jurisdiction: the catalogue's
+// setting (倍数罚款计算基数), its own or the nearest ancestor's, else the national list.
+func (a catalogStatutes) FineBases(ctx context.Context, regionCode string) ([]string, error) {
+	return a.c.FineBases(ctx, nil, regionCode)
 }
 
 func deref[T int | int64](p *T) T {

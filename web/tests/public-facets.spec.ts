@@ -14,6 +14,7 @@ const item = (id: string, domain: string, body: string, delegatedTo = 0): Public
   level: 'county',
   levelName: '县级',
   body: { id: body, name: `${body}局`, kind: 'bureau' },
+  workingBody: null,
   mode: 'transfer',
   modeName: '划转',
   partial: false,
@@ -34,10 +35,16 @@ describe('public portal facets', () => {
   })
 
   it('derives townships from delegations, by region code', () => {
-    const office = (code: string, name: string) => ({ office: { id: code, name, kind: 'township_office' }, placeCode: code, docNo: '', effectiveFrom: '' })
+    const body = (code: string, name: string) => ({
+      subject: { id: code, name, kind: 'government' },
+      workingBody: { id: `${code}-o`, name: name.replace(/(人民政府|办事处)$/, '') + '综合行政执法办公室', kind: 'township_office' },
+      placeCode: code,
+      docNo: '',
+      effectiveFrom: '',
+    })
     const t = townshipOptions([
-      { delegations: [office('371521112000', '张秋镇综合行政执法办公室'), office('371521001000', '博济桥街道综合行政执法办公室')] },
-      { delegations: [office('371521112000', '张秋镇综合行政执法办公室')] },
+      { delegations: [body('371521112000', '张秋镇人民政府'), body('371521001000', '博济桥街道办事处')] },
+      { delegations: [body('371521112000', '张秋镇人民政府')] },
     ])
     expect(t.map((o) => o.label)).toEqual(['博济桥街道', '张秋镇'])
     expect(t[1]?.count).toBe(2)

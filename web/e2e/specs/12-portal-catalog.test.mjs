@@ -62,13 +62,13 @@ describe('公众门户：权责清单', () => {
       const box = await section.getByTestId('portal-entry').first().boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `清单条目超出屏幕：${JSON.stringify(box)}`)
 
-      // 张秋镇：只列下放至当地的事项，行使主体为张秋镇综合行政执法办公室。
+      // 张秋镇：只列下放至当地的事项，行使主体为张秋镇人民政府（其综合行政执法办公室承办）。
       await section.locator('.el-select', { hasText: '乡镇（街道）' }).click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: '张秋镇' }).click()
       await page.waitForURL((u) => u.searchParams.get('township') === '371521112000')
       await page.waitForFunction(() => {
         const bodies = [...document.querySelectorAll('[data-testid="portal-body"]')].map((e) => e.textContent ?? '')
-        return bodies.length > 0 && bodies.every((t) => t.startsWith('张秋镇综合行政执法办公室'))
+        return bodies.length > 0 && bodies.every((t) => t.startsWith('张秋镇人民政府'))
       })
       await shot(page, 'portal-catalog-mobile')
     } finally {

@@ -14,6 +14,7 @@ import type {
   DecisionDetail,
   DecisionInput,
   Exercise,
+  Fine,
   OrgDiff,
   OrgItems,
   Page,
@@ -100,6 +101,11 @@ export function listCatalogDomains(): Promise<CatalogDomain[]> {
 /** 把粘贴的中文依据（《…》第…条第…款第（…）项：原文，多条以；分隔）解析为结构化引用。 */
 export function parseCitations(text: string): Promise<Citation[]> {
   return http.post<Citation[]>('/catalog/citations/parse', { text })
+}
+
+/** 把法定罚款的原文（5000元至2万元、每处5000元以上2万元以下、1000元/平方米，总额不超过10万元）解析为罚款幅度。 */
+export function parseFine(text: string): Promise<Fine> {
+  return http.post<Fine>('/catalog/fines/parse', { text })
 }
 
 export function downloadCatalogTemplate(format: 'csv' | 'xlsx' = 'xlsx'): Promise<DownloadedFile> {

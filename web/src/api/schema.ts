@@ -1286,6 +1286,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/fines/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解析罚款幅度文本（5000元至2万元、每处5000元以上2万元以下、1000元/平方米，总额不超过10万元） */
+        post: operations["postCatalogFinesParse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/items": {
         parameters: {
             query?: never;
@@ -1430,7 +1447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 权责清单代码表：事项类型、类别、层级、状态、处罚种类、倍数基数、执法领域 */
+        /** 权责清单代码表：事项类型、类别、层级、状态、处罚种类、本辖区的倍数基数、计罚单位、执法领域 */
         get: operations["getCatalogMeta"];
         put?: never;
         post?: never;
@@ -3202,6 +3219,8 @@ export interface components {
             revokedById: string;
             targetOrgId: string;
             targetOrgName: string;
+            workingOrgId: string;
+            workingOrgName: string;
         };
         "catalog.AssignmentChange": {
             assignment: components["schemas"]["catalog.Assignment"];
@@ -3318,6 +3337,7 @@ export interface components {
             remainder: components["schemas"]["catalog.OrgRef"] | null;
             version: components["schemas"]["catalog.VersionRef"];
             warnings: string[];
+            workingBody: components["schemas"]["catalog.OrgRef"] | null;
         };
         "catalog.FieldChange": {
             after: unknown;
@@ -3331,12 +3351,28 @@ export interface components {
             multipleBase: string;
             multipleMax: number | null;
             multipleMin: number | null;
+            perUnitMaxFen: number | null;
+            perUnitMinFen: number | null;
+            unit: string;
+        };
+        "catalog.FineText": {
+            text: string;
+        };
+        "catalog.ImportNote": {
+            code: string;
+            line: number;
+            message: string;
+            name: string;
         };
         "catalog.ImportResult": {
+            decisions: number;
+            delegations: number;
             drafts: number;
+            draftsWithoutBasis: components["schemas"]["catalog.ImportNote"][];
             imported: number;
             kind: string;
             published: number;
+            transfers: number;
         };
         "catalog.Input": {
             category: components["schemas"]["catalog.Category"];
@@ -3417,6 +3453,7 @@ export interface components {
             penaltyKinds: string[];
             statuses: components["schemas"]["catalog.Option"][];
             types: components["schemas"]["catalog.Option"][];
+            units: string[];
         };
         /** @enum {string} */
         "catalog.Mode": "owner" | "transfer" | "delegate";
@@ -3451,9 +3488,11 @@ export interface components {
             partNote: string;
             partial: boolean;
             placeCode: string;
+            subject: components["schemas"]["catalog.OrgRef"] | null;
             type: components["schemas"]["catalog.ItemType"];
             typeName: string;
             versionId: string;
+            workingBody: components["schemas"]["catalog.OrgRef"] | null;
         };
         "catalog.OrgItems": {
             byDomain: components["schemas"]["catalog.Count"][];
@@ -3484,8 +3523,9 @@ export interface components {
         "catalog.PublicDelegation": {
             docNo: string;
             effectiveFrom: string;
-            office: components["schemas"]["catalog.OrgRef"];
             placeCode: string;
+            subject: components["schemas"]["catalog.OrgRef"];
+            workingBody: components["schemas"]["catalog.OrgRef"] | null;
         };
         "catalog.PublicDetail": {
             delegations: components["schemas"]["catalog.PublicDelegation"][];
@@ -3511,6 +3551,7 @@ export interface components {
             partial: boolean;
             type: components["schemas"]["catalog.ItemType"];
             typeName: string;
+            workingBody: components["schemas"]["catalog.OrgRef"] | null;
         };
         "catalog.PublicItemList": {
             items: components["schemas"]["catalog.PublicItem"][];
@@ -7232,6 +7273,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCatalogFinesParse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["catalog.FineText"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["catalog.Fine"];
+                };
             };
             /** @description 错误：稳定的错误码与中文信息 */
             default: {

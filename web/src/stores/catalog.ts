@@ -15,7 +15,7 @@ function nameIn(list: readonly CodeName[] | undefined, code: string): string {
   return list?.find((o) => o.code === code)?.name ?? code
 }
 
-/** 权责清单代码表（事项类型、类别、层级、状态、处罚种类、执法领域）与裁量基准代码表的缓存。 */
+/** 权责清单代码表（事项类型、类别、层级、状态、处罚种类、本辖区的倍数基数、计罚单位、执法领域）与裁量基准代码表的缓存。 */
 export const useCatalogStore = defineStore('catalog', {
   state: (): CatalogState => ({ meta: null, vocabulary: null }),
   getters: {
@@ -25,6 +25,7 @@ export const useCatalogStore = defineStore('catalog', {
     statuses: (s) => s.meta?.statuses ?? [],
     penaltyKinds: (s) => s.meta?.penaltyKinds ?? [],
     multipleBases: (s) => s.meta?.multipleBases ?? [],
+    units: (s) => s.meta?.units ?? [],
     domains: (s) => (s.meta?.domains ?? []).map((d) => d.name),
     typeName: (s) => (code: string) => nameIn(s.meta?.types, code),
   },

@@ -34,17 +34,22 @@ export function publicFacets(items: readonly PublicCatalogItem[]): PublicFacets 
   }
 }
 
-/** 下放详情 → 乡镇（街道）选项（value 为乡镇区划代码，label 为承接的执法办公室），按区划代码排序。 */
+/** 下放详情 → 乡镇（街道）选项（value 为乡镇区划代码，label 为承接的乡镇、街道），按区划代码排序。 */
 export function townshipOptions(details: readonly Pick<PublicCatalogDetail, 'delegations'>[]): FacetOption[] {
   const map = new Map<string, FacetOption>()
   for (const d of details) {
     for (const g of d.delegations) {
       const cur = map.get(g.placeCode)
       if (cur) cur.count++
-      else map.set(g.placeCode, { value: g.placeCode, label: g.office.name.replace(/综合行政执法办公室$/, ''), count: 1 })
+      else map.set(g.placeCode, { value: g.placeCode, label: townshipLabel(g.subject.name), count: 1 })
     }
   }
   return [...map.values()].sort((a, b) => a.value.localeCompare(b.value))
+}
+
+/** 乡镇人民政府、街道办事处 → 乡镇、街道的名称：张秋镇人民政府 → 张秋镇，博济桥街道办事处 → 博济桥街道。 */
+export function townshipLabel(name: string): string {
+  return name.replace(/(人民政府|办事处)$/, '')
 }
 
 /** 选出下放范围最广的若干事项，用其详情归纳乡镇。 */
