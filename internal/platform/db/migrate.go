@@ -23,7 +23,10 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if d.Dialect == Postgres {
 		dialect = goose.DialectPostgres
 	}
-	p, err := goose.NewProvider(dialect, d.W.DB, sub)
+	// Features are built side by side, so a migration may be numbered below one a database already
+	// has (00013 and 00014 came after 00015 and 00016 in some databases); each migration stands
+	// alone, and a missing lower one is applied rather than refused.
+	p, err := goose.NewProvider(dialect, d.W.DB, sub, goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return 0, err
 	}
