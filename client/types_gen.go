@@ -514,6 +514,7 @@ func (e SettingsAction) Valid() bool {
 // Defines values for SettingsFieldType.
 const (
 	SettingsFieldTypeBoolean SettingsFieldType = "boolean"
+	SettingsFieldTypeChoice  SettingsFieldType = "choice"
 	SettingsFieldTypeInteger SettingsFieldType = "integer"
 	SettingsFieldTypePercent SettingsFieldType = "percent"
 	SettingsFieldTypeText    SettingsFieldType = "text"
@@ -524,6 +525,8 @@ const (
 func (e SettingsFieldType) Valid() bool {
 	switch e {
 	case SettingsFieldTypeBoolean:
+		return true
+	case SettingsFieldTypeChoice:
 		return true
 	case SettingsFieldTypeInteger:
 		return true
@@ -1388,16 +1391,23 @@ type CasesPayment struct {
 
 // CasesPenalty defines model for cases.Penalty.
 type CasesPenalty struct {
-	BenchmarkID    string   `json:"benchmarkId,omitempty"`
-	ConfiscateFen  int      `json:"confiscateFen"`
-	ConfiscateText string   `json:"confiscateText"`
-	Departure      string   `json:"departure,omitempty"`
-	FineFen        int      `json:"fineFen"`
-	Kinds          []string `json:"kinds"`
-	PartyID        string   `json:"partyId"`
-	Tier           string   `json:"tier,omitempty"`
-	TierMaxFen     int      `json:"tierMaxFen"`
-	TierMinFen     int      `json:"tierMinFen"`
+	BenchmarkID      string           `json:"benchmarkId,omitempty"`
+	BenchmarkVersion int              `json:"benchmarkVersion,omitempty"`
+	Computation      []string         `json:"computation,omitempty"`
+	ConfiscateFen    int              `json:"confiscateFen"`
+	ConfiscateText   string           `json:"confiscateText"`
+	Departure        string           `json:"departure,omitempty"`
+	Facts            *DiscretionFacts `json:"facts,omitempty"`
+	FineFen          int              `json:"fineFen"`
+	Kinds            []string         `json:"kinds"`
+	Notes            []string         `json:"notes,omitempty"`
+	PartyID          string           `json:"partyId"`
+	PriorSource      string           `json:"priorSource,omitempty"`
+	Tier             string           `json:"tier,omitempty"`
+	TierMaxFen       int              `json:"tierMaxFen"`
+	TierMinFen       int              `json:"tierMinFen"`
+	TierReason       string           `json:"tierReason,omitempty"`
+	TierWarning      bool             `json:"tierWarning,omitempty"`
 }
 
 // CasesPoliceAnswer defines model for cases.PoliceAnswer.
@@ -3218,13 +3228,14 @@ type SettingsEntry struct {
 
 // SettingsField defines model for settings.Field.
 type SettingsField struct {
-	Help  string            `json:"help,omitempty"`
-	Label string            `json:"label"`
-	Max   int               `json:"max"`
-	Min   int               `json:"min"`
-	Name  string            `json:"name"`
-	Type  SettingsFieldType `json:"type"`
-	Unit  string            `json:"unit,omitempty"`
+	Help    string            `json:"help,omitempty"`
+	Label   string            `json:"label"`
+	Max     int               `json:"max"`
+	Min     int               `json:"min"`
+	Name    string            `json:"name"`
+	Options []SettingsOption  `json:"options,omitempty"`
+	Type    SettingsFieldType `json:"type"`
+	Unit    string            `json:"unit,omitempty"`
 }
 
 // SettingsFieldType defines model for settings.FieldType.
@@ -3253,6 +3264,12 @@ type SettingsLevel struct {
 	Own        *SettingsEntry `json:"own"`
 	RegionCode string         `json:"regionCode"`
 	RegionName string         `json:"regionName"`
+}
+
+// SettingsOption defines model for settings.Option.
+type SettingsOption struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // SettingsView defines model for settings.View.

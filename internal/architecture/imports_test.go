@@ -26,7 +26,9 @@ var featureDeps = map[string][]string{
 	"discretion": {"audit", "region"}, // the catalogue is reached through the Statutes interface
 	"audit":      {},
 	"calendar":   {"audit"},
-	"cases":      {"audit", "calendar", "org", "people", "region"}, // the catalogue through the Catalogue interface
+	// The catalogue through the Catalogue interface; discretion for the benchmark applied to a
+	// case's facts (discretion counts prior penalties through its PriorPenalties interface).
+	"cases": {"audit", "calendar", "discretion", "org", "people", "region"},
 }
 
 // Shared packages of the legal domain that any feature may use and that use only the platform:

@@ -18,6 +18,7 @@ package cases
 
 import (
 	"zhifa/internal/audit"
+	"zhifa/internal/discretion"
 	"zhifa/internal/platform/civil"
 )
 
@@ -103,19 +104,34 @@ func PartyTypeName(t PartyType) string { return partyTypeNames[t] }
 func (t PartyType) Organisation() bool { return t == LegalPerson || t == OtherOrg }
 
 // Penalty is the penalty proposed to or imposed on one party: the kinds (行政处罚法 第九条), the
-// fine and the confiscations in fen, and the discretion benchmark tier applied. Departure says why
-// the fine leaves the tier's range, when it does (国办发〔2022〕27号: 说明理由).
+// fine and the confiscations in fen, and the discretion benchmark applied. Facts are what the
+// officers found that the benchmark asks about (情节: harm, correction, amounts, quantity …); the
+// server applies the benchmark in force to them at every step that proposes or decides a penalty
+// and records the tier, its range, the reason and where the count of prior penalties came from
+// (BenchmarkID to Notes: whatever a request says of them is replaced). Departure says why the
+// fine leaves the tier's range, when it does (国办发〔2022〕27号: 说明理由).
 type Penalty struct {
-	PartyID        string    `json:"partyId" text:"64"`
-	Kinds          []string  `json:"kinds"`
-	FineFen        civil.Fen `json:"fineFen"`
-	ConfiscateFen  civil.Fen `json:"confiscateFen"`             // 没收违法所得
-	ConfiscateText string    `json:"confiscateText" text:"500"` // 没收的非法财物（清单）
-	BenchmarkID    string    `json:"benchmarkId,omitempty" text:"64"`
-	Tier           string    `json:"tier,omitempty" text:"50"` // the benchmark's tier label, as applied
-	TierMinFen     civil.Fen `json:"tierMinFen"`               // the tier's range, as the benchmark gave it
-	TierMaxFen     civil.Fen `json:"tierMaxFen"`               //
-	Departure      string    `json:"departure,omitempty" text:"1000,multiline"`
+	PartyID        string            `json:"partyId" text:"64"`
+	Kinds          []string          `json:"kinds"`
+	FineFen        civil.Fen         `json:"fineFen"`
+	ConfiscateFen  civil.Fen         `json:"confiscateFen"`             // 没收违法所得
+	ConfiscateText string            `json:"confiscateText" text:"500"` // 没收的非法财物（清单）
+	Facts          *discretion.Facts `json:"facts,omitempty"`
+	Departure      string            `json:"departure,omitempty" text:"1000,multiline"`
+
+	BenchmarkID      string    `json:"benchmarkId,omitempty" text:"64"`
+	BenchmarkVersion int       `json:"benchmarkVersion,omitempty"`
+	Tier             string    `json:"tier,omitempty" text:"100"` // the tier's label and level, as applied: 第二次违法（从重处罚）
+	TierMinFen       civil.Fen `json:"tierMinFen"`                // the tier's range for these facts
+	TierMaxFen       civil.Fen `json:"tierMaxFen"`                // 0 with TierMinFen 0: the tier imposes no fine
+	TierWarning      bool      `json:"tierWarning,omitempty"`     // the tier gives a warning (警告, alone or with the fine)
+	TierReason       string    `json:"tierReason,omitempty" text:"4000,multiline"`
+	// PriorSource says where the count of prior penalties came from: "record" (the party's
+	// decisions on the platform) or "officer" (the officers' count, when the party has no ID
+	// number on the case); "" when the benchmark counts none.
+	PriorSource string   `json:"priorSource,omitempty" text:"10"`
+	Computation []string `json:"computation,omitempty"`
+	Notes       []string `json:"notes,omitempty"`
 }
 
 // Kinds of penalty this package looks for.

@@ -291,6 +291,10 @@ func (s *Service) Simple(ctx context.Context, p *access.Principal, in SimpleInpu
 	if err := CheckSimple(party.Type, pen); err != nil {
 		return Detail{}, err
 	}
+	pen.ConfiscateText, pen.Departure = strings.TrimSpace(pen.ConfiscateText), strings.TrimSpace(pen.Departure)
+	if err := s.applyBenchmark(ctx, "penalty", &pen, party, &op.r.State.V, op.r.RegionCode, nil); err != nil {
+		return Detail{}, err
+	}
 	if err := CheckFine("penalty", pen, op.r.State.V.Exercise); err != nil {
 		return Detail{}, err
 	}

@@ -262,10 +262,20 @@ func CheckFine(field string, p Penalty, ex Exercise) error {
 				WithRule("行政处罚法 第五条：设定和实施行政处罚必须以事实为依据，与违法行为的事实、性质、情节以及社会危害程度相当")
 		}
 	}
-	if p.BenchmarkID != "" && p.FineFen > 0 && (p.FineFen < p.TierMinFen || (p.TierMaxFen > 0 && p.FineFen > p.TierMaxFen)) &&
-		strings.TrimSpace(p.Departure) == "" {
+	// The tier's range as the server worked it out (applyBenchmark); a tier without a fine has
+	// both ends 0, and a fine there, or none where the tier fines, leaves the tier too.
+	if p.BenchmarkID != "" && (p.FineFen < p.TierMinFen || p.FineFen > p.TierMaxFen) && strings.TrimSpace(p.Departure) == "" {
+		tier := "不处罚款"
+		if p.TierMaxFen > 0 {
+			tier = p.TierMinFen.Yuan() + "至" + p.TierMaxFen.Yuan()
+		}
 		return apperr.InvalidField(field+".departure", "CASE_OUTSIDE_BENCHMARK",
-			fmt.Sprintf("罚款%s不在裁量基准“%s”档次的%s至%s之间，须说明理由", p.FineFen.Yuan(), p.Tier, p.TierMinFen.Yuan(), p.TierMaxFen.Yuan())).
+			fmt.Sprintf("罚款%s不在裁量基准“%s”档次的幅度（%s）内，须说明理由", p.FineFen.Yuan(), p.Tier, tier)).
+			WithRule("国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见（国办发〔2022〕27号）：适用裁量基准……确需超出的，应当说明理由")
+	}
+	if p.BenchmarkID != "" && p.TierWarning && !slices.Contains(p.Kinds, KindWarning) && strings.TrimSpace(p.Departure) == "" {
+		return apperr.InvalidField(field+".kinds", "CASE_OUTSIDE_BENCHMARK",
+			fmt.Sprintf("裁量基准“%s”档次规定给予警告，请选择“警告”或者说明理由", p.Tier)).
 			WithRule("国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见（国办发〔2022〕27号）：适用裁量基准……确需超出的，应当说明理由")
 	}
 	return nil

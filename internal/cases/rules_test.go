@@ -188,6 +188,28 @@ func TestFineAgainstStatuteAndBenchmark(t *testing.T) {
 	if err := CheckFine("p", tier, ex); err != nil {
 		t.Errorf("outside the tier with a reason: %v", err)
 	}
+	// A tier that only warns: any fine leaves it; a warning alone where the tier fines leaves it too.
+	warn := Penalty{Kinds: []string{KindWarning, KindFine}, FineFen: 2000_00, BenchmarkID: "b", Tier: "从轻处罚"}
+	if err := CheckFine("p", warn, ex); !apperr.Is(err, "CASE_OUTSIDE_BENCHMARK") || !strings.Contains(apperr.As(err).Message, "不处罚款") {
+		t.Errorf("a fine in a tier without one: %v", err)
+	}
+	only := Penalty{Kinds: []string{KindWarning}, BenchmarkID: "b", Tier: "一般", TierMinFen: 5000_00, TierMaxFen: 8000_00}
+	if err := CheckFine("p", only, ex); !apperr.Is(err, "CASE_OUTSIDE_BENCHMARK") {
+		t.Errorf("no fine where the tier fines: %v", err)
+	}
+	inside := Penalty{Kinds: []string{KindFine}, FineFen: 8000_00, BenchmarkID: "b", Tier: "一般", TierMinFen: 5000_00, TierMaxFen: 8000_00}
+	if err := CheckFine("p", inside, ex); err != nil {
+		t.Errorf("the tier's maximum: %v", err)
+	}
+	// 警告，并处罚款: leaving out the warning departs from the tier too.
+	inside.TierWarning = true
+	if err := CheckFine("p", inside, ex); !apperr.Is(err, "CASE_OUTSIDE_BENCHMARK") || apperr.As(err).Field != "p.kinds" {
+		t.Errorf("a fine without the tier's warning: %v", err)
+	}
+	inside.Kinds = []string{KindWarning, KindFine}
+	if err := CheckFine("p", inside, ex); err != nil {
+		t.Errorf("warning and fine: %v", err)
+	}
 }
 
 func TestNotHeavierThanNotified(t *testing.T) {

@@ -38,6 +38,9 @@ type Service struct {
 	Settings  *settings.Service
 	Calendar  *calendar.Service
 	Catalogue Catalogue
+	// Benchmarks applies the discretion benchmarks (internal/discretion); without it the
+	// statute alone bounds a fine.
+	Benchmarks Benchmarks
 }
 
 func (s *Service) today() civil.Date { return civil.Today(s.Clock) }

@@ -375,7 +375,11 @@ func (s *Service) SubmitReport(ctx context.Context, p *access.Principal, id stri
 			Education: strings.TrimSpace(in.Education), Complex: in.Complex, PublicInterest: in.PublicInterest,
 			ManyRelations: in.ManyRelations, OtherReview: in.OtherReview}
 		if in.Outcome == OutcomePenalty {
-			ps, err := w.penalties("proposed", in.Proposed)
+			var earlier []Penalty
+			if w.st.Report != nil {
+				earlier = w.st.Report.Proposed
+			}
+			ps, err := w.penalties("proposed", in.Proposed, earlier)
 			if err != nil {
 				return err
 			}
@@ -395,9 +399,10 @@ func (s *Service) SubmitReport(ctx context.Context, p *access.Principal, id stri
 	})
 }
 
-// penalties checks the penalties proposed or decided: one per party of the case, each within
-// the statute (and the benchmark tier, or with the reason).
-func (w *work) penalties(field string, in []Penalty) ([]Penalty, error) {
+// penalties checks the penalties proposed or decided: one per party of the case, the benchmark
+// applied to the facts recorded with each (or with the party's penalty at the step before,
+// earlier), each within the statute and the benchmark tier, or with the reason.
+func (w *work) penalties(field string, in []Penalty, earlier []Penalty) ([]Penalty, error) {
 	if len(in) == 0 {
 		return nil, apperr.InvalidField(field, "CASE_PENALTY_REQUIRED", "请填写对当事人的处罚")
 	}
@@ -405,15 +410,16 @@ func (w *work) penalties(field string, in []Penalty) ([]Penalty, error) {
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]bool{}
+	known := map[string]partyRow{}
 	for _, pr := range ps[w.r.ID] {
-		known[pr.ID] = true
+		known[pr.ID] = pr
 	}
 	seen := map[string]bool{}
 	out := make([]Penalty, 0, len(in))
 	for i, p := range in {
 		f := fmt.Sprintf("%s[%d]", field, i)
-		if !known[p.PartyID] {
+		party, ok := known[p.PartyID]
+		if !ok {
 			return nil, apperr.InvalidField(f+".partyId", "CASE_PARTY_NOT_FOUND", "处罚对象不是本案当事人")
 		}
 		if seen[p.PartyID] {
@@ -422,6 +428,9 @@ func (w *work) penalties(field string, in []Penalty) ([]Penalty, error) {
 		seen[p.PartyID] = true
 		p.Kinds = dedupe(p.Kinds)
 		p.ConfiscateText, p.Departure = strings.TrimSpace(p.ConfiscateText), strings.TrimSpace(p.Departure)
+		if err := w.s.applyBenchmark(w.ctx, f, &p, party, w.st, w.r.RegionCode, earlier); err != nil {
+			return nil, err
+		}
 		if err := CheckFine(f, p, w.st.Exercise); err != nil {
 			return nil, err
 		}
@@ -564,7 +573,7 @@ func (s *Service) Notify(ctx context.Context, p *access.Principal, id string, in
 		if len(proposed) == 0 {
 			proposed = w.st.Report.Proposed
 		}
-		ps, err := w.penalties("proposed", proposed)
+		ps, err := w.penalties("proposed", proposed, w.st.Report.Proposed)
 		if err != nil {
 			return err
 		}
@@ -903,7 +912,7 @@ func (s *Service) Decide(ctx context.Context, p *access.Principal, id string, in
 			if len(pens) == 0 {
 				pens = st.Notice.Proposed
 			}
-			ps, err := w.penalties("penalties", pens)
+			ps, err := w.penalties("penalties", pens, st.Notice.Proposed)
 			if err != nil {
 				return err
 			}

@@ -231,12 +231,21 @@ func (s *Service) CountPenalties(ctx context.Context, partyKey, itemID, from, to
 	return n, err
 }
 
+// recordedKey reports a party key as case_parties keeps it: "P:" and the blind index of a
+// resident ID number, or "C:" and a credit code. A key "N:" (no ID recorded) names nobody.
+func recordedKey(k string) bool {
+	return len(k) > 2 && (strings.HasPrefix(k, "P:") || strings.HasPrefix(k, "C:"))
+}
+
 // Count counts a party's prior penalties for an item in [from, to) for the discretion
 // benchmarks' look-back (discretion.PriorPenalties): the party is named by its resident ID
-// number or unified social credit code, as the case records it.
+// number or unified social credit code, or by the key a case keeps for it (partyKey), which a
+// case step passes on when the server applies the benchmark.
 func (s *Service) Count(ctx context.Context, idOrCode, itemID, from, to string) (int, error) {
 	key := ""
-	if id, err := identResident(idOrCode, s.today()); err == nil {
+	if recordedKey(idOrCode) {
+		key = idOrCode
+	} else if id, err := identResident(idOrCode, s.today()); err == nil {
 		key = "P:" + s.Box.Index(id)
 	} else if code, err := identCredit(idOrCode); err == nil {
 		key = "C:" + code

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zhifa/internal/cases"
+	"zhifa/internal/discretion"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/db"
@@ -330,6 +331,30 @@ func (d *caseDemo) build() {
 	})
 	d.do("归档", d.officer, func(p *access.Principal) (cases.Detail, error) {
 		return a.Cases.Archive(ctx, p, done, cases.DateInput{Date: d.day(40)})
+	})
+
+	// Decided under the county's discretion benchmark (城市建筑垃圾管理规定 第二十三条): the tier
+	// worked out by the platform from the facts the officers recorded, served and awaiting payment.
+	waste := d.open(50, "CSGL-CF-028", "阳谷县某渣土运输公司沿途遗撒建筑垃圾案", placeQiaoRun, firm("阳谷县某渣土运输有限公司", "91371521MA3N5P6Q7"), "")
+	d.record(waste, 48, "公司运输负责人")
+	d.do("调查终结报告", d.officer, func(p *access.Principal) (cases.Detail, error) {
+		return a.Cases.SubmitReport(ctx, p, waste, cases.ReportInput{Date: d.day(40), Facts: "运输建筑垃圾途中沿阳谷县谷山路遗撒约200米，责令改正后次日仍未清理，由环卫作业单位代为清理",
+			Evidence: "现场检查笔录、询问笔录、照片、行车记录", Outcome: cases.OutcomePenalty,
+			Proposed: []cases.Penalty{{PartyID: d.partyOf(waste), Kinds: []string{cases.KindWarning, cases.KindFine}, FineFen: 20000_00,
+				Facts: &discretion.Facts{Harm: discretion.HarmGeneral}}}})
+	})
+	d.do("负责人审查", d.leader, func(p *access.Principal) (cases.Detail, error) {
+		return a.Cases.Review(ctx, p, waste, cases.ReviewInput{Date: d.day(40), Approved: true, Opinion: "同意给予警告并处罚款"})
+	})
+	d.notify(waste, 38)
+	d.do("放弃", d.officer, func(p *access.Principal) (cases.Detail, error) {
+		return a.Cases.Waive(ctx, p, waste, cases.WaiveInput{Date: d.day(37), Statement: true})
+	})
+	d.do("决定", d.leader, func(p *access.Principal) (cases.Detail, error) {
+		return a.Cases.Decide(ctx, p, waste, cases.DecideInput{Date: d.day(30), Opinion: "同意"})
+	})
+	d.do("送达", d.officer, func(p *access.Principal) (cases.Detail, error) {
+		return a.Cases.Serve(ctx, p, waste, cases.ServeInput{Date: d.day(29), Method: cases.ServeDirect, Recipient: "王某"})
 	})
 
 	// Overdue: filed more than 90 days ago and still under investigation.

@@ -88,35 +88,60 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 	if !p.Scope().Contains(code) {
 		return Result{}, apperr.NotFound("行政区划")
 	}
+	r, found, err := s.apply(ctx, itemID, code, day, req.Facts)
+	if err != nil {
+		return Result{}, err
+	}
+	if !found {
+		return Result{}, (&apperr.Error{Kind: apperr.KindNotFound, Code: "DISCRETION_NONE", Field: "itemId",
+			Message: "“" + r.ItemName + "”在 " + day + " 没有施行中的裁量基准，请按法定幅度裁量并说明理由"}).WithRule(rulePublish)
+	}
+	return r, nil
+}
+
+// ForCase applies the benchmark in force on the act's day in a case's jurisdiction (regionCode:
+// the case's; the nearest jurisdiction's benchmark applies) to the facts the case records, as a
+// case step does it on the server: the party's prior penalties are counted from the record when
+// the facts name the party. found is false when no benchmark is in force there: the statute
+// alone applies. The caller has checked that the case is the principal's.
+func (s *Service) ForCase(ctx context.Context, itemID, regionCode, actDate string, f Facts) (r Result, found bool, err error) {
+	day, err := parseDate("actDate", "违法行为发生日期", actDate)
+	if err != nil {
+		return Result{}, false, err
+	}
+	return s.apply(ctx, itemID, regionCode, day, f)
+}
+
+// apply evaluates the facts against the benchmark in force for an item on a day in a
+// jurisdiction; found is false (with the item's name in r) when there is none.
+func (s *Service) apply(ctx context.Context, itemID, code, day string, f Facts) (r Result, found bool, err error) {
 	st, err := s.statute(ctx, itemID, day)
 	if errors.Is(err, ErrNotInForce) {
-		return Result{}, apperr.InvalidField("actDate", "DISCRETION_ITEM_NOT_IN_FORCE", "违法行为发生时（"+day+"）该事项没有施行中的版本")
+		return Result{}, false, apperr.InvalidField("actDate", "DISCRETION_ITEM_NOT_IN_FORCE", "违法行为发生时（"+day+"）该事项没有施行中的版本")
 	}
 	if err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
-	r, err := s.inForceFor(ctx, itemID, code, day)
+	row, err := s.inForceFor(ctx, itemID, code, day)
 	if err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
-	if r == nil {
-		return Result{}, (&apperr.Error{Kind: apperr.KindNotFound, Code: "DISCRETION_NONE", Field: "itemId",
-			Message: "“" + st.ItemName + "”在 " + day + " 没有施行中的裁量基准，请按法定幅度裁量并说明理由"}).WithRule(rulePublish)
+	if row == nil {
+		return Result{ItemID: itemID, ItemName: st.ItemName}, false, nil
 	}
-	b, err := r.benchmark(day)
+	b, err := row.benchmark(day)
 	if err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
-	f := req.Facts
 	if err := f.check(); err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
 	vocab, err := s.bases(ctx, code)
 	if err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
 	if err := f.CheckBases(vocab); err != nil {
-		return Result{}, err
+		return Result{}, false, err
 	}
 	c := Case{ActDate: day, Facts: f}
 	if ws := b.Windows(); len(ws) > 0 {
@@ -132,13 +157,14 @@ func (s *Service) Evaluate(ctx context.Context, p *access.Principal, req Evaluat
 				from := w.Start(act).String()
 				n, err := s.Priors.Count(ctx, f.PartyKey, itemID, from, day)
 				if err != nil {
-					return Result{}, err
+					return Result{}, false, err
 				}
 				c.Recorded[from] = n
 			}
 		}
 	}
-	return Evaluate(&b, st, c)
+	r, err = Evaluate(&b, st, c)
+	return r, err == nil, err
 }
 
 // NoPenalty returns the no-penalty list in force on a day (default today) for a region (default

@@ -82,6 +82,9 @@ func fine(lo, hi int64, measures ...Measure) Standard {
 	return Standard{Kind: StdRange, MinFen: yuan(lo), MaxFen: yuan(hi), Measures: measures}
 }
 
+// warned is a fine given together with a warning, where the statute gives both (给予警告，处……罚款).
+func warned(s Standard) Standard { s.Warning = true; return s }
+
 func timesGoods(lo, hi int, measures ...Measure) Standard {
 	return Standard{Kind: StdMultiple, MultipleMinPct: lo * 100, MultipleMaxPct: hi * 100, Base: BaseGoodsValue, Measures: measures}
 }
@@ -222,6 +225,16 @@ func DemoBenchmarks() []DemoBenchmark {
 				},
 				// No 首违不罚 entry: food safety bears directly on public health (食品安全法 第一条), and
 				// the national 首违不罚 practice leaves it out.
+			}),
+		demo("城市建筑垃圾管理规定#23#", "处置建筑垃圾的单位在运输建筑垃圾过程中沿途丢弃、遗撒建筑垃圾", citation{"城市建筑垃圾管理规定", 23, 0, 0},
+			Statute{Citation: "《城市建筑垃圾管理规定》第二十三条", PenaltyKinds: []string{PenaltyWarning, PenaltyFine},
+				FineMinFen: yuan(5000), FineMaxFen: yuan(50000)}, Content{
+				Tiers: []Tier{
+					lighter(warned(fine(5000, 15000))),
+					general(warned(fine(15000, 35000))),
+					labelled("情节严重", heavierAny(warned(fine(35000, 50000)), harmIn(HarmSerious), cond(CondSeriousConsequences))),
+				},
+				NoPenalty: []NoPenaltyEntry{minorEntry()},
 			}),
 		demo("城市道路管理条例#42#第二十七条(一)", "擅自占用城市道路", citation{"城市道路管理条例", 27, 0, 1},
 			Statute{Citation: "《城市道路管理条例》第二十七条第（一）项、第四十二条", PenaltyKinds: []string{PenaltyFine},

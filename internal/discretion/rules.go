@@ -78,7 +78,16 @@ func StrictSplitting() Splitting {
 // SettingKey is the key of the splitting rules among the settings per jurisdiction.
 const SettingKey = "discretion.tiers"
 
-const modeHelp = "off 不检查、warning 提醒（可以保存，问题随基准列出）、error 拒绝保存；也可填 不检查、提醒、拒绝"
+const modeHelp = "不检查；提醒（可以保存和发布，问题随基准列出）；拒绝（不能保存）"
+
+// modeChoices are the modes as a settings field offers them.
+var modeChoices = func() []settings.Option {
+	out := make([]settings.Option, len(Modes))
+	for i, m := range Modes {
+		out[i] = settings.Option{Value: m.Code, Label: m.Name}
+	}
+	return out
+}()
 
 // Setting is the kind of setting of the splitting rules: those who draft benchmarks
 // (catalog.write) set their jurisdiction's, whoever reads benchmarks (catalog.read) reads them.
@@ -90,14 +99,14 @@ var Setting = settings.Define(settings.Kind{
 	Read:  access.CatalogRead,
 	Write: access.CatalogWrite,
 	Fields: []settings.Field{
-		{Name: "midpoint", Label: "一般档须包含法定幅度中间值", Type: settings.Text, Max: 10,
+		{Name: "midpoint", Label: "一般档须包含法定幅度中间值", Type: settings.Choice, Options: modeChoices,
 			Help: "有最低额和最高额时，“一般”档次是否须包含中间值：" + modeHelp},
-		{Name: "minStepsCheck", Label: "阶次数检查", Type: settings.Text, Max: 10, Help: "法定幅度内有处罚标准的档次不足下述数目时：" + modeHelp},
+		{Name: "minStepsCheck", Label: "阶次数检查", Type: settings.Choice, Options: modeChoices, Help: "法定幅度内有处罚标准的档次不足下述数目时：" + modeHelp},
 		{Name: "minSteps", Label: "有处罚标准的档次至少", Type: settings.Integer, Unit: "档", Min: 1, Max: 3,
 			Help: "法定幅度内，从轻、一般、从重中至少几档规定处罚标准"},
-		{Name: "maxOnlyCheck", Label: "只有最高额时的比例检查", Type: settings.Text, Max: 10,
+		{Name: "maxOnlyCheck", Label: "只有最高额时的比例检查", Type: settings.Choice, Options: modeChoices,
 			Help: "如“处2万元以下罚款”，从轻、一般档超出下述比例时：" + modeHelp},
-		{Name: "orderCheck", Label: "档次顺序检查", Type: settings.Text, Max: 10,
+		{Name: "orderCheck", Label: "档次顺序检查", Type: settings.Choice, Options: modeChoices,
 			Help: "不同阶次的罚款相互重叠或轻重颠倒时：" + modeHelp},
 		{Name: "rangeLowPct", Label: "有上下限时从轻与一般的分档点", Type: settings.Percent, Min: 1, Max: 50,
 			Help: "生成档次建议时采用，占法定幅度（最高额减最低额）的比例"},

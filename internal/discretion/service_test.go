@@ -437,7 +437,7 @@ func TestDemoNoPenaltyListAndPublic(t *testing.T) {
 				t.Errorf("listing %+v", l)
 			}
 		}
-		if kinds[NoPenaltyFirst] != 7 || kinds[NoPenaltyMinor] != 4 {
+		if kinds[NoPenaltyFirst] != 7 || kinds[NoPenaltyMinor] != 5 {
 			t.Errorf("no-penalty kinds %v", kinds)
 		}
 		one, err := f.svc.NoPenalty(ctx, f.officer, "demo:"+keyRoad, "", "")

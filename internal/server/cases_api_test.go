@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,11 +13,13 @@ import (
 	"zhifa/client"
 	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
+	"zhifa/internal/discretion"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/lifecycle"
 )
 
 // caseKit finds in the demo county what a case needs: an item, officers with certificates and
@@ -503,6 +506,128 @@ func TestHolidayImportMovesOpenDeadlines(t *testing.T) {
 		var n int
 		if err := db.Get(ctx, e.app.DB.R, &n, `SELECT COUNT(*) FROM cases WHERE id = ? AND next_due = ?`, c.ID, moved); err != nil || n != 1 {
 			t.Fatalf("stored next deadline not recounted (%d): %v", n, err)
+		}
+	})
+}
+
+// publishBenchmark publishes, for CSGL-CF-018 (运输车辆未密闭: 2,000–20,000 yuan), the county's
+// benchmark the way a real standard reads: 从轻 for a first offence corrected at once, 一般
+// otherwise, 从重 for a repeat within a year or serious harm.
+func (k *caseKit) publishBenchmark(t *testing.T) {
+	t.Helper()
+	one := 1
+	in := discretion.Input{ItemID: k.item("CSGL-CF-018"), RegionCode: "371521000000", Title: "运输车辆未密闭行政处罚裁量基准",
+		Content: discretion.Content{Provisions: []discretion.Provision{}, NoPenalty: []discretion.NoPenaltyEntry{{Kind: discretion.NoPenaltyMinor,
+			Conditions: []discretion.Condition{{Kind: discretion.CondHarm, Harm: []string{discretion.HarmNone}}, {Kind: discretion.CondCorrectedPromptly}},
+			Education:  discretion.DefaultEducation, Basis: "行政处罚法 第三十三条第一款"}}, Tiers: []discretion.Tier{
+			{Level: discretion.LevelLighter, Match: discretion.MatchAll, Description: "初次违法且及时改正的",
+				Conditions: []discretion.Condition{{Kind: discretion.CondFirstOffence}, {Kind: discretion.CondCorrectedPromptly}},
+				Standard:   discretion.Standard{Kind: discretion.StdRange, MinFen: 2000_00, MaxFen: 5000_00, Measures: []discretion.Measure{}}},
+			{Level: discretion.LevelGeneral, Description: "不具有从轻、从重情形的", Conditions: []discretion.Condition{},
+				Standard: discretion.Standard{Kind: discretion.StdRange, MinFen: 5000_00, MaxFen: 12000_00, Measures: []discretion.Measure{}}},
+			{Level: discretion.LevelHeavier, Label: "情节严重", Match: discretion.MatchAny, Description: "一年内因同一违法行为受过处罚又实施的，或者危害后果严重的",
+				Conditions: []discretion.Condition{{Kind: discretion.CondPriorCount, MinCount: &one}, {Kind: discretion.CondHarm, Harm: []string{discretion.HarmSerious}}},
+				Standard:   discretion.Standard{Kind: discretion.StdRange, MinFen: 12000_00, MaxFen: 20000_00, Measures: []discretion.Measure{}}},
+		}}}
+	b, err := k.e.app.Discretion.Create(ctx, access.System(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.e.app.Discretion.Publish(ctx, access.System(), b.ID, lifecycle.PublishInput{EffectiveFrom: k.today.AddYears(-2).String(),
+		DocNo: "阳综执发〔2024〕1号", Revision: b.Revision}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// benchmarkCase drives an ordinary case on CSGL-CF-018 up to the report, the act n days ago,
+// against the firm.
+func (k *caseKit) benchmarkCase(t *testing.T, n int, firm map[string]any) caseAnswer {
+	t.Helper()
+	c := mustPost(t, k.me, "/cases", map[string]any{"date": k.day(n + 2), "itemId": k.item("CSGL-CF-018"), "title": "某运输公司车辆未密闭案",
+		"actDate": k.day(n), "placeCode": "371521001000", "parties": []any{firm}, "officerIds": []string{k.officer, k.colleague}})
+	mustPost(t, k.leader, "/cases/"+c.ID+"/approve-filing", map[string]any{"date": k.day(n + 3), "approved": true})
+	return mustPost(t, k.me, "/cases/"+c.ID+"/records", map[string]any{"date": k.day(n + 4), "kind": "inspection", "place": "谷山路",
+		"officerIds": []string{k.officer, k.colleague}, "subject": "渣土车", "summary": "车厢未密闭，沿途遗撒"})
+}
+
+type proposedAnswer struct {
+	State struct {
+		Report *struct {
+			Proposed []cases.Penalty `json:"proposed"`
+		} `json:"report"`
+		Decision *struct {
+			Penalties []cases.Penalty `json:"penalties"`
+		} `json:"decision"`
+	} `json:"state"`
+}
+
+func TestTheServerAppliesTheBenchmarkToTheRecordedFacts(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		k.publishBenchmark(t)
+		firm := map[string]any{"type": "legal", "name": "阳谷某运输有限公司", "creditCode": "91110000802100433B", "representative": "钱某"}
+		report := func(c caseAnswer, date string, pen map[string]any) map[string]any {
+			pen["partyId"] = c.Parties[0].ID
+			return map[string]any{"date": date, "facts": "车厢未密闭，沿途遗撒", "evidence": "检查笔录、照片",
+				"outcome": "penalty", "proposed": []any{pen}}
+		}
+
+		// A first case against the firm, decided 250 days ago: the record the second one counts.
+		first := k.benchmarkCase(t, -300, firm)
+		// The benchmark asks for the facts it needs (whether the harm was serious); the request's
+		// word on the tier counts for nothing.
+		err := apiErr(t, post(t, k.me, "/cases/"+first.ID+"/report", report(first, k.day(-290),
+			map[string]any{"kinds": []string{"罚款"}, "fineFen": 8000_00}), nil), http.StatusBadRequest, "DISCRETION_FACT_REQUIRED")
+		if err.Field != "proposed[0].facts.harm" {
+			t.Fatalf("the fact asked for: %+v", err)
+		}
+		// No harm and corrected at once: the law forbids the penalty (第三十三条第一款).
+		minor := map[string]any{"kinds": []string{"罚款"}, "fineFen": 8000_00, "facts": map[string]any{"harm": "none", "correctedPromptly": true}}
+		apiErr(t, post(t, k.me, "/cases/"+first.ID+"/report", report(first, k.day(-290), minor), nil), http.StatusBadRequest, "CASE_NO_PENALTY_REQUIRED")
+		forged := map[string]any{"kinds": []string{"罚款"}, "fineFen": 15000_00, "facts": map[string]any{"harm": "general"},
+			"benchmarkId": "forged", "tier": "从重处罚", "tierMinFen": 0, "tierMaxFen": 20000_00}
+		err = apiErr(t, post(t, k.me, "/cases/"+first.ID+"/report", report(first, k.day(-290), forged), nil), http.StatusBadRequest, "CASE_OUTSIDE_BENCHMARK")
+		if err.Field != "proposed[0].departure" || !strings.Contains(err.Message, "一般") {
+			t.Fatalf("outside the tier the server worked out: %+v", err)
+		}
+		var got proposedAnswer
+		if err := post(t, k.me, "/cases/"+first.ID+"/report", report(first, k.day(-290),
+			map[string]any{"kinds": []string{"罚款"}, "fineFen": 8000_00, "facts": map[string]any{"harm": "general"}}), &got); err != nil {
+			t.Fatal(err)
+		}
+		p := got.State.Report.Proposed[0]
+		if p.BenchmarkID == "" || p.BenchmarkID == "forged" || p.Tier != "一般" || p.TierMinFen != 5000_00 || p.TierMaxFen != 12000_00 ||
+			p.PriorSource != discretion.PriorFromRecord || p.Facts == nil || p.Facts.PartyType != "legal" || p.Facts.PartyKey != "" ||
+			!strings.Contains(p.TierReason, "阳综执发〔2024〕1号") {
+			t.Fatalf("the benchmark applied to the report: %+v", p)
+		}
+		mustPost(t, k.leader, "/cases/"+first.ID+"/review", map[string]any{"date": k.day(-289), "approved": true, "opinion": "同意"})
+		mustPost(t, k.me, "/cases/"+first.ID+"/notice", map[string]any{"date": k.day(-288), "method": "direct"})
+		mustPost(t, k.me, "/cases/"+first.ID+"/waiver", map[string]any{"date": k.day(-287), "statement": true})
+		if err := post(t, k.leader, "/cases/"+first.ID+"/decision", map[string]any{"date": k.day(-250)}, &got); err != nil {
+			t.Fatal(err)
+		}
+		if d := got.State.Decision.Penalties[0]; d.Tier != p.Tier || d.Facts == nil || d.Facts.Harm != "general" || d.BenchmarkID != p.BenchmarkID {
+			t.Fatalf("the decision keeps the facts and the tier: %+v", d)
+		}
+
+		// The second act, within a year of the first decision: the officers type "first offence,
+		// corrected at once", the record says otherwise and the heavier tier applies.
+		second := k.benchmarkCase(t, -90, firm)
+		light := map[string]any{"kinds": []string{"罚款"}, "fineFen": 3000_00,
+			"facts": map[string]any{"harm": "minor", "firstOffence": true, "correctedPromptly": true}}
+		err = apiErr(t, post(t, k.me, "/cases/"+second.ID+"/report", report(second, k.day(-80), light), nil), http.StatusBadRequest, "CASE_OUTSIDE_BENCHMARK")
+		if !strings.Contains(err.Message, "情节严重") {
+			t.Fatalf("the record's count decides the tier: %+v", err)
+		}
+		light["departure"] = "当事人已整改到位，经集体讨论从轻"
+		if err := post(t, k.me, "/cases/"+second.ID+"/report", report(second, k.day(-80), light), &got); err != nil {
+			t.Fatal(err)
+		}
+		p = got.State.Report.Proposed[0]
+		if p.Tier != "情节严重（从重处罚）" || p.TierMinFen != 12000_00 || p.PriorSource != discretion.PriorFromRecord ||
+			!slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "与填报的“初次违法”不一致") }) {
+			t.Fatalf("the heavier tier from the record: %+v", p)
 		}
 	})
 }

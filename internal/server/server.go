@@ -72,7 +72,7 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Discretion = &discretion.Service{DB: d, Audit: log, Clock: c, Statutes: catalogStatutes{a.Catalog}, Settings: a.Settings}
 	a.Calendar = &calendar.Service{DB: d, Audit: log, Clock: c, Events: bus}
 	a.Cases = &cases.Service{DB: d, Audit: log, Clock: c, Box: box, Settings: a.Settings, Calendar: a.Calendar,
-		Catalogue: caseCatalogue{c: a.Catalog, db: d}}
+		Catalogue: caseCatalogue{c: a.Catalog, db: d}, Benchmarks: a.Discretion}
 	a.Discretion.Priors = a.Cases
 	for _, m := range a.modules() {
 		log.Register(m.audits...)

@@ -14,6 +14,11 @@ import {
   tierTitle,
   chineseNumeral,
   describeParties,
+  factNeeds,
+  factsToForm,
+  penaltyFacts,
+  describeFacts,
+  HARM_NAMES,
 } from '@/utils/discretion'
 
 const std = (s: Partial<Standard>): Standard => ({
@@ -184,5 +189,63 @@ describe('tiers', () => {
       { level: 'lighter', conditions: [{ kind: 'note', text: 'A', not: true }], standard: std({}) },
     ]
     expect(noteCircumstances({ tiers, noPenalty: [{ conditions: [{ kind: 'note', text: 'B' }] }] })).toEqual(['A', 'B'])
+  })
+})
+
+describe('facts recorded with a penalty on a case', () => {
+  const tier = (t: Partial<Tier>): Tier => ({ level: 'general', conditions: [], standard: std({}), ...t }) as Tier
+  it('asks only what the benchmark uses', () => {
+    const needs = factNeeds({
+      precondition: { kind: 'order_ignored', text: '经责令限期改正逾期不改正' },
+      provisions: [],
+      tiers: [
+        tier({ standard: std({ kind: 'per_unit', unit: '平方米', perUnitMinFen: 100000, perUnitMaxFen: 100000 }) }),
+        tier({ level: 'heavier', conditions: [{ kind: 'amount', base: '赔偿额' }, { kind: 'note', text: '位于主干道' }] as Condition[] }),
+      ],
+      noPenalty: [],
+    })
+    expect(needs.unit).toBe('平方米')
+    expect(needs.order).toBe(true)
+    expect(needs.orderText).toBe('经责令限期改正逾期不改正')
+    expect(needs.bases).toEqual(['赔偿额'])
+    expect(needs.circumstances).toEqual(['位于主干道'])
+    expect(factNeeds(null).bases).toEqual(['违法所得', '货值金额'])
+  })
+
+  it('brings the facts of the step before back into the form and sends them without the party', () => {
+    const form = factsToForm(
+      {
+        partyType: 'legal',
+        firstOffence: false,
+        priorCount: 0,
+        harm: 'general',
+        correctedPromptly: true,
+        refusedCorrection: false,
+        threatenedStaff: false,
+        seriousConsequences: false,
+        orderIgnored: true,
+        bases: { 违法所得: 120050 },
+        units: 2.555,
+      },
+      '2026-10-01',
+    )
+    expect(form.harm).toBe('general')
+    expect(form.orderIgnored).toBe('yes')
+    expect(form.bases['违法所得']).toBe('1200.5')
+    expect(form.units).toBe('2.555')
+    const out = penaltyFacts(form, '平方米')
+    expect(out.ok).toBe(true)
+    if (!out.ok) return
+    expect(out.facts.partyType).toBeUndefined()
+    expect(out.facts.partyKey).toBeUndefined()
+    expect(out.facts.bases).toEqual({ 违法所得: 120050 })
+    expect(out.facts.units).toBe(2.555)
+    expect(out.facts.unit).toBe('平方米')
+    expect(out.facts.correctedPromptly).toBe(true)
+    form.units = '2,5a'
+    const bad = penaltyFacts(form)
+    expect(bad.ok).toBe(false)
+    expect(describeFacts(out.facts)).toEqual(['经责令改正拒不改正', HARM_NAMES.general, '及时改正', '数量2.555平方米', '违法所得1,200.50元'])
+    expect(describeFacts(null)).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import {
   formatSettingValue,
   fromSettingForm,
   inheritedSourceText,
+  numeric,
   settingSourceText,
   settingSourceWithBasis,
   toSettingForm,
@@ -64,6 +65,25 @@ describe('formatSettingValue', () => {
   ])('%s = %s → %s', (name, value, text) => {
     const f = kind.fields.find((x) => x.name === name)!
     expect(formatSettingValue(f, value)).toBe(text)
+  })
+
+  it('shows a choice by its label and gives ranges to numbers only', () => {
+    const mode = {
+      name: 'midpoint',
+      label: '中间值检查',
+      type: 'choice',
+      min: 0,
+      max: 0,
+      options: [
+        { value: 'off', label: '不检查' },
+        { value: 'warning', label: '提醒' },
+      ],
+    } as SettingKind['fields'][number]
+    expect(formatSettingValue(mode, 'warning')).toBe('提醒')
+    expect(formatSettingValue(mode, 'strange')).toBe('strange')
+    expect(numeric(mode)).toBe(false)
+    expect(numeric(kind.fields.find((x) => x.name === 'header')!)).toBe(false)
+    expect(numeric(kind.fields.find((x) => x.name === 'fine')!)).toBe(true)
   })
 })
 

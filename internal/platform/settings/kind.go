@@ -37,10 +37,17 @@ const (
 	Text    FieldType = "text"    // a line or paragraph; Max is its length in characters
 	Boolean FieldType = "boolean" // yes or no
 	Yuan    FieldType = "yuan"    // money, kept in fen (civil.Fen) and shown in yuan; Min and Max in fen
+	Choice  FieldType = "choice"  // one of Options, kept as its value and shown by its label
 )
 
 // FieldTypes lists every field type.
-var FieldTypes = []FieldType{Integer, Percent, Text, Boolean, Yuan}
+var FieldTypes = []FieldType{Integer, Percent, Text, Boolean, Yuan, Choice}
+
+// Option is one value a choice field may take, with the label the console shows.
+type Option struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
 
 // Field describes one field of a kind's value for the console.
 type Field struct {
@@ -51,6 +58,8 @@ type Field struct {
 	Min   int64     `json:"min"`            // numbers: the least value (yuan: in fen)
 	Max   int64     `json:"max"`            // numbers: the greatest value (yuan: in fen); text: the longest, in characters
 	Help  string    `json:"help,omitempty"` // one sentence on what the field decides
+	// Options are the values a choice field may take, in the order the console lists them.
+	Options []Option `json:"options,omitempty"`
 }
 
 // Kind is one kind of setting. Build it with Define, which ties it to its Go type.
@@ -138,6 +147,13 @@ func (k Kind) check() error {
 			return bad("text field %q needs its length as Max", f.Name)
 		case f.Type != Text && f.Type != Boolean && f.Min > f.Max:
 			return bad("field %q has Min above Max", f.Name)
+		case (f.Type == Choice) != (len(f.Options) > 0):
+			return bad("field %q: options belong to choice fields, and a choice field needs them", f.Name)
+		}
+		for i, o := range f.Options {
+			if o.Value == "" || o.Label == "" || slices.ContainsFunc(f.Options[:i], func(p Option) bool { return p.Value == o.Value }) {
+				return bad("field %q: option %d needs a value of its own and a label", f.Name, i)
+			}
 		}
 	}
 	for _, n := range names {
@@ -209,6 +225,17 @@ func (k Kind) inBounds(raw []byte) error {
 					fmt.Sprintf("%s应在%s到%s之间", f.Label, bound(f, f.Min), bound(f, f.Max)))
 			}
 		case string:
+			if f.Type == Choice {
+				if f.label(v) == "" {
+					labels := make([]string, len(f.Options))
+					for i, o := range f.Options {
+						labels[i] = o.Value + "（" + o.Label + "）"
+					}
+					return apperr.InvalidField(f.Name, "SETTING_VALUE_NOT_AN_OPTION",
+						fmt.Sprintf("%s应为以下之一：%s", f.Label, strings.Join(labels, "、")))
+				}
+				continue
+			}
 			if n := len([]rune(v)); int64(n) > f.Max {
 				return apperr.InvalidField(f.Name, "SETTING_VALUE_TOO_LONG", fmt.Sprintf("%s不能超过%d个字", f.Label, f.Max))
 			}
@@ -242,9 +269,22 @@ func format(f Field, v any) string {
 		}
 		return "否"
 	case string:
+		if l := f.label(x); l != "" {
+			return l
+		}
 		return x
 	}
 	return fmt.Sprint(v)
+}
+
+// label is the label of a choice field's value, "" when the value is not one of its options.
+func (f Field) label(v string) string {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return ""
 }
 
 // complete lays a stored value over the national default, for the console: a field added to the

@@ -68,6 +68,7 @@ type limits struct {
 	Fine    civil.Fen `json:"fine" required:"true"`
 	Header  string    `json:"header" required:"true" text:"20"`
 	Hearing bool      `json:"hearing" required:"true"`
+	Mode    string    `json:"mode" required:"true"`
 }
 
 func (l *limits) check() error {
@@ -85,9 +86,10 @@ var limitsKind = Define(Kind{Key: "test.limits", Name: "测试期限", Read: acc
 		{Name: "fine", Label: "听证金额", Type: Yuan, Min: 0, Max: 100_000_000},
 		{Name: "header", Label: "文书抬头", Type: Text, Max: 20},
 		{Name: "hearing", Label: "告知听证", Type: Boolean},
+		{Name: "mode", Label: "检查方式", Type: Choice, Options: []Option{{Value: "off", Label: "不检查"}, {Value: "warning", Label: "提醒"}}},
 	},
 	NationalBasis: "全国默认：测试",
-}, limits{Days: 30, Ratio: 5, Fine: 1_000_000, Header: "行政处罚决定书", Hearing: true}, (*limits).check)
+}, limits{Days: 30, Ratio: 5, Fine: 1_000_000, Header: "行政处罚决定书", Hearing: true, Mode: "warning"}, (*limits).check)
 
 func TestChainAndNearest(t *testing.T) {
 	if got := Chain(township); !slices.Equal(got, []string{province, city, county, township}) {
@@ -126,7 +128,7 @@ func TestKindDefinitions(t *testing.T) {
 	if err := good.check(); err != nil {
 		t.Fatal(err)
 	}
-	national := limits{Days: 30, Ratio: 5, Header: "抬头"}
+	national := limits{Days: 30, Ratio: 5, Header: "抬头", Mode: "off"}
 	cases := []struct {
 		name string
 		kind Kind
@@ -142,9 +144,17 @@ func TestKindDefinitions(t *testing.T) {
 		{"text without length", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w",
 			Fields: append(slices.Clone(good.Fields[:3]), Field{Name: "header", Label: "抬头", Type: Text}, good.Fields[4])}, national, nil), "length"},
 		{"national out of bounds", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w", Fields: good.Fields},
-			limits{Days: 200, Header: "抬头"}, nil), "national default"},
+			limits{Days: 200, Header: "抬头", Mode: "off"}, nil), "national default"},
+		{"choice without options", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w",
+			Fields: append(slices.Clone(good.Fields[:5]), Field{Name: "mode", Label: "方式", Type: Choice})}, national, nil), "options"},
+		{"options on a text field", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w",
+			Fields: append(slices.Clone(good.Fields[:3]), Field{Name: "header", Label: "抬头", Type: Text, Max: 20, Options: good.Fields[5].Options}, good.Fields[4], good.Fields[5])}, national, nil), "options"},
+		{"an option twice", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w",
+			Fields: append(slices.Clone(good.Fields[:5]), Field{Name: "mode", Label: "方式", Type: Choice, Options: []Option{{"off", "不检查"}, {"off", "关闭"}}})}, national, nil), "option 1"},
+		{"national not an option", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w", Fields: good.Fields},
+			limits{Days: 30, Header: "抬头", Mode: "error"}, nil), "national default"},
 		{"national refused by its check", Define(Kind{Key: "test.x", Name: "x", Read: "r", Write: "w", Fields: good.Fields},
-			limits{Days: 31, Header: "抬头"}, (*limits).check), "national default"},
+			limits{Days: 31, Header: "抬头", Mode: "off"}, (*limits).check), "national default"},
 	}
 	for _, c := range cases {
 		if err := c.kind.check(); err == nil || !strings.Contains(err.Error(), c.want) {
@@ -233,13 +243,13 @@ func TestNearestAncestorApplies(t *testing.T) {
 		if v.Value.Days != 30 || !v.Source.National() || v.Source.RegionName != NationalName || v.Basis != "全国默认：测试" || v.UpdatedAt != "" {
 			t.Fatalf("national: %+v", v)
 		}
-		if _, err := f.set(t, f.admin, province, limits{Days: 60, Ratio: 10, Fine: 500_000, Header: "山东省", Hearing: true}, "鲁政发〔2026〕1号"); err != nil {
+		if _, err := f.set(t, f.admin, province, limits{Days: 60, Ratio: 10, Fine: 500_000, Header: "山东省", Hearing: true, Mode: "warning"}, "鲁政发〔2026〕1号"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.set(t, f.county, "371521", limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: false}, "阳政办发〔2024〕3号"); err != nil {
+		if _, err := f.set(t, f.county, "371521", limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: false, Mode: "warning"}, "阳政办发〔2024〕3号"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.set(t, f.town, township, limits{Days: 15, Ratio: 30, Fine: 100_000, Header: "阿城镇", Hearing: true}, "阿政发〔2026〕2号"); err != nil {
+		if _, err := f.set(t, f.town, township, limits{Days: 15, Ratio: 30, Fine: 100_000, Header: "阿城镇", Hearing: true, Mode: "warning"}, "阿政发〔2026〕2号"); err != nil {
 			t.Fatal(err)
 		}
 		cases := []struct {
@@ -279,7 +289,7 @@ func TestNearestAncestorApplies(t *testing.T) {
 			levels = append(levels, l.RegionName+map[bool]string{true: "*", false: ""}[l.Own != nil])
 		}
 		if strings.Join(levels, " ") != "全国默认* 山东省* 聊城市 阳谷县* 七级镇" || view.Own != nil || view.Effective.RegionCode != county ||
-			view.RegionName != "七级镇" || !view.Writable || view.Kind.Key != limitsKind.Key || len(view.Kind.Fields) != 5 {
+			view.RegionName != "七级镇" || !view.Writable || view.Kind.Key != limitsKind.Key || len(view.Kind.Fields) != 6 {
 			t.Errorf("view: %v, %+v", levels, view)
 		}
 		// The township reads its county's value (which it inherits) but may not change it.
@@ -316,7 +326,7 @@ func TestHistoryAndRevert(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
-		first := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true}
+		first := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true, Mode: "warning"}
 		if _, err := f.set(t, f.county, county, first, "阳政办发〔2024〕3号"); err != nil {
 			t.Fatal(err)
 		}
@@ -360,7 +370,7 @@ func TestHistoryAndRevert(t *testing.T) {
 			t.Errorf("second page: %d %+v, %v", total, page, err)
 		}
 		// Each change went to the audit log with a sentence for its reader.
-		if len(f.rec.records) != 3 || f.rec.records[0].Summary != "设置测试期限：办理期限 45天，抽查比例 20%，听证金额 3000元，文书抬头 阳谷县，告知听证 是；依据：阳政办发〔2024〕3号" ||
+		if len(f.rec.records) != 3 || f.rec.records[0].Summary != "设置测试期限：办理期限 45天，抽查比例 20%，听证金额 3000元，文书抬头 阳谷县，告知听证 是，检查方式 提醒；依据：阳政办发〔2024〕3号" ||
 			f.rec.records[2].Action != ActionClear || f.rec.records[2].RegionName != "阳谷县" || f.rec.records[2].KindName != "测试期限" {
 			t.Errorf("audit records: %+v", f.rec.records)
 		}
@@ -388,7 +398,7 @@ func TestValidationNamesTheField(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
-		ok := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true}
+		ok := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true, Mode: "warning"}
 		with := func(change func(l *limits)) limits { l := ok; change(&l); return l }
 		setRaw := func(raw string, basis string) error {
 			_, err := f.s.Set(ctx, f.county, limitsKind.Key, county, Input{Value: json.RawMessage(raw), Basis: basis})
@@ -407,11 +417,16 @@ func TestValidationNamesTheField(t *testing.T) {
 		wantCode(t, "negative money", err, "SETTING_VALUE_OUT_OF_RANGE", "value.fine")
 		_, err = f.set(t, f.county, county, with(func(l *limits) { l.Header = strings.Repeat("长", 21) }), "依据")
 		wantCode(t, "text too long", err, "TEXT_TOO_LONG", "value.header")
+		_, err = f.set(t, f.county, county, with(func(l *limits) { l.Mode = "提醒" }), "依据")
+		wantCode(t, "not one of the options", err, "SETTING_VALUE_NOT_AN_OPTION", "value.mode")
+		if !strings.Contains(apperr.As(err).Message, "off（不检查）、warning（提醒）") {
+			t.Errorf("message %q", apperr.As(err).Message)
+		}
 		_, err = f.set(t, f.county, county, ok, " ")
 		wantCode(t, "no basis", err, "SETTING_BASIS_REQUIRED", "basis")
-		wantCode(t, "a field left out", setRaw(`{"days":45,"ratio":20,"fine":0,"header":"x"}`, "依据"), "BODY_FIELD_REQUIRED", "value.hearing")
-		wantCode(t, "an unknown field", setRaw(`{"days":45,"ratio":20,"fine":0,"header":"x","hearing":true,"extra":1}`, "依据"), "BODY_UNKNOWN_FIELD", "value.extra")
-		wantCode(t, "a wrong type", setRaw(`{"days":"45","ratio":20,"fine":0,"header":"x","hearing":true}`, "依据"), "BODY_FIELD_TYPE", "value.days")
+		wantCode(t, "a field left out", setRaw(`{"days":45,"ratio":20,"fine":0,"header":"x","mode":"off"}`, "依据"), "BODY_FIELD_REQUIRED", "value.hearing")
+		wantCode(t, "an unknown field", setRaw(`{"days":45,"ratio":20,"fine":0,"header":"x","hearing":true,"mode":"off","extra":1}`, "依据"), "BODY_UNKNOWN_FIELD", "value.extra")
+		wantCode(t, "a wrong type", setRaw(`{"days":"45","ratio":20,"fine":0,"header":"x","hearing":true,"mode":"off"}`, "依据"), "BODY_FIELD_TYPE", "value.days")
 		wantCode(t, "not an object", setRaw(`[1]`, "依据"), "BODY_MALFORMED", "value")
 		wantCode(t, "null", setRaw(`null`, "依据"), "BODY_REQUIRED", "value")
 		if n := f.count(t, "settings") + f.count(t, "setting_changes"); n != 0 || len(f.rec.records) != 0 {
@@ -431,7 +446,7 @@ func TestWriteScopeAndPermissions(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d)
 		ctx := context.Background()
-		v := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true}
+		v := limits{Days: 45, Ratio: 20, Fine: 300_000, Header: "阳谷县", Hearing: true, Mode: "warning"}
 		_, err := f.set(t, f.town, county, v, "越权")
 		wantCode(t, "a township sets its county's value", err, "OUT_OF_WRITE_SCOPE", "")
 		_, err = f.set(t, f.town, township2, v, "越权")
@@ -457,7 +472,7 @@ func TestWriteScopeAndPermissions(t *testing.T) {
 		wantCode(t, "a township withdraws its county's value", err, "OUT_OF_WRITE_SCOPE", "")
 		_, err = f.s.Clear(ctx, f.admin, limitsKind.Key, county2, ClearInput{Reason: "无"})
 		wantCode(t, "nothing set in the other county", err, "SETTING_NOT_SET", "")
-		if kinds, _ := f.s.Kinds(ctx, f.reader); len(kinds) != 1 || kinds[0].Key != limitsKind.Key || len(kinds[0].Fields) != 5 ||
+		if kinds, _ := f.s.Kinds(ctx, f.reader); len(kinds) != 1 || kinds[0].Key != limitsKind.Key || len(kinds[0].Fields) != 6 ||
 			!strings.Contains(string(kinds[0].National), `"days":30`) {
 			t.Errorf("kinds for a reader: %+v", kinds)
 		}

@@ -103,6 +103,71 @@ describe('案件办理', () => {
     }
   })
 
+  it('裁量基准：调查终结时认定裁量情节，由系统按施行中的基准认定档次并显示在案件页', async () => {
+    const { me, other } = await colleague(officer)
+    const item = (await officer('GET', '/catalog/items?q=CSGL-CF-028&pageSize=5')).body.items.find((i) => i.code === 'CSGL-CF-028')
+    const opened = await officer('POST', '/cases', {
+      itemId: item.id,
+      title: 'E2E某渣土公司沿途遗撒案',
+      actDate: today(-7),
+      date: today(-6),
+      placeCode: '371521001000',
+      parties: [{ type: 'legal', name: 'E2E某渣土运输有限公司', creditCode: '91110000802100433B', representative: '钱某' }],
+      officerIds: [me, other],
+    })
+    assert.equal(opened.status, 201, JSON.stringify(opened.body))
+    const id = opened.body.id
+    const leader = await apiAs('leader')
+    const filed = await leader('POST', `/cases/${id}/approve-filing`, { approved: true, date: today(-5) })
+    assert.equal(filed.status, 200, JSON.stringify(filed.body))
+    const recorded = await officer('POST', `/cases/${id}/records`, {
+      date: today(-4),
+      kind: 'inspection',
+      place: '谷山路',
+      officerIds: [me, other],
+      subject: '运输车辆',
+      summary: '沿途遗撒建筑垃圾约百米',
+    })
+    assert.equal(recorded.status, 200, JSON.stringify(recorded.body))
+
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'officer')
+      await page.goto(`/cases/${id}`)
+      await page.getByTestId('action-report').click()
+      const dialog = page.getByTestId('case-step-dialog')
+      await dialog.getByTestId('step-facts').fill('运输途中沿途遗撒建筑垃圾')
+      await dialog.getByTestId('step-evidence').fill('现场检查笔录、照片')
+      await dialog.getByTestId('penalty-facts').waitFor()
+      await dialog.getByTestId('step-penalty-fine').locator('input').fill('20000')
+      // 未认定危害后果：服务端要求认定（基准的从重情形以危害后果为条件）。
+      await dialog.getByTestId('case-step-submit').click()
+      await dialog.getByText('请认定危害后果').first().waitFor()
+      await dialog.getByTestId('penalty-facts').locator('.el-select__wrapper').first().click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '有一般危害后果' }).click()
+      // 一般档次为“警告，并处罚款”：不选警告须说明理由；选上警告。
+      await dialog.getByTestId('case-step-submit').click()
+      await dialog.getByText('档次规定给予警告').first().waitFor()
+      await dialog.locator('.penalty-row .el-select__wrapper').first().click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: /^警告$/ }).click()
+      await dialog.getByText('拟处罚').click()
+      await shot(page, 'case-report-facts')
+      await dialog.getByTestId('case-step-submit').click()
+      await dialog.waitFor({ state: 'hidden' })
+      const card = page.getByTestId('case-penalties')
+      await card.getByTestId('case-penalty-tier').waitFor()
+      const text = await card.innerText()
+      assert.match(text, /一般/)
+      assert.match(text, /1\.5万元|15,000/)
+      assert.match(text, /处罚记录统计/)
+      assert.match(text, /阳综执发〔2026〕1号/)
+      assert.match(text, /认定的情节：有一般危害后果/)
+      await shot(page, 'case-benchmark-applied')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('法制审核人员：法制审核队列列出待审核的案件', async () => {
     const { context, page } = await newPage(browser)
     try {

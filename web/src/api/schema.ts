@@ -2871,15 +2871,22 @@ export interface components {
         };
         "cases.Penalty": {
             benchmarkId?: string;
+            benchmarkVersion?: number;
+            computation?: string[];
             confiscateFen: number;
             confiscateText: string;
             departure?: string;
+            facts?: components["schemas"]["discretion.Facts"];
             fineFen: number;
             kinds: string[];
+            notes?: string[];
             partyId: string;
+            priorSource?: string;
             tier?: string;
             tierMaxFen: number;
             tierMinFen: number;
+            tierReason?: string;
+            tierWarning?: boolean;
         };
         "cases.PoliceAnswer": {
             accepted: boolean;
@@ -4386,11 +4393,12 @@ export interface components {
             max: number;
             min: number;
             name: string;
+            options?: components["schemas"]["settings.Option"][];
             type: components["schemas"]["settings.FieldType"];
             unit?: string;
         };
         /** @enum {string} */
-        "settings.FieldType": "integer" | "percent" | "text" | "boolean" | "yuan";
+        "settings.FieldType": "integer" | "percent" | "text" | "boolean" | "yuan" | "choice";
         "settings.Input": {
             basis: string;
             value: unknown;
@@ -4409,6 +4417,10 @@ export interface components {
             own: components["schemas"]["settings.Entry"] | null;
             regionCode: string;
             regionName: string;
+        };
+        "settings.Option": {
+            label: string;
+            value: string;
         };
         "settings.View": {
             chain: components["schemas"]["settings.Level"][];

@@ -488,3 +488,106 @@ export function factsToRequest(itemId: string, form: FactForm, regionCode = '', 
 
 /** 前次处罚次数的来源：处罚记录或执法人员填报。 */
 export const PRIOR_SOURCE_NAMES: Record<string, string> = { record: '处罚记录统计', officer: '执法人员填报（未经处罚记录核对）' }
+
+// ---- 案件中的裁量情节 ----
+
+/** 基准（连同其施行时的法定处罚）需要办案人员认定的事实：计算基数、按单位计算的单位、违法行为要件、当事人类型、其他情形。 */
+export interface FactNeeds {
+  bases: string[]
+  unit: string
+  order: boolean
+  orderText: string
+  party: boolean
+  circumstances: string[]
+}
+
+type NeedsContent = BenchmarkContentLike & { statute?: { multipleBase?: string; unit?: string } | null }
+interface BenchmarkContentLike {
+  precondition?: { kind?: string; text?: string } | null
+  provisions?: readonly { range: { multipleBase?: string }; when: readonly Condition[] }[] | null
+  tiers: readonly Tier[]
+  noPenalty?: readonly { conditions: readonly Condition[] }[] | null
+}
+
+/** 从基准内容得出需要认定的事实；无基准时（null）只问常用的违法所得、货值金额及 extra 中的基数。 */
+export function factNeeds(c: NeedsContent | null | undefined, extra: readonly string[] = []): FactNeeds {
+  const bases = new Set<string>()
+  if (!c) {
+    for (const x of ['违法所得', '货值金额', ...extra]) bases.add(x)
+    return { bases: [...bases], unit: '', order: false, orderText: '', party: false, circumstances: [] }
+  }
+  const visit = (cs: readonly Condition[]) => {
+    for (const w of cs) {
+      if (w.kind === 'goods_value') bases.add('货值金额')
+      if (w.kind === 'illegal_gains') bases.add('违法所得')
+      if (w.kind === 'amount' && w.base) bases.add(w.base)
+    }
+  }
+  if (c.statute?.multipleBase) bases.add(c.statute.multipleBase)
+  for (const p of c.provisions ?? []) {
+    if (p.range.multipleBase) bases.add(p.range.multipleBase)
+    visit(p.when)
+  }
+  for (const t of c.tiers) {
+    if (t.standard.base) bases.add(t.standard.base)
+    if (t.standard.measures?.some((m) => m.kind === 'confiscate_gains')) bases.add('违法所得')
+    visit(t.conditions)
+  }
+  return {
+    bases: [...bases],
+    unit: c.tiers.find((t) => t.standard.kind === 'per_unit')?.standard.unit ?? c.statute?.unit ?? '',
+    order: Boolean(c.precondition),
+    orderText: c.precondition?.text ?? '',
+    party: c.tiers.some((t) => t.partyTypes?.length || t.conditions.some((x) => x.kind === 'party_type')),
+    circumstances: noteCircumstances({ tiers: c.tiers, noPenalty: c.noPenalty ?? [] }),
+  }
+}
+
+/** 已记录的事实 → 表单（再次办理时带出上一步认定的情节）。金额由分换算为元。 */
+export function factsToForm(f: Facts | null | undefined, actDate: string): FactForm {
+  const form = emptyFactForm(actDate)
+  if (!f) return form
+  form.partyType = f.partyType ?? ''
+  form.orderIgnored = f.orderIgnored === undefined || f.orderIgnored === null ? '' : f.orderIgnored ? 'yes' : 'no'
+  form.firstOffence = f.firstOffence
+  form.priorCount = f.priorCount
+  if (f.lookback) {
+    form.lookbackN = f.lookback.n
+    form.lookbackUnit = f.lookback.unit
+  }
+  form.harm = (f.harm ?? '') as FactForm['harm']
+  form.correctedPromptly = f.correctedPromptly
+  form.refusedCorrection = f.refusedCorrection
+  form.recurrenceDays = f.recurrenceDays ?? null
+  form.threatenedStaff = f.threatenedStaff
+  form.seriousConsequences = f.seriousConsequences
+  for (const [name, fen] of Object.entries(f.bases ?? {})) form.bases[name] = String(fen / 100)
+  form.units = f.units === undefined || f.units === null ? '' : String(f.units)
+  form.circumstances = [...(f.circumstances ?? [])]
+  return form
+}
+
+/** 案件的一项处罚所附的情节：表单 → facts（当事人类型与证件由服务端按案件当事人认定，不随表单发送）。 */
+export function penaltyFacts(form: FactForm, unit = ''): { ok: true; facts: Facts } | { ok: false; fieldErrors: Record<string, string> } {
+  const m = factsToRequest('', { ...form, partyType: '', partyKey: '' }, '', unit)
+  return m.ok ? { ok: true, facts: m.request.facts } : m
+}
+
+/** 记录在案的裁量情节，逐项写成文字：“有一般危害后果、及时改正、数量2.555平方米、违法所得1,200.50元”。 */
+export function describeFacts(f: Facts | null | undefined, unit = ''): string[] {
+  if (!f) return []
+  const out: string[] = []
+  if (f.orderIgnored !== undefined && f.orderIgnored !== null) out.push(f.orderIgnored ? '经责令改正拒不改正' : '未经责令改正或已按期改正')
+  if (f.harm) out.push(HARM_NAMES[f.harm] ?? f.harm)
+  if (f.firstOffence) out.push('初次违法')
+  else if (f.priorCount > 0) out.push(`执法人员填报同类处罚${f.priorCount}次`)
+  if (f.correctedPromptly) out.push('及时改正')
+  if (f.refusedCorrection) out.push('拒不改正')
+  if (f.recurrenceDays !== undefined && f.recurrenceDays !== null) out.push(`责令改正后${f.recurrenceDays}日再次违法`)
+  if (f.threatenedStaff) out.push('以暴力、威胁方法阻碍执法')
+  if (f.seriousConsequences) out.push('造成严重后果')
+  if (f.units !== undefined && f.units !== null) out.push(`数量${f.units}${f.unit || unit}`)
+  for (const [name, fen] of Object.entries(f.bases ?? {})) out.push(`${name}${formatYuanText(fen)}`)
+  for (const c of f.circumstances ?? []) out.push(c)
+  return out
+}

@@ -9,7 +9,7 @@ export const SETTING_ACTION_NAMES: Record<SettingAction, string> = {
   migrate: '迁入',
 }
 
-/** 一个字段的取值：85%、8 人、2,000元、是。 */
+/** 一个字段的取值：85%、8 人、2,000元、是、提醒。 */
 export function formatSettingValue(field: SettingField, value: unknown): string {
   if (value === undefined || value === null) return '—'
   switch (field.type) {
@@ -21,6 +21,8 @@ export function formatSettingValue(field: SettingField, value: unknown): string 
       return value ? '是' : '否'
     case 'text':
       return String(value) || '（空）'
+    case 'choice':
+      return field.options?.find((o) => o.value === value)?.label ?? String(value)
     default:
       return field.unit ? `${value} ${field.unit}` : String(value)
   }
@@ -76,6 +78,11 @@ export function fromSettingForm(kind: SettingKind, form: SettingForm): SettingVa
     else out[f.name] = x
   }
   return out
+}
+
+/** 字段是否为数值（整数、百分比、金额），有可填范围。 */
+export function numeric(field: SettingField): boolean {
+  return field.type === 'integer' || field.type === 'percent' || field.type === 'yuan'
 }
 
 /** 数值字段的可填范围（金额以元计）。 */
