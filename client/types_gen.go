@@ -1424,25 +1424,43 @@ type CasesPoliceAnswerInput struct {
 	Note     string `json:"note"`
 }
 
+// CasesQA defines model for cases.QA.
+type CasesQA struct {
+	A string `json:"a"`
+	Q string `json:"q"`
+}
+
 // CasesRecord defines model for cases.Record.
 type CasesRecord struct {
-	Date     string   `json:"date"`
-	ID       string   `json:"id"`
-	Kind     string   `json:"kind"`
-	Officers []string `json:"officers"`
-	Place    string   `json:"place"`
-	Subject  string   `json:"subject"`
-	Summary  string   `json:"summary"`
+	Date     string    `json:"date"`
+	From     string    `json:"from,omitempty"`
+	ID       string    `json:"id"`
+	Kind     string    `json:"kind"`
+	Officers []string  `json:"officers"`
+	Place    string    `json:"place"`
+	Present  string    `json:"present,omitempty"`
+	Qa       []CasesQA `json:"qa,omitempty"`
+	Recorder string    `json:"recorder,omitempty"`
+	Relation string    `json:"relation,omitempty"`
+	Subject  string    `json:"subject"`
+	Summary  string    `json:"summary"`
+	To       string    `json:"to,omitempty"`
 }
 
 // CasesRecordInput defines model for cases.RecordInput.
 type CasesRecordInput struct {
-	Date       string   `json:"date,omitempty"`
-	Kind       string   `json:"kind"`
-	OfficerIds []string `json:"officerIds"`
-	Place      string   `json:"place"`
-	Subject    string   `json:"subject"`
-	Summary    string   `json:"summary"`
+	Date       string    `json:"date,omitempty"`
+	From       string    `json:"from,omitempty"`
+	Kind       string    `json:"kind"`
+	OfficerIds []string  `json:"officerIds"`
+	Place      string    `json:"place"`
+	Present    string    `json:"present,omitempty"`
+	Qa         []CasesQA `json:"qa,omitempty"`
+	RecorderID string    `json:"recorderId,omitempty"`
+	Relation   string    `json:"relation,omitempty"`
+	Subject    string    `json:"subject"`
+	Summary    string    `json:"summary,omitempty"`
+	To         string    `json:"to,omitempty"`
 }
 
 // CasesRecusal defines model for cases.Recusal.

@@ -377,3 +377,54 @@ func TestCourtWindow(t *testing.T) {
 		t.Fatalf("after reconsideration %+v", w)
 	}
 }
+
+func TestRecordsAreStructured(t *testing.T) {
+	inquiry := func(change func(*RecordInput)) RecordInput {
+		in := RecordInput{Kind: RecordInquiry, Place: " 执法大队询问室 ", Subject: "王某", Relation: RelationParty, From: "09:30", To: "10:15",
+			QA: []QA{{Q: "你是否知道运输渣土须密闭？", A: "知道。"}, {Q: " ", A: ""}, {Q: "车辆为何未密闭？", A: " 篷布坏了。 "}}}
+		if change != nil {
+			change(&in)
+		}
+		return in
+	}
+	ok := inquiry(nil)
+	if err := checkRecord(&ok); err != nil {
+		t.Fatal(err)
+	}
+	if len(ok.QA) != 2 || ok.QA[1].A != "篷布坏了。" || ok.Place != "执法大队询问室" {
+		t.Errorf("normalised: %+v", ok)
+	}
+	cases := []struct {
+		name   string
+		in     RecordInput
+		code   string
+		field  string
+		passes bool
+	}{
+		{"an inquiry with a summary and no questions", inquiry(func(in *RecordInput) { in.QA, in.Summary = nil, "当事人承认未密闭运输" }), "", "", true},
+		{"an inquiry with neither", inquiry(func(in *RecordInput) { in.QA = nil }), "CASE_RECORD_INCOMPLETE", "qa", false},
+		{"a question without its answer", inquiry(func(in *RecordInput) { in.QA = []QA{{Q: "姓名？"}} }), "CASE_RECORD_QA_INCOMPLETE", "qa[0]", false},
+		{"an unknown relation", inquiry(func(in *RecordInput) { in.Relation = "friend" }), "CASE_RECORD_RELATION_UNKNOWN", "relation", false},
+		{"a time not HH:MM", inquiry(func(in *RecordInput) { in.From = "9:30" }), "CASE_RECORD_TIME_INVALID", "from", false},
+		{"an end before the start", inquiry(func(in *RecordInput) { in.To = "09:00" }), "CASE_RECORD_TIME_INVALID", "to", false},
+		{"too many questions", inquiry(func(in *RecordInput) { in.QA = make([]QA, MaxQA+1) }), "CASE_RECORD_TOO_LONG", "qa", false},
+		{"questions in an inspection", inquiry(func(in *RecordInput) { in.Kind, in.Summary = RecordInspection, "车厢未密闭" }), "CASE_RECORD_QA_NOT_INQUIRY", "qa", false},
+		{"an inspection without findings", RecordInput{Kind: RecordInspection, Place: "谷山路", Subject: "渣土车"}, "CASE_RECORD_INCOMPLETE", "summary", false},
+		{"an inspection with findings", RecordInput{Kind: RecordInspection, Place: "谷山路", Subject: "渣土车", Present: "驾驶员王某", Summary: "车厢未密闭"}, "", "", true},
+		{"no place", RecordInput{Kind: RecordInspection, Subject: "渣土车", Summary: "x"}, "CASE_RECORD_INCOMPLETE", "subject", false},
+		{"an unknown kind", RecordInput{Kind: "video", Place: "x", Subject: "y", Summary: "z"}, "CASE_RECORD_KIND_UNKNOWN", "kind", false},
+	}
+	for _, c := range cases {
+		in := c.in
+		err := checkRecord(&in)
+		if c.passes {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		if !apperr.Is(err, c.code) || apperr.As(err).Field != c.field {
+			t.Errorf("%s: %v (field %q), want %s on %q", c.name, err, apperr.As(err).Field, c.code, c.field)
+		}
+	}
+}

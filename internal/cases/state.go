@@ -134,11 +134,38 @@ type Record struct {
 	ID       string     `json:"id"`
 	Kind     string     `json:"kind"`
 	Date     civil.Date `json:"date"`
+	From     string     `json:"from,omitempty"` // 起止时间 HH:MM, as the record's form has them
+	To       string     `json:"to,omitempty"`
 	Place    string     `json:"place"`
-	Officers []string   `json:"officers"` // person ids, at least two (第四十二条、第五十五条)
-	Subject  string     `json:"subject"`  // 被询问人、检查对象
-	Summary  string     `json:"summary"`
+	Officers []string   `json:"officers"`           // person ids, at least two (第四十二条、第五十五条)
+	Recorder string     `json:"recorder,omitempty"` // 记录人: one of the officers
+	Subject  string     `json:"subject"`            // 被询问人、检查对象
+	Relation string     `json:"relation,omitempty"` // 被询问人与本案的关系 (inquiry)
+	Present  string     `json:"present,omitempty"`  // 在场人 (inspection)
+	QA       []QA       `json:"qa,omitempty"`       // 问答 (inquiry), in order
+	Summary  string     `json:"summary"`            // 内容摘要、检查情况
 }
+
+// QA is one question put and the answer given, as an inquiry record writes them (问：…… 答：……).
+type QA struct {
+	Q string `json:"q" text:"1000,multiline"`
+	A string `json:"a" text:"4000,multiline"`
+}
+
+// Relations of a person inquired to the case.
+const (
+	RelationParty          = "party"          // 当事人
+	RelationRepresentative = "representative" // 法定代表人、负责人
+	RelationAgent          = "agent"          // 委托代理人
+	RelationWitness        = "witness"        // 证人
+	RelationOther          = "other"          // 其他有关人员
+)
+
+var relationNames = map[string]string{RelationParty: "当事人", RelationRepresentative: "法定代表人（负责人）", RelationAgent: "委托代理人",
+	RelationWitness: "证人", RelationOther: "其他有关人员"}
+
+// MaxQA bounds the questions of one inquiry record.
+const MaxQA = 200
 
 // Suspension kinds: periods that do not count toward the decision limit.
 const (

@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -203,14 +204,78 @@ func (s *Service) DecideRecusal(ctx context.Context, p *access.Principal, id str
 	})
 }
 
-// RecordInput is an investigation record (询问笔录、现场检查（勘验）笔录).
+// RecordInput is an investigation record (询问笔录、现场检查（勘验）笔录) as its form has it: when
+// (the day, and the times it began and ended), where, who inquired or inspected and who wrote it
+// down, whom (and, for an inquiry, their relation to the case), who else was present, the
+// questions and answers in order, and the summary or findings.
 type RecordInput struct {
 	Date       civil.Date `json:"date,omitempty"`
+	From       string     `json:"from,omitempty" text:"5"` // HH:MM
+	To         string     `json:"to,omitempty" text:"5"`
 	Kind       string     `json:"kind" required:"true" text:"20"`
 	Place      string     `json:"place" required:"true" text:"200"`
 	OfficerIDs []string   `json:"officerIds" required:"true"`
+	RecorderID string     `json:"recorderId,omitempty" text:"64"`
 	Subject    string     `json:"subject" required:"true" text:"100"`
-	Summary    string     `json:"summary" required:"true" text:"4000,multiline"`
+	Relation   string     `json:"relation,omitempty" text:"20"`
+	Present    string     `json:"present,omitempty" text:"200"`
+	QA         []QA       `json:"qa,omitempty"`
+	Summary    string     `json:"summary,omitempty" text:"4000,multiline"`
+}
+
+var clockTime = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+
+// checkRecord validates the structure of a record and normalises its texts: an inquiry names the
+// person's relation to the case and holds its questions and answers or a summary; an inspection
+// its findings; the times, when given, are HH:MM with the end after the start.
+func checkRecord(in *RecordInput) error {
+	in.Place, in.Subject, in.Summary = strings.TrimSpace(in.Place), strings.TrimSpace(in.Subject), strings.TrimSpace(in.Summary)
+	in.From, in.To, in.Relation, in.Present = strings.TrimSpace(in.From), strings.TrimSpace(in.To), strings.TrimSpace(in.Relation), strings.TrimSpace(in.Present)
+	if in.Kind != RecordInquiry && in.Kind != RecordInspection && in.Kind != RecordOther {
+		return apperr.InvalidField("kind", "CASE_RECORD_KIND_UNKNOWN", "调查记录类型应为 inquiry（询问笔录）、inspection（现场检查、勘验笔录）或 other")
+	}
+	if in.Subject == "" || in.Place == "" {
+		return apperr.InvalidField("subject", "CASE_RECORD_INCOMPLETE", "调查记录须写明地点与对象")
+	}
+	for _, t := range []struct{ field, v string }{{"from", in.From}, {"to", in.To}} {
+		if t.v != "" && !clockTime.MatchString(t.v) {
+			return apperr.InvalidField(t.field, "CASE_RECORD_TIME_INVALID", "时间应为 时:分，如 09:30")
+		}
+	}
+	if in.From != "" && in.To != "" && in.To <= in.From {
+		return apperr.InvalidField("to", "CASE_RECORD_TIME_INVALID", "结束时间应晚于开始时间")
+	}
+	if len(in.QA) > MaxQA {
+		return apperr.InvalidField("qa", "CASE_RECORD_TOO_LONG", fmt.Sprintf("一份笔录的问答不能超过%d组", MaxQA))
+	}
+	qa := in.QA[:0]
+	for i, x := range in.QA {
+		x.Q, x.A = strings.TrimSpace(x.Q), strings.TrimSpace(x.A)
+		switch {
+		case x.Q == "" && x.A == "":
+			continue
+		case x.Q == "" || x.A == "":
+			return apperr.InvalidField(fmt.Sprintf("qa[%d]", i), "CASE_RECORD_QA_INCOMPLETE", "每组问答须有问有答（被询问人拒绝回答的，如实记明）")
+		}
+		qa = append(qa, x)
+	}
+	in.QA = qa
+	if in.Kind == RecordInquiry {
+		if relationNames[in.Relation] == "" && in.Relation != "" {
+			return apperr.InvalidField("relation", "CASE_RECORD_RELATION_UNKNOWN", "与本案关系应为 party、representative、agent、witness 或 other")
+		}
+		if len(in.QA) == 0 && in.Summary == "" {
+			return apperr.InvalidField("qa", "CASE_RECORD_INCOMPLETE", "询问笔录须记录问答或询问内容")
+		}
+	} else {
+		if len(in.QA) > 0 {
+			return apperr.InvalidField("qa", "CASE_RECORD_QA_NOT_INQUIRY", "问答只记入询问笔录")
+		}
+		if in.Summary == "" {
+			return apperr.InvalidField("summary", "CASE_RECORD_INCOMPLETE", "请写明检查、勘验情况")
+		}
+	}
+	return nil
 }
 
 // AddRecord records an investigation step taken by at least two qualified officers of the case,
@@ -220,11 +285,8 @@ func (s *Service) AddRecord(ctx context.Context, p *access.Principal, id string,
 		if err := checkDate("date", w.date, w.st.Filed, w.env, "调查"); err != nil {
 			return err
 		}
-		if in.Kind != RecordInquiry && in.Kind != RecordInspection && in.Kind != RecordOther {
-			return apperr.InvalidField("kind", "CASE_RECORD_KIND_UNKNOWN", "调查记录类型应为 inquiry（询问笔录）、inspection（现场检查、勘验笔录）或 other")
-		}
-		if strings.TrimSpace(in.Summary) == "" || strings.TrimSpace(in.Subject) == "" || strings.TrimSpace(in.Place) == "" {
-			return apperr.InvalidField("summary", "CASE_RECORD_INCOMPLETE", "调查记录须写明地点、对象与内容")
+		if err := checkRecord(&in); err != nil {
+			return err
 		}
 		ids := dedupe(in.OfficerIDs)
 		for _, o := range ids {
@@ -239,11 +301,28 @@ func (s *Service) AddRecord(ctx context.Context, p *access.Principal, id string,
 		if err := CheckOfficers("officerIds", officers, w.st.Exercise.Domain, w.date); err != nil {
 			return err
 		}
-		rec := Record{ID: newID(), Kind: in.Kind, Date: w.date, Place: strings.TrimSpace(in.Place), Officers: ids,
-			Subject: strings.TrimSpace(in.Subject), Summary: strings.TrimSpace(in.Summary)}
+		recorder := ""
+		if in.RecorderID != "" {
+			if !slices.Contains(ids, in.RecorderID) {
+				return apperr.InvalidField("recorderId", "CASE_RECORDER_NOT_PRESENT", "记录人应为参加本次调查的执法人员之一").WithRule(art55)
+			}
+			for _, o := range officers {
+				if o.PersonID == in.RecorderID {
+					recorder = o.Name
+				}
+			}
+		}
+		rec := Record{ID: newID(), Kind: in.Kind, Date: w.date, From: in.From, To: in.To, Place: in.Place, Officers: ids, Recorder: recorder,
+			Subject: in.Subject, Relation: in.Relation, Present: in.Present, QA: in.QA, Summary: in.Summary}
 		w.st.Records = append(w.st.Records, rec)
 		w.data, w.place = rec, rec.Place
 		w.sum = recordNames[in.Kind] + "：" + rec.Subject
+		if rec.Relation != "" {
+			w.sum += "（" + relationNames[rec.Relation] + "）"
+		}
+		if len(rec.QA) > 0 {
+			w.sum += fmt.Sprintf("，问答%d组", len(rec.QA))
+		}
 		return nil
 	})
 }

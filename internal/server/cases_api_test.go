@@ -166,8 +166,11 @@ func TestOrdinaryCaseFromLeadToArchive(t *testing.T) {
 		apiErr(t, e.as("officer.zhangqiu").Get(ctx, "/api/v1/cases/"+c.ID, nil, nil), http.StatusNotFound, "NOT_FOUND")
 		// Only a leader approves the filing; an officer may not record before it.
 		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/approve-filing", map[string]any{"approved": true}, nil), http.StatusForbidden, "FORBIDDEN")
-		record := map[string]any{"date": k.day(-80), "kind": "inquiry", "place": "执法大队询问室", "officerIds": []string{k.officer, k.colleague},
-			"subject": "王某", "summary": "王某承认未密闭运输"}
+		record := map[string]any{"date": k.day(-80), "from": "09:30", "to": "10:10", "kind": "inquiry", "place": "执法大队询问室",
+			"officerIds": []string{k.officer, k.colleague}, "recorderId": k.colleague, "subject": "王某", "relation": "party",
+			"qa": []any{map[string]any{"q": "我们是阳谷县综合行政执法局的执法人员，这是我们的执法证件，你是否看清？", "a": "看清了。"},
+				map[string]any{"q": "车辆为何未采取密闭措施？", "a": "篷布坏了，没来得及修。"}},
+			"summary": "王某承认未密闭运输"}
 		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/records", record, nil), http.StatusConflict, "CASE_NOT_FILED")
 		c = mustPost(t, k.leader, "/cases/"+c.ID+"/approve-filing", map[string]any{"date": k.day(-84), "approved": true, "opinion": "同意立案"})
 		if c.Stage != "investigating" || !numberPattern.MatchString(c.Number) {
@@ -183,7 +186,20 @@ func TestOrdinaryCaseFromLeadToArchive(t *testing.T) {
 		one := clone(record)
 		one["officerIds"] = []string{k.officer}
 		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/records", one, nil), http.StatusBadRequest, "CASE_OFFICERS_UNQUALIFIED")
-		mustPost(t, k.me, "/cases/"+c.ID+"/records", record)
+		outsider := clone(record)
+		outsider["recorderId"] = k.officer + "x"
+		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/records", outsider, nil), http.StatusBadRequest, "CASE_RECORDER_NOT_PRESENT")
+		var recorded struct {
+			State struct {
+				Records []cases.Record `json:"records"`
+			} `json:"state"`
+		}
+		if err := post(t, k.me, "/cases/"+c.ID+"/records", record, &recorded); err != nil {
+			t.Fatal(err)
+		}
+		if r := recorded.State.Records; len(r) != 1 || len(r[0].QA) != 2 || r[0].Recorder == "" || r[0].Relation != "party" || r[0].From != "09:30" {
+			t.Fatalf("the inquiry record as structured: %+v", r)
+		}
 		// Above the statutory maximum of 20,000 yuan.
 		apiErr(t, post(t, k.me, "/cases/"+c.ID+"/report", report, nil), http.StatusBadRequest, "CASE_FINE_ABOVE_STATUTE")
 		report["proposed"] = []any{map[string]any{"partyId": c.Parties[0].ID, "kinds": []string{"罚款"}, "fineFen": 4000_00}}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STEP_SPECS, dueText, dueTone, initialValues, stepBody } from '@/utils/caseSteps'
+import { OPENING_QUESTION, STEP_SPECS, dueText, dueTone, initialValues, stepBody } from '@/utils/caseSteps'
 import schema from '@/api/openapi.json'
 
 describe('案件步骤表单', () => {
@@ -22,6 +22,27 @@ describe('案件步骤表单', () => {
     expect(pay.amountFen).toBe(123450)
     expect(pay).not.toHaveProperty('date')
     expect(stepBody(STEP_SPECS.approve_filing!, { approved: 'false', opinion: '不符合立案条件' }).approved).toBe(false)
+  })
+
+  it('调查记录：询问笔录带出开场白，未作答的开场白不提交；问答、被询问人关系只属于询问笔录', () => {
+    const spec = STEP_SPECS.record!
+    const values = initialValues(spec)
+    expect(values.qa).toEqual([{ q: OPENING_QUESTION, a: '' }])
+    Object.assign(values, { place: '询问室', subject: '王某', summary: '承认违法事实' })
+    let body = stepBody(spec, values)
+    expect(body).not.toHaveProperty('qa')
+    expect(body.relation).toBe('party')
+    ;(values.qa as { q: string; a: string }[]).push({ q: ' 车辆为何未密闭？ ', a: '' }, { q: '', a: '' })
+    body = stepBody(spec, values)
+    expect(body.qa).toEqual([{ q: '车辆为何未密闭？', a: '' }])
+    ;(values.qa as { q: string; a: string }[])[0]!.a = '看清楚了'
+    expect((stepBody(spec, values).qa as unknown[]).length).toBe(2)
+    values.kind = 'inspection'
+    values.present = '驾驶员王某'
+    body = stepBody(spec, values)
+    expect(body).not.toHaveProperty('qa')
+    expect(body).not.toHaveProperty('relation')
+    expect(body.present).toBe('驾驶员王某')
   })
 
   it('期限颜色与说明：逾期红、三日内黄', () => {

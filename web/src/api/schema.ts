@@ -2898,22 +2898,38 @@ export interface components {
             date?: string;
             note: string;
         };
+        "cases.QA": {
+            a: string;
+            q: string;
+        };
         "cases.Record": {
             date: string;
+            from?: string;
             id: string;
             kind: string;
             officers: string[];
             place: string;
+            present?: string;
+            qa?: components["schemas"]["cases.QA"][];
+            recorder?: string;
+            relation?: string;
             subject: string;
             summary: string;
+            to?: string;
         };
         "cases.RecordInput": {
             date?: string;
+            from?: string;
             kind: string;
             officerIds: string[];
             place: string;
+            present?: string;
+            qa?: components["schemas"]["cases.QA"][];
+            recorderId?: string;
+            relation?: string;
             subject: string;
-            summary: string;
+            summary?: string;
+            to?: string;
         };
         "cases.Recusal": {
             by: string;

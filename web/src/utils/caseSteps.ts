@@ -18,6 +18,9 @@ export type StepFieldType =
   | 'recusal'
   | 'penalties'
   | 'checklist'
+  | 'time'
+  | 'recorder'
+  | 'qa'
 
 export interface StepField {
   name: string
@@ -31,6 +34,23 @@ export interface StepField {
   help?: string
   /** 缺省值（打开对话框时填入）。 */
   initial?: unknown
+  /** 只在另一字段取某些值时显示（并提交），如问答只属于询问笔录。 */
+  showWhen?: { field: string; values: readonly string[] }
+}
+
+/** 询问笔录的一组问答。 */
+export interface QARow {
+  q: string
+  a: string
+}
+
+/** 询问笔录开头的表明身份、告知权利（行政处罚法第五十五条），作为第一问带出，可修改。 */
+export const OPENING_QUESTION =
+  '我们是综合行政执法人员（出示执法证件），现依法就有关情况向你调查了解，你应当如实回答，对与本案无关的问题有权拒绝回答；你看清楚我们的执法证件了吗？'
+
+/** 字段此时是否显示。 */
+export function fieldVisible(f: StepField, values: Record<string, unknown>): boolean {
+  return !f.showWhen || f.showWhen.values.includes(String(values[f.showWhen.field] ?? ''))
 }
 
 export interface StepSpec {
@@ -67,11 +87,30 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     path: 'records',
     fields: [
       date,
+      { name: 'from', label: '开始时间', type: 'time' },
+      { name: 'to', label: '结束时间', type: 'time' },
       { name: 'kind', label: '记录类型', type: 'select', meta: 'records', required: true, initial: 'inquiry' },
       { name: 'place', label: '地点', type: 'text', required: true },
       { name: 'subject', label: '对象', type: 'text', required: true, placeholder: '被询问人或检查对象' },
+      {
+        name: 'relation',
+        label: '被询问人与本案的关系',
+        type: 'select',
+        initial: 'party',
+        showWhen: { field: 'kind', values: ['inquiry'] },
+        options: [
+          { value: 'party', label: '当事人' },
+          { value: 'representative', label: '法定代表人（负责人）' },
+          { value: 'agent', label: '委托代理人' },
+          { value: 'witness', label: '证人' },
+          { value: 'other', label: '其他有关人员' },
+        ],
+      },
+      { name: 'present', label: '在场人', type: 'text', showWhen: { field: 'kind', values: ['inspection', 'other'] }, placeholder: '当事人或见证人' },
       { name: 'officerIds', label: '调查人员', type: 'officers', required: true, help: '不少于两名持有效执法证的承办人' },
-      { name: 'summary', label: '记录内容', type: 'textarea', required: true },
+      { name: 'recorderId', label: '记录人', type: 'recorder', help: '参加本次调查的执法人员之一' },
+      { name: 'qa', label: '问答', type: 'qa', showWhen: { field: 'kind', values: ['inquiry'] }, help: '逐问逐答如实记录；被询问人拒绝回答的，如实记明' },
+      { name: 'summary', label: '内容摘要（现场检查、勘验的，写明检查情况）', type: 'textarea' },
     ],
   },
   suspend: { path: 'suspensions', fields: [date, { name: 'kind', label: '期间类型', type: 'select', meta: 'suspensions', required: true }, { name: 'reason', label: '事由', type: 'textarea', required: true }], hint: '检测、检验、鉴定、听证、公告和中止的期间不计入办案期限' },
@@ -256,6 +295,7 @@ export function initialValues(spec: StepSpec): Record<string, unknown> {
     else if (f.type === 'bool') out[f.name] = false
     else if (f.type === 'officers' || f.type === 'penalties') out[f.name] = []
     else if (f.type === 'checklist') out[f.name] = {}
+    else if (f.type === 'qa') out[f.name] = [{ q: OPENING_QUESTION, a: '' }] satisfies QARow[]
     else out[f.name] = ''
   }
   return out
@@ -265,6 +305,7 @@ export function initialValues(spec: StepSpec): Record<string, unknown> {
 export function stepBody(spec: StepSpec, values: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {}
   for (const f of spec.fields) {
+    if (!fieldVisible(f, values)) continue
     const v = values[f.name]
     switch (f.type) {
       case 'bool':
@@ -289,6 +330,14 @@ export function stepBody(spec: StepSpec, values: Record<string, unknown>): Recor
       case 'penalties':
         if (Array.isArray(v) && v.length > 0) body[f.name] = v
         break
+      case 'qa': {
+        // 未作答的开场白只是提示，不随笔录提交；其余问答原样提交（有问无答由服务端指出）。
+        const rows = ((v ?? []) as QARow[])
+          .map((r) => ({ q: r.q.trim(), a: r.a.trim() }))
+          .filter((r) => (r.q || r.a) && !(r.q === OPENING_QUESTION && !r.a))
+        if (rows.length > 0) body[f.name] = rows
+        break
+      }
       default:
         if (v !== '' && v !== undefined && v !== null) body[f.name] = v
     }
