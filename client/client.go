@@ -92,6 +92,20 @@ func (c *Client) Get(ctx context.Context, path string, q url.Values, out any) er
 	return c.Do(ctx, http.MethodGet, path, nil, out)
 }
 
+// Send posts a file as the request body itself (application/octet-stream), with its description
+// in the query string: the evidence routes take files this way, so that a large one streams.
+func (c *Client) Send(ctx context.Context, path string, q url.Values, file io.Reader, out any) error {
+	if len(q) > 0 {
+		path += "?" + q.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+path, file)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/octet-stream")
+	return c.send(req, out)
+}
+
 // Upload posts a file as the multipart field "file".
 func (c *Client) Upload(ctx context.Context, path, filename string, content []byte, out any) error {
 	return c.UploadForm(ctx, path, filename, content, nil, out)

@@ -887,6 +887,17 @@ type CasesCaseOfficer struct {
 	To       string `json:"to,omitempty"`
 }
 
+// CasesChainReport defines model for cases.ChainReport.
+type CasesChainReport struct {
+	CaseID   string `json:"caseId"`
+	Evidence int    `json:"evidence"`
+	Message  string `json:"message"`
+	OK       bool   `json:"ok"`
+	Problem  string `json:"problem,omitempty"`
+	Seq      int    `json:"seq,omitempty"`
+	Steps    int    `json:"steps"`
+}
+
 // CasesCloseInput defines model for cases.CloseInput.
 type CasesCloseInput struct {
 	Date string `json:"date,omitempty"`
@@ -1046,6 +1057,34 @@ type CasesEnforcedInput struct {
 	By        string    `json:"by"`
 	Emergency bool      `json:"emergency,omitempty"`
 	Note      string    `json:"note"`
+}
+
+// CasesEvidence defines model for cases.Evidence.
+type CasesEvidence struct {
+	AccuracyM      *float64 `json:"accuracyM,omitempty"`
+	CaseID         string   `json:"caseId"`
+	Crs            string   `json:"crs,omitempty"`
+	Device         string   `json:"device,omitempty"`
+	ID             string   `json:"id"`
+	Kind           string   `json:"kind"`
+	Lat            *float64 `json:"lat,omitempty"`
+	Lng            *float64 `json:"lng,omitempty"`
+	Mime           string   `json:"mime"`
+	Name           string   `json:"name"`
+	Note           string   `json:"note,omitempty"`
+	RecordedBy     string   `json:"recordedBy"`
+	RecordedByName string   `json:"recordedByName"`
+	Sha256         string   `json:"sha256"`
+	Size           int      `json:"size"`
+	Sm3            string   `json:"sm3"`
+	StepID         string   `json:"stepId"`
+	TakenAt        string   `json:"takenAt"`
+	UploadedAt     string   `json:"uploadedAt"`
+	UploadedBy     string   `json:"uploadedBy"`
+	UploadedByName string   `json:"uploadedByName"`
+	WithdrawReason string   `json:"withdrawReason,omitempty"`
+	WithdrawnAt    string   `json:"withdrawnAt,omitempty"`
+	WithdrawnBy    string   `json:"withdrawnBy,omitempty"`
 }
 
 // CasesExercise defines model for cases.Exercise.
@@ -1805,6 +1844,12 @@ type CasesWaiver struct {
 	Date      string `json:"date"`
 	Hearing   bool   `json:"hearing"`
 	Statement bool   `json:"statement"`
+}
+
+// CasesWithdrawInput defines model for cases.WithdrawInput.
+type CasesWithdrawInput struct {
+	EvidenceID string `json:"evidenceId"`
+	Reason     string `json:"reason"`
 }
 
 // CatalogArt37Choice defines model for catalog.Art37Choice.
@@ -3455,6 +3500,39 @@ type GetCasesParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// PostCasesIDEvidenceParams defines parameters for PostCasesIDEvidence.
+type PostCasesIDEvidenceParams struct {
+	// Kind photo 照片、audio 录音、video 录像、bodycam 执法记录仪视频、document 书证电子数据
+	Kind string `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Name 文件名
+	Name string `form:"name,omitempty" json:"name,omitempty"`
+
+	// TakenAt 拍摄、录制时间（RFC 3339，带时区）
+	TakenAt string `form:"takenAt,omitempty" json:"takenAt,omitempty"`
+
+	// RecordedBy 拍摄、录制的执法人员（人员 id），默认本人
+	RecordedBy string `form:"recordedBy,omitempty" json:"recordedBy,omitempty"`
+
+	// Lat 纬度
+	Lat float64 `form:"lat,omitempty" json:"lat,omitempty"`
+
+	// Lng 经度
+	Lng float64 `form:"lng,omitempty" json:"lng,omitempty"`
+
+	// Crs 坐标系：WGS-84、GCJ-02、BD-09、CGCS2000
+	Crs string `form:"crs,omitempty" json:"crs,omitempty"`
+
+	// Accuracy 定位精度（米）
+	Accuracy float64 `form:"accuracy,omitempty" json:"accuracy,omitempty"`
+
+	// Device 设备（如执法记录仪编号）
+	Device string `form:"device,omitempty" json:"device,omitempty"`
+
+	// Note 说明
+	Note string `form:"note,omitempty" json:"note,omitempty"`
+}
+
 // GetCatalogDecisionsParams defines parameters for GetCatalogDecisions.
 type GetCatalogDecisionsParams struct {
 	// Q 文号或标题
@@ -3925,6 +4003,9 @@ type PostCasesIDDiscussionJSONRequestBody = CasesDiscussionInput
 
 // PostCasesIDEnforcedJSONRequestBody defines body for PostCasesIDEnforced for application/json ContentType.
 type PostCasesIDEnforcedJSONRequestBody = CasesEnforcedInput
+
+// PostCasesIDEvidenceWithdrawalJSONRequestBody defines body for PostCasesIDEvidenceWithdrawal for application/json ContentType.
+type PostCasesIDEvidenceWithdrawalJSONRequestBody = CasesWithdrawInput
 
 // PostCasesIDExhibitsJSONRequestBody defines body for PostCasesIDExhibits for application/json ContentType.
 type PostCasesIDExhibitsJSONRequestBody = CasesDateInput

@@ -55,7 +55,7 @@ var stepOrder = []StepKind{StepOpen, StepSimple, StepApproveFiling, StepOfficers
 	StepHearingAsk, StepHearingNotice, StepHearingHold, StepHearingDrop, StepLegalSubmit, StepLegalOpinion, StepDecide,
 	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
 	StepMeasure, StepMeasureOK, StepMeasureExtend, StepMeasureTest, StepMeasureLift, StepReminder, StepCourt, StepEnforced,
-	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits}
+	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepEvidence, StepEvidenceWithdraw}
 
 // PartyRef names one party of a case.
 type PartyRef struct {
@@ -130,5 +130,10 @@ func (s *Service) Routes() []httpx.Route {
 		step("police-answer", StepPoliceAnswer, s.RecordPoliceAnswer),
 		step("transfer-reconsideration", StepReconsider, s.ReconsiderTransfer),
 		step("exhibits", StepExhibits, s.HandOverExhibits),
+		httpx.Get("/api/v1/cases/{id}/evidence", access.CaseRead, "案件的证据清单（含已撤回的），每份有SM3摘要、拍摄时间地点与设备", httpx.ByID(s.ListEvidence)),
+		httpx.Post("/api/v1/cases/{id}/evidence", access.CaseHandle, "登记证据：请求体为文件本身，说明放在查询参数中；按SM3摘要存储并记入全过程记录",
+			httpx.ByIDStream(s.AddEvidence).Created()),
+		step("evidence-withdrawal", StepEvidenceWithdraw, s.WithdrawEvidence),
+		httpx.Get("/api/v1/cases/{id}/verification", access.CaseRead, "校验案件全过程记录：逐项核对记录链、链头与证据文件，指出第一处被改动、缺失或调换的记录", httpx.ByID(s.Verify)),
 	)
 }

@@ -60,6 +60,9 @@ const (
 	StepPoliceAnswer   StepKind = "police_answer"       // 公安机关立案或不予立案
 	StepReconsider     StepKind = "transfer_reconsider" // 提请复议
 	StepExhibits       StepKind = "exhibits"            // 移交涉案物品
+	// The full-process record (全过程记录): evidence files registered and withdrawn.
+	StepEvidence         StepKind = "evidence"          // 登记证据
+	StepEvidenceWithdraw StepKind = "evidence_withdraw" // 撤回证据
 )
 
 // stepInfo is who may take a step: the permission, and whether only the case's own officers may.
@@ -70,52 +73,54 @@ type stepInfo struct {
 }
 
 var steps = map[StepKind]stepInfo{
-	StepOpen:           {"立案申请", access.CaseHandle, false},
-	StepSimple:         {"当场作出行政处罚决定", access.CaseHandle, false},
-	StepApproveFiling:  {"立案审批", access.CaseApprove, false},
-	StepOfficers:       {"调整承办人", access.CaseApprove, false},
-	StepRecusal:        {"回避申请", access.CaseHandle, true},
-	StepRecusalDecide:  {"回避决定", access.CaseApprove, false},
-	StepRecord:         {"调查记录", access.CaseHandle, true},
-	StepSuspend:        {"不计入办案期限的期间", access.CaseHandle, true},
-	StepResume:         {"期间结束", access.CaseHandle, true},
-	StepExtend:         {"延长办案期限", access.CaseApprove, false},
-	StepReport:         {"调查终结报告", access.CaseHandle, true},
-	StepReview:         {"负责人审查", access.CaseApprove, false},
-	StepDiscussion:     {"集体讨论", access.CaseApprove, false},
-	StepNotice:         {"行政处罚事先告知", access.CaseHandle, true},
-	StepStatement:      {"陈述、申辩及复核", access.CaseHandle, true},
-	StepWaive:          {"放弃陈述申辩、听证", access.CaseHandle, true},
-	StepHearingAsk:     {"要求听证", access.CaseHandle, true},
-	StepHearingNotice:  {"听证通知", access.CaseReview, false},
-	StepHearingHold:    {"举行听证", access.CaseReview, false},
-	StepHearingDrop:    {"听证终止", access.CaseReview, false},
-	StepLegalSubmit:    {"提交法制审核", access.CaseHandle, true},
-	StepLegalOpinion:   {"法制审核意见", access.CaseReview, false},
-	StepDecide:         {"作出决定", access.CaseApprove, false},
-	StepServe:          {"送达决定书", access.CaseHandle, true},
-	StepPay:            {"登记缴款", access.CaseHandle, true},
-	StepDefer:          {"延期、分期缴纳", access.CaseApprove, false},
-	StepRemedy:         {"行政复议、行政诉讼", access.CaseHandle, true},
-	StepRemedyResult:   {"复议、诉讼结果", access.CaseHandle, true},
-	StepHandIn:         {"当场收缴罚款上交", access.CaseHandle, true},
-	StepSimpleFile:     {"当场处罚决定备案", access.CaseApprove, false},
-	StepClose:          {"结案", access.CaseApprove, false},
-	StepArchive:        {"归档", access.CaseHandle, true},
-	StepMeasure:        {"查封、扣押", access.CaseHandle, true},
-	StepMeasureOK:      {"补办批准", access.CaseApprove, false},
-	StepMeasureExtend:  {"延长查封、扣押", access.CaseApprove, false},
-	StepMeasureTest:    {"检测、检验期间", access.CaseHandle, true},
-	StepMeasureLift:    {"解除查封、扣押", access.CaseHandle, true},
-	StepReminder:       {"催告", access.CaseHandle, true},
-	StepCourt:          {"申请法院强制执行", access.CaseApprove, false},
-	StepEnforced:       {"执行完毕", access.CaseHandle, true},
-	StepTransferAsk:    {"涉嫌犯罪移送报告", access.CaseHandle, true},
-	StepTransferDecide: {"移送决定", access.CaseApprove, false},
-	StepTransferSend:   {"移送公安机关", access.CaseHandle, true},
-	StepPoliceAnswer:   {"公安机关答复", access.CaseHandle, true},
-	StepReconsider:     {"提请复议", access.CaseHandle, true},
-	StepExhibits:       {"移交涉案物品", access.CaseHandle, true},
+	StepOpen:             {"立案申请", access.CaseHandle, false},
+	StepSimple:           {"当场作出行政处罚决定", access.CaseHandle, false},
+	StepApproveFiling:    {"立案审批", access.CaseApprove, false},
+	StepOfficers:         {"调整承办人", access.CaseApprove, false},
+	StepRecusal:          {"回避申请", access.CaseHandle, true},
+	StepRecusalDecide:    {"回避决定", access.CaseApprove, false},
+	StepRecord:           {"调查记录", access.CaseHandle, true},
+	StepSuspend:          {"不计入办案期限的期间", access.CaseHandle, true},
+	StepResume:           {"期间结束", access.CaseHandle, true},
+	StepExtend:           {"延长办案期限", access.CaseApprove, false},
+	StepReport:           {"调查终结报告", access.CaseHandle, true},
+	StepReview:           {"负责人审查", access.CaseApprove, false},
+	StepDiscussion:       {"集体讨论", access.CaseApprove, false},
+	StepNotice:           {"行政处罚事先告知", access.CaseHandle, true},
+	StepStatement:        {"陈述、申辩及复核", access.CaseHandle, true},
+	StepWaive:            {"放弃陈述申辩、听证", access.CaseHandle, true},
+	StepHearingAsk:       {"要求听证", access.CaseHandle, true},
+	StepHearingNotice:    {"听证通知", access.CaseReview, false},
+	StepHearingHold:      {"举行听证", access.CaseReview, false},
+	StepHearingDrop:      {"听证终止", access.CaseReview, false},
+	StepLegalSubmit:      {"提交法制审核", access.CaseHandle, true},
+	StepLegalOpinion:     {"法制审核意见", access.CaseReview, false},
+	StepDecide:           {"作出决定", access.CaseApprove, false},
+	StepServe:            {"送达决定书", access.CaseHandle, true},
+	StepPay:              {"登记缴款", access.CaseHandle, true},
+	StepDefer:            {"延期、分期缴纳", access.CaseApprove, false},
+	StepRemedy:           {"行政复议、行政诉讼", access.CaseHandle, true},
+	StepRemedyResult:     {"复议、诉讼结果", access.CaseHandle, true},
+	StepHandIn:           {"当场收缴罚款上交", access.CaseHandle, true},
+	StepSimpleFile:       {"当场处罚决定备案", access.CaseApprove, false},
+	StepClose:            {"结案", access.CaseApprove, false},
+	StepArchive:          {"归档", access.CaseHandle, true},
+	StepMeasure:          {"查封、扣押", access.CaseHandle, true},
+	StepMeasureOK:        {"补办批准", access.CaseApprove, false},
+	StepMeasureExtend:    {"延长查封、扣押", access.CaseApprove, false},
+	StepMeasureTest:      {"检测、检验期间", access.CaseHandle, true},
+	StepMeasureLift:      {"解除查封、扣押", access.CaseHandle, true},
+	StepReminder:         {"催告", access.CaseHandle, true},
+	StepCourt:            {"申请法院强制执行", access.CaseApprove, false},
+	StepEnforced:         {"执行完毕", access.CaseHandle, true},
+	StepTransferAsk:      {"涉嫌犯罪移送报告", access.CaseHandle, true},
+	StepTransferDecide:   {"移送决定", access.CaseApprove, false},
+	StepTransferSend:     {"移送公安机关", access.CaseHandle, true},
+	StepPoliceAnswer:     {"公安机关答复", access.CaseHandle, true},
+	StepReconsider:       {"提请复议", access.CaseHandle, true},
+	StepExhibits:         {"移交涉案物品", access.CaseHandle, true},
+	StepEvidence:         {"登记证据", access.CaseHandle, true},
+	StepEvidenceWithdraw: {"撤回证据", access.CaseHandle, true},
 }
 
 // StepName is the Chinese name of a step.
@@ -271,7 +276,7 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 	if st.Procedure == Simple {
 		switch k {
 		case StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
-			StepReminder, StepCourt, StepEnforced:
+			StepReminder, StepCourt, StepEnforced, StepEvidence, StepEvidenceWithdraw:
 		default:
 			return refuse("CASE_STEP_NOT_IN_PROCEDURE", "简易程序案件不办理“"+StepName(k)+"”", art51)
 		}

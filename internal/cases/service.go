@@ -13,6 +13,7 @@ import (
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/blob"
 	calrules "zhifa/internal/platform/calendar"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
@@ -41,6 +42,8 @@ type Service struct {
 	// Benchmarks applies the discretion benchmarks (internal/discretion); without it the
 	// statute alone bounds a fine.
 	Benchmarks Benchmarks
+	// Blobs keeps the evidence files by their SM3 digest; without it evidence cannot be uploaded.
+	Blobs *blob.Store
 }
 
 func (s *Service) today() civil.Date { return civil.Today(s.Clock) }
@@ -257,6 +260,7 @@ type work struct {
 	reason string
 	data   any
 	sum    string
+	stepID string // the step's id when the step's own rows refer to it (evidence); else a new one
 }
 
 // number takes the next document number of a kind for the case's subject, in the step's year.
@@ -364,8 +368,16 @@ func (s *Service) appendStep(w *work, now string) error {
 	if w.sum == "" {
 		w.sum = StepName(w.kind)
 	}
-	if err := insertStep(w.ctx, w.tx, stepRow{ID: ids.New(), CaseID: w.r.ID, Kind: w.kind, Date: w.date, At: now,
-		ActorID: w.p.AccountID, ActorName: w.p.DisplayName, Place: w.place, Summary: w.sum, Reason: w.reason, Data: string(data)}); err != nil {
+	id := w.stepID
+	if id == "" {
+		id = ids.New()
+	}
+	st := stepRow{ID: id, CaseID: w.r.ID, Kind: w.kind, Date: w.date, At: now, ActorID: w.p.AccountID, ActorName: w.p.DisplayName,
+		Place: w.place, Summary: w.sum, Reason: w.reason, Data: string(data)}
+	if err := s.seal(w.ctx, w.tx, &st); err != nil {
+		return err
+	}
+	if err := insertStep(w.ctx, w.tx, st); err != nil {
 		return err
 	}
 	return s.Audit.Append(w.ctx, w.tx, w.p, audit.Event{Action: audit.ActionUpdate, Entity: entityCase, EntityID: w.r.ID,

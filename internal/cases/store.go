@@ -189,23 +189,20 @@ type stepRow struct {
 	Summary   string     `db:"summary" json:"summary"`
 	Reason    string     `db:"reason" json:"reason"`
 	Data      string     `db:"data" json:"-"`
+	MAC       string     `db:"mac" json:"-"` // the step's seal in the case's chain (chain.go)
 }
 
+// insertStep writes a step sealed by seal (its Seq and MAC set).
 func insertStep(ctx context.Context, tx *db.Tx, s stepRow) error {
-	if s.Seq == 0 {
-		if err := db.Get(ctx, tx, &s.Seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM case_steps WHERE case_id = ?`, s.CaseID); err != nil {
-			return err
-		}
-	}
 	_, err := db.Exec(ctx, tx, `INSERT INTO case_steps (id, case_id, seq, kind, on_date, at, actor_id, actor_name, place, summary,
-		reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.CaseID, s.Seq, s.Kind, s.Date, s.At, s.ActorID,
-		s.ActorName, s.Place, s.Summary, s.Reason, s.Data)
+		reason, data, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.CaseID, s.Seq, s.Kind, s.Date, s.At, s.ActorID,
+		s.ActorName, s.Place, s.Summary, s.Reason, s.Data, s.MAC)
 	return err
 }
 
 func stepsOf(ctx context.Context, c db.Conn, caseID string) ([]stepRow, error) {
 	var out []stepRow
-	err := db.Select(ctx, c, &out, `SELECT id, case_id, seq, kind, on_date, at, actor_id, actor_name, place, summary, reason, data
+	err := db.Select(ctx, c, &out, `SELECT id, case_id, seq, kind, on_date, at, actor_id, actor_name, place, summary, reason, data, mac
 		FROM case_steps WHERE case_id = ? ORDER BY seq`, caseID)
 	return out, err
 }

@@ -41,9 +41,14 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 	cfg.BindAudit(verifyFS)
 	chain := verifyFS.String("chain", "", "只校验一条审计链：县级6位、市级4位、省级2位区划代码前缀；--chain= 为系统级链")
 
+	evidenceFS := flag.NewFlagSet("zhifa evidence verify", flag.ContinueOnError)
+	cfg.BindStore(evidenceFS)
+	evidenceAllFS := flag.NewFlagSet("zhifa evidence", flag.ContinueOnError)
+	cfg.BindStore(evidenceAllFS)
+
 	root := &ffcli.Command{
 		Name:       "zhifa",
-		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|openapi|version> [选项]",
+		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|evidence|openapi|version> [选项]",
 		ShortHelp:  "综合行政执法一体化平台",
 		Subcommands: []*ffcli.Command{
 			{Name: "serve", ShortUsage: "zhifa serve [--addr 127.0.0.1:8080] [--data-dir data] [--database-url postgres://…] [--demo]",
@@ -74,6 +79,12 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 				Exec: func(context.Context, []string) error {
 					return errors.New("用法：zhifa audit verify [--chain 371521]")
 				}},
+			{Name: "evidence", ShortUsage: "zhifa evidence verify [案件id]", FlagSet: evidenceAllFS, Options: envOpts,
+				ShortHelp: "校验案件全过程记录：逐项核对记录链、链头与证据文件的SM3摘要，指出第一处被改动、缺失或调换的记录",
+				Subcommands: []*ffcli.Command{{Name: "verify", ShortUsage: "zhifa evidence verify [案件id]",
+					ShortHelp: "校验一个或全部案件的全过程记录", FlagSet: evidenceFS, Options: envOpts,
+					Exec: func(ctx context.Context, args []string) error { return evidenceVerify(ctx, &cfg, args, stdout) }}},
+				Exec: func(context.Context, []string) error { return errors.New("用法：zhifa evidence verify [案件id]") }},
 			initCommand(&cfg, stdout),
 			openapiCommand(stdout),
 			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",
@@ -167,6 +178,15 @@ func app(ctx context.Context, cfg *config.Config, d *db.DB, version string) (*se
 	if res.Entries > 0 {
 		slog.Warn("audit log re-chained into keyed chains per jurisdiction", "entries", res.Entries, "chains", len(res.Chains),
 			"legacyHeadSeq", res.LegacyHeadSeq, "legacyHeadHash", res.LegacyHeadHash)
+	}
+	if err := a.UseEvidenceDir(cfg.EvidenceDir()); err != nil {
+		return nil, err
+	}
+	// Cases recorded before their steps were chained are sealed once (全过程记录).
+	if n, err := a.Cases.SealAll(ctx); err != nil {
+		return nil, fmt.Errorf("案件记录链封存失败：%w", err)
+	} else if n > 0 {
+		slog.Warn("case records sealed into their chains", "cases", n)
 	}
 	return a, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"zhifa/internal/config"
 	"zhifa/internal/demo"
+	"zhifa/internal/platform/db"
 )
 
 func run(args ...string) (int, string, string) {
@@ -107,5 +108,38 @@ func TestSiteIdentification(t *testing.T) {
 	cfg.SiteICP = "鲁ICP备\n12345678号"
 	if err := cfg.Validate(true); err == nil || !strings.Contains(err.Error(), "ZHIFA_SITE_ICP") {
 		t.Fatalf("ICP with a line break: %v", err)
+	}
+}
+
+// TestEvidenceVerifyNamesTheBrokenCase loads the demo county, verifies every case's record, then
+// alters one step in the database as an intruder with the file but not the key would: the command
+// names the case and the step and exits 3.
+func TestEvidenceVerifyNamesTheBrokenCase(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := run("demo", "--data-dir", dir); code != 0 {
+		t.Fatalf("demo: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut := run("evidence", "verify", "--data-dir", dir)
+	if code != 0 || !strings.Contains(out, "完整") || strings.Contains(out, "被破坏") {
+		t.Fatalf("verify: %d %s %s", code, out, errOut)
+	}
+	d, err := db.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	if err := db.Get(context.Background(), d.R, &id, `SELECT id FROM cases WHERE title = '周某运输车辆未密闭案'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(context.Background(), d.W, `UPDATE case_steps SET summary = '作出行政处罚决定：罚款100元' WHERE case_id = ? AND kind = 'decide'`, id); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	code, out, _ = run("evidence", "verify", "--data-dir", dir, id)
+	if code != 3 || !strings.Contains(out, id) || !strings.Contains(out, "作出决定") || !strings.Contains(out, "被改动") {
+		t.Fatalf("a changed decision: %d %s", code, out)
+	}
+	if code, out, _ := run("evidence", "verify", "--data-dir", dir); code != 3 || !strings.Contains(out, "共1个案件") {
+		t.Fatalf("all cases: %d %s", code, out)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zhifa/internal/audit"
+	"zhifa/internal/cases"
 	"zhifa/internal/config"
 	"zhifa/internal/demo"
 	"zhifa/internal/platform/access"
@@ -250,4 +251,44 @@ func printReport(w io.Writer, rep audit.Report) {
 	default:
 		fmt.Fprintf(w, "审计日志各链完整，但锚点文件有 %d 处问题\n", len(rep.Problems))
 	}
+}
+
+// evidenceVerify verifies the full-process record of one case (its id) or of every case, and
+// exits 3 when any is broken.
+func evidenceVerify(ctx context.Context, cfg *config.Config, args []string, stdout io.Writer) error {
+	if len(args) > 1 {
+		return errors.New("用法：zhifa evidence verify [案件id]")
+	}
+	a, done, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer done()
+	print := func(r cases.ChainReport) {
+		mark := "完整"
+		if !r.OK {
+			mark = "被破坏"
+		}
+		fmt.Fprintf(stdout, "案件 %s：%s。%s\n", r.CaseID, mark, r.Message)
+	}
+	if len(args) == 1 {
+		rep, err := a.Cases.Verify(ctx, access.System(), args[0])
+		if err != nil {
+			return err
+		}
+		print(rep)
+		if !rep.OK {
+			return exitCode(3)
+		}
+		return nil
+	}
+	bad, err := a.Cases.VerifyAll(ctx, print)
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		fmt.Fprintf(stdout, "共%d个案件的全过程记录被破坏\n", bad)
+		return exitCode(3)
+	}
+	return nil
 }

@@ -58,6 +58,12 @@ func Defaults() Config {
 	}
 }
 
+// EvidenceDir is where evidence files are kept by their SM3 digest: the data directory's
+// evidence folder.
+func (c *Config) EvidenceDir() string {
+	return filepath.Join(filepath.Clean(c.DataDir), "evidence")
+}
+
 // AnchorDir is the directory of the audit anchors: --audit-anchor-dir, or "audit-anchors" next to
 // (not inside) the data directory.
 func (c *Config) AnchorDir() string {

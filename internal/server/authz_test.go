@@ -28,6 +28,7 @@ type request struct {
 	query url.Values
 	body  any     // sent as JSON when not nil
 	file  *upload // sent as a multipart upload when not nil
+	raw   []byte  // sent as the body itself (a file streamed) when not nil
 }
 
 type upload struct {
@@ -391,7 +392,15 @@ var probes = map[string]probe{
 			"facts": "矩阵", "party": map[string]any{"type": "other", "name": "矩阵当事人"}, "officerIds": []string{p.Person},
 			"penalty": map[string]any{"kinds": []string{"警告"}}}
 	})},
-	"GET /api/v1/cases/{id}": {build: at("/api/v1/cases/{}", func(p *place) string { return p.Case })},
+	"GET /api/v1/cases/{id}":              {build: at("/api/v1/cases/{}", func(p *place) string { return p.Case })},
+	"GET /api/v1/cases/{id}/evidence":     {build: at("/api/v1/cases/{}/evidence", func(p *place) string { return p.Case })},
+	"GET /api/v1/cases/{id}/verification": {build: at("/api/v1/cases/{}/verification", func(p *place) string { return p.Case })},
+	"POST /api/v1/cases/{id}/evidence": {build: func(f *authzFixture, l level, s side) request {
+		r := at("/api/v1/cases/{}/evidence", func(p *place) string { return p.Case })(f, l, s)
+		r.query = url.Values{"kind": {"document"}, "name": {"矩阵.txt"}, "takenAt": {"2026-01-05T10:00:00+08:00"}}
+		r.raw = []byte("矩阵测试证据")
+		return r
+	}},
 	"POST /api/v1/cases/{id}/reveal-party": {build: withBody(at("/api/v1/cases/{}/reveal-party", func(p *place) string { return p.Case }),
 		func(_ *authzFixture, p *place) any { return map[string]any{"partyId": p.Party} })},
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
@@ -481,6 +490,7 @@ var caseSteps = map[string]map[string]any{
 	"police-answer":            {"accepted": true, "note": "矩阵"},
 	"transfer-reconsideration": {},
 	"exhibits":                 {},
+	"evidence-withdrawal":      {"evidenceId": "x", "reason": "矩阵"},
 }
 
 func init() {
@@ -633,6 +643,8 @@ func call(t *testing.T, e *env, method string, r request, token string) (int, st
 	var rd io.Reader
 	contentType := ""
 	switch {
+	case r.raw != nil:
+		rd, contentType = bytes.NewReader(r.raw), "application/octet-stream"
 	case r.file != nil:
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)

@@ -110,6 +110,9 @@ func eachStore(t *testing.T, fn func(t *testing.T, e *env)) {
 }
 
 func start(t *testing.T, a *server.App) *env {
+	if err := a.UseEvidenceDir(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
 	return &env{t: t, app: a, url: srv.URL}

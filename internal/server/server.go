@@ -19,6 +19,7 @@ import (
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/blob"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/events"
@@ -85,6 +86,16 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 		}
 	}
 	return a
+}
+
+// UseEvidenceDir keeps evidence files in dir, by their SM3 digest (internal/platform/blob).
+func (a *App) UseEvidenceDir(dir string) error {
+	b, err := blob.Open(dir)
+	if err != nil {
+		return err
+	}
+	a.Cases.Blobs = b
+	return nil
 }
 
 // Routes is the whole API route table.

@@ -3,6 +3,7 @@ package httpx
 import (
 	"context"
 	"io"
+	"math"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -22,6 +23,7 @@ type Endpoint struct {
 	query    []Param // the query parameters the handler reads
 	status   int     // the success status
 	upload   bool    // takes a multipart file
+	stream   bool    // takes the body as a file, sent as it is
 	bind     func(rt Route, status int) HandlerFunc
 }
 
@@ -228,6 +230,29 @@ func Upload[Out any](fn func(ctx context.Context, p *access.Principal, file io.R
 	return e
 }
 
+// ByIDStream calls fn with the route's one path value, the decoded query string and the request
+// body as a stream: a file sent as it is (not as a form), which fn reads to its own limit, so that
+// a large file is never held in memory. The metadata of the file travels in the query string.
+func ByIDStream[Q, Out any](fn func(ctx context.Context, p *access.Principal, id string, q Q, body io.Reader) (Out, error)) Endpoint {
+	var out Out
+	e := Endpoint{response: out, query: QueryParams[Q](), stream: true}
+	e.bind = func(rt Route, status int) HandlerFunc {
+		name := onlyParam(rt)
+		return func(w http.ResponseWriter, r *http.Request) error {
+			q, err := decodedQuery[Q](r)
+			if err != nil {
+				return err
+			}
+			res, err := fn(r.Context(), Principal(r), r.PathValue(name), q, r.Body)
+			if err != nil {
+				return err
+			}
+			return respond(w, status, res)
+		}
+	}
+	return e
+}
+
 // Action calls fn with the route's one path value and answers {"ok": true}.
 func Action(fn func(ctx context.Context, p *access.Principal, id string) error) Endpoint {
 	return ByID(func(ctx context.Context, p *access.Principal, id string) (Done, error) {
@@ -262,7 +287,7 @@ func onlyParam(rt Route) string {
 // route builds a route line of the table.
 func route(method, path string, perm access.Permission, summary string, e Endpoint) Route {
 	rt := Route{Method: method, Path: path, Perm: perm, Summary: summary, Body: e.body, Response: e.response, Query: e.query,
-		Upload: e.upload}
+		Upload: e.upload, Stream: e.stream}
 	rt.Handler = e.bind(rt, e.status)
 	return rt
 }
@@ -326,6 +351,8 @@ func QueryParams[Q any]() []Param {
 			typ = "integer"
 		case reflect.Bool:
 			typ = "boolean"
+		case reflect.Float64:
+			typ = "number"
 		}
 		out = append(out, Param{Name: name, Description: f.Tag.Get("doc"), Type: typ})
 	})
@@ -409,6 +436,12 @@ func decodeQuery(v reflect.Value, q map[string][]string) error {
 				return apperr.InvalidField(name, "QUERY_BOOL_INVALID", "参数 "+name+" 应为 true 或 false")
 			}
 			fv.SetBool(b)
+		case reflect.Float64:
+			x, err := strconv.ParseFloat(raw, 64)
+			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+				return apperr.InvalidField(name, "QUERY_NUMBER_INVALID", "参数 "+name+" 应为数")
+			}
+			fv.SetFloat(x)
 		default:
 			panic("httpx: query field " + f.Name + " of unsupported kind " + fv.Kind().String())
 		}

@@ -134,6 +134,9 @@ func OpenAPIWithCodes(version string, routes []Route, codes Codes) map[string]an
 				"multipart/form-data": map[string]any{"schema": map[string]any{"type": "object",
 					"properties": map[string]any{"file": map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}}}},
 			}}
+		} else if rt.Stream {
+			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+				"application/octet-stream": map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}}}}
 		} else if rt.Body != nil {
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": schemaOf(rt.Body)}}}
 		}

@@ -38,6 +38,7 @@ type Route struct {
 	Body     any // zero value of the request body type, for the schema; nil for none
 	Response any // zero value of the response type, for the schema; nil for none
 	Upload   bool
+	Stream   bool // the body is a file sent as it is (application/octet-stream)
 	// BeforePasswordChange lets an account that must still change its password call the route
 	// (signing out, reading itself, changing the password); every other route refuses it.
 	BeforePasswordChange bool

@@ -1,5 +1,5 @@
 // 办案：案件、线索与办理步骤。请求与响应类型取自服务端 OpenAPI 文档生成的 schema.ts。
-import { http } from './http'
+import { http, request } from './http'
 import type { components } from './schema'
 import type { Id, ListParams, Page } from './types'
 
@@ -66,6 +66,40 @@ export function simpleCase(input: CaseSimpleInput): Promise<CaseDetail> {
 /** 办理一个步骤：POST /cases/{id}/{path}。 */
 export function takeStep(id: Id, path: string, body: Record<string, unknown>): Promise<CaseDetail> {
   return http.post<CaseDetail>(`/cases/${enc(id)}/${path}`, body)
+}
+
+export type Evidence = S['cases.Evidence']
+export type ChainReport = S['cases.ChainReport']
+
+/** 登记证据时随文件发送的说明（拍摄时间、位置及坐标系、设备）。 */
+export interface EvidenceMeta {
+  kind: string
+  name: string
+  takenAt: string
+  lat?: number
+  lng?: number
+  crs?: string
+  accuracy?: number
+  device?: string
+  note?: string
+}
+
+export function listEvidence(id: Id): Promise<Evidence[]> {
+  return http.get<Evidence[]>(`/cases/${enc(id)}/evidence`)
+}
+
+/** 登记证据：文件原样上传（大文件不在内存中拼接），服务端按SM3摘要存储并记入全过程记录。 */
+export function addEvidence(id: Id, file: Blob, meta: EvidenceMeta): Promise<Evidence> {
+  return request<Evidence>('POST', `/cases/${enc(id)}/evidence`, { file, query: { ...meta } })
+}
+
+export function withdrawEvidence(id: Id, evidenceId: string, reason: string): Promise<CaseDetail> {
+  return takeStep(id, 'evidence-withdrawal', { evidenceId, reason })
+}
+
+/** 校验案件全过程记录（记录链、链头与证据文件）。 */
+export function verifyCase(id: Id): Promise<ChainReport> {
+  return http.get<ChainReport>(`/cases/${enc(id)}/verification`)
 }
 
 /** 查看当事人完整身份证号（服务端记审计日志）。 */

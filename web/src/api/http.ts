@@ -75,6 +75,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>
   queryOptions?: ToQueryOptions
   body?: unknown
+  /** 原样发送的文件（证据）：请求体即文件本身，说明放在 query 中。 */
+  file?: Blob
   signal?: AbortSignal
   /** 为 true 时 401 不触发跳转（如登录、启动时探测会话）。 */
   silent401?: boolean
@@ -99,7 +101,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   const url = API_BASE + path + (options.query ? toQueryString(options.query, options.queryOptions) : '')
   const headers: Record<string, string> = { Accept: 'application/json' }
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: options.signal }
-  if (options.body !== undefined) {
+  if (options.file !== undefined) {
+    headers['Content-Type'] = 'application/octet-stream'
+    init.body = options.file
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(options.body)
   }

@@ -519,6 +519,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的证据清单（含已撤回的），每份有SM3摘要、拍摄时间地点与设备 */
+        get: operations["getCasesIdEvidence"];
+        put?: never;
+        /** 登记证据：请求体为文件本身，说明放在查询参数中；按SM3摘要存储并记入全过程记录 */
+        post: operations["postCasesIdEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence-withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回证据 */
+        post: operations["postCasesIdEvidenceWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/exhibits": {
         parameters: {
             query?: never;
@@ -1125,6 +1160,23 @@ export interface paths {
         put?: never;
         /** 涉嫌犯罪移送报告 */
         post: operations["postCasesIdTransferReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验案件全过程记录：逐项核对记录链、链头与证据文件，指出第一处被改动、缺失或调换的记录 */
+        get: operations["getCasesIdVerification"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2451,6 +2503,15 @@ export interface components {
             personId: string;
             to?: string;
         };
+        "cases.ChainReport": {
+            caseId: string;
+            evidence: number;
+            message: string;
+            ok: boolean;
+            problem?: string;
+            seq?: number;
+            steps: number;
+        };
         "cases.CloseInput": {
             date?: string;
             note?: string;
@@ -2584,6 +2645,32 @@ export interface components {
             by: string;
             emergency?: boolean;
             note: string;
+        };
+        "cases.Evidence": {
+            accuracyM?: number;
+            caseId: string;
+            crs?: string;
+            device?: string;
+            id: string;
+            kind: string;
+            lat?: number;
+            lng?: number;
+            mime: string;
+            name: string;
+            note?: string;
+            recordedBy: string;
+            recordedByName: string;
+            sha256: string;
+            size: number;
+            sm3: string;
+            stepId: string;
+            takenAt: string;
+            uploadedAt: string;
+            uploadedBy: string;
+            uploadedByName: string;
+            withdrawReason?: string;
+            withdrawnAt?: string;
+            withdrawnBy?: string;
         };
         "cases.Exercise": {
             decisionDocNo?: string;
@@ -3215,6 +3302,10 @@ export interface components {
             date: string;
             hearing: boolean;
             statement: boolean;
+        };
+        "cases.WithdrawInput": {
+            evidenceId: string;
+            reason: string;
         };
         "catalog.Art37Choice": {
             applied: string;
@@ -5671,6 +5762,128 @@ export interface operations {
             };
         };
     };
+    getCasesIdEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Evidence"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdEvidence: {
+        parameters: {
+            query?: {
+                /** @description photo 照片、audio 录音、video 录像、bodycam 执法记录仪视频、document 书证电子数据 */
+                kind?: string;
+                /** @description 文件名 */
+                name?: string;
+                /** @description 拍摄、录制时间（RFC 3339，带时区） */
+                takenAt?: string;
+                /** @description 拍摄、录制的执法人员（人员 id），默认本人 */
+                recordedBy?: string;
+                /** @description 纬度 */
+                lat?: number;
+                /** @description 经度 */
+                lng?: number;
+                /** @description 坐标系：WGS-84、GCJ-02、BD-09、CGCS2000 */
+                crs?: string;
+                /** @description 定位精度（米） */
+                accuracy?: number;
+                /** @description 设备（如执法记录仪编号） */
+                device?: string;
+                /** @description 说明 */
+                note?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Evidence"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdEvidenceWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.WithdrawInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdExhibits: {
         parameters: {
             query?: never;
@@ -6918,6 +7131,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.ChainReport"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

@@ -1,0 +1,213 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"zhifa/internal/cases"
+	"zhifa/internal/platform/access"
+	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/settings"
+)
+
+// photo is a small real JPEG, different for each seed.
+func photo(t *testing.T, seed uint8) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = seed + uint8(i)
+	}
+	img.Set(0, 0, color.RGBA{R: seed, A: 255})
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func evidenceQuery(kind, name string) url.Values {
+	return url.Values{"kind": {kind}, "name": {name}, "takenAt": {time.Now().Add(-time.Hour).Format(time.RFC3339)},
+		"lat": {"36.1125"}, "lng": {"115.7836"}, "crs": {"WGS-84"}, "accuracy": {"8"}, "device": {"执法记录仪 DSJ-0371"}}
+}
+
+type verification struct {
+	OK      bool   `json:"ok"`
+	Problem string `json:"problem"`
+	Seq     int    `json:"seq"`
+	Message string `json:"message"`
+	Steps   int    `json:"steps"`
+}
+
+func (k *caseKit) verify(t *testing.T, id string) verification {
+	t.Helper()
+	var v verification
+	if err := k.me.Get(ctx, "/api/v1/cases/"+id+"/verification", nil, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestEvidenceAndTheFullProcessRecord registers evidence on a case, refuses what is not what it
+// says or is too large, withdraws without deleting, and then alters the store in each way a
+// tamperer would: every change is found and named.
+func TestEvidenceAndTheFullProcessRecord(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '王某运输渣土未密闭案'`)
+		path := "/api/v1/cases/" + id + "/evidence"
+		if v := k.verify(t, id); !v.OK || v.Steps < 3 {
+			t.Fatalf("the demo case's record: %+v", v)
+		}
+
+		var ev cases.Evidence
+		if err := k.me.Send(ctx, path, evidenceQuery("photo", "现场照片1.jpg"), bytes.NewReader(photo(t, 1)), &ev); err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.SM3) != 64 || len(ev.SHA256) != 64 || ev.MIME != "image/jpeg" || ev.CRS != "WGS-84" || ev.RecordedByName == "" || ev.StepID == "" {
+			t.Fatalf("registered: %+v", ev)
+		}
+		// Not what its kind says; no location system; another jurisdiction's officer; not on the case.
+		apiErr(t, k.me.Send(ctx, path, evidenceQuery("photo", "假照片.jpg"), strings.NewReader("%PDF-1.4 not a photo"), nil),
+			http.StatusBadRequest, "EVIDENCE_TYPE_MISMATCH")
+		q := evidenceQuery("photo", "无坐标系.jpg")
+		q.Del("crs")
+		apiErr(t, k.me.Send(ctx, path, q, bytes.NewReader(photo(t, 2)), nil), http.StatusBadRequest, "EVIDENCE_CRS_REQUIRED")
+		apiErr(t, e.as("officer.zhangqiu").Send(ctx, path, evidenceQuery("photo", "x.jpg"), bytes.NewReader(photo(t, 3)), nil),
+			http.StatusNotFound, "NOT_FOUND")
+		apiErr(t, k.leader.Send(ctx, path, evidenceQuery("photo", "x.jpg"), bytes.NewReader(photo(t, 3)), nil),
+			http.StatusForbidden, "FORBIDDEN")
+		// Over the jurisdiction's limit (1 MB for photos here): refused, nothing kept.
+		if _, err := e.app.Settings.Set(ctx, access.System(), cases.EvidenceSettingKey, "371521000000",
+			settings.Input{Value: json.RawMessage(`{"photoMB":1,"audioMB":10,"videoMB":10,"documentMB":10}`), Basis: "阳综执发〔2026〕3号"}); err != nil {
+			t.Fatal(err)
+		}
+		big := append(photo(t, 4), bytes.Repeat([]byte{0}, 2<<20)...)
+		apiErr(t, k.me.Send(ctx, path, evidenceQuery("photo", "大照片.jpg"), bytes.NewReader(big), nil), http.StatusRequestEntityTooLarge, "EVIDENCE_TOO_LARGE")
+		var listed []cases.Evidence
+		if err := k.me.Get(ctx, path, nil, &listed); err != nil || len(listed) != 1 {
+			t.Fatalf("refused uploads kept something: %d %v", len(listed), err)
+		}
+
+		// Withdrawn with its reason, never deleted.
+		apiErr(t, post(t, k.me, "/cases/"+id+"/evidence-withdrawal", map[string]any{"evidenceId": ev.ID, "reason": " "}, nil),
+			http.StatusBadRequest, "EVIDENCE_REASON_REQUIRED")
+		mustPost(t, k.me, "/cases/"+id+"/evidence-withdrawal", map[string]any{"evidenceId": ev.ID, "reason": "拍摄对象有误"})
+		if err := k.me.Get(ctx, path, nil, &listed); err != nil || len(listed) != 1 || listed[0].WithdrawReason != "拍摄对象有误" {
+			t.Fatalf("withdrawn: %+v %v", listed, err)
+		}
+		var second cases.Evidence
+		if err := k.me.Send(ctx, path, evidenceQuery("photo", "现场照片2.jpg"), bytes.NewReader(photo(t, 5)), &second); err != nil {
+			t.Fatal(err)
+		}
+		v := k.verify(t, id)
+		if !v.OK {
+			t.Fatalf("untouched record: %+v", v)
+		}
+		steps := v.Steps
+
+		// Each kind of tampering, undone after it is seen.
+		tamper := func(what, do, undo string, args []any, problem string, seq int) {
+			t.Helper()
+			exec := func(stmts string) {
+				for _, q := range strings.Split(stmts, ";") {
+					if _, err := db.Exec(ctx, e.app.DB.W, q, args...); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			exec(do)
+			got := k.verify(t, id)
+			if got.OK || got.Problem != problem || (seq > 0 && got.Seq != seq) || got.Message == "" {
+				t.Errorf("%s: %+v, want %s at %d", what, got, problem, seq)
+			}
+			if undo != "" {
+				exec(undo)
+			}
+		}
+		tamper("a step's summary altered",
+			`UPDATE case_steps SET summary = summary || '（改）' WHERE case_id = ? AND seq = 2`,
+			`UPDATE case_steps SET summary = substr(summary, 1, length(summary) - 3) WHERE case_id = ? AND seq = 2`, []any{id}, cases.ChainAltered, 2)
+		swap := `UPDATE case_steps SET seq = -2 WHERE case_id = ? AND seq = 2;UPDATE case_steps SET seq = 2 WHERE case_id = ? AND seq = 3;` +
+			`UPDATE case_steps SET seq = 3 WHERE case_id = ? AND seq = -2`
+		tamper("two steps swapped", swap, swap, []any{id}, cases.ChainAltered, 2)
+		tamper("the evidence row's digest changed",
+			`UPDATE case_evidence SET sm3 = replace(sm3, substr(sm3, 1, 1), 'x') WHERE id = ?`, "", []any{second.ID}, cases.ChainEvidence, 0)
+		if _, err := db.Exec(ctx, e.app.DB.W, `UPDATE case_evidence SET sm3 = ? WHERE id = ?`, second.SM3, second.ID); err != nil {
+			t.Fatal(err)
+		}
+		if !k.verify(t, id).OK {
+			t.Fatal("restored")
+		}
+
+		// A byte of a stored file changed, then the file removed.
+		file := filepath.Join(e.app.Cases.Blobs.Dir(), second.SM3[:2], second.SM3[2:4], second.SM3)
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := bytes.Clone(orig)
+		changed[len(changed)/2] ^= 0xff
+		os.Chmod(file, 0o640)
+		if err := os.WriteFile(file, changed, 0o640); err != nil {
+			t.Fatal(err)
+		}
+		if got := k.verify(t, id); got.OK || got.Problem != cases.ChainFile || !strings.Contains(got.Message, "改动") {
+			t.Errorf("a changed byte: %+v", got)
+		}
+		os.Remove(file)
+		if got := k.verify(t, id); got.OK || got.Problem != cases.ChainFile || !strings.Contains(got.Message, "丢失") {
+			t.Errorf("a removed file: %+v", got)
+		}
+		if err := os.WriteFile(file, orig, 0o440); err != nil {
+			t.Fatal(err)
+		}
+
+		// A step taken out of its place, then the last step deleted.
+		tamper("the withdrawal taken out of the record",
+			`UPDATE case_steps SET seq = seq + 100 WHERE case_id = ? AND kind = 'evidence_withdraw'`,
+			`UPDATE case_steps SET seq = seq - 100 WHERE case_id = ? AND kind = 'evidence_withdraw'`, []any{id}, cases.ChainMissing, steps-1)
+		if !k.verify(t, id).OK {
+			t.Fatal("restored")
+		}
+		tamper("the last step removed", `DELETE FROM case_steps WHERE case_id = ? AND seq = ?`, "", []any{id, steps}, cases.ChainTruncated, steps)
+	})
+}
+
+// TestRecordsKeptBeforeTheChainAreSealedOnce: steps written before their chain existed (an
+// upgrade) are sealed once in their order, and the chain goes on from there.
+func TestRecordsKeptBeforeTheChainAreSealedOnce(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '王某运输渣土未密闭案'`)
+		for _, q := range []string{`UPDATE case_steps SET mac = '' WHERE case_id = ?`, `DELETE FROM case_chains WHERE case_id = ?`} {
+			if _, err := db.Exec(ctx, e.app.DB.W, q, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if v := k.verify(t, id); v.OK {
+			t.Fatalf("an unsealed record passes: %+v", v)
+		}
+		if n, err := e.app.Cases.SealAll(ctx); err != nil || n != 1 {
+			t.Fatalf("sealed %d: %v", n, err)
+		}
+		if n, _ := e.app.Cases.SealAll(ctx); n != 0 {
+			t.Fatalf("sealed again: %d", n)
+		}
+		if err := k.me.Send(ctx, "/api/v1/cases/"+id+"/evidence", evidenceQuery("document", "情况说明.txt"), strings.NewReader("当事人书面情况说明"), nil); err != nil {
+			t.Fatal(err)
+		}
+		if v := k.verify(t, id); !v.OK {
+			t.Fatalf("after sealing and one more step: %+v", v)
+		}
+	})
+}
