@@ -95,10 +95,15 @@ func (c *Client) Get(ctx context.Context, path string, q url.Values, out any) er
 // Send posts a file as the request body itself (application/octet-stream), with its description
 // in the query string: the evidence routes take files this way, so that a large one streams.
 func (c *Client) Send(ctx context.Context, path string, q url.Values, file io.Reader, out any) error {
+	return c.Stream(ctx, http.MethodPost, path, q, file, out)
+}
+
+// Stream sends a file (or a piece of one) as the request body with the given method.
+func (c *Client) Stream(ctx context.Context, method, path string, q url.Values, file io.Reader, out any) error {
 	if len(q) > 0 {
 		path += "?" + q.Encode()
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+path, file)
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, file)
 	if err != nil {
 		return err
 	}

@@ -1832,6 +1832,30 @@ type CasesTransferSendInput struct {
 	Police string    `json:"police"`
 }
 
+// CasesUpload defines model for cases.Upload.
+type CasesUpload struct {
+	CaseID   string `json:"caseId"`
+	ID       string `json:"id"`
+	MaxPiece int    `json:"maxPiece"`
+	Received int    `json:"received"`
+	Size     int    `json:"size"`
+}
+
+// CasesUploadInput defines model for cases.UploadInput.
+type CasesUploadInput struct {
+	Accuracy   *float64 `json:"accuracy,omitempty"`
+	Crs        string   `json:"crs,omitempty"`
+	Device     string   `json:"device,omitempty"`
+	Kind       string   `json:"kind"`
+	Lat        *float64 `json:"lat,omitempty"`
+	Lng        *float64 `json:"lng,omitempty"`
+	Name       string   `json:"name"`
+	Note       string   `json:"note,omitempty"`
+	RecordedBy string   `json:"recordedBy,omitempty"`
+	Size       int      `json:"size"`
+	TakenAt    string   `json:"takenAt"`
+}
+
 // CasesWaiveInput defines model for cases.WaiveInput.
 type CasesWaiveInput struct {
 	Date      string `json:"date,omitempty"`
@@ -3740,6 +3764,12 @@ type GetDiscretionVocabularyParams struct {
 	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
+// PutEvidenceUploadsIDParams defines parameters for PutEvidenceUploadsID.
+type PutEvidenceUploadsIDParams struct {
+	// Offset 本段在文件中的起始字节，应等于已收到的字节数
+	Offset int `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
 // PostImportsCatalogMultipartBody defines parameters for PostImportsCatalog.
 type PostImportsCatalogMultipartBody struct {
 	File []byte `json:"file,omitempty"`
@@ -4003,6 +4033,9 @@ type PostCasesIDDiscussionJSONRequestBody = CasesDiscussionInput
 
 // PostCasesIDEnforcedJSONRequestBody defines body for PostCasesIDEnforced for application/json ContentType.
 type PostCasesIDEnforcedJSONRequestBody = CasesEnforcedInput
+
+// PostCasesIDEvidenceUploadsJSONRequestBody defines body for PostCasesIDEvidenceUploads for application/json ContentType.
+type PostCasesIDEvidenceUploadsJSONRequestBody = CasesUploadInput
 
 // PostCasesIDEvidenceWithdrawalJSONRequestBody defines body for PostCasesIDEvidenceWithdrawal for application/json ContentType.
 type PostCasesIDEvidenceWithdrawalJSONRequestBody = CasesWithdrawInput

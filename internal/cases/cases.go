@@ -164,10 +164,11 @@ func OutcomeName(o Outcome) string { return outcomeNames[o] }
 
 // AuditKinds are the kinds of record this feature writes to the audit log.
 var AuditKinds = []audit.Kind{{Code: entityCase, Name: "案件"}, {Code: entityLead, Name: "案件线索"},
-	{Code: entityParty, Name: "案件当事人"}}
+	{Code: entityParty, Name: "案件当事人"}, {Code: entityEvidence, Name: "案件证据"}}
 
 const (
-	entityCase  = "case"
-	entityLead  = "case_lead"
-	entityParty = "case_party"
+	entityCase     = "case"
+	entityEvidence = "case_evidence"
+	entityLead     = "case_lead"
+	entityParty    = "case_party"
 )

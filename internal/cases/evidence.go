@@ -6,16 +6,22 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"zhifa/internal/audit"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
 	"zhifa/internal/platform/blob"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/settings"
 )
@@ -84,18 +90,19 @@ func evidenceRows(ctx context.Context, c db.Conn, caseID string) ([]Evidence, er
 	return out, err
 }
 
-// EvidenceInput is what travels with an evidence file (in the query string; the body is the file).
+// EvidenceInput is what travels with an evidence file (in the query string when the body is the
+// file; as JSON when an upload in pieces is announced).
 type EvidenceInput struct {
-	Kind       string   `query:"kind" doc:"photo 照片、audio 录音、video 录像、bodycam 执法记录仪视频、document 书证电子数据"`
-	Name       string   `query:"name" doc:"文件名"`
-	TakenAt    string   `query:"takenAt" doc:"拍摄、录制时间（RFC 3339，带时区）"`
-	RecordedBy string   `query:"recordedBy" doc:"拍摄、录制的执法人员（人员 id），默认本人"`
-	Lat        *float64 `query:"lat" doc:"纬度"`
-	Lng        *float64 `query:"lng" doc:"经度"`
-	CRS        string   `query:"crs" doc:"坐标系：WGS-84、GCJ-02、BD-09、CGCS2000"`
-	AccuracyM  *float64 `query:"accuracy" doc:"定位精度（米）"`
-	Device     string   `query:"device" doc:"设备（如执法记录仪编号）"`
-	Note       string   `query:"note" doc:"说明"`
+	Kind       string   `json:"kind" query:"kind" text:"20" doc:"photo 照片、audio 录音、video 录像、bodycam 执法记录仪视频、document 书证电子数据"`
+	Name       string   `json:"name" query:"name" text:"200" doc:"文件名"`
+	TakenAt    string   `json:"takenAt" query:"takenAt" text:"40" doc:"拍摄、录制时间（RFC 3339，带时区）"`
+	RecordedBy string   `json:"recordedBy,omitempty" query:"recordedBy" text:"64" doc:"拍摄、录制的执法人员（人员 id），默认本人"`
+	Lat        *float64 `json:"lat,omitempty" query:"lat" doc:"纬度"`
+	Lng        *float64 `json:"lng,omitempty" query:"lng" doc:"经度"`
+	CRS        string   `json:"crs,omitempty" query:"crs" text:"10" doc:"坐标系：WGS-84、GCJ-02、BD-09、CGCS2000"`
+	AccuracyM  *float64 `json:"accuracy,omitempty" query:"accuracy" doc:"定位精度（米）"`
+	Device     string   `json:"device,omitempty" query:"device" text:"100" doc:"设备（如执法记录仪编号）"`
+	Note       string   `json:"note,omitempty" query:"note" text:"1000,multiline" doc:"说明"`
 }
 
 // EvidenceLimits are the largest files a jurisdiction accepts, by kind, in megabytes.
@@ -182,56 +189,96 @@ func checkEvidence(in *EvidenceInput, now time.Time) (time.Time, error) {
 // recording officer must be one of them. A file whose content is not what its kind says, or over
 // the jurisdiction's limit, is refused and nothing is kept.
 func (s *Service) AddEvidence(ctx context.Context, p *access.Principal, id string, in EvidenceInput, body io.Reader) (Evidence, error) {
-	if !p.Can(access.CaseHandle) {
-		return Evidence{}, apperr.Forbidden("没有登记证据的权限")
-	}
-	if s.Blobs == nil {
-		return Evidence{}, apperr.Internal(errors.New("evidence store not configured"))
-	}
-	now := s.Clock.Now()
-	taken, err := checkEvidence(&in, now)
+	pre, err := s.prepareEvidence(ctx, p, id, &in)
 	if err != nil {
 		return Evidence{}, err
+	}
+	stored, err := s.storeEvidence(body, pre.max, in.Kind)
+	if err != nil {
+		return Evidence{}, err
+	}
+	return s.registerEvidence(ctx, p, pre, in, stored)
+}
+
+// evidencePrep is what registering a file needs to know before the file arrives.
+type evidencePrep struct {
+	r     row
+	taken time.Time
+	max   int64
+}
+
+// prepareEvidence checks who adds evidence to which case and what travels with the file, and finds
+// the jurisdiction's size limit for its kind.
+func (s *Service) prepareEvidence(ctx context.Context, p *access.Principal, id string, in *EvidenceInput) (evidencePrep, error) {
+	if !p.Can(access.CaseHandle) {
+		return evidencePrep{}, apperr.Forbidden("没有登记证据的权限")
+	}
+	if s.Blobs == nil {
+		return evidencePrep{}, apperr.Internal(errors.New("evidence store not configured"))
+	}
+	taken, err := checkEvidence(in, s.Clock.Now())
+	if err != nil {
+		return evidencePrep{}, err
 	}
 	r, err := getRow(ctx, s.DB.R, p, id)
 	if err != nil {
-		return Evidence{}, err
+		return evidencePrep{}, err
 	}
 	if !r.State.V.hasOfficer(p.PersonID, s.today()) {
-		return Evidence{}, apperr.Forbidden("只有本案承办人可以登记证据").WithCode("CASE_NOT_ASSIGNED")
+		return evidencePrep{}, apperr.Forbidden("只有本案承办人可以登记证据").WithCode("CASE_NOT_ASSIGNED")
 	}
 	lim, err := settings.Get[EvidenceLimits](ctx, s.DB.R, s.Settings, EvidenceSettingKey, r.RegionCode)
 	if err != nil {
-		return Evidence{}, err
+		return evidencePrep{}, err
 	}
-	max := lim.Value.bytes(in.Kind)
-	stored, err := s.Blobs.Put(body, max, func(sniffed string) error {
-		for _, t := range evidenceTypes[in.Kind] {
+	return evidencePrep{r: r, taken: taken, max: lim.Value.bytes(in.Kind)}, nil
+}
+
+// typeCheck refuses a file whose first bytes are not of its kind.
+func typeCheck(kind string) func(sniffed string) error {
+	return func(sniffed string) error {
+		for _, t := range evidenceTypes[kind] {
 			if strings.HasPrefix(sniffed, t) {
 				return nil
 			}
 		}
 		return apperr.InvalidField("file", "EVIDENCE_TYPE_MISMATCH",
-			fmt.Sprintf("文件内容（%s）不是%s", strings.Split(sniffed, ";")[0], evidenceNames[in.Kind]))
-	})
+			fmt.Sprintf("文件内容（%s）不是%s", strings.Split(sniffed, ";")[0], evidenceNames[kind]))
+	}
+}
+
+func tooLarge(kind string, max int64) error {
+	return &apperr.Error{Kind: apperr.KindTooLarge, Code: "EVIDENCE_TOO_LARGE", Field: "file",
+		Message: fmt.Sprintf("%s不能超过%dMB（本辖区证据文件限制）", evidenceNames[kind], max>>20)}
+}
+
+// storeEvidence streams a file into the store, within the limit and of its kind.
+func (s *Service) storeEvidence(body io.Reader, max int64, kind string) (blob.Stored, error) {
+	stored, err := s.Blobs.Put(body, max, typeCheck(kind))
 	if errors.Is(err, blob.ErrTooLarge) {
-		return Evidence{}, (&apperr.Error{Kind: apperr.KindTooLarge, Code: "EVIDENCE_TOO_LARGE", Field: "file",
-			Message: fmt.Sprintf("%s不能超过%dMB（本辖区证据文件限制）", evidenceNames[in.Kind], max>>20)})
+		return blob.Stored{}, tooLarge(kind, max)
 	}
 	if err != nil {
-		return Evidence{}, err
+		return blob.Stored{}, err
 	}
 	if stored.Size == 0 {
-		return Evidence{}, apperr.InvalidField("file", "EVIDENCE_EMPTY", "文件为空")
+		return blob.Stored{}, apperr.InvalidField("file", "EVIDENCE_EMPTY", "文件为空")
 	}
+	return stored, nil
+}
+
+// registerEvidence registers a stored file as a step of the case's chain; when the step is refused
+// a file stored only for it is removed again.
+func (s *Service) registerEvidence(ctx context.Context, p *access.Principal, pre evidencePrep, in EvidenceInput, stored blob.Stored) (Evidence, error) {
+	r := pre.r
 	ev := Evidence{ID: ids.New(), CaseID: r.ID, Kind: in.Kind, Name: in.Name, MIME: strings.Split(stored.Sniffed, ";")[0], Size: stored.Size,
-		SM3: stored.SM3, SHA256: stored.SHA256, TakenAt: clock.Stamp(taken), Lat: in.Lat, Lng: in.Lng, CRS: in.CRS, AccuracyM: in.AccuracyM,
-		Device: in.Device, Note: in.Note, UploadedBy: p.AccountID, UploadedByName: p.DisplayName, UploadedAt: clock.Stamp(now)}
+		SM3: stored.SM3, SHA256: stored.SHA256, TakenAt: clock.Stamp(pre.taken), Lat: in.Lat, Lng: in.Lng, CRS: in.CRS, AccuracyM: in.AccuracyM,
+		Device: in.Device, Note: in.Note, UploadedBy: p.AccountID, UploadedByName: p.DisplayName, UploadedAt: clock.Stamp(s.Clock.Now())}
 	recorder := strings.TrimSpace(in.RecordedBy)
 	if recorder == "" {
 		recorder = p.PersonID
 	}
-	_, err = s.do(ctx, p, id, StepEvidence, civil.Date{}, func(w *work) error {
+	_, err := s.do(ctx, p, r.ID, StepEvidence, civil.Date{}, func(w *work) error {
 		if !w.st.hasOfficer(recorder, w.date) {
 			return apperr.InvalidField("recordedBy", "EVIDENCE_RECORDER_NOT_ON_CASE", "拍摄、录制人应为本案承办人").WithRule(art55)
 		}
@@ -308,4 +355,54 @@ func (s *Service) ListEvidence(ctx context.Context, p *access.Principal, id stri
 		out = []Evidence{}
 	}
 	return out, err
+}
+
+// OpenEvidence opens an evidence file of a case the caller sees, for viewing or download; every
+// opening is written to the audit log (evidence may show people). The caller closes the file.
+func (s *Service) OpenEvidence(ctx context.Context, p *access.Principal, caseID, evidenceID string) (Evidence, *os.File, error) {
+	if s.Blobs == nil {
+		return Evidence{}, nil, apperr.Internal(errors.New("evidence store not configured"))
+	}
+	r, err := getRow(ctx, s.DB.R, p, caseID)
+	if err != nil {
+		return Evidence{}, nil, err
+	}
+	var ev Evidence
+	err = db.Get(ctx, s.DB.R, &ev, `SELECT `+evidenceColumns+` FROM case_evidence WHERE id = ? AND case_id = ?`, evidenceID, r.ID)
+	if db.IsNoRows(err) {
+		return Evidence{}, nil, apperr.NotFound("证据")
+	}
+	if err != nil {
+		return Evidence{}, nil, err
+	}
+	f, err := s.Blobs.Reader(ev.SM3)
+	if err != nil {
+		return Evidence{}, nil, apperr.Conflict("EVIDENCE_FILE_MISSING", "证据文件已丢失，请校验本案全过程记录")
+	}
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
+		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityEvidence, EntityID: ev.ID,
+			EntityName: ev.Name, RegionCode: r.RegionCode, Summary: "查看证据“" + ev.Name + "”：" + caseLabel(r),
+			Detail: map[string]any{"case": r.ID, "sm3": ev.SM3}})
+	})
+	if err != nil {
+		f.Close()
+		return Evidence{}, nil, err
+	}
+	return ev, f, nil
+}
+
+// handleEvidenceFile answers with an evidence file, inline, with ranges (a video plays from any
+// point).
+func (s *Service) handleEvidenceFile(w http.ResponseWriter, r *http.Request) error {
+	ev, f, err := s.OpenEvidence(r.Context(), httpx.Principal(r), r.PathValue("id"), r.PathValue("evidenceId"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", ev.MIME)
+	h.Set("Content-Disposition", `inline; filename="evidence`+path.Ext(ev.Name)+`"; filename*=UTF-8''`+url.PathEscape(ev.Name))
+	h.Set("Cache-Control", "private, no-store")
+	http.ServeContent(w, r, "", time.Time{}, f)
+	return nil
 }

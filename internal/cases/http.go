@@ -133,6 +133,12 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Get("/api/v1/cases/{id}/evidence", access.CaseRead, "案件的证据清单（含已撤回的），每份有SM3摘要、拍摄时间地点与设备", httpx.ByID(s.ListEvidence)),
 		httpx.Post("/api/v1/cases/{id}/evidence", access.CaseHandle, "登记证据：请求体为文件本身，说明放在查询参数中；按SM3摘要存储并记入全过程记录",
 			httpx.ByIDStream(s.AddEvidence).Created()),
+		httpx.Get("/api/v1/cases/{id}/evidence/{evidenceId}/file", access.CaseRead, "查看证据文件（可分段读取；记审计日志）",
+			httpx.Raw(s.handleEvidenceFile, httpx.Doc{})),
+		httpx.Post("/api/v1/cases/{id}/evidence-uploads", access.CaseHandle, "分段上传证据（断点续传）：先告知文件大小与说明", httpx.ByIDWithBody(s.StartUpload).Created()),
+		httpx.Get("/api/v1/evidence-uploads/{id}", access.CaseHandle, "分段上传已收到的字节数（断线后从此继续）", httpx.ByID(s.GetUpload)),
+		httpx.Put("/api/v1/evidence-uploads/{id}", access.CaseHandle, "上传一段：请求体为文件的这一段，offset 为其起始字节", httpx.ByIDStream(s.PutPiece)),
+		httpx.Post("/api/v1/evidence-uploads/{id}/complete", access.CaseHandle, "文件收齐后登记为证据", httpx.ByID(s.CompleteUpload).Created()),
 		step("evidence-withdrawal", StepEvidenceWithdraw, s.WithdrawEvidence),
 		httpx.Get("/api/v1/cases/{id}/verification", access.CaseRead, "校验案件全过程记录：逐项核对记录链、链头与证据文件，指出第一处被改动、缺失或调换的记录", httpx.ByID(s.Verify)),
 	)

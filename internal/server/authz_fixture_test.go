@@ -261,6 +261,19 @@ func insertCase(t *testing.T, d *db.DB, p *place) (string, string) {
 			partyID, caseID, "C:"+caseID); err != nil {
 			return err
 		}
+		// One piece of evidence, registered without its file: opening it answers that the file is
+		// missing, which is enough to probe who may ask.
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_evidence (id, case_id, step_id, kind, name, mime, size, sm3, sha256, taken_at,
+			recorded_by, recorded_by_name, uploaded_by, uploaded_by_name, uploaded_at) VALUES (?, ?, 'fx', 'document', '矩阵.txt', 'text/plain',
+			1, ?, ?, '2026-01-06T00:00:00.000Z', ?, ?, 'fx', 'fx', '2026-01-06T00:00:00.000Z')`,
+			"ev-"+caseID, caseID, strings.Repeat("0", 64), strings.Repeat("0", 64), p.Person, p.PersonName); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_evidence_uploads (id, case_id, account_id, meta, size, received, created_at)
+			VALUES (?, ?, 'fx', '{"kind":"document","name":"矩阵.txt","takenAt":"2026-01-06T08:00:00+08:00"}', 10, 0, '2026-01-06T00:00:00.000Z')`,
+			"up-"+caseID, caseID); err != nil {
+			return err
+		}
 		_, err := db.Exec(ctx, tx, `INSERT INTO case_officers (case_id, person_id, name, lead, from_date) VALUES (?, ?, ?, TRUE, '2026-01-06')`,
 			caseID, p.Person, p.PersonName)
 		return err

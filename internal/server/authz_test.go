@@ -395,6 +395,21 @@ var probes = map[string]probe{
 	"GET /api/v1/cases/{id}":              {build: at("/api/v1/cases/{}", func(p *place) string { return p.Case })},
 	"GET /api/v1/cases/{id}/evidence":     {build: at("/api/v1/cases/{}/evidence", func(p *place) string { return p.Case })},
 	"GET /api/v1/cases/{id}/verification": {build: at("/api/v1/cases/{}/verification", func(p *place) string { return p.Case })},
+	"POST /api/v1/cases/{id}/evidence-uploads": {build: withBody(at("/api/v1/cases/{}/evidence-uploads", func(p *place) string { return p.Case }),
+		func(*authzFixture, *place) any {
+			return map[string]any{"kind": "document", "name": "矩阵.txt", "takenAt": "2026-01-06T08:00:00+08:00", "size": 10}
+		})},
+	"GET /api/v1/evidence-uploads/{id}": {build: at("/api/v1/evidence-uploads/up-{}", func(p *place) string { return p.Case })},
+	"PUT /api/v1/evidence-uploads/{id}": {build: func(f *authzFixture, l level, s side) request {
+		r := at("/api/v1/evidence-uploads/up-{}", func(p *place) string { return p.Case })(f, l, s)
+		r.query, r.raw = url.Values{"offset": {"0"}}, []byte("矩阵")
+		return r
+	}},
+	"POST /api/v1/evidence-uploads/{id}/complete": {build: at("/api/v1/evidence-uploads/up-{}/complete", func(p *place) string { return p.Case })},
+	"GET /api/v1/cases/{id}/evidence/{evidenceId}/file": {build: func(f *authzFixture, l level, s side) request {
+		c := f.at(l, s).Case
+		return request{path: "/api/v1/cases/" + c + "/evidence/ev-" + c + "/file"}
+	}},
 	"POST /api/v1/cases/{id}/evidence": {build: func(f *authzFixture, l level, s side) request {
 		r := at("/api/v1/cases/{}/evidence", func(p *place) string { return p.Case })(f, l, s)
 		r.query = url.Values{"kind": {"document"}, "name": {"矩阵.txt"}, "takenAt": {"2026-01-05T10:00:00+08:00"}}

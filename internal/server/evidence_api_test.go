@@ -2,10 +2,14 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/emmansun/gmsm/sm3"
 
 	"zhifa/internal/cases"
 	"zhifa/internal/platform/access"
@@ -76,6 +82,26 @@ func TestEvidenceAndTheFullProcessRecord(t *testing.T) {
 		if len(ev.SM3) != 64 || len(ev.SHA256) != 64 || ev.MIME != "image/jpeg" || ev.CRS != "WGS-84" || ev.RecordedByName == "" || ev.StepID == "" {
 			t.Fatalf("registered: %+v", ev)
 		}
+		// The file as it was sent, in ranges too; every opening audited.
+		fileURL := k.me.BaseURL + path + "/" + ev.ID + "/file"
+		req, _ := http.NewRequest(http.MethodGet, fileURL, nil)
+		req.Header.Set("Authorization", "Bearer "+k.me.Token)
+		req.Header.Set("Range", "bytes=0-9")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusPartialContent || !bytes.Equal(part, photo(t, 1)[:10]) || res.Header.Get("Content-Type") != "image/jpeg" {
+			t.Fatalf("range of the file: %d %q %q", res.StatusCode, part, res.Header.Get("Content-Type"))
+		}
+		var opened int
+		if err := db.Get(ctx, e.app.DB.R, &opened, `SELECT COUNT(*) FROM audit_log WHERE entity = 'case_evidence' AND entity_id = ? AND action = 'read'`, ev.ID); err != nil || opened != 1 {
+			t.Fatalf("audited openings %d: %v", opened, err)
+		}
+		apiErr(t, e.as("officer.zhangqiu").Get(ctx, path+"/"+ev.ID+"/file", nil, nil), http.StatusNotFound, "NOT_FOUND")
+
 		// Not what its kind says; no location system; another jurisdiction's officer; not on the case.
 		apiErr(t, k.me.Send(ctx, path, evidenceQuery("photo", "假照片.jpg"), strings.NewReader("%PDF-1.4 not a photo"), nil),
 			http.StatusBadRequest, "EVIDENCE_TYPE_MISMATCH")
@@ -208,6 +234,77 @@ func TestRecordsKeptBeforeTheChainAreSealedOnce(t *testing.T) {
 		}
 		if v := k.verify(t, id); !v.OK {
 			t.Fatalf("after sealing and one more step: %+v", v)
+		}
+	})
+}
+
+// brokenReader gives some bytes and then fails, as a connection dropped half way.
+type brokenReader struct{ r io.Reader }
+
+func (b *brokenReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err == io.EOF {
+		return n, errors.New("connection dropped")
+	}
+	return n, err
+}
+
+// TestEvidenceUploadResumesAfterADroppedConnection sends a file in pieces, drops the connection in
+// the middle of one, asks how much arrived, goes on from there and registers the whole.
+func TestEvidenceUploadResumesAfterADroppedConnection(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '王某运输渣土未密闭案'`)
+		file := append(photo(t, 9), bytes.Repeat([]byte("渣土"), 50_000)...) // about 300 KB
+		meta := map[string]any{"kind": "photo", "name": "续传照片.jpg", "takenAt": time.Now().Add(-time.Hour).Format(time.RFC3339), "size": len(file)}
+		var up cases.Upload
+		if err := post(t, k.me, "/cases/"+id+"/evidence-uploads", meta, &up); err != nil {
+			t.Fatal(err)
+		}
+		tooBig := clone(meta)
+		tooBig["size"] = 100 << 20
+		apiErr(t, post(t, k.me, "/cases/"+id+"/evidence-uploads", tooBig, nil), http.StatusRequestEntityTooLarge, "EVIDENCE_TOO_LARGE")
+		piece := func(from, to int, r io.Reader) error {
+			return k.me.Stream(ctx, http.MethodPut, "/api/v1/evidence-uploads/"+up.ID, url.Values{"offset": {fmt.Sprint(from)}}, r, &up)
+		}
+		if err := piece(0, 100_000, bytes.NewReader(file[:100_000])); err != nil || up.Received != 100_000 {
+			t.Fatalf("first piece: %+v %v", up, err)
+		}
+		// The connection drops half way through the second piece.
+		if err := piece(100_000, 200_000, &brokenReader{bytes.NewReader(file[100_000:150_000])}); err == nil {
+			t.Fatal("a dropped piece was accepted")
+		}
+		if err := k.me.Get(ctx, "/api/v1/evidence-uploads/"+up.ID, nil, &up); err != nil || up.Received != 100_000 {
+			t.Fatalf("after the drop: %+v %v", up, err)
+		}
+		apiErr(t, piece(150_000, len(file), bytes.NewReader(file[150_000:])), http.StatusConflict, "EVIDENCE_UPLOAD_OFFSET")
+		apiErr(t, post(t, k.me, "/evidence-uploads/"+up.ID+"/complete", nil, nil), http.StatusConflict, "EVIDENCE_UPLOAD_INCOMPLETE")
+		apiErr(t, e.as("officer.zhangqiu").Get(ctx, "/api/v1/evidence-uploads/"+up.ID, nil, nil), http.StatusNotFound, "NOT_FOUND")
+		if err := piece(100_000, len(file), bytes.NewReader(file[100_000:])); err != nil || up.Received != int64(len(file)) {
+			t.Fatalf("the rest: %+v %v", up, err)
+		}
+		apiErr(t, piece(len(file), len(file)+1, strings.NewReader("x")), http.StatusRequestEntityTooLarge, "EVIDENCE_PIECE_TOO_LARGE")
+		var ev cases.Evidence
+		if err := post(t, k.me, "/evidence-uploads/"+up.ID+"/complete", nil, &ev); err != nil {
+			t.Fatal(err)
+		}
+		whole := sm3.Sum(file)
+		if ev.SM3 != hex.EncodeToString(whole[:]) || ev.Size != int64(len(file)) || ev.Name != "续传照片.jpg" {
+			t.Fatalf("registered: %+v", ev)
+		}
+		apiErr(t, k.me.Get(ctx, "/api/v1/evidence-uploads/"+up.ID, nil, nil), http.StatusNotFound, "NOT_FOUND")
+		if v := k.verify(t, id); !v.OK {
+			t.Fatalf("record: %+v", v)
+		}
+		// A first piece that is not what the kind says is refused before anything is kept.
+		var bad cases.Upload
+		if err := post(t, k.me, "/cases/"+id+"/evidence-uploads", meta, &bad); err != nil {
+			t.Fatal(err)
+		}
+		apiErr(t, k.me.Stream(ctx, http.MethodPut, "/api/v1/evidence-uploads/"+bad.ID, url.Values{"offset": {"0"}},
+			strings.NewReader("%PDF-1.4 不是照片"), nil), http.StatusBadRequest, "EVIDENCE_TYPE_MISMATCH")
+		if err := k.me.Get(ctx, "/api/v1/evidence-uploads/"+bad.ID, nil, &bad); err != nil || bad.Received != 0 {
+			t.Fatalf("refused first piece kept: %+v %v", bad, err)
 		}
 	})
 }

@@ -124,6 +124,24 @@ func (s *Store) Put(r io.Reader, limit int64, check func(sniffed string) error) 
 	return out, nil
 }
 
+var partPattern = regexp.MustCompile(`^[0-9a-zA-Z-]{8,64}$`)
+
+// Part is the temporary file of an upload received in pieces (named by the upload's id); Put
+// reads it when the last piece has arrived, and RemovePart deletes it.
+func (s *Store) Part(id string) (string, error) {
+	if !partPattern.MatchString(id) {
+		return "", apperr.NotFound("上传")
+	}
+	return filepath.Join(s.dir, "tmp", "part-"+id), nil
+}
+
+// RemovePart deletes an upload's temporary file.
+func (s *Store) RemovePart(id string) {
+	if p, err := s.Part(id); err == nil {
+		os.Remove(p)
+	}
+}
+
 // Remove deletes a file Put has just created, when what it was stored for was refused.
 func (s *Store) Remove(sm3hex string) {
 	if digestPattern.MatchString(sm3hex) {

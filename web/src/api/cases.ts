@@ -1,5 +1,5 @@
 // 办案：案件、线索与办理步骤。请求与响应类型取自服务端 OpenAPI 文档生成的 schema.ts。
-import { http, request } from './http'
+import { ApiError, http, request } from './http'
 import type { components } from './schema'
 import type { Id, ListParams, Page } from './types'
 
@@ -91,6 +91,47 @@ export function listEvidence(id: Id): Promise<Evidence[]> {
 /** 登记证据：文件原样上传（大文件不在内存中拼接），服务端按SM3摘要存储并记入全过程记录。 */
 export function addEvidence(id: Id, file: Blob, meta: EvidenceMeta): Promise<Evidence> {
   return request<Evidence>('POST', `/cases/${enc(id)}/evidence`, { file, query: { ...meta } })
+}
+
+export type EvidenceUpload = S['cases.Upload']
+
+/** 大于此值的文件分段上传，断线后从已收到处继续。 */
+export const PIECE_BYTES = 8 << 20
+
+/**
+ * 登记证据：小文件整体上传；大文件分段上传（断点续传）——每段失败后询问服务端已收到多少，
+ * 从那里继续，连续失败 5 次才放弃。onProgress 报告已收到的字节数。
+ */
+export async function uploadEvidence(
+  id: Id,
+  file: Blob,
+  meta: EvidenceMeta,
+  onProgress?: (received: number, size: number) => void,
+): Promise<Evidence> {
+  if (file.size <= PIECE_BYTES) {
+    const ev = await addEvidence(id, file, meta)
+    onProgress?.(file.size, file.size)
+    return ev
+  }
+  let up = await http.post<EvidenceUpload>(`/cases/${enc(id)}/evidence-uploads`, { ...meta, size: file.size })
+  let failures = 0
+  while (up.received < up.size) {
+    const from = up.received
+    try {
+      up = await request<EvidenceUpload>('PUT', `/evidence-uploads/${enc(up.id)}`, {
+        file: file.slice(from, Math.min(from + PIECE_BYTES, up.size)),
+        query: { offset: from },
+      })
+      failures = 0
+    } catch (e) {
+      failures++
+      if (failures >= 5 || (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409)) throw e
+      await new Promise((r) => setTimeout(r, 500 * failures))
+      up = await http.get<EvidenceUpload>(`/evidence-uploads/${enc(up.id)}`)
+    }
+    onProgress?.(up.received, up.size)
+  }
+  return http.post<Evidence>(`/evidence-uploads/${enc(up.id)}/complete`)
 }
 
 export function withdrawEvidence(id: Id, evidenceId: string, reason: string): Promise<CaseDetail> {

@@ -537,6 +537,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/evidence-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分段上传证据（断点续传）：先告知文件大小与说明 */
+        post: operations["postCasesIdEvidenceUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/evidence-withdrawal": {
         parameters: {
             query?: never;
@@ -548,6 +565,23 @@ export interface paths {
         put?: never;
         /** 撤回证据 */
         post: operations["postCasesIdEvidenceWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence/{evidenceId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看证据文件（可分段读取；记审计日志） */
+        get: operations["getCasesIdEvidenceEvidenceIdFile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,6 +1779,41 @@ export interface paths {
         get: operations["getDiscretionVocabulary"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分段上传已收到的字节数（断线后从此继续） */
+        get: operations["getEvidenceUploadsId"];
+        /** 上传一段：请求体为文件的这一段，offset 为其起始字节 */
+        put: operations["putEvidenceUploadsId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence-uploads/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 文件收齐后登记为证据 */
+        post: operations["postEvidenceUploadsIdComplete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3292,6 +3361,26 @@ export interface components {
             at: string;
             note?: string;
             police: string;
+        };
+        "cases.Upload": {
+            caseId: string;
+            id: string;
+            maxPiece: number;
+            received: number;
+            size: number;
+        };
+        "cases.UploadInput": {
+            accuracy?: number;
+            crs?: string;
+            device?: string;
+            kind: string;
+            lat?: number;
+            lng?: number;
+            name: string;
+            note?: string;
+            recordedBy?: string;
+            size: number;
+            takenAt: string;
         };
         "cases.WaiveInput": {
             date?: string;
@@ -5849,6 +5938,41 @@ export interface operations {
             };
         };
     };
+    postCasesIdEvidenceUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.UploadInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Upload"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdEvidenceWithdrawal: {
         parameters: {
             query?: never;
@@ -5872,6 +5996,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["cases.Detail"];
                 };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdEvidenceEvidenceIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误：稳定的错误码与中文信息 */
             default: {
@@ -8553,6 +8707,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["discretion.Vocabulary"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEvidenceUploadsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Upload"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putEvidenceUploadsId: {
+        parameters: {
+            query?: {
+                /** @description 本段在文件中的起始字节，应等于已收到的字节数 */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Upload"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEvidenceUploadsIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Evidence"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
