@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"time"
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
@@ -24,6 +25,9 @@ import (
 
 // MaxPiece bounds one piece of an upload.
 const MaxPiece = 16 << 20
+
+// UploadKeptFor is how long an upload not completed is kept before its pieces are removed.
+const UploadKeptFor = 7 * 24 * time.Hour
 
 // UploadInput announces an upload: the file's size and what travels with it.
 type UploadInput struct {
@@ -76,6 +80,9 @@ func (s *Service) StartUpload(ctx context.Context, p *access.Principal, id strin
 	}
 	if in.Size > pre.max {
 		return Upload{}, tooLarge(in.Kind, pre.max)
+	}
+	if err := s.purgeUploads(ctx); err != nil {
+		return Upload{}, err
 	}
 	meta, err := json.Marshal(in.EvidenceInput)
 	if err != nil {
@@ -243,4 +250,21 @@ func (s *Service) CompleteUpload(ctx context.Context, p *access.Principal, id st
 	s.Blobs.RemovePart(u.ID)
 	uploadLocks.Delete(u.ID)
 	return ev, nil
+}
+
+// purgeUploads removes the uploads not completed within UploadKeptFor, rows and pieces.
+func (s *Service) purgeUploads(ctx context.Context) error {
+	var old []string
+	before := clock.Stamp(s.Clock.Now().Add(-UploadKeptFor))
+	if err := db.Select(ctx, s.DB.R, &old, `SELECT id FROM case_evidence_uploads WHERE created_at < ?`, before); err != nil {
+		return err
+	}
+	for _, id := range old {
+		if _, err := db.Exec(ctx, s.DB.W, `DELETE FROM case_evidence_uploads WHERE id = ?`, id); err != nil {
+			return err
+		}
+		s.Blobs.RemovePart(id)
+		uploadLocks.Delete(id)
+	}
+	return nil
 }

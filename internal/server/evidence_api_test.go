@@ -255,11 +255,23 @@ func TestEvidenceUploadResumesAfterADroppedConnection(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
 		k := newCaseKit(t, e)
 		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '王某运输渣土未密闭案'`)
+		// An upload abandoned more than a week ago goes when the next one starts.
+		if _, err := db.Exec(ctx, e.app.DB.W, `INSERT INTO case_evidence_uploads (id, case_id, account_id, meta, size, received, created_at)
+			VALUES ('abandoned-upload', ?, 'x', '{}', 10, 5, '2020-01-01T00:00:00.000Z')`, id); err != nil {
+			t.Fatal(err)
+		}
+		abandoned, _ := e.app.Cases.Blobs.Part("abandoned-upload")
+		if err := os.WriteFile(abandoned, []byte("12345"), 0o640); err != nil {
+			t.Fatal(err)
+		}
 		file := append(photo(t, 9), bytes.Repeat([]byte("渣土"), 50_000)...) // about 300 KB
 		meta := map[string]any{"kind": "photo", "name": "续传照片.jpg", "takenAt": time.Now().Add(-time.Hour).Format(time.RFC3339), "size": len(file)}
 		var up cases.Upload
 		if err := post(t, k.me, "/cases/"+id+"/evidence-uploads", meta, &up); err != nil {
 			t.Fatal(err)
+		}
+		if _, err := os.Stat(abandoned); !os.IsNotExist(err) || lookup(t, e.app.DB, `SELECT COUNT(*) FROM case_evidence_uploads WHERE id = 'abandoned-upload'`) != "0" {
+			t.Fatalf("the abandoned upload is still there: %v", err)
 		}
 		tooBig := clone(meta)
 		tooBig["size"] = 100 << 20
