@@ -39,14 +39,12 @@ func stepMAC(key []byte, prev string, s stepRow) string {
 func (s *Service) chainKey() []byte { return s.Box.Derive(chainKeyLabel) }
 
 // seal gives a new step its sequence number and mac and moves the case's chain head, in the
-// step's transaction. The chain row is updated first, which serialises appends to one case.
+// step's transaction. Steps of one case are already serialised: each writes the case row first,
+// under its revision check.
 func (s *Service) seal(ctx context.Context, tx *db.Tx, st *stepRow) error {
 	var head struct {
 		Seq  int    `db:"seq"`
 		Head string `db:"head"`
-	}
-	if _, err := db.Exec(ctx, tx, `UPDATE case_chains SET seq = seq WHERE case_id = ?`, st.CaseID); err != nil {
-		return err
 	}
 	err := db.Get(ctx, tx, &head, `SELECT seq, head FROM case_chains WHERE case_id = ?`, st.CaseID)
 	switch {

@@ -116,11 +116,11 @@ type EvidenceLimits struct {
 // EvidenceSettingKey names the kind of setting of the evidence limits.
 const EvidenceSettingKey = "cases.evidence"
 
-// EvidenceSetting is the kind of setting of the evidence file limits: the bureau's legal officers
-// (case.review) set them; whoever reads cases reads them.
+// EvidenceSetting is the kind of setting of the evidence file limits: those who set the case
+// limits (case.settings) set them; whoever reads cases reads them.
 var EvidenceSetting = settings.Define(settings.Kind{
 	Key: EvidenceSettingKey, Name: "证据文件限制", Description: "各类证据文件的大小上限；执法记录仪视频按录像的上限",
-	Read: access.CaseRead, Write: access.CaseReview,
+	Read: access.CaseRead, Write: access.CaseSettings,
 	Fields: []settings.Field{
 		{Name: "photoMB", Label: "照片不超过", Type: settings.Integer, Unit: "MB", Min: 1, Max: 200},
 		{Name: "audioMB", Label: "录音不超过", Type: settings.Integer, Unit: "MB", Min: 1, Max: 2048},

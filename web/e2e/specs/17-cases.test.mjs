@@ -188,6 +188,12 @@ describe('案件办理', () => {
       await table.getByText('阳谷某商砼公司运输扬尘案').waitFor()
       await table.getByText('阳谷某商砼公司运输扬尘案').click()
       await page.getByTestId('action-legal_opinion').waitFor()
+      await page.goBack()
+      // 法制审核员在这里调整本辖区的办案设置：证据文件限制以“MB”显示。
+      const evidence = page.getByTestId('setting-cases-evidence')
+      await evidence.getByTestId('setting-source').getByText('全国默认值').waitFor()
+      assert.match(await evidence.innerText(), /4096\s*MB/)
+      assert.equal(await evidence.getByTestId('setting-edit').count(), 1)
       await shot(page, 'cases-legal-queue')
     } finally {
       await context.close()
