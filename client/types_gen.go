@@ -878,6 +878,12 @@ type CasesApprove struct {
 	Opinion  string `json:"opinion"`
 }
 
+// CasesCaseDocuments defines model for cases.CaseDocuments.
+type CasesCaseDocuments struct {
+	Issued  []DocumentsDocument   `json:"issued"`
+	Options []CasesDocumentOption `json:"options"`
+}
+
 // CasesCaseOfficer defines model for cases.CaseOfficer.
 type CasesCaseOfficer struct {
 	From     string `json:"from"`
@@ -1040,6 +1046,32 @@ type CasesDiscussionInput struct {
 	Note         string   `json:"note,omitempty"`
 	Opinions     string   `json:"opinions"`
 	Participants []string `json:"participants"`
+}
+
+// CasesDocumentInput defines model for cases.DocumentInput.
+type CasesDocumentInput struct {
+	CorrectBy  string                `json:"correctBy,omitempty"`
+	Correction string                `json:"correction,omitempty"`
+	Kind       string                `json:"kind"`
+	PartyID    string                `json:"partyId,omitempty"`
+	Ref        string                `json:"ref,omitempty"`
+	Signatures []CasesSignatureInput `json:"signatures,omitempty"`
+}
+
+// CasesDocumentOption defines model for cases.DocumentOption.
+type CasesDocumentOption struct {
+	Code    string        `json:"code"`
+	Name    string        `json:"name"`
+	Ready   bool          `json:"ready"`
+	Refs    []CasesOption `json:"refs,omitempty"`
+	Signers []string      `json:"signers"`
+	Stage   string        `json:"stage"`
+	Why     string        `json:"why,omitempty"`
+}
+
+// CasesElectronicService defines model for cases.ElectronicService.
+type CasesElectronicService struct {
+	PartyID string `json:"partyId,omitempty"`
 }
 
 // CasesEnforced defines model for cases.Enforced.
@@ -1638,6 +1670,12 @@ type CasesServed struct {
 	Method    string `json:"method"`
 	Note      string `json:"note,omitempty"`
 	Recipient string `json:"recipient"`
+}
+
+// CasesSignatureInput defines model for cases.SignatureInput.
+type CasesSignatureInput struct {
+	Image string `json:"image"`
+	Role  string `json:"role"`
 }
 
 // CasesSimpleInput defines model for cases.SimpleInput.
@@ -2892,6 +2930,118 @@ type DiscretionVocabulary struct {
 	StandardKinds  []DiscretionOption `json:"standardKinds"`
 }
 
+// DocumentsCheck defines model for documents.Check.
+type DocumentsCheck struct {
+	Facts          DocumentsFacts `json:"facts"`
+	ID             string         `json:"id"`
+	IssuedAt       string         `json:"issuedAt"`
+	KeyID          string         `json:"keyId"`
+	Matches        bool           `json:"matches"`
+	Pages          int            `json:"pages"`
+	PresentedSm3   string         `json:"presentedSm3"`
+	PublicKey      string         `json:"publicKey"`
+	Signature      string         `json:"signature"`
+	SignatureValid bool           `json:"signatureValid"`
+	Sm3            string         `json:"sm3"`
+}
+
+// DocumentsDocument defines model for documents.Document.
+type DocumentsDocument struct {
+	CaseID        string `json:"caseId"`
+	ID            string `json:"id"`
+	IssuedAt      string `json:"issuedAt"`
+	IssuedByName  string `json:"issuedByName"`
+	Issuer        string `json:"issuer"`
+	IssuerOrgID   string `json:"issuerOrgId"`
+	KeyID         string `json:"keyId"`
+	Kind          string `json:"kind"`
+	Number        string `json:"number"`
+	Pages         int    `json:"pages"`
+	Ref           string `json:"ref"`
+	RegionCode    string `json:"regionCode"`
+	ServedAddress string `json:"servedAddress,omitempty"`
+	ServedAt      string `json:"servedAt,omitempty"`
+	ServedTo      string `json:"servedTo,omitempty"`
+	Sha256        string `json:"sha256"`
+	Signature     string `json:"signature"`
+	Size          int    `json:"size"`
+	Sm3           string `json:"sm3"`
+	Template      string `json:"template"`
+	Title         string `json:"title"`
+}
+
+// DocumentsFacts defines model for documents.Facts.
+type DocumentsFacts struct {
+	CaseNumber string `json:"caseNumber"`
+	Date       string `json:"date"`
+	Issuer     string `json:"issuer"`
+	Kind       string `json:"kind"`
+	Number     string `json:"number"`
+	Party      string `json:"party"`
+	Summary    string `json:"summary,omitempty"`
+	Title      string `json:"title"`
+}
+
+// DocumentsKind defines model for documents.Kind.
+type DocumentsKind struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Stage string `json:"stage"`
+}
+
+// DocumentsPublic defines model for documents.Public.
+type DocumentsPublic struct {
+	Facts          DocumentsFacts `json:"facts"`
+	ID             string         `json:"id"`
+	IssuedAt       string         `json:"issuedAt"`
+	KeyID          string         `json:"keyId"`
+	Pages          int            `json:"pages"`
+	PublicKey      string         `json:"publicKey"`
+	Signature      string         `json:"signature"`
+	SignatureValid bool           `json:"signatureValid"`
+	Sm3            string         `json:"sm3"`
+}
+
+// DocumentsTemplate defines model for documents.Template.
+type DocumentsTemplate struct {
+	Body       string   `json:"body"`
+	Kind       string   `json:"kind"`
+	KindName   string   `json:"kindName"`
+	RegionCode string   `json:"regionCode"`
+	Signers    []string `json:"signers"`
+	Source     string   `json:"source"`
+	Title      string   `json:"title"`
+	UpdatedAt  string   `json:"updatedAt,omitempty"`
+	Version    int      `json:"version"`
+}
+
+// DocumentsTemplateInput defines model for documents.TemplateInput.
+type DocumentsTemplateInput struct {
+	Body       string `json:"body"`
+	RegionCode string `json:"regionCode"`
+	Title      string `json:"title"`
+}
+
+// DocumentsTemplateQuery defines model for documents.TemplateQuery.
+type DocumentsTemplateQuery struct {
+	RegionCode string `json:"RegionCode"`
+}
+
+// DocumentsTemplateView defines model for documents.TemplateView.
+type DocumentsTemplateView struct {
+	Body       string                 `json:"body"`
+	Fields     map[string]interface{} `json:"fields"`
+	Kind       string                 `json:"kind"`
+	KindName   string                 `json:"kindName"`
+	National   DocumentsTemplate      `json:"national"`
+	RegionCode string                 `json:"regionCode"`
+	Signers    []string               `json:"signers"`
+	Source     string                 `json:"source"`
+	Title      string                 `json:"title"`
+	UpdatedAt  string                 `json:"updatedAt,omitempty"`
+	Version    int                    `json:"version"`
+}
+
 // HttpxDone defines model for httpx.Done.
 type HttpxDone struct {
 	OK bool `json:"ok"`
@@ -3524,6 +3674,13 @@ type GetCasesParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// GetCasesIDDocumentsPreviewParams defines parameters for GetCasesIDDocumentsPreview.
+type GetCasesIDDocumentsPreviewParams struct {
+	Kind    string `form:"kind,omitempty" json:"kind,omitempty"`
+	Ref     string `form:"ref,omitempty" json:"ref,omitempty"`
+	PartyID string `form:"partyId,omitempty" json:"partyId,omitempty"`
+}
+
 // PostCasesIDEvidenceParams defines parameters for PostCasesIDEvidence.
 type PostCasesIDEvidenceParams struct {
 	// Kind photo 照片、audio 录音、video 录像、bodycam 执法记录仪视频、document 书证电子数据
@@ -3761,6 +3918,16 @@ type GetDiscretionNoPenaltyParams struct {
 // GetDiscretionVocabularyParams defines parameters for GetDiscretionVocabulary.
 type GetDiscretionVocabularyParams struct {
 	// RegionCode 默认本辖区根节点
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
+}
+
+// GetDocumentTemplatesParams defines parameters for GetDocumentTemplates.
+type GetDocumentTemplatesParams struct {
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
+}
+
+// GetDocumentTemplatesKindParams defines parameters for GetDocumentTemplatesKind.
+type GetDocumentTemplatesKindParams struct {
 	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
@@ -4031,6 +4198,12 @@ type PostCasesIDDeferralJSONRequestBody = CasesDeferInput
 // PostCasesIDDiscussionJSONRequestBody defines body for PostCasesIDDiscussion for application/json ContentType.
 type PostCasesIDDiscussionJSONRequestBody = CasesDiscussionInput
 
+// PostCasesIDDocumentsJSONRequestBody defines body for PostCasesIDDocuments for application/json ContentType.
+type PostCasesIDDocumentsJSONRequestBody = CasesDocumentInput
+
+// PostCasesIDDocumentsDocumentIDElectronicServiceJSONRequestBody defines body for PostCasesIDDocumentsDocumentIDElectronicService for application/json ContentType.
+type PostCasesIDDocumentsDocumentIDElectronicServiceJSONRequestBody = CasesElectronicService
+
 // PostCasesIDEnforcedJSONRequestBody defines body for PostCasesIDEnforced for application/json ContentType.
 type PostCasesIDEnforcedJSONRequestBody = CasesEnforcedInput
 
@@ -4201,6 +4374,15 @@ type PostDiscretionEvaluateJSONRequestBody = DiscretionEvaluateRequest
 
 // PostDiscretionProposeJSONRequestBody defines body for PostDiscretionPropose for application/json ContentType.
 type PostDiscretionProposeJSONRequestBody = DiscretionProposeRequest
+
+// PutDocumentTemplatesKindJSONRequestBody defines body for PutDocumentTemplatesKind for application/json ContentType.
+type PutDocumentTemplatesKindJSONRequestBody = DocumentsTemplateInput
+
+// PostDocumentTemplatesKindClearJSONRequestBody defines body for PostDocumentTemplatesKindClear for application/json ContentType.
+type PostDocumentTemplatesKindClearJSONRequestBody = DocumentsTemplateQuery
+
+// PostDocumentTemplatesKindPreviewJSONRequestBody defines body for PostDocumentTemplatesKindPreview for application/json ContentType.
+type PostDocumentTemplatesKindPreviewJSONRequestBody = DocumentsTemplateInput
 
 // PostImportsCatalogMultipartRequestBody defines body for PostImportsCatalog for multipart/form-data ContentType.
 type PostImportsCatalogMultipartRequestBody PostImportsCatalogMultipartBody

@@ -26,9 +26,10 @@ var featureDeps = map[string][]string{
 	"discretion": {"audit", "region"}, // the catalogue is reached through the Statutes interface
 	"audit":      {},
 	"calendar":   {"audit"},
+	"documents":  {"audit"}, // knows nothing of cases: the issuing feature gives the data
 	// The catalogue through the Catalogue interface; discretion for the benchmark applied to a
 	// case's facts (discretion counts prior penalties through its PriorPenalties interface).
-	"cases": {"audit", "calendar", "discretion", "org", "people", "region"},
+	"cases": {"audit", "calendar", "discretion", "documents", "org", "people", "region"},
 }
 
 // Shared packages of the legal domain that any feature may use and that use only the platform:

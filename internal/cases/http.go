@@ -55,7 +55,7 @@ var stepOrder = []StepKind{StepOpen, StepSimple, StepApproveFiling, StepOfficers
 	StepHearingAsk, StepHearingNotice, StepHearingHold, StepHearingDrop, StepLegalSubmit, StepLegalOpinion, StepDecide,
 	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
 	StepMeasure, StepMeasureOK, StepMeasureExtend, StepMeasureTest, StepMeasureLift, StepReminder, StepCourt, StepEnforced,
-	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepEvidence, StepEvidenceWithdraw}
+	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe}
 
 // PartyRef names one party of a case.
 type PartyRef struct {
@@ -74,7 +74,7 @@ func step[In any](path string, k StepKind, fn func(context.Context, *access.Prin
 
 // Routes returns the case-handling API.
 func (s *Service) Routes() []httpx.Route {
-	return httpx.Tagged("办案",
+	return httpx.Tagged("办案", append([]httpx.Route{
 		httpx.Get("/api/v1/cases/meta", access.CaseRead, "办案代码表：办理阶段、步骤、处理结果、当事人类型、送达方式、法制审核要点", httpx.Fetch(s.MetaOf)),
 		httpx.Get("/api/v1/leads", access.CaseRead, "案件线索列表（本辖区）", httpx.Listing(s.ListLeads)),
 		httpx.Post("/api/v1/leads", access.CaseHandle, "登记案件线索，按本辖区核查期限计算届满日", httpx.WithBody(s.CreateLead).Created()),
@@ -141,5 +141,6 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Post("/api/v1/evidence-uploads/{id}/complete", access.CaseHandle, "文件收齐后登记为证据", httpx.ByID(s.CompleteUpload).Created()),
 		step("evidence-withdrawal", StepEvidenceWithdraw, s.WithdrawEvidence),
 		httpx.Get("/api/v1/cases/{id}/verification", access.CaseRead, "校验案件全过程记录：逐项核对记录链、链头与证据文件，指出第一处被改动、缺失或调换的记录", httpx.ByID(s.Verify)),
+	}, s.documentRoutes()...)...,
 	)
 }

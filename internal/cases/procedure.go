@@ -63,6 +63,9 @@ const (
 	// The full-process record (全过程记录): evidence files registered and withdrawn.
 	StepEvidence         StepKind = "evidence"          // 登记证据
 	StepEvidenceWithdraw StepKind = "evidence_withdraw" // 撤回证据
+	// Documents issued and served electronically.
+	StepDocument      StepKind = "document"       // 出具文书
+	StepDocumentServe StepKind = "document_serve" // 电子送达文书
 )
 
 // stepInfo is who may take a step: the permission, and whether only the case's own officers may.
@@ -121,6 +124,8 @@ var steps = map[StepKind]stepInfo{
 	StepExhibits:         {"移交涉案物品", access.CaseHandle, true},
 	StepEvidence:         {"登记证据", access.CaseHandle, true},
 	StepEvidenceWithdraw: {"撤回证据", access.CaseHandle, true},
+	StepDocument:         {"出具文书", access.CaseHandle, false},
+	StepDocumentServe:    {"电子送达文书", access.CaseHandle, false},
 }
 
 // StepName is the Chinese name of a step.
@@ -269,14 +274,14 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 	if err != nil {
 		return err
 	}
-	if !stage.Open() && k != StepArchive && k != StepRemedy && k != StepRemedyResult {
+	if !stage.Open() && k != StepArchive && k != StepRemedy && k != StepRemedyResult && k != StepDocument && k != StepDocumentServe {
 		return refuse("CASE_NOT_OPEN", "案件"+StageName(stage)+"，不能再办理“"+StepName(k)+"”", artFile)
 	}
 	simpleOnly := []StepKind{StepHandIn, StepSimpleFile}
 	if st.Procedure == Simple {
 		switch k {
 		case StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
-			StepReminder, StepCourt, StepEnforced, StepEvidence, StepEvidenceWithdraw:
+			StepReminder, StepCourt, StepEnforced, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe:
 		default:
 			return refuse("CASE_STEP_NOT_IN_PROCEDURE", "简易程序案件不办理“"+StepName(k)+"”", art51)
 		}

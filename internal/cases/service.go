@@ -9,6 +9,7 @@ import (
 
 	"zhifa/internal/audit"
 	"zhifa/internal/calendar"
+	"zhifa/internal/documents"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -44,6 +45,8 @@ type Service struct {
 	Benchmarks Benchmarks
 	// Blobs keeps the evidence files by their SM3 digest; without it evidence cannot be uploaded.
 	Blobs *blob.Store
+	// Paperwork makes the documents (文书) of a case.
+	Paperwork *documents.Service
 }
 
 func (s *Service) today() civil.Date { return civil.Today(s.Clock) }

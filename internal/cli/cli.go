@@ -45,6 +45,12 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 	cfg.BindStore(evidenceFS)
 	evidenceAllFS := flag.NewFlagSet("zhifa evidence", flag.ContinueOnError)
 	cfg.BindStore(evidenceAllFS)
+	keyFS := flag.NewFlagSet("zhifa documents key", flag.ContinueOnError)
+	cfg.BindStore(keyFS)
+	keyOrg := keyFS.String("org", "", "机关（机构id）")
+	keyFile := keyFS.String("file", "", "PEM格式的SM2私钥（PKCS#8）；不给出时生成一对新密钥")
+	docsFS := flag.NewFlagSet("zhifa documents", flag.ContinueOnError)
+	cfg.BindStore(docsFS)
 
 	root := &ffcli.Command{
 		Name:       "zhifa",
@@ -85,6 +91,14 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 					ShortHelp: "校验一个或全部案件的全过程记录", FlagSet: evidenceFS, Options: envOpts,
 					Exec: func(ctx context.Context, args []string) error { return evidenceVerify(ctx, &cfg, args, stdout) }}},
 				Exec: func(context.Context, []string) error { return errors.New("用法：zhifa evidence verify [案件id]") }},
+			{Name: "documents", ShortUsage: "zhifa documents key --org <机构id> [--file key.pem]", FlagSet: docsFS, Options: envOpts,
+				ShortHelp: "文书：设置机关的SM2签名密钥",
+				Subcommands: []*ffcli.Command{{Name: "key", ShortUsage: "zhifa documents key --org <机构id> [--file key.pem]",
+					ShortHelp: "设置机关出具文书所用的SM2签名密钥（导入PEM私钥，或生成新密钥）", FlagSet: keyFS, Options: envOpts,
+					Exec: func(ctx context.Context, _ []string) error { return documentKey(ctx, &cfg, *keyOrg, *keyFile, stdout) }}},
+				Exec: func(context.Context, []string) error {
+					return errors.New("用法：zhifa documents key --org <机构id> [--file key.pem]")
+				}},
 			initCommand(&cfg, stdout),
 			openapiCommand(stdout),
 			{Name: "version", ShortUsage: "zhifa version", ShortHelp: "显示版本",

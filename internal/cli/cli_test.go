@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/pem"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,9 @@ import (
 	"zhifa/internal/config"
 	"zhifa/internal/demo"
 	"zhifa/internal/platform/db"
+
+	"github.com/emmansun/gmsm/sm2"
+	"github.com/emmansun/gmsm/smx509"
 )
 
 func run(args ...string) (int, string, string) {
@@ -141,5 +146,45 @@ func TestEvidenceVerifyNamesTheBrokenCase(t *testing.T) {
 	}
 	if code, out, _ := run("evidence", "verify", "--data-dir", dir); code != 3 || !strings.Contains(out, "共1个案件") {
 		t.Fatalf("all cases: %d %s", code, out)
+	}
+}
+
+// TestDocumentKeyImportsTheAgencysKey imports an operator's SM2 key for the bureau from a PEM
+// file, prints its fingerprint and public key, and refuses what is not an SM2 key.
+func TestDocumentKeyImportsTheAgencysKey(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := run("demo", "--data-dir", dir); code != 0 {
+		t.Fatalf("demo: %d %s %s", code, out, errOut)
+	}
+	d, err := db.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var org string
+	if err := db.Get(context.Background(), d.R, &org, `SELECT id FROM organizations WHERE name = '阳谷县综合行政执法局'`); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	k, err := sm2.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := smx509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "bureau.pem")
+	if err := os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run("documents", "key", "--data-dir", dir, "--org", org, "--file", file)
+	if code != 0 || !strings.Contains(out, "已设置签名密钥") || !strings.Contains(out, "BEGIN PUBLIC KEY") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	if err := os.WriteFile(file, []byte("not a key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("documents", "key", "--data-dir", dir, "--org", org, "--file", file); code == 0 || !strings.Contains(errOut, "SM2私钥") {
+		t.Fatalf("a file that is not a key: %d %s", code, errOut)
 	}
 }

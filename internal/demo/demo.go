@@ -48,6 +48,9 @@ func Load(ctx context.Context, a *server.App) error {
 	if err != nil {
 		return fmt.Errorf("机构: %w", err)
 	}
+	if err := createSigningKeys(ctx, a); err != nil {
+		return fmt.Errorf("文书签名密钥: %w", err)
+	}
 	if err := createCatalog(ctx, a, orgIDs); err != nil {
 		return fmt.Errorf("权责清单: %w", err)
 	}
@@ -62,6 +65,21 @@ func Load(ctx context.Context, a *server.App) error {
 	}
 	if err := createCases(ctx, a); err != nil {
 		return fmt.Errorf("案件: %w", err)
+	}
+	return nil
+}
+
+// createSigningKeys gives the bureau and every people's government its own SM2 key to sign
+// documents with; a real deployment imports the agencies' keys (zhifa documents key).
+func createSigningKeys(ctx context.Context, a *server.App) error {
+	var orgIDs []string
+	if err := db.Select(ctx, a.DB.R, &orgIDs, `SELECT id FROM organizations WHERE kind IN ('bureau', 'government') ORDER BY id`); err != nil {
+		return err
+	}
+	for _, id := range orgIDs {
+		if _, err := a.Documents.SetKey(ctx, access.System(), id, nil); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -269,6 +269,13 @@ func insertCase(t *testing.T, d *db.DB, p *place) (string, string) {
 			"ev-"+caseID, caseID, strings.Repeat("0", 64), strings.Repeat("0", 64), p.Person, p.PersonName); err != nil {
 			return err
 		}
+		// One document, recorded without its file, likewise.
+		if _, err := db.Exec(ctx, tx, `INSERT INTO documents (id, case_id, region_code, issuer_org_id, issuer, kind, title, number, template,
+			sm3, sha256, size, signature, key_id, facts, pages, issued_at, issued_by, issued_by_name) VALUES (?, ?, ?, ?, '矩阵机关',
+			'inquiry_record', '询问笔录', '矩阵之1', '全国默认', ?, ?, 1, 'x', 'x', '{}', 1, '2026-01-06T00:00:00Z', 'fx', 'fx')`,
+			"doc-"+caseID, caseID, p.Region, p.Org, strings.Repeat("0", 64), strings.Repeat("0", 64)); err != nil {
+			return err
+		}
 		if _, err := db.Exec(ctx, tx, `INSERT INTO case_evidence_uploads (id, case_id, account_id, meta, size, received, created_at)
 			VALUES (?, ?, 'fx', '{"kind":"document","name":"矩阵.txt","takenAt":"2026-01-06T08:00:00+08:00"}', 10, 0, '2026-01-06T00:00:00.000Z')`,
 			"up-"+caseID, caseID); err != nil {

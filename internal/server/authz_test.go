@@ -16,6 +16,7 @@ import (
 	"zhifa/internal/account"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
+	"zhifa/internal/documents"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/settings"
@@ -416,6 +417,30 @@ var probes = map[string]probe{
 		r.raw = []byte("矩阵测试证据")
 		return r
 	}},
+	"GET /api/v1/cases/{id}/documents": {build: at("/api/v1/cases/{}/documents", func(p *place) string { return p.Case })},
+	"GET /api/v1/cases/{id}/documents/preview": {build: withQuery(at("/api/v1/cases/{}/documents/preview", func(p *place) string { return p.Case }),
+		func(*place) url.Values { return q("kind", "inquiry_record") })},
+	"POST /api/v1/cases/{id}/documents": {build: withBody(at("/api/v1/cases/{}/documents", func(p *place) string { return p.Case }),
+		func(*authzFixture, *place) any { return map[string]any{"kind": "filing_approval"} })},
+	"GET /api/v1/cases/{id}/documents/{documentId}/file": {build: func(f *authzFixture, l level, s side) request {
+		c := f.at(l, s).Case
+		return request{path: "/api/v1/cases/" + c + "/documents/doc-" + c + "/file"}
+	}},
+	"POST /api/v1/cases/{id}/documents/{documentId}/electronic-service": {build: func(f *authzFixture, l level, s side) request {
+		c := f.at(l, s).Case
+		return request{path: "/api/v1/cases/" + c + "/documents/doc-" + c + "/electronic-service", body: map[string]any{}}
+	}},
+	"GET /api/v1/document-kinds": {kind: global, build: get("/api/v1/document-kinds")},
+	"GET /api/v1/document-templates": {kind: list, build: withQuery(get("/api/v1/document-templates"),
+		func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"GET /api/v1/document-templates/{kind}": {build: withQuery(get("/api/v1/document-templates/inquiry_record"),
+		func(p *place) url.Values { return q("regionCode", p.Region) })},
+	"PUT /api/v1/document-templates/{kind}": {build: withBody(get("/api/v1/document-templates/correction_order"),
+		func(_ *authzFixture, p *place) any { return templateBody(p.Region) })},
+	"POST /api/v1/document-templates/{kind}/clear": {build: withBody(get("/api/v1/document-templates/correction_order/clear"),
+		func(_ *authzFixture, p *place) any { return map[string]any{"regionCode": p.Region} })},
+	"POST /api/v1/document-templates/{kind}/preview": {build: withBody(get("/api/v1/document-templates/correction_order/preview"),
+		func(_ *authzFixture, p *place) any { return templateBody(p.Region) })},
 	"POST /api/v1/cases/{id}/reveal-party": {build: withBody(at("/api/v1/cases/{}/reveal-party", func(p *place) string { return p.Case }),
 		func(_ *authzFixture, p *place) any { return map[string]any{"partyId": p.Party} })},
 	"GET /api/v1/audit":         {kind: list, build: get("/api/v1/audit")},
@@ -537,6 +562,15 @@ type caller struct {
 	role  access.RoleInfo
 	level level
 	token string
+}
+
+// templateBody is the national 责令改正通知书 offered as a region's own.
+func templateBody(region string) map[string]any {
+	t, err := documents.National(documents.CorrectionOrder)
+	if err != nil {
+		panic(err)
+	}
+	return map[string]any{"regionCode": region, "title": t.Title, "body": t.Body}
 }
 
 func (c caller) String() string { return fmt.Sprintf("%s（%s）", c.role.Name, c.level) }

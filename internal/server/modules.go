@@ -7,6 +7,7 @@ import (
 	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
+	"zhifa/internal/documents"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/events"
@@ -49,6 +50,7 @@ func (a *App) modules() []module {
 		{name: "cases", routes: a.Cases.Routes, audits: cases.AuditKinds, settings: cases.Settings, subscribe: func(b *events.Bus) {
 			events.Subscribe(b, "cases", a.Cases.CalendarChanged)
 		}},
+		{name: "documents", routes: a.Documents.Routes, audits: documents.AuditKinds},
 		{name: "settings", routes: a.Settings.Routes},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},

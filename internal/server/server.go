@@ -16,6 +16,7 @@ import (
 	"zhifa/internal/cases"
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
+	"zhifa/internal/documents"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -45,6 +46,7 @@ type App struct {
 	Discretion *discretion.Service
 	Calendar   *calendar.Service
 	Cases      *cases.Service
+	Documents  *documents.Service
 	Settings   *settings.Service
 	Version    string
 	Security   Security
@@ -56,6 +58,9 @@ type App struct {
 func (a *App) SetSecurity(s Security) {
 	a.Security = s
 	a.Accounts.SecureCookies = s.PublicURL != nil && s.PublicURL.Scheme == "https"
+	if s.PublicURL != nil {
+		a.Documents.PublicURL = s.PublicURL.String()
+	}
 }
 
 // New wires the services over a migrated store.
@@ -75,6 +80,9 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Cases = &cases.Service{DB: d, Audit: log, Clock: c, Box: box, Settings: a.Settings, Calendar: a.Calendar,
 		Catalogue: caseCatalogue{c: a.Catalog, db: d}, Benchmarks: a.Discretion}
 	a.Discretion.Priors = a.Cases
+	a.Documents = &documents.Service{DB: d, Audit: log, Clock: c, Box: box, Sample: cases.SampleDocumentData,
+		RegionNames: region.Directory{}.Names}
+	a.Cases.Paperwork = a.Documents
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
 		if err := a.Settings.Register(m.settings...); err != nil {
@@ -95,6 +103,7 @@ func (a *App) UseEvidenceDir(dir string) error {
 		return err
 	}
 	a.Cases.Blobs = b
+	a.Documents.Blobs = b
 	return nil
 }
 

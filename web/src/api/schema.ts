@@ -502,6 +502,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的文书：已出具的（编号、SM3摘要、签名）与现在可以制作的 */
+        get: operations["getCasesIdDocuments"];
+        put?: never;
+        /** 出具文书：编号、生成PDF、SM3摘要与机关SM2签名，记入全过程记录 */
+        post: operations["postCasesIdDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预览文书（PDF，标“预览”，不编号、不签名、不记录） */
+        get: operations["getCasesIdDocumentsPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{documentId}/electronic-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 电子送达文书（须当事人书面同意并确认地址） */
+        post: operations["postCasesIdDocumentsDocumentIdElectronicService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{documentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已出具的文书（PDF；记审计日志） */
+        get: operations["getCasesIdDocumentsDocumentIdFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/enforced": {
         parameters: {
             query?: never;
@@ -1785,6 +1854,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书种类（标准文书） */
+        get: operations["getDocumentKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各种文书在本辖区施行的模板及其来源（全国默认或本级、上级的版本） */
+        get: operations["getDocumentTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一种文书的模板：本辖区施行的、全国默认的，以及模板可用的数据项 */
+        get: operations["getDocumentTemplatesKind"];
+        /** 修改本辖区的文书模板（新版本；先用样例案件检查能否生成） */
+        put: operations["putDocumentTemplatesKind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 本辖区恢复使用上级或全国的模板 */
+        post: operations["postDocumentTemplatesKindClear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 用样例案件预览编辑中的模板（PDF） */
+        post: operations["postDocumentTemplatesKindPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence-uploads/{id}": {
         parameters: {
             query?: never;
@@ -2142,6 +2297,40 @@ export interface paths {
         get: operations["getPublicDiscretion"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书核验：扫描文书二维码查看其要点与电子签名是否有效（无需登录） */
+        get: operations["getPublicDocumentsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/documents/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录） */
+        post: operations["postPublicDocumentsIdCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2565,6 +2754,10 @@ export interface components {
             date?: string;
             opinion: string;
         };
+        "cases.CaseDocuments": {
+            issued: components["schemas"]["documents.Document"][];
+            options: components["schemas"]["cases.DocumentOption"][];
+        };
         "cases.CaseOfficer": {
             from: string;
             lead: boolean;
@@ -2699,6 +2892,26 @@ export interface components {
             note?: string;
             opinions: string;
             participants: string[];
+        };
+        "cases.DocumentInput": {
+            correctBy?: string;
+            correction?: string;
+            kind: string;
+            partyId?: string;
+            ref?: string;
+            signatures?: components["schemas"]["cases.SignatureInput"][];
+        };
+        "cases.DocumentOption": {
+            code: string;
+            name: string;
+            ready: boolean;
+            refs?: components["schemas"]["cases.Option"][];
+            signers: string[];
+            stage: string;
+            why?: string;
+        };
+        "cases.ElectronicService": {
+            partyId?: string;
         };
         "cases.Enforced": {
             /** Format: date-time */
@@ -3194,6 +3407,10 @@ export interface components {
             method: string;
             note?: string;
             recipient: string;
+        };
+        "cases.SignatureInput": {
+            image: string;
+            role: string;
         };
         "cases.SimpleInput": {
             actDate: string;
@@ -4254,6 +4471,100 @@ export interface components {
             regionCode: string;
             rules: components["schemas"]["discretion.Rules"];
             standardKinds: components["schemas"]["discretion.Option"][];
+        };
+        "documents.Check": {
+            facts: components["schemas"]["documents.Facts"];
+            id: string;
+            issuedAt: string;
+            keyId: string;
+            matches: boolean;
+            pages: number;
+            presentedSm3: string;
+            publicKey: string;
+            signature: string;
+            signatureValid: boolean;
+            sm3: string;
+        };
+        "documents.Document": {
+            caseId: string;
+            id: string;
+            issuedAt: string;
+            issuedByName: string;
+            issuer: string;
+            issuerOrgId: string;
+            keyId: string;
+            kind: string;
+            number: string;
+            pages: number;
+            ref: string;
+            regionCode: string;
+            servedAddress?: string;
+            servedAt?: string;
+            servedTo?: string;
+            sha256: string;
+            signature: string;
+            size: number;
+            sm3: string;
+            template: string;
+            title: string;
+        };
+        "documents.Facts": {
+            caseNumber: string;
+            date: string;
+            issuer: string;
+            kind: string;
+            number: string;
+            party: string;
+            summary?: string;
+            title: string;
+        };
+        "documents.Kind": {
+            code: string;
+            name: string;
+            stage: string;
+        };
+        "documents.Public": {
+            facts: components["schemas"]["documents.Facts"];
+            id: string;
+            issuedAt: string;
+            keyId: string;
+            pages: number;
+            publicKey: string;
+            signature: string;
+            signatureValid: boolean;
+            sm3: string;
+        };
+        "documents.Template": {
+            body: string;
+            kind: string;
+            kindName: string;
+            regionCode: string;
+            signers: string[];
+            source: string;
+            title: string;
+            updatedAt?: string;
+            version: number;
+        };
+        "documents.TemplateInput": {
+            body: string;
+            regionCode: string;
+            title: string;
+        };
+        "documents.TemplateQuery": {
+            RegionCode: string;
+        };
+        "documents.TemplateView": {
+            body: string;
+            fields: Record<string, never>;
+            kind: string;
+            kindName: string;
+            national: components["schemas"]["documents.Template"];
+            regionCode: string;
+            signers: string[];
+            source: string;
+            title: string;
+            updatedAt?: string;
+            version: number;
         };
         "httpx.Done": {
             ok: boolean;
@@ -5804,6 +6115,171 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["cases.Detail"];
                 };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.CaseDocuments"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.DocumentInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Document"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdDocumentsPreview: {
+        parameters: {
+            query?: {
+                kind?: string;
+                ref?: string;
+                partyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdDocumentsDocumentIdElectronicService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ElectronicService"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Document"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdDocumentsDocumentIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误：稳定的错误码与中文信息 */
             default: {
@@ -8720,6 +9196,202 @@ export interface operations {
             };
         };
     };
+    getDocumentKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Kind"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getDocumentTemplates: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Template"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getDocumentTemplatesKind: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.TemplateView"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putDocumentTemplatesKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["documents.TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.TemplateView"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postDocumentTemplatesKindClear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["documents.TemplateQuery"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.TemplateView"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postDocumentTemplatesKindPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["documents.TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getEvidenceUploadsId: {
         parameters: {
             query?: never;
@@ -9666,6 +10338,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["discretion.PublishedList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicDocumentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Public"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postPublicDocumentsIdCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Check"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

@@ -10,6 +10,7 @@ function page(path: string, name: string, component: RouteRecordSingleView['comp
 export const routes: RouteRecordRaw[] = [
   page('/login', 'login', () => import('@/views/LoginView.vue'), { title: '登录', public: true }),
   page('/portal', 'portal', () => import('@/views/PortalView.vue'), { title: '公众门户', public: true }),
+  page('/portal/verify/:id', 'portal-verify', () => import('@/views/PortalVerifyView.vue'), { title: '文书核验', public: true }),
   page('/portal/catalog/:id', 'portal-catalog-item', () => import('@/views/PortalCatalogItemView.vue'), { title: '权责清单事项', public: true }),
   {
     path: '/',
@@ -34,6 +35,7 @@ export const routes: RouteRecordRaw[] = [
       page('cases/new', 'case-new', () => import('@/views/CaseNewView.vue'), { title: '立案申请', permission: 'case.handle', parent: 'cases' }),
       page('cases/legal', 'cases-legal', () => import('@/views/CasesView.vue'), { title: '法制审核', permission: 'case.review', caseQueue: 'legal' }),
       page('cases/:id', 'case-detail', () => import('@/views/CaseView.vue'), { title: '案件详情', permission: 'case.read', parent: 'cases' }),
+      page('documents/templates', 'document-templates', () => import('@/views/DocumentTemplatesView.vue'), { title: '文书模板', permission: 'case.settings' }),
       page('leads', 'leads', () => import('@/views/LeadsView.vue'), { title: '案件线索', permission: 'case.read' }),
       page('accounts', 'accounts', () => import('@/views/AccountsView.vue'), { title: '账号与角色', permission: 'account.read' }),
       page('calendar', 'calendar', () => import('@/views/CalendarView.vue'), { title: '期限计算', permission: 'calendar.read' }),

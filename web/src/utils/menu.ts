@@ -7,6 +7,7 @@ export type MenuIcon =
   | 'cases'
   | 'leads'
   | 'legal'
+  | 'templates'
   | 'regions'
   | 'orgs'
   | 'people'
@@ -40,6 +41,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/cases', title: '案件办理', icon: 'cases', permission: 'case.read' },
   { path: '/leads', title: '案件线索', icon: 'leads', permission: 'case.read' },
   { path: '/cases/legal', title: '法制审核', icon: 'legal', permission: 'case.review' },
+  { path: '/documents/templates', title: '文书模板', icon: 'templates', permission: 'case.settings' },
   { path: '/regions', title: '行政区划', icon: 'regions', permission: 'region.read' },
   { path: '/orgs', title: '组织机构', icon: 'orgs', permission: 'org.read' },
   { path: '/people', title: '执法人员', icon: 'people', permission: 'people.read' },
