@@ -1495,10 +1495,113 @@ type CasesPoliceAnswerInput struct {
 	Note     string `json:"note"`
 }
 
+// CasesPublicDecision defines model for cases.PublicDecision.
+type CasesPublicDecision struct {
+	Basis          string `json:"basis"`
+	Content        string `json:"content"`
+	CreditCode     string `json:"creditCode,omitempty"`
+	Decided        string `json:"decided"`
+	DecisionNo     string `json:"decisionNo"`
+	Facts          string `json:"facts"`
+	Kind           string `json:"kind"`
+	KindName       string `json:"kindName"`
+	Party          string `json:"party"`
+	PartyType      string `json:"partyType"`
+	Place          string `json:"place"`
+	Representative string `json:"representative,omitempty"`
+	Subject        string `json:"subject"`
+	Title          string `json:"title"`
+}
+
+// CasesPublicDecisionView defines model for cases.PublicDecisionView.
+type CasesPublicDecisionView struct {
+	Content     *CasesPublicDecision `json:"content"`
+	ID          string               `json:"id"`
+	PublishedAt string               `json:"publishedAt"`
+	Reason      string               `json:"reason,omitempty"`
+	Status      string               `json:"status"`
+	WithdrawnAt string               `json:"withdrawnAt,omitempty"`
+}
+
+// CasesPublicDecisionViewList defines model for cases.PublicDecisionViewList.
+type CasesPublicDecisionViewList struct {
+	Items    []CasesPublicDecisionView `json:"items"`
+	Page     int                       `json:"page"`
+	PageSize int                       `json:"pageSize"`
+	Total    int                       `json:"total"`
+}
+
+// CasesPublication defines model for cases.Publication.
+type CasesPublication struct {
+	CaseID      string               `json:"caseId"`
+	CaseTitle   string               `json:"caseTitle"`
+	Content     *CasesPublicDecision `json:"content"`
+	Decided     string               `json:"decided"`
+	DecisionNo  string               `json:"decisionNo"`
+	Due         string               `json:"due"`
+	DueExplain  string               `json:"dueExplain"`
+	ID          string               `json:"id"`
+	Kind        string               `json:"kind"`
+	Overdue     bool                 `json:"overdue"`
+	PublishedAt string               `json:"publishedAt,omitempty"`
+	PublishedBy string               `json:"publishedBy,omitempty"`
+	Reason      string               `json:"reason,omitempty"`
+	Ref         string               `json:"ref"`
+	RegionCode  string               `json:"regionCode"`
+	Status      string               `json:"status"`
+	StatusName  string               `json:"statusName"`
+	WithdrawDue string               `json:"withdrawDue,omitempty"`
+	WithdrawnAt string               `json:"withdrawnAt,omitempty"`
+}
+
+// CasesPublicationList defines model for cases.PublicationList.
+type CasesPublicationList struct {
+	Items    []CasesPublication `json:"items"`
+	Page     int                `json:"page"`
+	PageSize int                `json:"pageSize"`
+	Total    int                `json:"total"`
+}
+
+// CasesPublicityDraft defines model for cases.PublicityDraft.
+type CasesPublicityDraft struct {
+	CaseID      string               `json:"caseId"`
+	CaseTitle   string               `json:"caseTitle"`
+	Content     *CasesPublicDecision `json:"content"`
+	Decided     string               `json:"decided"`
+	DecisionNo  string               `json:"decisionNo"`
+	Draft       CasesPublicDecision  `json:"draft"`
+	Due         string               `json:"due"`
+	DueExplain  string               `json:"dueExplain"`
+	ID          string               `json:"id"`
+	Kind        string               `json:"kind"`
+	Overdue     bool                 `json:"overdue"`
+	PublishedAt string               `json:"publishedAt,omitempty"`
+	PublishedBy string               `json:"publishedBy,omitempty"`
+	Reason      string               `json:"reason,omitempty"`
+	Ref         string               `json:"ref"`
+	RegionCode  string               `json:"regionCode"`
+	Status      string               `json:"status"`
+	StatusName  string               `json:"statusName"`
+	WithdrawDue string               `json:"withdrawDue,omitempty"`
+	WithdrawnAt string               `json:"withdrawnAt,omitempty"`
+}
+
+// CasesPublishInput defines model for cases.PublishInput.
+type CasesPublishInput struct {
+	Facts         string `json:"facts,omitempty"`
+	PublicationID string `json:"publicationId"`
+}
+
 // CasesQA defines model for cases.QA.
 type CasesQA struct {
 	A string `json:"a"`
 	Q string `json:"q"`
+}
+
+// CasesReasonInput defines model for cases.ReasonInput.
+type CasesReasonInput struct {
+	PublicationID string `json:"publicationId"`
+	Reason        string `json:"reason"`
 }
 
 // CasesRecord defines model for cases.Record.
@@ -3674,6 +3777,11 @@ type GetCasesParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// GetCasesIDCaseFileParams defines parameters for GetCasesIDCaseFile.
+type GetCasesIDCaseFileParams struct {
+	Format string `form:"format,omitempty" json:"format,omitempty"`
+}
+
 // GetCasesIDDocumentsPreviewParams defines parameters for GetCasesIDDocumentsPreview.
 type GetCasesIDDocumentsPreviewParams struct {
 	Kind    string `form:"kind,omitempty" json:"kind,omitempty"`
@@ -4069,6 +4177,23 @@ type GetPublicCatalogParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// GetPublicDecisionsParams defines parameters for GetPublicDecisions.
+type GetPublicDecisionsParams struct {
+	Q string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Page 页码，从1开始
+	Page int `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize 每页条数，1–500
+	PageSize int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// Sort 排序字段；多个以逗号分隔，前加 - 为降序
+	Sort string `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Order asc 或 desc
+	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
 // GetPublicDiscretionParams defines parameters for GetPublicDiscretion.
 type GetPublicDiscretionParams struct {
 	// ItemID 事项 id
@@ -4082,6 +4207,24 @@ type GetPublicDiscretionParams struct {
 
 	// Q 名称、事项编码或名称
 	Q string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Page 页码，从1开始
+	Page int `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize 每页条数，1–500
+	PageSize int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// Sort 排序字段；多个以逗号分隔，前加 - 为降序
+	Sort string `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Order asc 或 desc
+	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// GetPublicityParams defines parameters for GetPublicity.
+type GetPublicityParams struct {
+	Status  string `form:"status,omitempty" json:"status,omitempty"`
+	Overdue bool   `form:"overdue,omitempty" json:"overdue,omitempty"`
 
 	// Page 页码，从1开始
 	Page int `form:"page,omitempty" json:"page,omitempty"`
@@ -4255,6 +4398,9 @@ type PostCasesIDMeasureTestingJSONRequestBody = CasesTestingInput
 // PostCasesIDMeasuresJSONRequestBody defines body for PostCasesIDMeasures for application/json ContentType.
 type PostCasesIDMeasuresJSONRequestBody = CasesMeasureInput
 
+// PostCasesIDNotPublicJSONRequestBody defines body for PostCasesIDNotPublic for application/json ContentType.
+type PostCasesIDNotPublicJSONRequestBody = CasesReasonInput
+
 // PostCasesIDNoticeJSONRequestBody defines body for PostCasesIDNotice for application/json ContentType.
 type PostCasesIDNoticeJSONRequestBody = CasesNoticeInput
 
@@ -4266,6 +4412,9 @@ type PostCasesIDPaymentsJSONRequestBody = CasesPayInput
 
 // PostCasesIDPoliceAnswerJSONRequestBody defines body for PostCasesIDPoliceAnswer for application/json ContentType.
 type PostCasesIDPoliceAnswerJSONRequestBody = CasesPoliceAnswerInput
+
+// PostCasesIDPublishJSONRequestBody defines body for PostCasesIDPublish for application/json ContentType.
+type PostCasesIDPublishJSONRequestBody = CasesPublishInput
 
 // PostCasesIDRecordsJSONRequestBody defines body for PostCasesIDRecords for application/json ContentType.
 type PostCasesIDRecordsJSONRequestBody = CasesRecordInput
@@ -4320,6 +4469,9 @@ type PostCasesIDTransferReconsiderationJSONRequestBody = CasesDateInput
 
 // PostCasesIDTransferReportJSONRequestBody defines body for PostCasesIDTransferReport for application/json ContentType.
 type PostCasesIDTransferReportJSONRequestBody = CasesTransferReportInput
+
+// PostCasesIDUnpublishJSONRequestBody defines body for PostCasesIDUnpublish for application/json ContentType.
+type PostCasesIDUnpublishJSONRequestBody = CasesReasonInput
 
 // PostCasesIDWaiverJSONRequestBody defines body for PostCasesIDWaiver for application/json ContentType.
 type PostCasesIDWaiverJSONRequestBody = CasesWaiveInput

@@ -203,7 +203,7 @@ func documentData(r row, st *State, subject string, party m, parties []partyRow,
 		if x.Approval != nil {
 			by = x.Approval.ByName
 		}
-		meas = m{"编号": x.DecisionNo, "种类": x.Kind, "日期": day(x.Decided), "期限": itoa(x.Days) + "日", "场所": x.Place, "理由": x.Reason,
+		meas = m{"编号": x.DecisionNo, "种类": measureNames[x.Kind], "日期": day(x.Decided), "期限": itoa(x.Days) + "日", "场所": x.Place, "理由": x.Reason,
 			"物品": append([]string{}, x.Inventory...), "批准人": by}
 	}
 	d["强制措施"] = meas
@@ -254,7 +254,7 @@ func SampleDocumentData(kind string) map[string]any {
 		Decision: &Decision{Number: "×综执罚〔2026〕1号", Date: mustDate("2026-11-25"), Outcome: OutcomePenalty, Performance: "自收到本决定书之日起十五日内缴纳罚款",
 			Penalties: []Penalty{{PartyID: "a", Kinds: []string{KindFine}, FineFen: 800000, BenchmarkID: "b", Tier: "一般违法", TierMinFen: 500000, TierMaxFen: 1500000}}},
 		Service: &Served{Date: mustDate("2026-11-26"), Method: ServeDirect, Recipient: "王××"},
-		Measures: []Measure{{ID: "m1", Kind: "扣押", Decided: mustDate("2026-11-04"), DecisionNo: "×综执强〔2026〕1号", Inventory: []string{"自卸货车一辆"},
+		Measures: []Measure{{ID: "m1", Kind: MeasureSeize, Decided: mustDate("2026-11-04"), DecisionNo: "×综执强〔2026〕1号", Inventory: []string{"自卸货车一辆"},
 			Place: "××停车场", Reason: "防止证据损毁", Days: 30}},
 	}
 	r := row{ID: "sample", Number: "×综执立〔2026〕1号", Title: "王××运输建筑垃圾未密闭案", Address: "××镇××路"}

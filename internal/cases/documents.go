@@ -113,7 +113,7 @@ func (st *State) refs(kind string) []Option {
 		}
 	case documents.MeasureDecision, documents.MeasureList:
 		for _, m := range st.Measures {
-			out = append(out, Option{m.ID, m.Decided.Chinese() + " " + m.Kind})
+			out = append(out, Option{m.ID, m.Decided.Chinese() + " " + measureNames[m.Kind]})
 		}
 	}
 	return out
@@ -508,6 +508,8 @@ func (s *Service) documentRoutes() []httpx.Route {
 			httpx.ByIDWithBody(s.IssueDocument).Created()),
 		httpx.Get("/api/v1/cases/{id}/documents/{documentId}/file", access.CaseRead, "下载已出具的文书（PDF；记审计日志）",
 			httpx.Raw(s.handleDocumentFile, httpx.Doc{})),
+		httpx.Get("/api/v1/cases/{id}/case-file", access.CaseRead, "导出卷宗：封面、卷内目录、文书原件（决定书在前）、证据清单与备考表，PDF 或 ZIP（原件及SM3摘要清单；记审计日志）",
+			httpx.Raw(s.handleCaseFile, httpx.Doc{Query: httpx.QueryParams[CaseFileQuery]()})),
 		httpx.Post("/api/v1/cases/{id}/documents/{documentId}/electronic-service", access.CaseHandle, "电子送达文书（须当事人书面同意并确认地址）",
 			httpx.ByIDsWithBody(s.ServeElectronically)),
 	}

@@ -55,7 +55,7 @@ var stepOrder = []StepKind{StepOpen, StepSimple, StepApproveFiling, StepOfficers
 	StepHearingAsk, StepHearingNotice, StepHearingHold, StepHearingDrop, StepLegalSubmit, StepLegalOpinion, StepDecide,
 	StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
 	StepMeasure, StepMeasureOK, StepMeasureExtend, StepMeasureTest, StepMeasureLift, StepReminder, StepCourt, StepEnforced,
-	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe}
+	StepTransferAsk, StepTransferDecide, StepTransferSend, StepPoliceAnswer, StepReconsider, StepExhibits, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe, StepPublish, StepUnpublish, StepNotPublic}
 
 // PartyRef names one party of a case.
 type PartyRef struct {
@@ -74,7 +74,7 @@ func step[In any](path string, k StepKind, fn func(context.Context, *access.Prin
 
 // Routes returns the case-handling API.
 func (s *Service) Routes() []httpx.Route {
-	return httpx.Tagged("办案", append([]httpx.Route{
+	return append(httpx.Tagged("办案", append([]httpx.Route{
 		httpx.Get("/api/v1/cases/meta", access.CaseRead, "办案代码表：办理阶段、步骤、处理结果、当事人类型、送达方式、法制审核要点", httpx.Fetch(s.MetaOf)),
 		httpx.Get("/api/v1/leads", access.CaseRead, "案件线索列表（本辖区）", httpx.Listing(s.ListLeads)),
 		httpx.Post("/api/v1/leads", access.CaseHandle, "登记案件线索，按本辖区核查期限计算届满日", httpx.WithBody(s.CreateLead).Created()),
@@ -141,6 +141,9 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Post("/api/v1/evidence-uploads/{id}/complete", access.CaseHandle, "文件收齐后登记为证据", httpx.ByID(s.CompleteUpload).Created()),
 		step("evidence-withdrawal", StepEvidenceWithdraw, s.WithdrawEvidence),
 		httpx.Get("/api/v1/cases/{id}/verification", access.CaseRead, "校验案件全过程记录：逐项核对记录链、链头与证据文件，指出第一处被改动、缺失或调换的记录", httpx.ByID(s.Verify)),
-	}, s.documentRoutes()...)...,
-	)
+	}, append(s.documentRoutes(), s.publicityRoutes()...)...)...,
+	), httpx.Tagged("公众门户",
+		httpx.Get("/api/v1/public/decisions", "", "公示的行政执法决定（已隐去个人信息；撤回的只显示文号与理由；无需登录）", httpx.Listing(s.PublicDecisions)).AsPublic(),
+		httpx.Get("/api/v1/public/decisions/{id}", "", "公示的行政执法决定详情（无需登录）", httpx.ByID(s.PublicDecisionByID)).AsPublic(),
+	)...)
 }

@@ -324,7 +324,11 @@ func (s *Service) Simple(ctx context.Context, p *access.Principal, in SimpleInpu
 			Performance: performanceText(pen, st.OnSpot != nil), Approval: approvalBy(p, date, true, "当场作出")}
 		// Handed to the party on the spot (第五十二条).
 		st.Service = &Served{Date: date, Method: ServeDirect, Recipient: party.Name, Note: "当场交付"}
-		return s.insert(ctx, tx, p, op, StepSimple, in.Facts, "当场作出行政处罚决定 "+number+"："+describePenalty(pen))
+		if err := s.insert(ctx, tx, p, op, StepSimple, in.Facts, "当场作出行政处罚决定 "+number+"："+describePenalty(pen)); err != nil {
+			return err
+		}
+		w.kind = StepSimple
+		return s.publicize(w)
 	})
 	if err != nil {
 		return Detail{}, err

@@ -66,6 +66,10 @@ const (
 	// Documents issued and served electronically.
 	StepDocument      StepKind = "document"       // 出具文书
 	StepDocumentServe StepKind = "document_serve" // 电子送达文书
+	// Publicity of decisions (行政执法公示).
+	StepPublish   StepKind = "publish"    // 公示执法决定
+	StepUnpublish StepKind = "unpublish"  // 撤回公示
+	StepNotPublic StepKind = "not_public" // 决定不予公开
 )
 
 // stepInfo is who may take a step: the permission, and whether only the case's own officers may.
@@ -126,6 +130,9 @@ var steps = map[StepKind]stepInfo{
 	StepEvidenceWithdraw: {"撤回证据", access.CaseHandle, true},
 	StepDocument:         {"出具文书", access.CaseHandle, false},
 	StepDocumentServe:    {"电子送达文书", access.CaseHandle, false},
+	StepPublish:          {"公示执法决定", access.CaseReview, false},
+	StepUnpublish:        {"撤回公示", access.CaseReview, false},
+	StepNotPublic:        {"决定不予公开", access.CaseReview, false},
 }
 
 // StepName is the Chinese name of a step.
@@ -274,14 +281,16 @@ func Allowed(k StepKind, st *State, cal *calendar.Table, lim Limits, day civil.D
 	if err != nil {
 		return err
 	}
-	if !stage.Open() && k != StepArchive && k != StepRemedy && k != StepRemedyResult && k != StepDocument && k != StepDocumentServe {
+	if !stage.Open() && k != StepArchive && k != StepRemedy && k != StepRemedyResult && k != StepDocument && k != StepDocumentServe &&
+		k != StepPublish && k != StepUnpublish && k != StepNotPublic {
 		return refuse("CASE_NOT_OPEN", "案件"+StageName(stage)+"，不能再办理“"+StepName(k)+"”", artFile)
 	}
 	simpleOnly := []StepKind{StepHandIn, StepSimpleFile}
 	if st.Procedure == Simple {
 		switch k {
 		case StepServe, StepPay, StepDefer, StepRemedy, StepRemedyResult, StepHandIn, StepSimpleFile, StepClose, StepArchive,
-			StepReminder, StepCourt, StepEnforced, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe:
+			StepReminder, StepCourt, StepEnforced, StepEvidence, StepEvidenceWithdraw, StepDocument, StepDocumentServe,
+			StepPublish, StepUnpublish, StepNotPublic:
 		default:
 			return refuse("CASE_STEP_NOT_IN_PROCEDURE", "简易程序案件不办理“"+StepName(k)+"”", art51)
 		}

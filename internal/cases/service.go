@@ -321,6 +321,9 @@ func (s *Service) do(ctx context.Context, p *access.Principal, caseID string, ki
 		if err := fn(w); err != nil {
 			return err
 		}
+		if err := s.publicize(w); err != nil {
+			return err
+		}
 		return s.save(w, r.Revision)
 	})
 	if err != nil {

@@ -167,4 +167,4 @@ var NumberingSetting = settings.Define(settings.Kind{
 }, NationalNumbering(), (*Numbering).Check)
 
 // Settings are the kinds of setting this feature keeps per jurisdiction.
-var Settings = []settings.Kind{LimitsSetting, HearingSetting, NumberingSetting, EvidenceSetting, DocumentAgencySetting}
+var Settings = []settings.Kind{LimitsSetting, HearingSetting, NumberingSetting, EvidenceSetting, DocumentAgencySetting, PublicitySetting}

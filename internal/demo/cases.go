@@ -357,6 +357,10 @@ func (d *caseDemo) build() {
 		return a.Cases.Serve(ctx, p, waste, cases.ServeInput{Date: d.day(29), Method: cases.ServeDirect, Recipient: "王某"})
 	})
 
+	// Both decisions on the portal, masked (行政执法公示).
+	d.publish(waste)
+	d.publish(done)
+
 	// Overdue: filed more than 90 days ago and still under investigation.
 	late := d.open(100, "CSGL-CF-018", "吴某擅自倾倒渣土案", placeBojiqiao, d.person("吴某"), "")
 	d.record(late, 95, "吴某")
@@ -367,4 +371,19 @@ func (d *caseDemo) build() {
 			ActDate: d.day(7), PlaceCode: zhangqiuCode, Address: "张秋镇府前街", Parties: []cases.PartyInput{d.person("郑某")}, OfficerIDs: d.townPair})
 		d.step("张秋镇立案申请", err)
 	}
+}
+
+// publish publishes a case's penalty decision as the legal reviewer does from the publicity queue.
+func (d *caseDemo) publish(caseID string) {
+	if d.err != nil {
+		return
+	}
+	var pub string
+	if err := db.Get(d.ctx, d.a.DB.R, &pub, `SELECT id FROM case_publications WHERE case_id = ? AND status = 'due'`, caseID); err != nil {
+		d.step("公示", err)
+		return
+	}
+	d.do("公示", d.legal, func(p *access.Principal) (cases.Detail, error) {
+		return d.a.Cases.Publish(d.ctx, p, caseID, cases.PublishInput{PublicationID: pub})
+	})
 }

@@ -109,7 +109,7 @@ func (s *Service) render(t Template, req Request, id, watermark string) ([]byte,
 	if err != nil {
 		return nil, 0, err
 	}
-	return pdf, bytes.Count(pdf, []byte("/Type /Page\n")), nil
+	return pdf, paper.PDFPages(pdf), nil
 }
 
 // Preview renders a document as it would be issued, marked 预览, without a number of its own,

@@ -269,6 +269,13 @@ func insertCase(t *testing.T, d *db.DB, p *place) (string, string) {
 			"ev-"+caseID, caseID, strings.Repeat("0", 64), strings.Repeat("0", 64), p.Person, p.PersonName); err != nil {
 			return err
 		}
+		// One decision due for publicity.
+		if _, err := db.Exec(ctx, tx, `INSERT INTO case_publications (id, case_id, region_code, kind, ref, decision_no, case_title, decided, due,
+			due_explain, status, content, published_at, published_by, withdraw_due, withdrawn_at, reason) VALUES (?, ?, ?, 'penalty', 'decision',
+			'矩阵罚〔2026〕1号', '矩阵测试案', '2026-01-07', '2026-01-16', '矩阵', 'due', 'null', '', '', '', '', '')`,
+			"pub-"+caseID, caseID, p.Region); err != nil {
+			return err
+		}
 		// One document, recorded without its file, likewise.
 		if _, err := db.Exec(ctx, tx, `INSERT INTO documents (id, case_id, region_code, issuer_org_id, issuer, kind, title, number, template,
 			sm3, sha256, size, signature, key_id, facts, pages, issued_at, issued_by, issued_by_name) VALUES (?, ?, ?, ?, '矩阵机关',

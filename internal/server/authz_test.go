@@ -430,6 +430,23 @@ var probes = map[string]probe{
 		c := f.at(l, s).Case
 		return request{path: "/api/v1/cases/" + c + "/documents/doc-" + c + "/electronic-service", body: map[string]any{}}
 	}},
+	"GET /api/v1/publicity": {kind: list, build: withQuery(get("/api/v1/publicity"), func(*place) url.Values { return q("status", "due") })},
+	"GET /api/v1/cases/{id}/publicity/{publicationId}": {build: func(f *authzFixture, l level, s side) request {
+		c := f.at(l, s).Case
+		return request{path: "/api/v1/cases/" + c + "/publicity/pub-" + c}
+	}},
+	"POST /api/v1/cases/{id}/publish": {build: withBody(at("/api/v1/cases/{}/publish", func(p *place) string { return p.Case }),
+		func(_ *authzFixture, p *place) any { return map[string]any{"publicationId": "pub-" + p.Case} })},
+	"POST /api/v1/cases/{id}/unpublish": {build: withBody(at("/api/v1/cases/{}/unpublish", func(p *place) string { return p.Case }),
+		func(_ *authzFixture, p *place) any {
+			return map[string]any{"publicationId": "pub-" + p.Case, "reason": "矩阵"}
+		})},
+	"POST /api/v1/cases/{id}/not-public": {build: withBody(at("/api/v1/cases/{}/not-public", func(p *place) string { return p.Case }),
+		func(_ *authzFixture, p *place) any {
+			return map[string]any{"publicationId": "pub-" + p.Case, "reason": "矩阵测试理由"}
+		})},
+	"GET /api/v1/cases/{id}/case-file": {build: withQuery(at("/api/v1/cases/{}/case-file", func(p *place) string { return p.Case }),
+		func(*place) url.Values { return q("format", "pdf") })},
 	"GET /api/v1/document-kinds": {kind: global, build: get("/api/v1/document-kinds")},
 	"GET /api/v1/document-templates": {kind: list, build: withQuery(get("/api/v1/document-templates"),
 		func(p *place) url.Values { return q("regionCode", p.Region) })},

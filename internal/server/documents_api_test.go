@@ -1,24 +1,29 @@
 package server_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/emmansun/gmsm/sm3"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"zhifa/client"
+	"zhifa/internal/cases"
 	"zhifa/internal/documents"
 	"zhifa/internal/platform/db"
 )
@@ -283,4 +288,94 @@ func count(t *testing.T, d *db.DB, query string, args ...any) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestCaseFileExport exports a decided case's file as one PDF and as a ZIP of originals: the
+// decision first, the contents' page numbers where the pages are, every original byte-identical
+// to what was issued or recorded, the manifest's digests right, and the export audited.
+func TestCaseFileExport(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '阳谷县某渣土运输公司沿途遗撒建筑垃圾案'`)
+		base := "/api/v1/cases/" + id
+		var filing, decision issued
+		if err := k.me.Do(ctx, http.MethodPost, base+"/documents", map[string]any{"kind": "filing_approval"}, &filing); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.me.Do(ctx, http.MethodPost, base+"/documents", map[string]any{"kind": "penalty_decision"}, &decision); err != nil {
+			t.Fatal(err)
+		}
+		status, pdf := fetch(t, k.leader, http.MethodGet, base+"/case-file?format=pdf", nil)
+		if status != http.StatusOK || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+			t.Fatalf("case file: %d %.200s", status, pdf)
+		}
+		text := pdfText(t, pdf)
+		order := []string{"行政处罚案卷", "卷内目录", "行政处罚决定书" + decision.Number, "立案审批表", "证据清单", "备考表", "全过程记录完整"}
+		at := 0
+		for _, want := range order {
+			i := strings.Index(text[at:], want)
+			if i < 0 {
+				t.Fatalf("the case file lacks %q after position %d:\n%s", want, at, text)
+			}
+			at += i
+		}
+		// cover and contents take a page each: the decision starts on page 3 and says so
+		if !strings.Contains(text, "1行政处罚决定书"+decision.Number) || !strings.Contains(text, "第3页") {
+			t.Errorf("contents and page stamps:\n%s", text)
+		}
+
+		status, raw := fetch(t, k.leader, http.MethodGet, base+"/case-file?format=zip", nil)
+		if status != http.StatusOK {
+			t.Fatalf("zip: %d %s", status, raw)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			files[f.Name] = b
+		}
+		var m cases.Manifest
+		if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		if !m.Record.OK || m.CaseID != id || len(m.Files) < 3 {
+			t.Fatalf("manifest: %+v", m)
+		}
+		docs := 0
+		for _, f := range m.Files {
+			b, ok := files[f.Path]
+			if !ok {
+				t.Fatalf("manifest names %s, not in the archive", f.Path)
+			}
+			sum := sm3.Sum(b)
+			if hex.EncodeToString(sum[:]) != f.SM3 || int64(len(b)) != f.Size {
+				t.Errorf("%s: digest or size differs from the manifest", f.Path)
+			}
+			if f.Kind == "document" {
+				docs++
+				if f.Number == decision.Number && f.SM3 != decision.SM3 {
+					t.Errorf("the decision in the archive is not the one issued")
+				}
+			}
+		}
+		if docs != 2 {
+			t.Errorf("documents in the archive: %d", docs)
+		}
+		if n := count(t, e.app.DB, `SELECT COUNT(*) FROM audit_log WHERE summary LIKE ?`, "导出卷宗%"); n != 2 {
+			t.Errorf("exports audited: %d", n)
+		}
+		// a dispatcher, not on the case, may not export it
+		err = e.as("dispatcher").Get(ctx, base+"/case-file", nil, nil)
+		apiErr(t, err, http.StatusForbidden, "CASE_NOT_ASSIGNED")
+		err = k.leader.Get(ctx, base+"/case-file", url.Values{"format": {"doc"}}, nil)
+		apiErr(t, err, http.StatusBadRequest, "CASE_FILE_FORMAT")
+	})
 }

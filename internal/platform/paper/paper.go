@@ -43,7 +43,10 @@ type Block struct {
 	Kind  Kind
 	Text  string
 	Cells []string // Row
-	Roles []string // Signatures: the signers' labels
+	// Widths are a Row's column widths as parts of the text width, where a form needs its own
+	// (a table of contents); otherwise labels are narrow and contents wide.
+	Widths []float64
+	Roles  []string // Signatures: the signers' labels
 }
 
 // Doc is a document to render.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -196,9 +197,16 @@ func columns(n int) []float64 {
 
 // table lays out consecutive rows with borders; a row taller than what is left of the page
 // continues on the next page.
-func (l *layout) table(rows [][]string) {
-	for _, cells := range rows {
+func (l *layout) table(rows []Block) {
+	for _, row := range rows {
+		cells := row.Cells
 		ws := columns(len(cells))
+		if len(row.Widths) == len(cells) {
+			ws = make([]float64, len(cells))
+			for i, f := range row.Widths {
+				ws[i] = f * textW
+			}
+		}
 		wrapped := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
@@ -300,12 +308,8 @@ func (l *layout) header() error {
 	return nil
 }
 
-// Render lays a document out and writes it as PDF.
-func Render(d *Doc) ([]byte, error) {
-	t, err := fonts()
-	if err != nil {
-		return nil, err
-	}
+// lay lays a document out into pages.
+func lay(t *typeface, d *Doc) (*layout, error) {
 	if miss, _ := Missing(d.Text()); len(miss) > 0 {
 		return nil, &GlyphError{Runes: miss}
 	}
@@ -329,9 +333,9 @@ func Render(d *Doc) ([]byte, error) {
 		case Blank:
 			l.y += lineBody
 		case Row:
-			var rows [][]string
+			var rows []Block
 			for ; i < len(d.Blocks) && d.Blocks[i].Kind == Row; i++ {
-				rows = append(rows, d.Blocks[i].Cells)
+				rows = append(rows, d.Blocks[i])
 			}
 			i--
 			l.table(rows)
@@ -342,48 +346,153 @@ func Render(d *Doc) ([]byte, error) {
 			l.sign()
 		}
 	}
-	return l.write()
+	return l, nil
 }
 
-// write draws the laid-out pages with their footers.
-func (l *layout) write() ([]byte, error) {
-	gp := &gopdf.GoPdf{}
-	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	gp.SetInfo(gopdf.PdfInfo{Title: l.doc.Title, Subject: l.doc.Number, Creator: "zhifa"})
-	for _, f := range l.t.faces {
-		if err := gp.AddTTFFontFromFontContainer(f.name, l.t.container); err != nil {
+// Render lays a document out and writes it as PDF.
+func Render(d *Doc) ([]byte, error) {
+	t, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	l, err := lay(t, d)
+	if err != nil {
+		return nil, err
+	}
+	gp, err := start(t, d.Title, d.Number)
+	if err != nil {
+		return nil, err
+	}
+	for n := range l.pages {
+		if err := l.writePage(gp, n, ""); err != nil {
 			return nil, err
 		}
 	}
-	total := len(l.pages)
-	for n, ops := range l.pages {
-		gp.AddPage()
-		gp.SetLineWidth(0.6)
-		if l.doc.Watermark != "" {
-			gp.SetTextColor(225, 225, 225)
-			gp.Rotate(35, pageW/2, pageH/2)
-			if err := l.draw(gp, op{text: l.doc.Watermark, size: 96, x: pageW/2 - l.width(l.doc.Watermark, 96)/2, y: pageH / 2}); err != nil {
-				return nil, err
-			}
-			gp.RotateReset()
-			gp.SetTextColor(0, 0, 0)
-		}
-		foot := "第 " + strconv.Itoa(n+1) + " 页 共 " + strconv.Itoa(total) + " 页"
-		if l.doc.Footer != "" {
-			foot = l.doc.Footer + "　" + foot
-		}
-		ops = append(ops, op{text: foot, size: sizeSmall, x: (pageW - l.width(foot, sizeSmall)) / 2, y: pageH - marginBot/2})
-		for _, o := range ops {
-			if err := l.draw(gp, o); err != nil {
-				return nil, err
-			}
+	return finish(gp)
+}
+
+// Pages counts what Render would make of a document.
+func Pages(d *Doc) (int, error) {
+	t, err := fonts()
+	if err != nil {
+		return 0, err
+	}
+	l, err := lay(t, d)
+	if err != nil {
+		return 0, err
+	}
+	return len(l.pages), nil
+}
+
+func start(t *typeface, title, subject string) (*gopdf.GoPdf, error) {
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	gp.SetInfo(gopdf.PdfInfo{Title: title, Subject: subject, Creator: "zhifa"})
+	for _, f := range t.faces {
+		if err := gp.AddTTFFontFromFontContainer(f.name, t.container); err != nil {
+			return nil, err
 		}
 	}
+	return gp, nil
+}
+
+func finish(gp *gopdf.GoPdf) ([]byte, error) {
 	var buf bytes.Buffer
 	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// writePage draws page n of a laid-out document with its footer, and stamp at the top right
+// (a case file's page number) where given.
+func (l *layout) writePage(gp *gopdf.GoPdf, n int, stamp string) error {
+	gp.AddPage()
+	gp.SetLineWidth(0.6)
+	if l.doc.Watermark != "" {
+		gp.SetTextColor(225, 225, 225)
+		gp.Rotate(35, pageW/2, pageH/2)
+		if err := l.draw(gp, op{text: l.doc.Watermark, size: 96, x: pageW/2 - l.width(l.doc.Watermark, 96)/2, y: pageH / 2}); err != nil {
+			return err
+		}
+		gp.RotateReset()
+		gp.SetTextColor(0, 0, 0)
+	}
+	foot := "第 " + strconv.Itoa(n+1) + " 页 共 " + strconv.Itoa(len(l.pages)) + " 页"
+	if l.doc.Footer != "" {
+		foot = l.doc.Footer + "　" + foot
+	}
+	ops := append(l.pages[n], op{text: foot, size: sizeSmall, x: (pageW - l.width(foot, sizeSmall)) / 2, y: pageH - marginBot/2})
+	if stamp != "" {
+		ops = append(ops, l.stampOp(stamp))
+	}
+	for _, o := range ops {
+		if err := l.draw(gp, o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *layout) stampOp(stamp string) op {
+	return op{text: stamp, size: 10, x: pageW - 8*mm - l.width(stamp, 10), y: 6 * mm}
+}
+
+// Part is one part of a bundle: a document laid out here, or the pages of a PDF made before (an
+// issued document), kept as they are.
+type Part struct {
+	Doc *Doc
+	PDF []byte
+}
+
+// PDFPages counts the pages of a PDF this package made.
+func PDFPages(pdf []byte) int { return bytes.Count(pdf, []byte("/Type /Page\n")) }
+
+// Bundle writes parts one after another as one PDF, every page numbered at its top right as a
+// case file numbers its pages (第N页).
+func Bundle(title string, parts []Part) (out []byte, err error) {
+	t, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	gp, err := start(t, title, "")
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		// the PDF importer panics on a file it cannot read
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("bundle: %v", r)
+		}
+	}()
+	stamp := &layout{t: t, doc: &Doc{}}
+	page := 0
+	for _, p := range parts {
+		if p.Doc != nil {
+			l, err := lay(t, p.Doc)
+			if err != nil {
+				return nil, err
+			}
+			for n := range l.pages {
+				page++
+				if err := l.writePage(gp, n, "第"+strconv.Itoa(page)+"页"); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		rs := io.ReadSeeker(bytes.NewReader(p.PDF))
+		for n := 1; n <= PDFPages(p.PDF); n++ {
+			tpl := gp.ImportPageStream(&rs, n, "/MediaBox")
+			gp.AddPage()
+			gp.UseImportedTemplate(tpl, 0, 0, pageW, pageH)
+			page++
+			if err := stamp.draw(gp, stamp.stampOp("第"+strconv.Itoa(page)+"页")); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return finish(gp)
 }
 
 func (l *layout) draw(gp *gopdf.GoPdf, o op) error {

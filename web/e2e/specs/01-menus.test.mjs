@@ -14,6 +14,8 @@ const MENU_CONTRACT = [
   ['案件办理', 'case.read'],
   ['案件线索', 'case.read'],
   ['法制审核', 'case.review'],
+  ['执法公示', 'case.read'],
+  ['文书模板', 'case.settings'],
   ['行政区划', 'region.read'],
   ['组织机构', 'org.read'],
   ['执法人员', 'people.read'],

@@ -1,5 +1,5 @@
 // 文书：执法队员在手机上为案件出具询问笔录，被询问人在手机上手写签名；步骤未办的文书说明原因不能制作；
-// 出具的 PDF 经门户核验页（扫码进入，无需登录）核对为真，改动过的文件被指出；
+// 承办人导出卷宗；出具的 PDF 经门户核验页（扫码进入，无需登录）核对为真，改动过的文件被指出；
 // 法制审核员修改本辖区的文书模板，预览后保存，有误的模板不保存。
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -85,6 +85,10 @@ describe('文书', () => {
       assert.match(text, /询问笔录/)
       assert.match(text, /被询问人（签名）/)
       verifyHref = await item.getByRole('link', { name: '核验页' }).getAttribute('href')
+      // 卷宗：封面、目录、文书原件、证据清单、备考表。
+      const file = await page.request.get(await card.getByTestId('case-file-pdf').getAttribute('href'))
+      assert.equal(file.status(), 200)
+      assert.match(pdfText(await file.body()), /行政处罚案卷.*卷内目录.*询问笔录.*证据清单.*备考表/)
     } finally {
       await context.close()
     }

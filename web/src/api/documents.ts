@@ -41,6 +41,11 @@ export function documentFileUrl(caseId: string, documentId: string): string {
   return `${API_BASE}/cases/${enc(caseId)}/documents/${enc(documentId)}/file`
 }
 
+/** 卷宗：PDF（封面、目录、文书原件、证据清单、备考表）或 ZIP（原件与摘要清单）；导出记审计日志。 */
+export function caseFileUrl(caseId: string, format: 'pdf' | 'zip'): string {
+  return `${API_BASE}/cases/${enc(caseId)}/case-file?format=${format}`
+}
+
 export function listTemplates(regionCode?: string): Promise<DocumentTemplate[]> {
   return http.get<DocumentTemplate[]>('/document-templates', { query: regionCode ? { regionCode } : undefined })
 }

@@ -417,6 +417,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/case-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出卷宗：封面、卷内目录、文书原件（决定书在前）、证据清单与备考表，PDF 或 ZIP（原件及SM3摘要清单；记审计日志） */
+        get: operations["getCasesIdCaseFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/close": {
         parameters: {
             query?: never;
@@ -895,6 +912,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/not-public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 决定不予公开 */
+        post: operations["postCasesIdNotPublic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/notice": {
         parameters: {
             query?: never;
@@ -957,6 +991,40 @@ export interface paths {
         put?: never;
         /** 公安机关答复 */
         post: operations["postCasesIdPoliceAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/publicity/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示稿：平台按规则隐去个人信息后的公示内容 */
+        get: operations["getCasesIdPublicityPublicationId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示执法决定 */
+        post: operations["postCasesIdPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1263,6 +1331,23 @@ export interface paths {
         put?: never;
         /** 涉嫌犯罪移送报告 */
         post: operations["postCasesIdTransferReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回公示 */
+        post: operations["postCasesIdUnpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2286,6 +2371,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示的行政执法决定（已隐去个人信息；撤回的只显示文号与理由；无需登录） */
+        get: operations["getPublicDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示的行政执法决定详情（无需登录） */
+        get: operations["getPublicDecisionsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/discretion": {
         parameters: {
             query?: never;
@@ -2346,6 +2465,23 @@ export interface paths {
         };
         /** 门户首页概况（无需登录） */
         get: operations["getPublicSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法决定公示队列：待公示、已逾期、待撤回、已公示、已撤回（本辖区） */
+        get: operations["getPublicity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3267,9 +3403,96 @@ export interface components {
             date?: string;
             note: string;
         };
+        "cases.PublicDecision": {
+            basis: string;
+            content: string;
+            creditCode?: string;
+            decided: string;
+            decisionNo: string;
+            facts: string;
+            kind: string;
+            kindName: string;
+            party: string;
+            partyType: string;
+            place: string;
+            representative?: string;
+            subject: string;
+            title: string;
+        };
+        "cases.PublicDecisionView": {
+            content: components["schemas"]["cases.PublicDecision"] | null;
+            id: string;
+            publishedAt: string;
+            reason?: string;
+            status: string;
+            withdrawnAt?: string;
+        };
+        "cases.PublicDecisionViewList": {
+            items: components["schemas"]["cases.PublicDecisionView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "cases.Publication": {
+            caseId: string;
+            caseTitle: string;
+            content: components["schemas"]["cases.PublicDecision"] | null;
+            decided: string;
+            decisionNo: string;
+            due: string;
+            dueExplain: string;
+            id: string;
+            kind: string;
+            overdue: boolean;
+            publishedAt?: string;
+            publishedBy?: string;
+            reason?: string;
+            ref: string;
+            regionCode: string;
+            status: string;
+            statusName: string;
+            withdrawDue?: string;
+            withdrawnAt?: string;
+        };
+        "cases.PublicationList": {
+            items: components["schemas"]["cases.Publication"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "cases.PublicityDraft": {
+            caseId: string;
+            caseTitle: string;
+            content: components["schemas"]["cases.PublicDecision"] | null;
+            decided: string;
+            decisionNo: string;
+            draft: components["schemas"]["cases.PublicDecision"];
+            due: string;
+            dueExplain: string;
+            id: string;
+            kind: string;
+            overdue: boolean;
+            publishedAt?: string;
+            publishedBy?: string;
+            reason?: string;
+            ref: string;
+            regionCode: string;
+            status: string;
+            statusName: string;
+            withdrawDue?: string;
+            withdrawnAt?: string;
+        };
+        "cases.PublishInput": {
+            facts?: string;
+            publicationId: string;
+        };
         "cases.QA": {
             a: string;
             q: string;
+        };
+        "cases.ReasonInput": {
+            publicationId: string;
+            reason: string;
         };
         "cases.Record": {
             date: string;
@@ -5952,6 +6175,37 @@ export interface operations {
             };
         };
     };
+    getCasesIdCaseFile: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdClose: {
         parameters: {
             query?: never;
@@ -7004,6 +7258,41 @@ export interface operations {
             };
         };
     };
+    postCasesIdNotPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     postCasesIdNotice: {
         parameters: {
             query?: never;
@@ -7121,6 +7410,73 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.PoliceAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdPublicityPublicationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.PublicityDraft"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.PublishInput"];
             };
         };
         responses: {
@@ -7751,6 +8107,41 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["cases.TransferReportInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postCasesIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.ReasonInput"];
             };
         };
         responses: {
@@ -10305,6 +10696,76 @@ export interface operations {
             };
         };
     };
+    getPublicDecisions: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.PublicDecisionViewList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicDecisionsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.PublicDecisionView"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getPublicDiscretion: {
         parameters: {
             query?: {
@@ -10433,6 +10894,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["server.PublicSummary"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicity: {
+        parameters: {
+            query?: {
+                status?: string;
+                overdue?: boolean;
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.PublicationList"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
