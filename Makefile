@@ -61,6 +61,7 @@ bench:
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench . -benchmem ./internal/people/ ./internal/server/ ./internal/audit/
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench Import10000 -benchmem -benchtime 1x ./internal/catalog/
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench CatalogQueries -benchmem -timeout 60m ./internal/catalog/
+	./scripts/bench-documents.sh
 
 clean:
 	rm -rf bin web/dist/console web/node_modules/.installed

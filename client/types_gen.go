@@ -862,6 +862,50 @@ type CasesAction struct {
 	Rule    string `json:"rule,omitempty"`
 }
 
+// CasesAnnual defines model for cases.Annual.
+type CasesAnnual struct {
+	Basis       string            `json:"basis"`
+	ByBody      []CasesCount      `json:"byBody"`
+	ByDomain    []CasesCount      `json:"byDomain"`
+	ByKind      []CasesCount      `json:"byKind"`
+	Due         string            `json:"due"`
+	PublishedAt string            `json:"publishedAt,omitempty"`
+	PublishedBy string            `json:"publishedBy,omitempty"`
+	RegionCode  string            `json:"regionCode"`
+	RegionName  string            `json:"regionName"`
+	Totals      CasesAnnualTotals `json:"totals"`
+	Warning     string            `json:"warning,omitempty"`
+	Year        int               `json:"year"`
+}
+
+// CasesAnnualStatus defines model for cases.AnnualStatus.
+type CasesAnnualStatus struct {
+	Due       string `json:"due"`
+	Published bool   `json:"published"`
+	Warning   string `json:"warning,omitempty"`
+	Year      int    `json:"year"`
+}
+
+// CasesAnnualTotals defines model for cases.AnnualTotals.
+type CasesAnnualTotals struct {
+	Changed          int `json:"changed"`
+	ConfiscateFen    int `json:"confiscateFen"`
+	CourtEnforcement int `json:"courtEnforcement"`
+	Filed            int `json:"filed"`
+	FineFen          int `json:"fineFen"`
+	Hearings         int `json:"hearings"`
+	Inspections      int `json:"inspections"`
+	Litigations      int `json:"litigations"`
+	Measures         int `json:"measures"`
+	NoPenalty        int `json:"noPenalty"`
+	OnSpot           int `json:"onSpot"`
+	Penalties        int `json:"penalties"`
+	Reconsiderations int `json:"reconsiderations"`
+	Sealed           int `json:"sealed"`
+	Seized           int `json:"seized"`
+	Transfers        int `json:"transfers"`
+}
+
 // CasesApproval defines model for cases.Approval.
 type CasesApproval struct {
 	Approved bool   `json:"approved"`
@@ -917,6 +961,16 @@ type CasesClosure struct {
 	Date   string `json:"date"`
 	Note   string `json:"note,omitempty"`
 	Reason string `json:"reason"`
+}
+
+// CasesCount defines model for cases.Count.
+type CasesCount struct {
+	ConfiscateFen int    `json:"confiscateFen"`
+	Count         int    `json:"count"`
+	FineFen       int    `json:"fineFen"`
+	Inspections   int    `json:"inspections"`
+	Measures      int    `json:"measures"`
+	Name          string `json:"name"`
 }
 
 // CasesCourtApply defines model for cases.CourtApply.
@@ -1854,6 +1908,12 @@ type CasesStatementInput struct {
 	Content string `json:"content"`
 	Date    string `json:"date,omitempty"`
 	Reply   string `json:"reply"`
+}
+
+// CasesStatsQuery defines model for cases.StatsQuery.
+type CasesStatsQuery struct {
+	RegionCode string `json:"regionCode,omitempty"`
+	Year       int    `json:"year,omitempty"`
 }
 
 // CasesStepView defines model for cases.StepView.
@@ -4221,6 +4281,11 @@ type GetPublicDiscretionParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// GetPublicStatisticsAnnualParams defines parameters for GetPublicStatisticsAnnual.
+type GetPublicStatisticsAnnualParams struct {
+	Year int `form:"year,omitempty" json:"year,omitempty"`
+}
+
 // GetPublicityParams defines parameters for GetPublicity.
 type GetPublicityParams struct {
 	Status  string `form:"status,omitempty" json:"status,omitempty"`
@@ -4285,6 +4350,18 @@ type GetSettingsKindHistoryParams struct {
 
 	// Order asc 或 desc
 	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// GetStatisticsAnnualParams defines parameters for GetStatisticsAnnual.
+type GetStatisticsAnnualParams struct {
+	Year       int    `form:"year,omitempty" json:"year,omitempty"`
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
+}
+
+// GetStatisticsAnnualXlsxParams defines parameters for GetStatisticsAnnualXlsx.
+type GetStatisticsAnnualXlsxParams struct {
+	Year       int    `form:"year,omitempty" json:"year,omitempty"`
+	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
 // PostAccountRequestsJSONRequestBody defines body for PostAccountRequests for application/json ContentType.
@@ -4580,3 +4657,6 @@ type DeleteSettingsKindRegionCodeJSONRequestBody = SettingsClearInput
 
 // PutSettingsKindRegionCodeJSONRequestBody defines body for PutSettingsKindRegionCode for application/json ContentType.
 type PutSettingsKindRegionCodeJSONRequestBody = SettingsInput
+
+// PostStatisticsAnnualPublishJSONRequestBody defines body for PostStatisticsAnnualPublish for application/json ContentType.
+type PostStatisticsAnnualPublishJSONRequestBody = CasesStatsQuery

@@ -391,26 +391,29 @@ func (s *Service) IssueDocument(ctx context.Context, p *access.Principal, id str
 	return doc, err
 }
 
-// handlePreview renders a document of the case as it would be issued now, marked 预览.
+// PreviewDocument renders a document of the case as it would be issued now, marked 预览, not
+// numbered, signed or recorded.
+func (s *Service) PreviewDocument(ctx context.Context, p *access.Principal, id string, in DocumentInput) ([]byte, error) {
+	c, err := getRow(ctx, s.DB.R, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Kind == documents.CorrectionOrder && in.Correction == "" {
+		in.Correction, in.CorrectBy = "（改正内容）", s.today()
+	}
+	req, err := s.documentRequest(ctx, s.DB.R, c, in)
+	if err != nil {
+		return nil, err
+	}
+	return s.Paperwork.Preview(ctx, req)
+}
+
 func (s *Service) handlePreview(w http.ResponseWriter, r *http.Request) error {
-	p := httpx.Principal(r)
 	var q DocumentQuery
 	if err := httpx.DecodeQuery(r, &q); err != nil {
 		return err
 	}
-	c, err := getRow(r.Context(), s.DB.R, p, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	in := DocumentInput{Kind: q.Kind, Ref: q.Ref, PartyID: q.PartyID}
-	if q.Kind == documents.CorrectionOrder {
-		in.Correction, in.CorrectBy = "（改正内容）", s.today()
-	}
-	req, err := s.documentRequest(r.Context(), s.DB.R, c, in)
-	if err != nil {
-		return err
-	}
-	pdf, err := s.Paperwork.Preview(r.Context(), req)
+	pdf, err := s.PreviewDocument(r.Context(), httpx.Principal(r), r.PathValue("id"), DocumentInput{Kind: q.Kind, Ref: q.Ref, PartyID: q.PartyID})
 	if err != nil {
 		return err
 	}

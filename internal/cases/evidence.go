@@ -360,6 +360,11 @@ func (s *Service) ListEvidence(ctx context.Context, p *access.Principal, id stri
 // OpenEvidence opens an evidence file of a case the caller sees, for viewing or download; every
 // opening is written to the audit log (evidence may show people). The caller closes the file.
 func (s *Service) OpenEvidence(ctx context.Context, p *access.Principal, caseID, evidenceID string) (Evidence, *os.File, error) {
+	return s.openEvidence(ctx, p, caseID, evidenceID, "查看证据")
+}
+
+// openEvidence opens an evidence file and audits the opening as what.
+func (s *Service) openEvidence(ctx context.Context, p *access.Principal, caseID, evidenceID, what string) (Evidence, *os.File, error) {
 	if s.Blobs == nil {
 		return Evidence{}, nil, apperr.Internal(errors.New("evidence store not configured"))
 	}
@@ -381,7 +386,7 @@ func (s *Service) OpenEvidence(ctx context.Context, p *access.Principal, caseID,
 	}
 	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionRead, Entity: entityEvidence, EntityID: ev.ID,
-			EntityName: ev.Name, RegionCode: r.RegionCode, Summary: "查看证据“" + ev.Name + "”：" + caseLabel(r),
+			EntityName: ev.Name, RegionCode: r.RegionCode, Summary: what + "“" + ev.Name + "”：" + caseLabel(r),
 			Detail: map[string]any{"case": r.ID, "sm3": ev.SM3}})
 	})
 	if err != nil {

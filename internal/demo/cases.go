@@ -361,6 +361,12 @@ func (d *caseDemo) build() {
 	d.publish(waste)
 	d.publish(done)
 
+	// The previous year's enforcement figures are published (the county's cases start this year).
+	if d.err == nil {
+		_, err := a.Cases.PublishAnnual(ctx, d.leader, cases.StatsQuery{Year: d.today.Year() - 1})
+		d.step("公开上年度执法数据", err)
+	}
+
 	// Overdue: filed more than 90 days ago and still under investigation.
 	late := d.open(100, "CSGL-CF-018", "吴某擅自倾倒渣土案", placeBojiqiao, d.person("吴某"), "")
 	d.record(late, 95, "吴某")

@@ -411,6 +411,10 @@ var probes = map[string]probe{
 		c := f.at(l, s).Case
 		return request{path: "/api/v1/cases/" + c + "/evidence/ev-" + c + "/file"}
 	}},
+	"GET /api/v1/cases/{id}/evidence/{evidenceId}/thumbnail": {build: func(f *authzFixture, l level, s side) request {
+		c := f.at(l, s).Case
+		return request{path: "/api/v1/cases/" + c + "/evidence/ev-" + c + "/thumbnail"}
+	}},
 	"POST /api/v1/cases/{id}/evidence": {build: func(f *authzFixture, l level, s side) request {
 		r := at("/api/v1/cases/{}/evidence", func(p *place) string { return p.Case })(f, l, s)
 		r.query = url.Values{"kind": {"document"}, "name": {"矩阵.txt"}, "takenAt": {"2026-01-05T10:00:00+08:00"}}
@@ -447,6 +451,14 @@ var probes = map[string]probe{
 		})},
 	"GET /api/v1/cases/{id}/case-file": {build: withQuery(at("/api/v1/cases/{}/case-file", func(p *place) string { return p.Case }),
 		func(*place) url.Values { return q("format", "pdf") })},
+	"GET /api/v1/statistics/annual": {kind: list, build: withQuery(get("/api/v1/statistics/annual"),
+		func(p *place) url.Values { return q("year", "2026", "regionCode", p.Region) })},
+	"GET /api/v1/statistics/annual.xlsx": {kind: list, build: withQuery(get("/api/v1/statistics/annual.xlsx"),
+		func(p *place) url.Values { return q("year", "2026", "regionCode", p.Region) })},
+	"GET /api/v1/statistics/annual/status": {kind: global, build: get("/api/v1/statistics/annual/status")},
+	"POST /api/v1/statistics/annual/publish": {build: withBody(get("/api/v1/statistics/annual/publish"), func(f *authzFixture, p *place) any {
+		return map[string]any{"year": 2000 + f.next()%20, "regionCode": p.Region}
+	})},
 	"GET /api/v1/document-kinds": {kind: global, build: get("/api/v1/document-kinds")},
 	"GET /api/v1/document-templates": {kind: list, build: withQuery(get("/api/v1/document-templates"),
 		func(p *place) url.Values { return q("regionCode", p.Region) })},

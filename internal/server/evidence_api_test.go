@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"io"
 	"net/http"
 	"net/url"
@@ -318,5 +319,49 @@ func TestEvidenceUploadResumesAfterADroppedConnection(t *testing.T) {
 		if err := k.me.Get(ctx, "/api/v1/evidence-uploads/"+bad.ID, nil, &bad); err != nil || bad.Received != 0 {
 			t.Fatalf("refused first piece kept: %+v %v", bad, err)
 		}
+	})
+}
+
+// TestPhotoThumbnails: a photo's thumbnail is a JPEG at most 320 pixels on its longer side, kept
+// after the first request; a picture declaring more than 50 megapixels is not decoded; a video has
+// none.
+func TestPhotoThumbnails(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '王某运输渣土未密闭案'`)
+		path := "/api/v1/cases/" + id + "/evidence"
+		wide := image.NewRGBA(image.Rect(0, 0, 1000, 400))
+		for i := range wide.Pix {
+			wide.Pix[i] = uint8(i)
+		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, wide, nil); err != nil {
+			t.Fatal(err)
+		}
+		var ev cases.Evidence
+		if err := k.me.Send(ctx, path, evidenceQuery("photo", "现场全景.jpg"), bytes.NewReader(buf.Bytes()), &ev); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			status, body := fetch(t, k.me, http.MethodGet, path+"/"+ev.ID+"/thumbnail", nil)
+			if status != http.StatusOK {
+				t.Fatalf("thumbnail: %d %s", status, body)
+			}
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(body))
+			if err != nil || cfg.Width != 320 || cfg.Height != 128 {
+				t.Fatalf("thumbnail: %+v %v", cfg, err)
+			}
+		}
+		// a small file that declares 8000×8000 pixels
+		huge := image.NewGray(image.Rect(0, 0, 8000, 8000))
+		buf.Reset()
+		if err := png.Encode(&buf, huge); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.me.Send(ctx, path, evidenceQuery("photo", "超大.png"), bytes.NewReader(buf.Bytes()), &ev); err != nil {
+			t.Fatal(err)
+		}
+		err := k.me.Get(ctx, path+"/"+ev.ID+"/thumbnail", nil, nil)
+		apiErr(t, err, http.StatusConflict, "EVIDENCE_IMAGE_TOO_LARGE")
 	})
 }

@@ -15,6 +15,7 @@ const MENU_CONTRACT = [
   ['案件线索', 'case.read'],
   ['法制审核', 'case.review'],
   ['执法公示', 'case.read'],
+  ['年度执法数据', 'case.read'],
   ['文书模板', 'case.settings'],
   ['行政区划', 'region.read'],
   ['组织机构', 'org.read'],

@@ -49,6 +49,9 @@ describe('证据与全过程记录', () => {
       await item.waitFor()
       assert.match(await item.innerText(), /SM3 [0-9a-f]{64}/)
       assert.match(await item.innerText(), /36\.112530, 115\.783610（WGS-84/)
+      // 照片有缩略图。
+      await item.getByTestId('evidence-thumb').waitFor()
+      assert.ok((await item.getByTestId('evidence-thumb').evaluate((img) => img.decode().then(() => img.naturalWidth))) > 0)
       await card.getByTestId('evidence-verify').click()
       await card.getByTestId('evidence-report').getByText(/全过程记录完整/).waitFor()
       await shot(page, 'evidence-phone-list')

@@ -62,4 +62,25 @@ describe('行政执法公示', () => {
       await anon.context.close()
     }
   })
+
+  it('负责人查看本年度执法数据并导出Excel；上年度已公开', async () => {
+    const { context, page } = await newPage(browser)
+    try {
+      await uiLogin(page, 'leader')
+      await page.goto('/statistics')
+      const totals = page.getByTestId('stats-totals')
+      await totals.getByText('行政处罚决定').waitFor()
+      assert.match(await totals.innerText(), /行政处罚决定\s*\d+ 件/)
+      const excel = await page.request.get(await page.getByTestId('stats-excel').getAttribute('href'))
+      assert.equal(excel.status(), 200)
+      assert.equal(excel.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      await shot(page, 'statistics-year')
+      await page.getByTestId('stats-year').locator('.el-select__wrapper').click()
+      const last = new Date().getFullYear() - 1
+      await page.locator('.el-select-dropdown__item:visible', { hasText: `${last}年度` }).click()
+      await page.getByText(/已公开/).first().waitFor()
+    } finally {
+      await context.close()
+    }
+  })
 })

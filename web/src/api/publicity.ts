@@ -36,3 +36,31 @@ export function keepPrivate(caseId: string, publicationId: string, reason: strin
 export function listPublicDecisions(params: { q?: string; page?: number; pageSize?: number }): Promise<Page<PublicDecisionView>> {
   return http.get<Page<PublicDecisionView>>('/public/decisions', { query: { ...params }, silent401: true })
 }
+
+export type AnnualStatistics = S['cases.Annual']
+export type AnnualCount = S['cases.Count']
+
+/** 年度行政执法数据（本辖区；已公开的为公开时的数据）。 */
+export function annualStatistics(year?: number): Promise<AnnualStatistics> {
+  return http.get<AnnualStatistics>('/statistics/annual', { query: year ? { year } : undefined })
+}
+
+export function annualStatisticsExcelUrl(year: number): string {
+  return `/api/v1/statistics/annual.xlsx?year=${year}`
+}
+
+export function publishAnnual(year: number): Promise<AnnualStatistics> {
+  return http.post<AnnualStatistics>('/statistics/annual/publish', { year })
+}
+
+/** 门户：公开的年度行政执法数据。 */
+export function publicAnnual(): Promise<AnnualStatistics[]> {
+  return http.get<AnnualStatistics[]>('/public/statistics/annual', { silent401: true })
+}
+
+export type AnnualStatus = S['cases.AnnualStatus']
+
+/** 上年度执法数据是否已公开（工作台提醒）。 */
+export function annualStatus(): Promise<AnnualStatus> {
+  return http.get<AnnualStatus>('/statistics/annual/status')
+}

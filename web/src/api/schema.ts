@@ -674,6 +674,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/evidence/{evidenceId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照片的缩略图（不超过320像素；记审计日志） */
+        get: operations["getCasesIdEvidenceEvidenceIdThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/exhibits": {
         parameters: {
             query?: never;
@@ -2456,6 +2473,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/statistics/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的年度行政执法数据（无需登录） */
+        get: operations["getPublicStatisticsAnnual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/summary": {
         parameters: {
             query?: never;
@@ -2607,6 +2641,74 @@ export interface paths {
         post?: never;
         /** 撤销本辖区的设置，改用上级设置或全国默认值（须写明理由）；需设置项的修改权限 */
         delete: operations["deleteSettingsKindRegionCode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度行政执法数据：行政处罚、强制措施、检查等，按种类、领域、实施主体（本辖区；已公开的为公开时的数据） */
+        get: operations["getStatisticsAnnual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/annual.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度行政执法数据导出为Excel */
+        get: operations["getStatisticsAnnual.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/annual/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公开上年度行政执法数据（每年1月31日前；公开后不再变动） */
+        post: operations["postStatisticsAnnualPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/annual/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上年度行政执法数据是否已公开（1月1日起未公开的提醒） */
+        get: operations["getStatisticsAnnualStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2878,6 +2980,44 @@ export interface components {
             reason?: string;
             rule?: string;
         };
+        "cases.Annual": {
+            basis: string;
+            byBody: components["schemas"]["cases.Count"][];
+            byDomain: components["schemas"]["cases.Count"][];
+            byKind: components["schemas"]["cases.Count"][];
+            due: string;
+            publishedAt?: string;
+            publishedBy?: string;
+            regionCode: string;
+            regionName: string;
+            totals: components["schemas"]["cases.AnnualTotals"];
+            warning?: string;
+            year: number;
+        };
+        "cases.AnnualStatus": {
+            due: string;
+            published: boolean;
+            warning?: string;
+            year: number;
+        };
+        "cases.AnnualTotals": {
+            changed: number;
+            confiscateFen: number;
+            courtEnforcement: number;
+            filed: number;
+            fineFen: number;
+            hearings: number;
+            inspections: number;
+            litigations: number;
+            measures: number;
+            noPenalty: number;
+            onSpot: number;
+            penalties: number;
+            reconsiderations: number;
+            sealed: number;
+            seized: number;
+            transfers: number;
+        };
         "cases.Approval": {
             approved: boolean;
             by: string;
@@ -2920,6 +3060,14 @@ export interface components {
             date: string;
             note?: string;
             reason: string;
+        };
+        "cases.Count": {
+            confiscateFen: number;
+            count: number;
+            fineFen: number;
+            inspections: number;
+            measures: number;
+            name: string;
         };
         "cases.CourtApply": {
             court: string;
@@ -3701,6 +3849,10 @@ export interface components {
             content: string;
             date?: string;
             reply: string;
+        };
+        "cases.StatsQuery": {
+            regionCode?: string;
+            year?: number;
         };
         "cases.StepView": {
             actorName: string;
@@ -6739,6 +6891,36 @@ export interface operations {
         };
     };
     getCasesIdEvidenceEvidenceIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getCasesIdEvidenceEvidenceIdThumbnail: {
         parameters: {
             query?: never;
             header?: never;
@@ -10878,6 +11060,37 @@ export interface operations {
             };
         };
     };
+    getPublicStatisticsAnnual: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Annual"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getPublicSummary: {
         parameters: {
             query?: never;
@@ -11283,6 +11496,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["settings.View"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getStatisticsAnnual: {
+        parameters: {
+            query?: {
+                year?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Annual"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getStatisticsAnnual.xlsx": {
+        parameters: {
+            query?: {
+                year?: number;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postStatisticsAnnualPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cases.StatsQuery"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.Annual"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getStatisticsAnnualStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cases.AnnualStatus"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

@@ -35,6 +35,7 @@ export const routes: RouteRecordRaw[] = [
       page('cases/new', 'case-new', () => import('@/views/CaseNewView.vue'), { title: '立案申请', permission: 'case.handle', parent: 'cases' }),
       page('cases/legal', 'cases-legal', () => import('@/views/CasesView.vue'), { title: '法制审核', permission: 'case.review', caseQueue: 'legal' }),
       page('cases/:id', 'case-detail', () => import('@/views/CaseView.vue'), { title: '案件详情', permission: 'case.read', parent: 'cases' }),
+      page('statistics', 'statistics', () => import('@/views/StatisticsView.vue'), { title: '年度执法数据', permission: 'case.read' }),
       page('publicity', 'publicity', () => import('@/views/PublicityView.vue'), { title: '执法公示', permission: 'case.read' }),
       page('documents/templates', 'document-templates', () => import('@/views/DocumentTemplatesView.vue'), { title: '文书模板', permission: 'case.settings' }),
       page('leads', 'leads', () => import('@/views/LeadsView.vue'), { title: '案件线索', permission: 'case.read' }),

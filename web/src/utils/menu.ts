@@ -9,6 +9,7 @@ export type MenuIcon =
   | 'legal'
   | 'templates'
   | 'publicity'
+  | 'statistics'
   | 'regions'
   | 'orgs'
   | 'people'
@@ -43,6 +44,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/leads', title: '案件线索', icon: 'leads', permission: 'case.read' },
   { path: '/cases/legal', title: '法制审核', icon: 'legal', permission: 'case.review' },
   { path: '/publicity', title: '执法公示', icon: 'publicity', permission: 'case.read' },
+  { path: '/statistics', title: '年度执法数据', icon: 'statistics', permission: 'case.read' },
   { path: '/documents/templates', title: '文书模板', icon: 'templates', permission: 'case.settings' },
   { path: '/regions', title: '行政区划', icon: 'regions', permission: 'region.read' },
   { path: '/orgs', title: '组织机构', icon: 'orgs', permission: 'org.read' },
