@@ -3165,6 +3165,14 @@ type DocumentsPublic struct {
 	Sm3            string         `json:"sm3"`
 }
 
+// DocumentsSealInfo defines model for documents.SealInfo.
+type DocumentsSealInfo struct {
+	OrgID      string `json:"orgId"`
+	Sm3        string `json:"sm3"`
+	UploadedAt string `json:"uploadedAt"`
+	UploadedBy string `json:"uploadedBy"`
+}
+
 // DocumentsTemplate defines model for documents.Template.
 type DocumentsTemplate struct {
 	Body       string   `json:"body"`

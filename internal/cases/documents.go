@@ -180,11 +180,14 @@ func (s *Service) Documents(ctx context.Context, p *access.Principal, id string)
 	out := CaseDocuments{Issued: issued}
 	st := &r.State.V
 	for _, k := range documents.Kinds {
-		o := DocumentOption{Kind: k, Why: documentReady(st, k.Code), Refs: st.refs(k.Code)}
+		o := DocumentOption{Kind: k, Why: documentReady(st, k.Code), Refs: st.refs(k.Code), Signers: []string{}}
 		o.Ready = o.Why == ""
-		if t, err := documents.National(k.Code); err == nil {
-			o.Signers = t.Signers
+		// the signature places of the template in force here
+		t, err := s.Paperwork.TemplateFor(ctx, s.DB.R, k.Code, r.RegionCode)
+		if err != nil {
+			return CaseDocuments{}, err
 		}
+		o.Signers = t.Signers
 		out.Options = append(out.Options, o)
 	}
 	return out, nil

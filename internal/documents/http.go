@@ -217,9 +217,16 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Post("/api/v1/document-templates/{kind}/clear", access.CaseSettings, "本辖区恢复使用上级或全国的模板", httpx.ByIDWithBody(s.ClearTemplate)),
 		httpx.Post("/api/v1/document-templates/{kind}/preview", access.CaseRead, "用样例案件预览编辑中的模板（PDF）",
 			httpx.Raw(s.previewTemplate, httpx.Doc{Body: TemplateInput{}})),
+		httpx.Put("/api/v1/document-seals/{orgId}", access.CaseSettings, "设置机关的文书印章图片（请求体为透明底PNG，不超过1MB）", httpx.ByIDStream(s.SetSeal)),
+		httpx.Get("/api/v1/document-seals/{orgId}", access.CaseRead, "机关的文书印章图片（PNG）", httpx.Raw(s.handleSeal, httpx.Doc{})),
 	), httpx.Tagged("公众门户",
+		streamed(httpx.Post("/api/v1/public/documents/check", "", "文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录）",
+			httpx.Raw(s.PublicFind, httpx.Doc{Response: Check{}})).AsPublic()),
 		httpx.Get("/api/v1/public/documents/{id}", "", "文书核验：扫描文书二维码查看其要点与电子签名是否有效（无需登录）", httpx.ByID(s.PublicGet)).AsPublic(),
 		httpx.Post("/api/v1/public/documents/{id}/check", "", "文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录）",
 			httpx.ByIDStream(s.PublicCheck)).AsPublic(),
 	)...)
 }
+
+// streamed marks a hand-written route whose body is a file sent as it is.
+func streamed(rt httpx.Route) httpx.Route { rt.Stream = true; return rt }

@@ -9,6 +9,7 @@ import (
 	"image"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"zhifa/internal/platform/blob"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
+	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/paper"
 	"zhifa/internal/platform/secret"
@@ -69,6 +71,7 @@ type Request struct {
 	Data        map[string]any
 	Signatures  map[string]image.Image
 	Facts       Facts
+	seal        image.Image
 }
 
 // pdfLimit bounds a presented PDF and a rendered one.
@@ -97,7 +100,7 @@ func (s *Service) render(t Template, req Request, id, watermark string) ([]byte,
 		return nil, 0, err
 	}
 	d := &paper.Doc{Issuer: req.Issuer, Title: t.Title, Number: req.Number, Blocks: blocks, Date: req.Date,
-		Signatures: req.Signatures, Footer: req.Number, Watermark: watermark}
+		Signatures: req.Signatures, Footer: req.Number, Watermark: watermark, Seal: req.seal}
 	if id != "" {
 		d.QR, d.QRCaption = s.verifyURL(id), "扫码核验真伪"
 	}
@@ -121,6 +124,9 @@ func (s *Service) Preview(ctx context.Context, req Request) ([]byte, error) {
 	}
 	if req.Number == "" {
 		req.Number = req.CaseNumber + "之（待编号）"
+	}
+	if req.seal, err = s.seal(ctx, s.DB.R, req.IssuerOrgID); err != nil {
+		return nil, err
 	}
 	pdf, _, err := s.render(t, req, "", "预 览")
 	return pdf, err
@@ -147,6 +153,9 @@ func (s *Service) Issue(ctx context.Context, tx *db.Tx, p *access.Principal, req
 			return Document{}, err
 		}
 		req.Number = fmt.Sprintf("%s之%d", req.CaseNumber, n+1)
+	}
+	if req.seal, err = s.seal(ctx, tx, req.IssuerOrgID); err != nil {
+		return Document{}, err
 	}
 	id := ids.New()
 	pdf, pages, err := s.render(t, req, id, "")
@@ -269,6 +278,46 @@ type Check struct {
 	Matches      bool   `json:"matches"`
 }
 
+// digestOf hashes a presented file with SM3, within the size a document can have.
+func digestOf(body io.Reader) (string, error) {
+	h := sm3.New()
+	n, err := io.Copy(h, io.LimitReader(body, pdfLimit+1))
+	if err != nil {
+		return "", apperr.Invalid("DOCUMENT_UPLOAD_FAILED", "文件未能完整接收，请重新选择文件")
+	}
+	if n > pdfLimit {
+		return "", apperr.Invalid("DOCUMENT_TOO_LARGE", "文件超过20MB，不是本平台出具的文书")
+	}
+	if n == 0 {
+		return "", apperr.Invalid("DOCUMENT_EMPTY", "请选择要核验的PDF文件")
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// PublicFind finds the document a presented PDF is, by its SM3 digest, for whoever holds a copy
+// whose QR code cannot be read; a file the platform did not issue, or altered, matches none.
+func (s *Service) PublicFind(w http.ResponseWriter, r *http.Request) error {
+	got, err := digestOf(r.Body)
+	if err != nil {
+		return err
+	}
+	var id string
+	if err := db.Get(r.Context(), s.DB.R, &id, `SELECT id FROM documents WHERE sm3 = ? ORDER BY issued_at LIMIT 1`, got); err != nil {
+		if db.IsNoRows(err) {
+			return apperr.Invalid("DOCUMENT_NOT_ISSUED", "本平台没有出具与该文件一致的文书：文件可能被改动，或不是本平台出具的（SM3摘要 "+got[:16]+"…）")
+		}
+		return err
+	}
+	pub, err := s.public(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !pub.SignatureValid {
+		return apperr.Invalid("DOCUMENT_SIGNATURE_INVALID", "该文书的电子签名无法用出具机关的公钥验证，请向出具机关核实")
+	}
+	return httpx.OK(w, Check{Public: pub, PresentedSM3: got, Matches: true})
+}
+
 // PublicCheck compares a presented PDF with the document the QR code names: the same SM3 digest
 // as the one recorded and signed, and a signature that verifies with the agency's public key.
 // Any difference is refused with its reason; nothing is kept of the presented file.
@@ -277,18 +326,10 @@ func (s *Service) PublicCheck(ctx context.Context, _ *access.Principal, id strin
 	if err != nil {
 		return Check{}, err
 	}
-	h := sm3.New()
-	n, err := io.Copy(h, io.LimitReader(body, pdfLimit+1))
+	got, err := digestOf(body)
 	if err != nil {
-		return Check{}, apperr.Invalid("DOCUMENT_UPLOAD_FAILED", "文件未能完整接收，请重新选择文件")
+		return Check{}, err
 	}
-	if n > pdfLimit {
-		return Check{}, apperr.Invalid("DOCUMENT_TOO_LARGE", "文件超过20MB，不是本平台出具的文书")
-	}
-	if n == 0 {
-		return Check{}, apperr.Invalid("DOCUMENT_EMPTY", "请选择要核验的PDF文件")
-	}
-	got := fmt.Sprintf("%x", h.Sum(nil))
 	if !pub.SignatureValid {
 		return Check{}, apperr.Invalid("DOCUMENT_SIGNATURE_INVALID", "该文书的电子签名无法用出具机关的公钥验证，请向出具机关核实")
 	}

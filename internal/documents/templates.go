@@ -66,7 +66,7 @@ func National(kind string) (Template, error) {
 
 // signers lists the signature places of a body.
 func signers(body string) []string {
-	var out []string
+	out := []string{}
 	seen := map[string]bool{}
 	for _, line := range strings.Split(body, "\n") {
 		line = strings.TrimSpace(line)

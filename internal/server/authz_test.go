@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -459,7 +462,11 @@ var probes = map[string]probe{
 	"POST /api/v1/statistics/annual/publish": {build: withBody(get("/api/v1/statistics/annual/publish"), func(f *authzFixture, p *place) any {
 		return map[string]any{"year": 2000 + f.next()%20, "regionCode": p.Region}
 	})},
-	"GET /api/v1/document-kinds": {kind: global, build: get("/api/v1/document-kinds")},
+	"PUT /api/v1/document-seals/{orgId}": {build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/document-seals/" + f.at(l, s).Org, raw: sealPNG()}
+	}},
+	"GET /api/v1/document-seals/{orgId}": {build: at("/api/v1/document-seals/{}", func(p *place) string { return p.Org })},
+	"GET /api/v1/document-kinds":         {kind: global, build: get("/api/v1/document-kinds")},
 	"GET /api/v1/document-templates": {kind: list, build: withQuery(get("/api/v1/document-templates"),
 		func(p *place) url.Values { return q("regionCode", p.Region) })},
 	"GET /api/v1/document-templates/{kind}": {build: withQuery(get("/api/v1/document-templates/inquiry_record"),
@@ -591,6 +598,24 @@ type caller struct {
 	role  access.RoleInfo
 	level level
 	token string
+}
+
+// sealPNG is a red round seal on a transparent ground.
+func sealPNG() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 200, 200))
+	for y := 0; y < 200; y++ {
+		for x := 0; x < 200; x++ {
+			d := (x-100)*(x-100) + (y-100)*(y-100)
+			if d <= 95*95 && d >= 85*85 || (x-100)*(x-100)+(y-100)*(y-100) <= 20*20 {
+				img.Set(x, y, color.NRGBA{R: 220, A: 230})
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }
 
 // templateBody is the national 责令改正通知书 offered as a region's own.

@@ -209,8 +209,17 @@ func TestDocumentsIssuedVerifiedAndRefusedOutOfOrder(t *testing.T) {
 		if err := anon.Send(ctx, "/api/v1/public/documents/"+doc.ID+"/check", nil, bytes.NewReader(pdf), &check); err != nil || !check.Matches {
 			t.Fatalf("the genuine PDF: %v %+v", err, check)
 		}
+		var found struct {
+			ID      string `json:"id"`
+			Matches bool   `json:"matches"`
+		}
+		if err := anon.Send(ctx, "/api/v1/public/documents/check", nil, bytes.NewReader(pdf), &found); err != nil || !found.Matches || found.ID != doc.ID {
+			t.Fatalf("found by its digest: %v %+v", err, found)
+		}
 		altered := bytes.Replace(pdf, []byte("/Creator"), []byte("/Creatox"), 1)
-		err := anon.Send(ctx, "/api/v1/public/documents/"+doc.ID+"/check", nil, bytes.NewReader(altered), nil)
+		err := anon.Send(ctx, "/api/v1/public/documents/check", nil, bytes.NewReader(altered), nil)
+		apiErr(t, err, http.StatusBadRequest, "DOCUMENT_NOT_ISSUED")
+		err = anon.Send(ctx, "/api/v1/public/documents/"+doc.ID+"/check", nil, bytes.NewReader(altered), nil)
 		apiErr(t, err, http.StatusBadRequest, "DOCUMENT_ALTERED")
 		err = anon.Get(ctx, "/api/v1/public/documents/"+strings.Repeat("0", 36), nil, nil)
 		apiErr(t, err, http.StatusNotFound, "DOCUMENT_NOT_FOUND")
@@ -377,5 +386,46 @@ func TestCaseFileExport(t *testing.T) {
 		apiErr(t, err, http.StatusForbidden, "CASE_NOT_ASSIGNED")
 		err = k.leader.Get(ctx, base+"/case-file", url.Values{"format": {"doc"}}, nil)
 		apiErr(t, err, http.StatusBadRequest, "CASE_FILE_FORMAT")
+	})
+}
+
+// TestAgencySealOnDocuments: a jurisdiction's administrator sets the bureau's seal; documents
+// issued afterwards carry it over the 落款; what is not a PNG of a seal's size is refused.
+func TestAgencySealOnDocuments(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		k := newCaseKit(t, e)
+		bureau := lookup(t, e.app.DB, `SELECT id FROM organizations WHERE name = '阳谷县综合行政执法局'`)
+		id := lookup(t, e.app.DB, `SELECT id FROM cases WHERE title = '阳谷县某渣土运输公司沿途遗撒建筑垃圾案'`)
+		issue := func() []byte {
+			var d issued
+			if err := k.me.Do(ctx, http.MethodPost, "/api/v1/cases/"+id+"/documents", map[string]any{"kind": "penalty_decision"}, &d); err != nil {
+				t.Fatal(err)
+			}
+			status, pdf := fetch(t, k.me, http.MethodGet, "/api/v1/cases/"+id+"/documents/"+d.ID+"/file", nil)
+			if status != http.StatusOK {
+				t.Fatal(status)
+			}
+			return pdf
+		}
+		if bytes.Contains(issue(), []byte("/Subtype /Image")) {
+			t.Fatal("an image in a document before any seal was set")
+		}
+		err := k.legal.Get(ctx, "/api/v1/document-seals/"+bureau, nil, nil)
+		apiErr(t, err, http.StatusConflict, "DOCUMENT_SEAL_NONE")
+		for _, bad := range [][]byte{photo(t, 3), []byte("not an image")} {
+			err := k.legal.Stream(ctx, http.MethodPut, "/api/v1/document-seals/"+bureau, nil, bytes.NewReader(bad), nil)
+			apiErr(t, err, http.StatusBadRequest, "DOCUMENT_SEAL_INVALID")
+		}
+		err = k.me.Stream(ctx, http.MethodPut, "/api/v1/document-seals/"+bureau, nil, bytes.NewReader(sealPNG()), nil)
+		apiErr(t, err, http.StatusForbidden, "FORBIDDEN")
+		if err := k.legal.Stream(ctx, http.MethodPut, "/api/v1/document-seals/"+bureau, nil, bytes.NewReader(sealPNG()), nil); err != nil {
+			t.Fatal(err)
+		}
+		if status, png := fetch(t, k.legal, http.MethodGet, "/api/v1/document-seals/"+bureau, nil); status != http.StatusOK || !bytes.Equal(png, sealPNG()) {
+			t.Fatalf("seal: %d", status)
+		}
+		if !bytes.Contains(issue(), []byte("/Subtype /Image")) {
+			t.Error("the seal is not on the document issued after it was set")
+		}
 	})
 }

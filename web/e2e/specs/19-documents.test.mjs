@@ -9,6 +9,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { apiAs, launchBrowser, newPage, shot, uiLogin } from '../lib.mjs'
 
+// 120×120 的透明底红色圆形印章（PNG）。
+const SEAL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAHgAAAB4CAYAAAA5ZDbSAAAB20lEQVR42u3d2W1CURBEQYJw/kE5CMfhHAxGzOlqif83XQyb4PJ4iIiIiIiIiEg2319fP1o4Cvfqm1ZjoMAHUWEPocIegwU9Agt6BBb0EC7kf4BdubYZXNcbxXXtQVjzRHHNFi3AnIY277Vhl5+SDAjZYLr4sIF8sHOwF7jhbuCGO4Ib7gpuvDPA4c7ghruDG+8QbrhH2xvvEm64T7jxXgGHe4Ub7xfwODCiwx3b3vgWAx4HRnO4a9sb32K48S0GDFiuApeef69d61t6v4x7/c4J+AnYwhyTwKUfZgN+Ie7FeQAD7gAXjz0CDBgwYMC7wFfKqJ4z+ZbrtMEeogEDBgwYMGCfZAEGXAZ+FvnaLJPAf0W+OMcs8LUPaj4a2HeyAndO36qMbi9gwIAXgCEHXhwCjm6vLR55awd44L074OjDsy0e2F7AA8CQB3oFPNAr5Hifzose6BJwvEdbPNAh5IHuIMc7AzzQGeSBriAPdAQ53o1/AB/oJfe/9bqAPNnBMvLM7JUfgZnX0Ju4zwx/pYDybG8povQb5Im3iJePWCgdD/HRRb27rNrZH2dK+68Ci8ciZqA/6faQLjLVKDTFKDS1KDSlIDaNILbWY+BaPXpH0IKIiIiIiMhsfgEHCxSN6AlbJQAAAABJRU5ErkJggg==', 'base64')
+
 /** 在签名板上画一笔。 */
 async function sign(page, testId) {
   const canvas = page.getByTestId(testId).locator('canvas')
@@ -107,6 +110,11 @@ describe('文书', () => {
       await anon.page.getByTestId('verify-file').setInputFiles({ name: '改过的.pdf', mimeType: 'application/pdf', buffer: altered })
       await anon.page.getByTestId('verify-result').getByText(/不一致：文件已被改动/).waitFor()
       await shot(anon.page, 'documents-verify-altered')
+      // 二维码无法识别：上传文件按摘要查找。
+      await anon.page.goto('/portal/verify')
+      await anon.page.getByTestId('verify-file').setInputFiles({ name: '询问笔录.pdf', mimeType: 'application/pdf', buffer: pdf })
+      await anon.page.getByTestId('verify-title').getByText('询问笔录').waitFor()
+      await anon.page.getByTestId('verify-result').getByText('文件与出具的文书一致，未被改动').waitFor()
     } finally {
       await anon.context.close()
     }
@@ -117,6 +125,11 @@ describe('文书', () => {
     try {
       await uiLogin(page, 'legal')
       await page.goto('/documents/templates')
+      // 本局的印章：上传后显示，此后出具的文书加盖。
+      const seal = page.getByTestId('seal-card')
+      await seal.getByText('尚未设置印章').waitFor()
+      await seal.getByTestId('seal-file').setInputFiles({ name: '印章.png', mimeType: 'image/png', buffer: SEAL })
+      await seal.locator('img.seal-img').waitFor()
       const row = page.getByTestId('template-table').locator('tr', { hasText: '责令改正通知书' })
       await row.getByText('全国默认').waitFor()
       await row.getByTestId('template-edit-correction_order').click()

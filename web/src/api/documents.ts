@@ -91,3 +91,18 @@ export function publicDocument(id: string): Promise<PublicDocument> {
 export function checkDocument(id: string, file: Blob): Promise<DocumentCheck> {
   return request<DocumentCheck>('POST', `/public/documents/${enc(id)}/check`, { file, silent401: true })
 }
+
+/** 机关的文书印章图片地址（PNG；未设置时 409）。 */
+export function sealUrl(orgId: string): string {
+  return `${API_BASE}/document-seals/${enc(orgId)}`
+}
+
+/** 设置机关的文书印章（透明底PNG，不超过1MB）。 */
+export function setSeal(orgId: string, file: Blob): Promise<unknown> {
+  return request('PUT', `/document-seals/${enc(orgId)}`, { file })
+}
+
+/** 二维码无法识别时：上传所持 PDF，按 SM3 摘要查找本平台出具的文书。 */
+export function findDocument(file: Blob): Promise<DocumentCheck> {
+  return request<DocumentCheck>('POST', '/public/documents/check', { file, silent401: true })
+}

@@ -1973,6 +1973,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-seals/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关的文书印章图片（PNG） */
+        get: operations["getDocumentSealsOrgId"];
+        /** 设置机关的文书印章图片（请求体为透明底PNG，不超过1MB） */
+        put: operations["putDocumentSealsOrgId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-templates": {
         parameters: {
             query?: never;
@@ -2433,6 +2451,23 @@ export interface paths {
         get: operations["getPublicDiscretion"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/documents/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录） */
+        post: operations["postPublicDocumentsCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4908,6 +4943,12 @@ export interface components {
             signature: string;
             signatureValid: boolean;
             sm3: string;
+        };
+        "documents.SealInfo": {
+            orgId: string;
+            sm3: string;
+            uploadedAt: string;
+            uploadedBy: string;
         };
         "documents.Template": {
             body: string;
@@ -9798,6 +9839,70 @@ export interface operations {
             };
         };
     };
+    getDocumentSealsOrgId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putDocumentSealsOrgId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.SealInfo"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getDocumentTemplates: {
         parameters: {
             query?: {
@@ -10981,6 +11086,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["discretion.PublishedList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postPublicDocumentsCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["documents.Check"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */

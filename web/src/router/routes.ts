@@ -10,6 +10,7 @@ function page(path: string, name: string, component: RouteRecordSingleView['comp
 export const routes: RouteRecordRaw[] = [
   page('/login', 'login', () => import('@/views/LoginView.vue'), { title: '登录', public: true }),
   page('/portal', 'portal', () => import('@/views/PortalView.vue'), { title: '公众门户', public: true }),
+  page('/portal/verify', 'portal-verify-upload', () => import('@/views/PortalVerifyView.vue'), { title: '文书核验', public: true }),
   page('/portal/verify/:id', 'portal-verify', () => import('@/views/PortalVerifyView.vue'), { title: '文书核验', public: true }),
   page('/portal/catalog/:id', 'portal-catalog-item', () => import('@/views/PortalCatalogItemView.vue'), { title: '权责清单事项', public: true }),
   {
