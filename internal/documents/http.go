@@ -220,11 +220,11 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Put("/api/v1/document-seals/{orgId}", access.CaseSettings, "设置机关的文书印章图片（请求体为透明底PNG，不超过1MB）", httpx.ByIDStream(s.SetSeal)),
 		httpx.Get("/api/v1/document-seals/{orgId}", access.CaseRead, "机关的文书印章图片（PNG）", httpx.Raw(s.handleSeal, httpx.Doc{})),
 	), httpx.Tagged("公众门户",
-		streamed(httpx.Post("/api/v1/public/documents/check", "", "文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录）",
-			httpx.Raw(s.PublicFind, httpx.Doc{Response: Check{}})).AsPublic()),
+		s.throttled(streamed(httpx.Post("/api/v1/public/documents/check", "", "文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录；同一地址每分钟约30次）",
+			httpx.Raw(s.PublicFind, httpx.Doc{Response: Check{}})).AsPublic())),
 		httpx.Get("/api/v1/public/documents/{id}", "", "文书核验：扫描文书二维码查看其要点与电子签名是否有效（无需登录）", httpx.ByID(s.PublicGet)).AsPublic(),
-		httpx.Post("/api/v1/public/documents/{id}/check", "", "文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录）",
-			httpx.ByIDStream(s.PublicCheck)).AsPublic(),
+		s.throttled(httpx.Post("/api/v1/public/documents/{id}/check", "", "文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录；同一地址每分钟约30次）",
+			httpx.ByIDStream(s.PublicCheck)).AsPublic()),
 	)...)
 }
 

@@ -42,6 +42,8 @@ type Service struct {
 	Sample func(kind string) map[string]any
 	// RegionNames names regions, for the source of a template.
 	RegionNames func(ctx context.Context, c db.Conn, codes []string) (map[string]string, error)
+
+	checks throttle // presented files per caller address
 }
 
 // Facts are what the public verification page shows of a document: nothing a party would not

@@ -429,3 +429,17 @@ func TestAgencySealOnDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestPublicChecksAreThrottled: anyone may present files for verification, a burst of ten from one
+// address, then no faster than one every two seconds.
+func TestPublicChecksAreThrottled(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		anon := e.anon()
+		for i := 0; i < 10; i++ {
+			err := anon.Send(ctx, "/api/v1/public/documents/check", nil, bytes.NewReader(nil), nil)
+			apiErr(t, err, http.StatusBadRequest, "DOCUMENT_EMPTY")
+		}
+		err := anon.Send(ctx, "/api/v1/public/documents/check", nil, bytes.NewReader([]byte("%PDF-1.7")), nil)
+		apiErr(t, err, http.StatusTooManyRequests, "DOCUMENT_CHECK_TOO_MANY")
+	})
+}

@@ -19,6 +19,7 @@ const (
 	KindLocked                           // account locked: 423
 	KindUnsupportedMedia                 // a body in a format the route does not take: 415
 	KindTooLarge                         // an upload over its limit: 413
+	KindTooMany                          // too many requests from one address: 429
 	KindInternal                         // our fault: 500
 )
 
@@ -76,6 +77,9 @@ func InvalidField(field, code, msg string) *Error {
 func NotFound(what string) *Error {
 	return &Error{Kind: KindNotFound, Code: "NOT_FOUND", Message: what + "不存在或无权查看"}
 }
+
+// TooMany is a request refused because its sender asked too often.
+func TooMany(code, msg string) *Error { return &Error{Kind: KindTooMany, Code: code, Message: msg} }
 
 // Conflict reports a duplicate or a clash with existing data.
 func Conflict(code, msg string) *Error { return &Error{Kind: KindConflict, Code: code, Message: msg} }

@@ -185,6 +185,8 @@ func StatusOf(e *apperr.Error) int {
 		return http.StatusUnsupportedMediaType
 	case apperr.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case apperr.KindTooMany:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

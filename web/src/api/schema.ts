@@ -2466,7 +2466,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录） */
+        /** 文书核验：二维码无法识别时上传所持PDF，按SM3摘要查找本平台出具的文书并验证签名（无需登录；同一地址每分钟约30次） */
         post: operations["postPublicDocumentsCheck"];
         delete?: never;
         options?: never;
@@ -2500,7 +2500,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录） */
+        /** 文书核验：上传所持PDF，比对SM3摘要并验证出具机关的SM2签名（无需登录；同一地址每分钟约30次） */
         post: operations["postPublicDocumentsIdCheck"];
         delete?: never;
         options?: never;
