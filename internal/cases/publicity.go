@@ -238,6 +238,8 @@ func MaskName(name string) string {
 var (
 	residentIDPattern = regexp.MustCompile(`[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]`)
 	phonePattern      = regexp.MustCompile(`1[3-9]\d{9}`)
+	// a motor vehicle's plate (GA 36): province, issuing office letter, five or six characters
+	platePattern = regexp.MustCompile(`([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-Z])[·•.\s]?[A-Z0-9]{5,6}`)
 )
 
 // maskText removes from a text what would identify a natural person: the full names given
@@ -249,6 +251,7 @@ func maskText(s string, names []string) string {
 		}
 	}
 	s = residentIDPattern.ReplaceAllString(s, "（身份证号码已隐去）")
+	s = platePattern.ReplaceAllString(s, "${1}${2}·*****")
 	return phonePattern.ReplaceAllString(s, "（电话已隐去）")
 }
 
@@ -270,6 +273,9 @@ func unmasked(s string, names []string, ids []string) string {
 	}
 	if phonePattern.MatchString(s) {
 		return "电话号码"
+	}
+	if platePattern.MatchString(s) {
+		return "机动车号牌"
 	}
 	return ""
 }

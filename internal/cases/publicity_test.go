@@ -11,10 +11,10 @@ func TestMaskingLeavesNothingToRebuild(t *testing.T) {
 			t.Errorf("MaskName(%q) = %q, want %q", name, got, want)
 		}
 	}
-	text := "王小明（身份证号码371521198803150016，电话13812345678）驾驶货车运输渣土，王小明承认未密闭。"
+	text := "王小明（身份证号码371521198803150016，电话13812345678）驾驶鲁P·A1234B号货车运输渣土，王小明承认未密闭。"
 	got := maskText(text, []string{"王小明"})
 	if strings.Contains(got, "王小明") || strings.Contains(got, "371521198803150016") || strings.Contains(got, "13812345678") ||
-		strings.Count(got, "王某") != 2 {
+		strings.Contains(got, "A1234B") || !strings.Contains(got, "鲁P·*****") || strings.Count(got, "王某") != 2 {
 		t.Errorf("masked: %s", got)
 	}
 	if what := unmasked(got, []string{"王小明"}, []string{"371521198803150016"}); what != "" {

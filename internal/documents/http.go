@@ -88,19 +88,9 @@ func (s *Service) GetTemplate(ctx context.Context, p *access.Principal, kind str
 // SaveTemplate sets a jurisdiction's wording of a kind as a new version, after checking that it
 // fills from a made-up case into a document every character of which prints.
 func (s *Service) SaveTemplate(ctx context.Context, p *access.Principal, kind string, in TemplateInput) (TemplateView, error) {
-	if !p.Can(access.CaseSettings) {
-		return TemplateView{}, apperr.Forbidden("没有设置文书模板的权限")
-	}
-	code, err := regionOf(p, in.RegionCode)
+	code, k, err := writable(p, kind, in.RegionCode)
 	if err != nil {
 		return TemplateView{}, err
-	}
-	if !p.Scope().Contains(code) {
-		return TemplateView{}, apperr.Forbidden("只能设置本辖区的文书模板，上级辖区的模板由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
-	}
-	k, ok := KindOf(kind)
-	if !ok {
-		return TemplateView{}, apperr.NotFound("文书种类")
 	}
 	t := Template{Kind: kind, Title: in.Title, Body: in.Body}
 	if err := checkTemplate(&t, s.Sample(kind)); err != nil {
@@ -115,21 +105,31 @@ func (s *Service) SaveTemplate(ctx context.Context, p *access.Principal, kind st
 	return s.GetTemplate(ctx, p, kind, TemplateQuery{RegionCode: code})
 }
 
-// ClearTemplate returns a jurisdiction to the template above it (its county's, or the national).
-func (s *Service) ClearTemplate(ctx context.Context, p *access.Principal, kind string, in TemplateQuery) (TemplateView, error) {
+// writable checks that the caller may set a kind's template for a region: the permission, the
+// region inside its jurisdiction (a township does not change its county's), a kind of the set.
+func writable(p *access.Principal, kind, region string) (string, Kind, error) {
 	if !p.Can(access.CaseSettings) {
-		return TemplateView{}, apperr.Forbidden("没有设置文书模板的权限")
+		return "", Kind{}, apperr.Forbidden("没有设置文书模板的权限")
 	}
-	code, err := regionOf(p, in.RegionCode)
+	code, err := regionOf(p, region)
 	if err != nil {
-		return TemplateView{}, err
+		return "", Kind{}, err
 	}
 	if !p.Scope().Contains(code) {
-		return TemplateView{}, apperr.Forbidden("只能设置本辖区的文书模板，上级辖区的模板由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
+		return "", Kind{}, apperr.Forbidden("只能设置本辖区的文书模板，上级辖区的模板由上级维护").WithCode("OUT_OF_WRITE_SCOPE")
 	}
 	k, ok := KindOf(kind)
 	if !ok {
-		return TemplateView{}, apperr.NotFound("文书种类")
+		return "", Kind{}, apperr.NotFound("文书种类")
+	}
+	return code, k, nil
+}
+
+// ClearTemplate returns a jurisdiction to the template above it (its county's, or the national).
+func (s *Service) ClearTemplate(ctx context.Context, p *access.Principal, kind string, in TemplateQuery) (TemplateView, error) {
+	code, k, err := writable(p, kind, in.RegionCode)
+	if err != nil {
+		return TemplateView{}, err
 	}
 	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		var own int
