@@ -5,17 +5,29 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/signintech/gopdf"
 )
 
 // The fonts the product carries (fonts/README.md states their licences): a Song face for the
-// text and a fallback face for the characters beyond GB 2312 that names and places use.
+// text and a fallback face for the characters beyond GB 2312 that names and places use. They are
+// kept zstd-compressed and restored byte for byte when first needed.
 var (
-	//go:embed fonts/gbsn00lp.ttf
-	songTTF []byte
-	//go:embed fonts/DroidSansFallbackFull.ttf
-	fallbackTTF []byte
+	//go:embed fonts/gbsn00lp.ttf.zst
+	songZst []byte
+	//go:embed fonts/DroidSansFallbackFull.ttf.zst
+	fallbackZst []byte
 )
+
+// unpack restores a compressed font.
+func unpack(zst []byte) ([]byte, error) {
+	d, err := zstd.NewReader(nil)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return d.DecodeAll(zst, nil)
+}
 
 const (
 	faceSong     = "song"
@@ -61,14 +73,19 @@ func fonts() (*typeface, error) {
 		t := &typeface{container: &gopdf.FontContainer{}}
 		for _, f := range []struct {
 			name string
-			data []byte
-		}{{faceSong, songTTF}, {faceFallback, fallbackTTF}} {
-			if err := t.container.AddTTFFontData(f.name, f.data); err != nil {
+			zst  []byte
+		}{{faceSong, songZst}, {faceFallback, fallbackZst}} {
+			data, err := unpack(f.zst)
+			if err != nil {
+				loadErr = fmt.Errorf("font %s: %w", f.name, err)
+				return
+			}
+			if err := t.container.AddTTFFontData(f.name, data); err != nil {
 				loadErr = fmt.Errorf("font %s: %w", f.name, err)
 				return
 			}
 			fc := &face{name: f.name}
-			if err := fc.metrics.SetTTFData(f.data); err != nil {
+			if err := fc.metrics.SetTTFData(data); err != nil {
 				loadErr = fmt.Errorf("font %s: %w", f.name, err)
 				return
 			}

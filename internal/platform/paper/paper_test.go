@@ -2,7 +2,9 @@ package paper
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,5 +123,21 @@ func TestLongDocumentsFlowOntoPagesWithoutLosingText(t *testing.T) {
 	}
 	if !strings.Contains(got, "第3页") && !strings.Contains(got, "第2页") {
 		t.Errorf("the document did not flow onto a second page")
+	}
+}
+
+// The carried fonts restore to the unmodified files their licences let us redistribute.
+func TestFontsAreTheUnmodifiedFiles(t *testing.T) {
+	for zst, want := range map[*[]byte]string{
+		&songZst:     "705ec2dba81eaee1208e4ed5d3ff23ab259292e8e0e163ea3de297ef1317007a",
+		&fallbackZst: "acb6440a713d880a13a21b468ba7cd43f5a2b2934972e51be791c880730777b8",
+	} {
+		data, err := unpack(*zst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != want {
+			t.Errorf("restored font %s, want %s", got, want)
+		}
 	}
 }
