@@ -22,6 +22,13 @@ const (
 	AccessPermissionCaseSettings   AccessPermission = "case.settings"
 	AccessPermissionCatalogRead    AccessPermission = "catalog.read"
 	AccessPermissionCatalogWrite   AccessPermission = "catalog.write"
+	AccessPermissionEventDispatch  AccessPermission = "event.dispatch"
+	AccessPermissionEventHandle    AccessPermission = "event.handle"
+	AccessPermissionEventRead      AccessPermission = "event.read"
+	AccessPermissionEventReport    AccessPermission = "event.report"
+	AccessPermissionEventSettings  AccessPermission = "event.settings"
+	AccessPermissionGridRead       AccessPermission = "grid.read"
+	AccessPermissionGridWrite      AccessPermission = "grid.write"
 	AccessPermissionOrgRead        AccessPermission = "org.read"
 	AccessPermissionOrgWrite       AccessPermission = "org.write"
 	AccessPermissionPeoplePii      AccessPermission = "people.pii"
@@ -61,6 +68,20 @@ func (e AccessPermission) Valid() bool {
 	case AccessPermissionCatalogRead:
 		return true
 	case AccessPermissionCatalogWrite:
+		return true
+	case AccessPermissionEventDispatch:
+		return true
+	case AccessPermissionEventHandle:
+		return true
+	case AccessPermissionEventRead:
+		return true
+	case AccessPermissionEventReport:
+		return true
+	case AccessPermissionEventSettings:
+		return true
+	case AccessPermissionGridRead:
+		return true
+	case AccessPermissionGridWrite:
 		return true
 	case AccessPermissionOrgRead:
 		return true
@@ -3213,6 +3234,438 @@ type DocumentsTemplateView struct {
 	Version    int                    `json:"version"`
 }
 
+// EventActInput defines model for event.ActInput.
+type EventActInput struct {
+	Amount       int      `json:"amount,omitempty"`
+	CategoryCode string   `json:"categoryCode,omitempty"`
+	DuplicateOf  string   `json:"duplicateOf,omitempty"`
+	Reason       string   `json:"reason,omitempty"`
+	Reply        string   `json:"reply,omitempty"`
+	Result       string   `json:"result,omitempty"`
+	Satisfaction string   `json:"satisfaction,omitempty"`
+	Teams        []string `json:"teams,omitempty"`
+	Unit         string   `json:"unit,omitempty"`
+	Version      int      `json:"version,omitempty"`
+}
+
+// EventCategory defines model for event.Category.
+type EventCategory struct {
+	Code            string   `json:"code"`
+	HandleAmount    int      `json:"handleAmount"`
+	HandleUnit      string   `json:"handleUnit"`
+	ItemCodes       []string `json:"itemCodes"`
+	Kind            string   `json:"kind"`
+	Name            string   `json:"name"`
+	OwnerName       string   `json:"ownerName"`
+	OwnerOrgID      string   `json:"ownerOrgId"`
+	ParentCode      string   `json:"parentCode"`
+	RegisterMinutes int      `json:"registerMinutes"`
+	Sort            int      `json:"sort"`
+}
+
+// EventDetail defines model for event.Detail.
+type EventDetail struct {
+	AcceptedAt        string                 `json:"acceptedAt"`
+	AcceptedBy        string                 `json:"acceptedBy"`
+	Actions           []string               `json:"actions"`
+	Address           string                 `json:"address"`
+	CallbackAt        string                 `json:"callbackAt"`
+	CaseLeadID        string                 `json:"caseLeadId"`
+	CategoryCode      string                 `json:"categoryCode"`
+	CategoryKind      string                 `json:"categoryKind"`
+	CategoryName      string                 `json:"categoryName"`
+	Channel           string                 `json:"channel"`
+	ChannelName       string                 `json:"channelName"`
+	CloseKind         string                 `json:"closeKind"`
+	ClosedAt          string                 `json:"closedAt"`
+	Description       string                 `json:"description"`
+	DispatchedAt      string                 `json:"dispatchedAt"`
+	DuplicateOf       string                 `json:"duplicateOf"`
+	Duplicates        []EventDuplicate       `json:"duplicates"`
+	Escalation        int                    `json:"escalation"`
+	ExtensionRequest  *EventExtensionRequest `json:"extensionRequest"`
+	Extensions        int                    `json:"extensions"`
+	ExternalNo        string                 `json:"externalNo"`
+	FeedbackAt        string                 `json:"feedbackAt"`
+	GridCode          string                 `json:"gridCode"`
+	HandleDue         string                 `json:"handleDue"`
+	HandleLimit       string                 `json:"handleLimit"`
+	HandledOnTime     *bool                  `json:"handledOnTime"`
+	History           []EventHistoryEntry    `json:"history"`
+	HotlineKind       string                 `json:"hotlineKind"`
+	HotlineKindName   string                 `json:"hotlineKindName"`
+	ID                string                 `json:"id"`
+	ItemCode          string                 `json:"itemCode"`
+	Lat               float64                `json:"lat"`
+	Lng               float64                `json:"lng"`
+	Misrouted         bool                   `json:"misrouted"`
+	No                string                 `json:"no"`
+	Overdue           bool                   `json:"overdue"`
+	Photos            []EventPhoto           `json:"photos"`
+	RegionCode        string                 `json:"regionCode"`
+	RegisterDue       string                 `json:"registerDue"`
+	RegisteredAt      string                 `json:"registeredAt"`
+	RemainingMinutes  int                    `json:"remainingMinutes"`
+	Reminded          int                    `json:"reminded"`
+	RepliedAt         string                 `json:"repliedAt"`
+	Reply             string                 `json:"reply"`
+	ReplyDue          string                 `json:"replyDue"`
+	ReportedAt        string                 `json:"reportedAt"`
+	ReporterName      string                 `json:"reporterName"`
+	ReporterPhone     string                 `json:"reporterPhone"`
+	ReporterProtected bool                   `json:"reporterProtected"`
+	Result            string                 `json:"result"`
+	ReturnDue         string                 `json:"returnDue"`
+	Returns           int                    `json:"returns"`
+	Reworks           int                    `json:"reworks"`
+	Route             *EventRoute            `json:"route"`
+	Satisfaction      string                 `json:"satisfaction"`
+	State             string                 `json:"state"`
+	StateName         string                 `json:"stateName"`
+	Suggestion        *EventHint             `json:"suggestion"`
+	SuspendedAt       string                 `json:"suspendedAt"`
+	TeamName          string                 `json:"teamName"`
+	TeamOrgID         string                 `json:"teamOrgId"`
+	Teams             []EventTeam            `json:"teams"`
+	TownshipCode      string                 `json:"townshipCode"`
+	TownshipName      string                 `json:"townshipName"`
+	UpdatedAt         string                 `json:"updatedAt"`
+	Urgent            bool                   `json:"urgent"`
+	Version           int                    `json:"version"`
+	VillageCode       string                 `json:"villageCode"`
+	VillageName       string                 `json:"villageName"`
+}
+
+// EventDiscloseInput defines model for event.DiscloseInput.
+type EventDiscloseInput struct {
+	Reason string `json:"reason"`
+}
+
+// EventDuplicate defines model for event.Duplicate.
+type EventDuplicate struct {
+	ID         string `json:"id"`
+	Meters     int    `json:"meters"`
+	No         string `json:"no"`
+	ReportedAt string `json:"reportedAt"`
+	State      string `json:"state"`
+}
+
+// EventEvent defines model for event.Event.
+type EventEvent struct {
+	AcceptedAt        string                 `json:"acceptedAt"`
+	AcceptedBy        string                 `json:"acceptedBy"`
+	Address           string                 `json:"address"`
+	CallbackAt        string                 `json:"callbackAt"`
+	CaseLeadID        string                 `json:"caseLeadId"`
+	CategoryCode      string                 `json:"categoryCode"`
+	CategoryKind      string                 `json:"categoryKind"`
+	CategoryName      string                 `json:"categoryName"`
+	Channel           string                 `json:"channel"`
+	ChannelName       string                 `json:"channelName"`
+	CloseKind         string                 `json:"closeKind"`
+	ClosedAt          string                 `json:"closedAt"`
+	Description       string                 `json:"description"`
+	DispatchedAt      string                 `json:"dispatchedAt"`
+	DuplicateOf       string                 `json:"duplicateOf"`
+	Escalation        int                    `json:"escalation"`
+	ExtensionRequest  *EventExtensionRequest `json:"extensionRequest"`
+	Extensions        int                    `json:"extensions"`
+	ExternalNo        string                 `json:"externalNo"`
+	FeedbackAt        string                 `json:"feedbackAt"`
+	GridCode          string                 `json:"gridCode"`
+	HandleDue         string                 `json:"handleDue"`
+	HandleLimit       string                 `json:"handleLimit"`
+	HandledOnTime     *bool                  `json:"handledOnTime"`
+	HotlineKind       string                 `json:"hotlineKind"`
+	HotlineKindName   string                 `json:"hotlineKindName"`
+	ID                string                 `json:"id"`
+	ItemCode          string                 `json:"itemCode"`
+	Lat               float64                `json:"lat"`
+	Lng               float64                `json:"lng"`
+	Misrouted         bool                   `json:"misrouted"`
+	No                string                 `json:"no"`
+	Overdue           bool                   `json:"overdue"`
+	RegionCode        string                 `json:"regionCode"`
+	RegisterDue       string                 `json:"registerDue"`
+	RegisteredAt      string                 `json:"registeredAt"`
+	RemainingMinutes  int                    `json:"remainingMinutes"`
+	Reminded          int                    `json:"reminded"`
+	RepliedAt         string                 `json:"repliedAt"`
+	Reply             string                 `json:"reply"`
+	ReplyDue          string                 `json:"replyDue"`
+	ReportedAt        string                 `json:"reportedAt"`
+	ReporterName      string                 `json:"reporterName"`
+	ReporterPhone     string                 `json:"reporterPhone"`
+	ReporterProtected bool                   `json:"reporterProtected"`
+	Result            string                 `json:"result"`
+	ReturnDue         string                 `json:"returnDue"`
+	Returns           int                    `json:"returns"`
+	Reworks           int                    `json:"reworks"`
+	Route             *EventRoute            `json:"route"`
+	Satisfaction      string                 `json:"satisfaction"`
+	State             string                 `json:"state"`
+	StateName         string                 `json:"stateName"`
+	Suggestion        *EventHint             `json:"suggestion"`
+	SuspendedAt       string                 `json:"suspendedAt"`
+	TeamName          string                 `json:"teamName"`
+	TeamOrgID         string                 `json:"teamOrgId"`
+	TownshipCode      string                 `json:"townshipCode"`
+	TownshipName      string                 `json:"townshipName"`
+	UpdatedAt         string                 `json:"updatedAt"`
+	Urgent            bool                   `json:"urgent"`
+	Version           int                    `json:"version"`
+	VillageCode       string                 `json:"villageCode"`
+	VillageName       string                 `json:"villageName"`
+}
+
+// EventEventList defines model for event.EventList.
+type EventEventList struct {
+	Items    []EventEvent `json:"items"`
+	Page     int          `json:"page"`
+	PageSize int          `json:"pageSize"`
+	Total    int          `json:"total"`
+}
+
+// EventExtensionRequest defines model for event.ExtensionRequest.
+type EventExtensionRequest struct {
+	Amount int    `json:"amount"`
+	At     string `json:"at"`
+	By     string `json:"by"`
+	Reason string `json:"reason"`
+	Unit   string `json:"unit"`
+}
+
+// EventFormula defines model for event.Formula.
+type EventFormula struct {
+	Formula string `json:"formula"`
+	Key     string `json:"key"`
+	Name    string `json:"name"`
+}
+
+// EventGuess defines model for event.Guess.
+type EventGuess struct {
+	Confidence float64 `json:"confidence"`
+	Label      string  `json:"label"`
+	Name       string  `json:"name"`
+}
+
+// EventHint defines model for event.Hint.
+type EventHint struct {
+	Categories []EventGuess `json:"categories"`
+	Teams      []EventGuess `json:"teams"`
+	TrainedOn  int          `json:"trainedOn"`
+}
+
+// EventHistoryEntry defines model for event.HistoryEntry.
+type EventHistoryEntry struct {
+	Action     string `json:"action"`
+	ActionName string `json:"actionName"`
+	ActorName  string `json:"actorName"`
+	At         string `json:"at"`
+	Detail     string `json:"detail"`
+	From       string `json:"from"`
+	OrgName    string `json:"orgName"`
+	Reason     string `json:"reason"`
+	Seq        int    `json:"seq"`
+	To         string `json:"to"`
+}
+
+// EventIndicators defines model for event.Indicators.
+type EventIndicators struct {
+	Formulas []EventFormula `json:"formulas"`
+	From     string         `json:"from"`
+	Group    string         `json:"group"`
+	Rows     []EventRow     `json:"rows"`
+	To       string         `json:"to"`
+	Total    EventRow       `json:"total"`
+}
+
+// EventMeta defines model for event.Meta.
+type EventMeta struct {
+	Actions       []EventOption  `json:"actions"`
+	Channels      []EventOption  `json:"channels"`
+	Formulas      []EventFormula `json:"formulas"`
+	HotlineKinds  []EventOption  `json:"hotlineKinds"`
+	Satisfactions []EventOption  `json:"satisfactions"`
+	States        []EventOption  `json:"states"`
+}
+
+// EventOption defines model for event.Option.
+type EventOption struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// EventPhoto defines model for event.Photo.
+type EventPhoto struct {
+	ContentType string `json:"contentType"`
+	CreatedAt   string `json:"createdAt"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Sha256      string `json:"sha256"`
+	Size        int    `json:"size"`
+	Sm3         string `json:"sm3"`
+	Stage       string `json:"stage"`
+}
+
+// EventReportInput defines model for event.ReportInput.
+type EventReportInput struct {
+	Address           string  `json:"address,omitempty"`
+	CategoryCode      string  `json:"categoryCode,omitempty"`
+	Channel           string  `json:"channel"`
+	Crs               string  `json:"crs,omitempty"`
+	Description       string  `json:"description"`
+	ExternalNo        string  `json:"externalNo,omitempty"`
+	HotlineKind       string  `json:"hotlineKind,omitempty"`
+	Lat               float64 `json:"lat"`
+	Lng               float64 `json:"lng"`
+	ReporterName      string  `json:"reporterName,omitempty"`
+	ReporterPhone     string  `json:"reporterPhone,omitempty"`
+	ReporterProtected bool    `json:"reporterProtected,omitempty"`
+	Urgent            bool    `json:"urgent,omitempty"`
+}
+
+// EventReporter defines model for event.Reporter.
+type EventReporter struct {
+	Name  string `json:"name"`
+	Phone string `json:"phone"`
+}
+
+// EventRoute defines model for event.Route.
+type EventRoute struct {
+	Explanation string      `json:"explanation"`
+	Rule        string      `json:"rule"`
+	Teams       []EventTeam `json:"teams"`
+	Warnings    []string    `json:"warnings"`
+}
+
+// EventRow defines model for event.Row.
+type EventRow struct {
+	CloseRate          *float64 `json:"closeRate"`
+	Closed             int      `json:"closed"`
+	ClosedOnTime       int      `json:"closedOnTime"`
+	DispatchAccuracy   *float64 `json:"dispatchAccuracy"`
+	Dispatched         int      `json:"dispatched"`
+	Extended           int      `json:"extended"`
+	ExtensionRate      *float64 `json:"extensionRate"`
+	HandleRate         *float64 `json:"handleRate"`
+	Handled            int      `json:"handled"`
+	HandledOnTime      int      `json:"handledOnTime"`
+	Key                string   `json:"key"`
+	Lat                float64  `json:"lat"`
+	Lng                float64  `json:"lng"`
+	MeanHandleHours    *float64 `json:"meanHandleHours"`
+	Misrouted          int      `json:"misrouted"`
+	Name               string   `json:"name"`
+	OnTimeCloseRate    *float64 `json:"onTimeCloseRate"`
+	OnTimeHandleRate   *float64 `json:"onTimeHandleRate"`
+	OverduePending     int      `json:"overduePending"`
+	OverduePendingRate *float64 `json:"overduePendingRate"`
+	RegisterRate       *float64 `json:"registerRate"`
+	Registered         int      `json:"registered"`
+	Reported           int      `json:"reported"`
+	ReworkRate         *float64 `json:"reworkRate"`
+	Reworked           int      `json:"reworked"`
+}
+
+// EventSuggestInput defines model for event.SuggestInput.
+type EventSuggestInput struct {
+	Text string `json:"text"`
+}
+
+// EventTeam defines model for event.Team.
+type EventTeam struct {
+	Name  string `json:"name"`
+	OrgID string `json:"orgId"`
+	Role  string `json:"role"`
+}
+
+// EventTree defines model for event.Tree.
+type EventTree struct {
+	Categories []EventCategory `json:"categories"`
+	RegionCode string          `json:"regionCode"`
+	Source     string          `json:"source"`
+}
+
+// EventTreeInput defines model for event.TreeInput.
+type EventTreeInput struct {
+	Categories []EventCategory `json:"categories"`
+}
+
+// GridGrid defines model for grid.Grid.
+type GridGrid struct {
+	AreaM2       float64      `json:"areaM2"`
+	Code         string       `json:"code"`
+	ID           string       `json:"id"`
+	ImportedAt   string       `json:"importedAt"`
+	Kind         string       `json:"kind"`
+	KindName     string       `json:"kindName"`
+	Name         string       `json:"name"`
+	Purpose      string       `json:"purpose"`
+	RegionCode   string       `json:"regionCode"`
+	SourceCrs    string       `json:"sourceCrs"`
+	TeamName     string       `json:"teamName"`
+	TeamOrgID    string       `json:"teamOrgId"`
+	TownshipCode string       `json:"townshipCode"`
+	TownshipName string       `json:"townshipName"`
+	VillageCode  string       `json:"villageCode"`
+	VillageName  string       `json:"villageName"`
+	Workers      []GridWorker `json:"workers"`
+}
+
+// GridGridList defines model for grid.GridList.
+type GridGridList struct {
+	Items    []GridGrid `json:"items"`
+	Page     int        `json:"page"`
+	PageSize int        `json:"pageSize"`
+	Total    int        `json:"total"`
+}
+
+// GridImportResult defines model for grid.ImportResult.
+type GridImportResult struct {
+	AreaKm2    float64        `json:"areaKm2"`
+	Basic      int            `json:"basic"`
+	Boundary   bool           `json:"boundary"`
+	ByTownship map[string]int `json:"byTownship"`
+	Crs        string         `json:"crs"`
+	DryRun     bool           `json:"dryRun"`
+	RegionCode string         `json:"regionCode"`
+	Replaced   int            `json:"replaced"`
+	Special    int            `json:"special"`
+	Workers    int            `json:"workers"`
+}
+
+// GridPlace defines model for grid.Place.
+type GridPlace struct {
+	Grid         *GridRef  `json:"grid"`
+	Lat          float64   `json:"lat"`
+	Lng          float64   `json:"lng"`
+	Problem      string    `json:"problem,omitempty"`
+	RegionCode   string    `json:"regionCode"`
+	Special      []GridRef `json:"special"`
+	TeamName     string    `json:"teamName"`
+	TeamOrgID    string    `json:"teamOrgId"`
+	TownshipCode string    `json:"townshipCode"`
+	TownshipName string    `json:"townshipName"`
+	VillageCode  string    `json:"villageCode"`
+	VillageName  string    `json:"villageName"`
+}
+
+// GridRef defines model for grid.Ref.
+type GridRef struct {
+	Code    string `json:"code"`
+	Kind    string `json:"kind"`
+	Name    string `json:"name"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+// GridWorker defines model for grid.Worker.
+type GridWorker struct {
+	AccountID string `json:"accountId"`
+	Name      string `json:"name"`
+	Username  string `json:"username"`
+}
+
 // HttpxDone defines model for httpx.Done.
 type HttpxDone struct {
 	OK bool `json:"ok"`
@@ -3254,6 +3707,74 @@ type LifecycleState string
 
 // LifecycleStatus defines model for lifecycle.Status.
 type LifecycleStatus string
+
+// Open311Created defines model for open311.Created.
+type Open311Created struct {
+	AccountID        *string `json:"account_id"`
+	ServiceNotice    string  `json:"service_notice"`
+	ServiceRequestID string  `json:"service_request_id"`
+}
+
+// Open311Definition defines model for open311.Definition.
+type Open311Definition struct {
+	Attributes  []interface{} `json:"attributes"`
+	ServiceCode string        `json:"service_code"`
+}
+
+// Open311Discovery defines model for open311.Discovery.
+type Open311Discovery struct {
+	Changeset  string            `json:"changeset"`
+	Contact    string            `json:"contact"`
+	Endpoints  []Open311Endpoint `json:"endpoints"`
+	KeyService string            `json:"key_service"`
+}
+
+// Open311Endpoint defines model for open311.Endpoint.
+type Open311Endpoint struct {
+	Changeset     string   `json:"changeset"`
+	Formats       []string `json:"formats"`
+	Specification string   `json:"specification"`
+	Type          string   `json:"type"`
+	URL           string   `json:"url"`
+}
+
+// Open311Request defines model for open311.Request.
+type Open311Request struct {
+	Address           string  `json:"address"`
+	AddressID         string  `json:"address_id"`
+	AgencyResponsible string  `json:"agency_responsible"`
+	Description       string  `json:"description"`
+	ExpectedDatetime  *string `json:"expected_datetime"`
+	Lat               float64 `json:"lat"`
+	Long              float64 `json:"long"`
+	MediaURL          string  `json:"media_url"`
+	RequestedDatetime string  `json:"requested_datetime"`
+	ServiceCode       string  `json:"service_code"`
+	ServiceName       string  `json:"service_name"`
+	ServiceNotice     string  `json:"service_notice"`
+	ServiceRequestID  string  `json:"service_request_id"`
+	Status            string  `json:"status"`
+	StatusNotes       string  `json:"status_notes"`
+	UpdatedDatetime   string  `json:"updated_datetime"`
+	Zipcode           string  `json:"zipcode"`
+}
+
+// Open311ServiceType defines model for open311.ServiceType.
+type Open311ServiceType struct {
+	Description string `json:"description"`
+	Group       string `json:"group"`
+	Keywords    string `json:"keywords"`
+	Metadata    bool   `json:"metadata"`
+	ServiceCode string `json:"service_code"`
+	ServiceName string `json:"service_name"`
+	Type        string `json:"type"`
+}
+
+// Open311Token defines model for open311.Token.
+type Open311Token struct {
+	ServiceRequestID string `json:"service_request_id"`
+	Token            string `json:"token"`
+}
 
 // OrgFilled defines model for org.Filled.
 type OrgFilled struct {
@@ -4107,10 +4628,57 @@ type GetDocumentTemplatesKindParams struct {
 	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
+// GetEventsParams defines parameters for GetEvents.
+type GetEventsParams struct {
+	// Page 页码，从1开始
+	Page int `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize 每页条数，1–500
+	PageSize int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// Sort 排序字段；多个以逗号分隔，前加 - 为降序
+	Sort string `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Order asc 或 desc
+	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
 // PutEvidenceUploadsIDParams defines parameters for PutEvidenceUploadsID.
 type PutEvidenceUploadsIDParams struct {
 	// Offset 本段在文件中的起始字节，应等于已收到的字节数
 	Offset int `form:"offset,omitempty" json:"offset,omitempty"`
+}
+
+// GetGridsParams defines parameters for GetGrids.
+type GetGridsParams struct {
+	// Page 页码，从1开始
+	Page int `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize 每页条数，1–500
+	PageSize int `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+
+	// Sort 排序字段；多个以逗号分隔，前加 - 为降序
+	Sort string `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Order asc 或 desc
+	Order string `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// PostGridsImportMultipartBody defines parameters for PostGridsImport.
+type PostGridsImportMultipartBody struct {
+	File []byte `json:"file,omitempty"`
+}
+
+// GetGridsMapParams defines parameters for GetGridsMap.
+type GetGridsMapParams struct {
+	// TownshipCode 乡镇（街道）代码
+	TownshipCode string `form:"townshipCode,omitempty" json:"townshipCode,omitempty"`
+
+	// Kind basic、special 或 boundary
+	Kind string `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Crs 输出坐标系：WGS84（默认）、GCJ02、BD09
+	Crs string `form:"crs,omitempty" json:"crs,omitempty"`
 }
 
 // PostImportsCatalogMultipartBody defines parameters for PostImportsCatalog.
@@ -4372,6 +4940,189 @@ type GetStatisticsAnnualXlsxParams struct {
 	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
+// GetOpen311V2RequestsJSONParams defines parameters for GetOpen311V2RequestsJSON.
+type GetOpen311V2RequestsJSONParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+
+	// ServiceRequestID 诉求编号（事件编号），多个以逗号分隔；填写时忽略其他条件
+	ServiceRequestID string `form:"service_request_id,omitempty" json:"service_request_id,omitempty"`
+
+	// ServiceCode 服务代码（事件小类代码），多个以逗号分隔
+	ServiceCode string `form:"service_code,omitempty" json:"service_code,omitempty"`
+
+	// StartDate 上报时间起（W3C 日期时间，如 2026-01-01T00:00:00+08:00）
+	StartDate string `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate 上报时间止（W3C 日期时间）；起止不超过90天，均不填时为最近90天
+	EndDate string `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// Status open（办理中）或 closed（已办结），多个以逗号分隔
+	Status string `form:"status,omitempty" json:"status,omitempty"`
+}
+
+// PostOpen311V2RequestsJSONParams defines parameters for PostOpen311V2RequestsJSON.
+type PostOpen311V2RequestsJSONParams struct {
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// ServiceCode 服务代码（事件小类代码），必填
+	ServiceCode string `form:"service_code,omitempty" json:"service_code,omitempty"`
+
+	// Lat 纬度（WGS84），必填
+	Lat float64 `form:"lat,omitempty" json:"lat,omitempty"`
+
+	// Long 经度（WGS84），必填
+	Long float64 `form:"long,omitempty" json:"long,omitempty"`
+
+	// AddressString 地址
+	AddressString string `form:"address_string,omitempty" json:"address_string,omitempty"`
+
+	// Description 诉求描述，不超过2000字；不填时为服务名称
+	Description string `form:"description,omitempty" json:"description,omitempty"`
+
+	// FirstName 名
+	FirstName string `form:"first_name,omitempty" json:"first_name,omitempty"`
+
+	// LastName 姓
+	LastName string `form:"last_name,omitempty" json:"last_name,omitempty"`
+
+	// Phone 联系电话
+	Phone string `form:"phone,omitempty" json:"phone,omitempty"`
+
+	// Email 电子邮箱（不保存）
+	Email string `form:"email,omitempty" json:"email,omitempty"`
+
+	// DeviceID 设备标识（不保存）
+	DeviceID string `form:"device_id,omitempty" json:"device_id,omitempty"`
+
+	// AccountID 账号（不保存）
+	AccountID string `form:"account_id,omitempty" json:"account_id,omitempty"`
+
+	// MediaURL 图片地址（不保存）
+	MediaURL string `form:"media_url,omitempty" json:"media_url,omitempty"`
+}
+
+// GetOpen311V2RequestsXMLParams defines parameters for GetOpen311V2RequestsXML.
+type GetOpen311V2RequestsXMLParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+
+	// ServiceRequestID 诉求编号（事件编号），多个以逗号分隔；填写时忽略其他条件
+	ServiceRequestID string `form:"service_request_id,omitempty" json:"service_request_id,omitempty"`
+
+	// ServiceCode 服务代码（事件小类代码），多个以逗号分隔
+	ServiceCode string `form:"service_code,omitempty" json:"service_code,omitempty"`
+
+	// StartDate 上报时间起（W3C 日期时间，如 2026-01-01T00:00:00+08:00）
+	StartDate string `form:"start_date,omitempty" json:"start_date,omitempty"`
+
+	// EndDate 上报时间止（W3C 日期时间）；起止不超过90天，均不填时为最近90天
+	EndDate string `form:"end_date,omitempty" json:"end_date,omitempty"`
+
+	// Status open（办理中）或 closed（已办结），多个以逗号分隔
+	Status string `form:"status,omitempty" json:"status,omitempty"`
+}
+
+// PostOpen311V2RequestsXMLParams defines parameters for PostOpen311V2RequestsXML.
+type PostOpen311V2RequestsXMLParams struct {
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// ServiceCode 服务代码（事件小类代码），必填
+	ServiceCode string `form:"service_code,omitempty" json:"service_code,omitempty"`
+
+	// Lat 纬度（WGS84），必填
+	Lat float64 `form:"lat,omitempty" json:"lat,omitempty"`
+
+	// Long 经度（WGS84），必填
+	Long float64 `form:"long,omitempty" json:"long,omitempty"`
+
+	// AddressString 地址
+	AddressString string `form:"address_string,omitempty" json:"address_string,omitempty"`
+
+	// Description 诉求描述，不超过2000字；不填时为服务名称
+	Description string `form:"description,omitempty" json:"description,omitempty"`
+
+	// FirstName 名
+	FirstName string `form:"first_name,omitempty" json:"first_name,omitempty"`
+
+	// LastName 姓
+	LastName string `form:"last_name,omitempty" json:"last_name,omitempty"`
+
+	// Phone 联系电话
+	Phone string `form:"phone,omitempty" json:"phone,omitempty"`
+
+	// Email 电子邮箱（不保存）
+	Email string `form:"email,omitempty" json:"email,omitempty"`
+
+	// DeviceID 设备标识（不保存）
+	DeviceID string `form:"device_id,omitempty" json:"device_id,omitempty"`
+
+	// AccountID 账号（不保存）
+	AccountID string `form:"account_id,omitempty" json:"account_id,omitempty"`
+
+	// MediaURL 图片地址（不保存）
+	MediaURL string `form:"media_url,omitempty" json:"media_url,omitempty"`
+}
+
+// GetOpen311V2RequestsFileParams defines parameters for GetOpen311V2RequestsFile.
+type GetOpen311V2RequestsFileParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+}
+
+// GetOpen311V2ServicesJSONParams defines parameters for GetOpen311V2ServicesJSON.
+type GetOpen311V2ServicesJSONParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+}
+
+// GetOpen311V2ServicesXMLParams defines parameters for GetOpen311V2ServicesXML.
+type GetOpen311V2ServicesXMLParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+}
+
+// GetOpen311V2ServicesFileParams defines parameters for GetOpen311V2ServicesFile.
+type GetOpen311V2ServicesFileParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+}
+
+// GetOpen311V2TokensFileParams defines parameters for GetOpen311V2TokensFile.
+type GetOpen311V2TokensFileParams struct {
+	// JurisdictionID 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类）
+	JurisdictionID string `form:"jurisdiction_id,omitempty" json:"jurisdiction_id,omitempty"`
+
+	// APIKey 接入密钥（读取时可不填）
+	APIKey string `form:"api_key,omitempty" json:"api_key,omitempty"`
+}
+
 // PostAccountRequestsJSONRequestBody defines body for PostAccountRequests for application/json ContentType.
 type PostAccountRequestsJSONRequestBody = AccountRequestInput
 
@@ -4620,6 +5371,69 @@ type PostDocumentTemplatesKindClearJSONRequestBody = DocumentsTemplateQuery
 
 // PostDocumentTemplatesKindPreviewJSONRequestBody defines body for PostDocumentTemplatesKindPreview for application/json ContentType.
 type PostDocumentTemplatesKindPreviewJSONRequestBody = DocumentsTemplateInput
+
+// PutEventCategoriesJSONRequestBody defines body for PutEventCategories for application/json ContentType.
+type PutEventCategoriesJSONRequestBody = EventTreeInput
+
+// PostEventsJSONRequestBody defines body for PostEvents for application/json ContentType.
+type PostEventsJSONRequestBody = EventReportInput
+
+// PostEventsSuggestJSONRequestBody defines body for PostEventsSuggest for application/json ContentType.
+type PostEventsSuggestJSONRequestBody = EventSuggestInput
+
+// PostEventsIDAcceptJSONRequestBody defines body for PostEventsIDAccept for application/json ContentType.
+type PostEventsIDAcceptJSONRequestBody = EventActInput
+
+// PostEventsIDApproveJSONRequestBody defines body for PostEventsIDApprove for application/json ContentType.
+type PostEventsIDApproveJSONRequestBody = EventActInput
+
+// PostEventsIDCallbackJSONRequestBody defines body for PostEventsIDCallback for application/json ContentType.
+type PostEventsIDCallbackJSONRequestBody = EventActInput
+
+// PostEventsIDCaseJSONRequestBody defines body for PostEventsIDCase for application/json ContentType.
+type PostEventsIDCaseJSONRequestBody = EventActInput
+
+// PostEventsIDDenyJSONRequestBody defines body for PostEventsIDDeny for application/json ContentType.
+type PostEventsIDDenyJSONRequestBody = EventActInput
+
+// PostEventsIDDispatchJSONRequestBody defines body for PostEventsIDDispatch for application/json ContentType.
+type PostEventsIDDispatchJSONRequestBody = EventActInput
+
+// PostEventsIDExtendJSONRequestBody defines body for PostEventsIDExtend for application/json ContentType.
+type PostEventsIDExtendJSONRequestBody = EventActInput
+
+// PostEventsIDFeedbackJSONRequestBody defines body for PostEventsIDFeedback for application/json ContentType.
+type PostEventsIDFeedbackJSONRequestBody = EventActInput
+
+// PostEventsIDRegisterJSONRequestBody defines body for PostEventsIDRegister for application/json ContentType.
+type PostEventsIDRegisterJSONRequestBody = EventActInput
+
+// PostEventsIDRejectJSONRequestBody defines body for PostEventsIDReject for application/json ContentType.
+type PostEventsIDRejectJSONRequestBody = EventActInput
+
+// PostEventsIDReplyJSONRequestBody defines body for PostEventsIDReply for application/json ContentType.
+type PostEventsIDReplyJSONRequestBody = EventActInput
+
+// PostEventsIDReporterJSONRequestBody defines body for PostEventsIDReporter for application/json ContentType.
+type PostEventsIDReporterJSONRequestBody = EventDiscloseInput
+
+// PostEventsIDResumeJSONRequestBody defines body for PostEventsIDResume for application/json ContentType.
+type PostEventsIDResumeJSONRequestBody = EventActInput
+
+// PostEventsIDReturnJSONRequestBody defines body for PostEventsIDReturn for application/json ContentType.
+type PostEventsIDReturnJSONRequestBody = EventActInput
+
+// PostEventsIDReworkJSONRequestBody defines body for PostEventsIDRework for application/json ContentType.
+type PostEventsIDReworkJSONRequestBody = EventActInput
+
+// PostEventsIDSuspendJSONRequestBody defines body for PostEventsIDSuspend for application/json ContentType.
+type PostEventsIDSuspendJSONRequestBody = EventActInput
+
+// PostEventsIDVerifyJSONRequestBody defines body for PostEventsIDVerify for application/json ContentType.
+type PostEventsIDVerifyJSONRequestBody = EventActInput
+
+// PostGridsImportMultipartRequestBody defines body for PostGridsImport for multipart/form-data ContentType.
+type PostGridsImportMultipartRequestBody PostGridsImportMultipartBody
 
 // PostImportsCatalogMultipartRequestBody defines body for PostImportsCatalog for multipart/form-data ContentType.
 type PostImportsCatalogMultipartRequestBody PostImportsCatalogMultipartBody

@@ -30,6 +30,11 @@ var featureDeps = map[string][]string{
 	// The catalogue through the Catalogue interface; discretion for the benchmark applied to a
 	// case's facts (discretion counts prior penalties through its PriorPenalties interface).
 	"cases": {"audit", "calendar", "discretion", "documents", "org", "people", "region"},
+	"grid":  {"audit"},
+	// Events reach the catalogue and the organisation tree through the Catalogue interface and
+	// open case leads through CaseDesk; from cases and people only the masking of names and phones.
+	"event":   {"audit", "cases", "grid", "people"},
+	"open311": {"event"},
 }
 
 // Shared packages of the legal domain that any feature may use and that use only the platform:

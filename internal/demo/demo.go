@@ -66,6 +66,12 @@ func Load(ctx context.Context, a *server.App) error {
 	if err := createCases(ctx, a); err != nil {
 		return fmt.Errorf("案件: %w", err)
 	}
+	if err := createGrids(ctx, a); err != nil {
+		return fmt.Errorf("网格: %w", err)
+	}
+	if err := createEvents(ctx, a); err != nil {
+		return fmt.Errorf("事件: %w", err)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -65,6 +66,9 @@ type place struct {
 	Lead       string // a case lead of the place
 	Case       string // a case handled there, with the place's person as its officer
 	Party      string // the case's party
+	Event      string // an event that happened there, dispatched to the place's body
+	EventNo    string
+	Lng, Lat   float64 // a point inside the place's grids (WGS-84); 莘县 has none
 }
 
 // authzFixture is the demo county with a second county and the records each side needs.
@@ -149,6 +153,12 @@ func newAuthzFixture(t *testing.T, a *server.App) *authzFixture {
 			}
 			p.Lead = lead.ID
 			p.Case, p.Party = insertCase(t, d, p)
+		}
+	}
+	// Events: each place's own, at a point of its grids, dispatched to its body with a photo.
+	for l := range 2 {
+		for s := range 2 {
+			insertEvent(t, a, f.places[l][s])
 		}
 	}
 	// Catalogue items are owned by a county's line departments; a township reads its county's.
@@ -296,4 +306,55 @@ func insertCase(t *testing.T, d *db.DB, p *place) (string, string) {
 		t.Fatal(err)
 	}
 	return caseID, partyID
+}
+
+// insertEvent records an event of the place at the centre of one of its grids (or, where the
+// place has none, a point of 莘县), dispatched to the place's body, with one stored photo.
+func insertEvent(t *testing.T, a *server.App, p *place) {
+	t.Helper()
+	ctx := context.Background()
+	d := a.DB
+	var pt struct {
+		Lng float64 `db:"lng"`
+		Lat float64 `db:"lat"`
+	}
+	err := db.Get(ctx, d.R, &pt, `SELECT (min_lng + max_lng) / 2 AS lng, (min_lat + max_lat) / 2 AS lat FROM grids
+		WHERE kind = 'basic' AND (township_code = ? OR region_code = ?) ORDER BY code LIMIT 1`, p.Region, p.Region)
+	if db.IsNoRows(err) {
+		pt.Lng, pt.Lat = 115.45, 36.23 // 莘县城区
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	p.Lng, p.Lat = pt.Lng, pt.Lat
+	id := ids.New()
+	p.Event, p.EventNo = id, "SJFX"+id[len(id)-12:]
+	stored, err := a.Incidents.Blobs.Put(bytes.NewReader(sealPNG()), 1<<20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.Tx(ctx, func(tx *db.Tx) error {
+		if _, err := db.Exec(ctx, tx, `INSERT INTO events (id, no, region_code, township_code, village_code, grid_code, channel, external_no,
+			hotline_kind, category_code, category_name, category_kind, item_code, description, address, lng, lat, urgent, reporter_name,
+			reporter_phone, reporter_protected, reporter_account, state, team_org_id, route, suggestion, suggested_category, suggested_team,
+			reported_at, register_due, registered_at, dispatched_at, handle_due, handle_limit, return_due, accepted_at, accepted_by,
+			feedback_at, result, closed_at, close_kind, handled_on_time, reply_due, replied_at, reply, callback_at, satisfaction,
+			suspended_at, remaining_minutes, extension_request, extensions, reworks, returns, misrouted, escalation, reminded,
+			duplicate_of, case_lead_id, updated_at, version)
+			VALUES (?, ?, ?, '', '', '', 'hotline', '12345FX', 'complaint', 'SJ0501', '占道经营', 'event', '', '矩阵测试事件', '', ?, ?, FALSE,
+			'矩阵诉求人', '13800000000', FALSE, '', 'dispatched', ?, '', '', '', '', '2026-01-06T00:00:00.000Z', '2026-01-06T00:30:00.000Z',
+			'2026-01-06T00:10:00.000Z', '2026-01-06T00:10:00.000Z', '2099-01-06T09:00:00.000Z', '4个工作时', '2099-01-08T09:30:00.000Z', '', '',
+			'', '', '', '', NULL, '', '', '', '', '', '', 0, '', 0, 0, 0, FALSE, 0, 0, '', '', '2026-01-06T00:10:00.000Z', 1)`,
+			id, p.EventNo, p.Region, pt.Lng, pt.Lat, p.Org); err != nil {
+			return err
+		}
+		if _, err := db.Exec(ctx, tx, `INSERT INTO event_teams (event_id, org_id, role) VALUES (?, ?, 'lead')`, id, p.Org); err != nil {
+			return err
+		}
+		_, err := db.Exec(ctx, tx, `INSERT INTO event_photos (id, event_id, stage, sm3, sha256, size, content_type, name, created_by, created_at)
+			VALUES (?, ?, 'report', ?, ?, ?, 'image/png', '现场', 'fx', '2026-01-06T00:00:00.000Z')`, "ph-"+id, id, stored.SM3, stored.SHA256, stored.Size)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

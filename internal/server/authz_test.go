@@ -20,6 +20,7 @@ import (
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/documents"
+	"zhifa/internal/event"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/settings"
@@ -569,7 +570,53 @@ var caseSteps = map[string]map[string]any{
 	"evidence-withdrawal":      {"evidenceId": "x", "reason": "矩阵"},
 }
 
+// gridFile is a one-grid GeoJSON import of the place, checked but not saved (dryRun in the query).
+func gridFile(p *place) string {
+	return `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"WGS84"}},"features":[{"type":"Feature",` +
+		`"properties":{"code":"FX0001","name":"矩阵网格","kind":"basic","township":"` + p.Region + `"},` +
+		`"geometry":{"type":"Polygon","coordinates":[[[115.70,36.10],[115.71,36.10],[115.71,36.11],[115.70,36.11],[115.70,36.10]]]}}]}`
+}
+
+var eventActionBody = map[string]any{"reason": "矩阵", "result": "矩阵", "reply": "矩阵", "amount": 1, "unit": "days",
+	"satisfaction": "satisfied", "categoryCode": "SJ0501"}
+
 func init() {
+	for _, act := range event.ActionRoutes {
+		probes["POST /api/v1/events/{id}/"+act] = probe{build: withBody(at("/api/v1/events/{}/"+act, func(p *place) string { return p.Event }),
+			func(*authzFixture, *place) any { return eventActionBody })}
+	}
+	probes["GET /api/v1/grids"] = probe{kind: list, build: withQuery(get("/api/v1/grids"), func(p *place) url.Values { return q("townshipCode", p.Region) })}
+	probes["GET /api/v1/grids/map"] = probe{kind: list, build: withQuery(get("/api/v1/grids/map"), func(p *place) url.Values { return q("townshipCode", p.Region) })}
+	probes["GET /api/v1/grids/locate"] = probe{build: withQuery(get("/api/v1/grids/locate"), func(p *place) url.Values {
+		return q("lng", fmt.Sprint(p.Lng), "lat", fmt.Sprint(p.Lat))
+	})}
+	probes["POST /api/v1/grids/import"] = probe{build: func(f *authzFixture, l level, s side) request {
+		p := f.at(l, s)
+		return request{path: "/api/v1/grids/import", query: q("regionCode", p.Region, "dryRun", "true"), file: &upload{name: "grids.geojson", content: gridFile(p)}}
+	}}
+	probes["GET /api/v1/event-meta"] = probe{kind: global, build: get("/api/v1/event-meta")}
+	probes["GET /api/v1/event-categories"] = probe{kind: global, build: get("/api/v1/event-categories")}
+	probes["PUT /api/v1/event-categories"] = probe{kind: global, build: withBody(get("/api/v1/event-categories"), func(*authzFixture, *place) any {
+		return map[string]any{"categories": event.NationalCategories()}
+	})}
+	probes["GET /api/v1/events"] = probe{kind: list, build: withQuery(get("/api/v1/events"), func(p *place) url.Values { return q("q", p.EventNo) })}
+	probes["POST /api/v1/events"] = probe{build: withBody(get("/api/v1/events"), func(_ *authzFixture, p *place) any {
+		return map[string]any{"channel": "inspection", "categoryCode": "SJ0501", "description": "矩阵测试上报", "lng": p.Lng, "lat": p.Lat}
+	})}
+	probes["POST /api/v1/events/suggest"] = probe{kind: global, build: withBody(get("/api/v1/events/suggest"), func(*authzFixture, *place) any {
+		return map[string]any{"text": "门口有人占道摆摊"}
+	})}
+	probes["GET /api/v1/event-indicators"] = probe{kind: list, build: get("/api/v1/event-indicators")}
+	probes["GET /api/v1/events/{id}"] = probe{build: at("/api/v1/events/{}", func(p *place) string { return p.Event })}
+	probes["POST /api/v1/events/{id}/photos"] = probe{build: func(f *authzFixture, l level, s side) request {
+		return request{path: "/api/v1/events/" + f.at(l, s).Event + "/photos", query: q("stage", "report"), raw: sealPNG()}
+	}}
+	probes["GET /api/v1/events/{id}/photos/{photoId}"] = probe{build: func(f *authzFixture, l level, s side) request {
+		e := f.at(l, s).Event
+		return request{path: "/api/v1/events/" + e + "/photos/ph-" + e}
+	}}
+	probes["POST /api/v1/events/{id}/reporter"] = probe{build: withBody(at("/api/v1/events/{}/reporter", func(p *place) string { return p.Event }),
+		func(*authzFixture, *place) any { return map[string]any{"reason": "回访"} })}
 	for path, body := range caseSteps {
 		probes["POST /api/v1/cases/{id}/"+path] = probe{build: withBody(at("/api/v1/cases/{}/"+path, func(p *place) string { return p.Case }),
 			func(*authzFixture, *place) any { return body })}
@@ -580,7 +627,7 @@ func init() {
 func markers(f *authzFixture, l level) []string {
 	var out []string
 	add := func(p *place, withOrg bool) {
-		out = append(out, p.Person, p.PersonName, p.Account, p.Username, p.Item, p.Draft, p.Benchmark, p.Lead, p.Case)
+		out = append(out, p.Person, p.PersonName, p.Account, p.Username, p.Item, p.Draft, p.Benchmark, p.Lead, p.Case, p.Event, p.EventNo)
 		if withOrg {
 			out = append(out, p.Org, p.OrgName, p.Dept, p.Decision)
 		}

@@ -8,6 +8,8 @@ import (
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/documents"
+	"zhifa/internal/event"
+	"zhifa/internal/grid"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/events"
@@ -51,6 +53,9 @@ func (a *App) modules() []module {
 			events.Subscribe(b, "cases", a.Cases.CalendarChanged)
 		}},
 		{name: "documents", routes: a.Documents.Routes, audits: documents.AuditKinds},
+		{name: "grid", routes: a.Grids.Routes, audits: grid.AuditKinds},
+		{name: "event", routes: a.Incidents.Routes, audits: event.AuditKinds, settings: event.Settings},
+		{name: "open311", routes: a.Open311.Routes},
 		{name: "settings", routes: a.Settings.Routes},
 		{name: "audit", routes: audit.API{DB: a.DB, Log: a.Audit}.Routes},
 		{name: "workbench", routes: a.workbenchRoutes},

@@ -17,6 +17,9 @@ import (
 	"zhifa/internal/catalog"
 	"zhifa/internal/discretion"
 	"zhifa/internal/documents"
+	"zhifa/internal/event"
+	"zhifa/internal/grid"
+	"zhifa/internal/open311"
 	"zhifa/internal/org"
 	"zhifa/internal/people"
 	"zhifa/internal/platform/access"
@@ -47,6 +50,9 @@ type App struct {
 	Calendar   *calendar.Service
 	Cases      *cases.Service
 	Documents  *documents.Service
+	Grids      *grid.Service
+	Incidents  *event.Service
+	Open311    *open311.Service
 	Settings   *settings.Service
 	Version    string
 	Security   Security
@@ -60,6 +66,7 @@ func (a *App) SetSecurity(s Security) {
 	a.Accounts.SecureCookies = s.PublicURL != nil && s.PublicURL.Scheme == "https"
 	if s.PublicURL != nil {
 		a.Documents.PublicURL = s.PublicURL.String()
+		a.Open311.PublicURL = s.PublicURL
 	}
 }
 
@@ -83,6 +90,10 @@ func New(d *db.DB, box *secret.Box, c clock.Clock, policy account.Policy, versio
 	a.Documents = &documents.Service{DB: d, Audit: log, Clock: c, Box: box, Sample: cases.SampleDocumentData,
 		RegionNames: region.Directory{}.Names}
 	a.Cases.Paperwork = a.Documents
+	a.Grids = &grid.Service{DB: d, Audit: log, Clock: c}
+	a.Incidents = &event.Service{DB: d, Audit: log, Clock: c, Settings: a.Settings, Calendar: a.Calendar, Grids: a.Grids,
+		Catalogue: eventCatalogue{c: a.Catalog, db: d}, Cases: eventCases{a.Cases, a.Catalog}}
+	a.Open311 = &open311.Service{DB: d, Events: a.Incidents, Clock: c}
 	for _, m := range a.modules() {
 		log.Register(m.audits...)
 		if err := a.Settings.Register(m.settings...); err != nil {
@@ -104,6 +115,7 @@ func (a *App) UseEvidenceDir(dir string) error {
 	}
 	a.Cases.Blobs = b
 	a.Documents.Blobs = b
+	a.Incidents.Blobs = b
 	return nil
 }
 

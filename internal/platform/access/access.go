@@ -37,6 +37,13 @@ const (
 	CaseReview     Permission = "case.review"    // 法制审核
 	CaseSettings   Permission = "case.settings"  // 设置办案期限、听证标准与文书编号
 	CalendarWrite  Permission = "calendar.write" // 导入每年的节假日安排（工作日历）
+	GridRead       Permission = "grid.read"      // 查看网格、定位所在网格
+	GridWrite      Permission = "grid.write"     // 导入网格与辖区边界
+	EventRead      Permission = "event.read"     // 查看本辖区的事件、处置指标
+	EventReport    Permission = "event.report"   // 上报事件（网格员、执法队员、调度员）
+	EventDispatch  Permission = "event.dispatch" // 受理立案、派遣、核查结案、退回改派、批准延期
+	EventHandle    Permission = "event.handle"   // 处置单位：报到、处置反馈、申请退回与延期（仅限派给本单位的事件）
+	EventSettings  Permission = "event.settings" // 设置事件分类、处置时限与办公时间
 )
 
 // PermissionInfo names a permission for the console and the API.
@@ -69,6 +76,13 @@ var permissions = []PermissionInfo{
 	{CaseApprove, "审批案件"},
 	{CaseReview, "法制审核"},
 	{CaseSettings, "设置办案期限与文书编号"},
+	{GridRead, "查看网格"},
+	{GridWrite, "导入网格"},
+	{EventRead, "查看事件"},
+	{EventReport, "上报事件"},
+	{EventDispatch, "受理派遣事件"},
+	{EventHandle, "处置事件"},
+	{EventSettings, "设置事件分类与时限"},
 }
 
 // AllPermissions returns every permission with its Chinese name, in display order.
@@ -101,15 +115,15 @@ type RoleInfo struct {
 // (三员分立, GB/T 22239 等级保护): the system administrator runs the system, the security
 // administrator manages accounts and roles, the auditor alone reads the audit log.
 var roles = []RoleInfo{
-	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove, CalendarWrite, CalendarRead, CaseSettings}},
+	{SysAdmin, "系统管理员", []Permission{RegionRead, RegionWrite, OrgRead, OrgWrite, PeopleRead, PeopleWrite, ReformRead, ReformWrite, CatalogRead, AccountApprove, CalendarWrite, CalendarRead, CaseSettings, GridRead, GridWrite, EventSettings}},
 	{SecAdmin, "安全管理员", []Permission{RegionRead, OrgRead, AccountRead, AccountWrite, AccountApprove, CalendarRead}},
 	{Auditor, "安全审计员", []Permission{RegionRead, OrgRead, AuditRead, CalendarRead, CaseRead}},
-	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead, CalendarRead, CaseRead, CaseApprove}},
-	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle}},
-	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle}},
+	{Leader, "领导", []Permission{RegionRead, OrgRead, PeopleRead, PeoplePII, ReformRead, CatalogRead, CalendarRead, CaseRead, CaseApprove, GridRead, EventRead, EventReport}},
+	{Dispatcher, "调度员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle, GridRead, EventRead, EventReport, EventDispatch}},
+	{Officer, "执法队员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CalendarRead, CaseRead, CaseHandle, GridRead, EventRead, EventReport, EventHandle}},
 	{Legal, "法制审核员", []Permission{RegionRead, OrgRead, PeopleRead, CatalogRead, CatalogWrite, CalendarRead, CaseRead, CaseReview, CaseSettings}},
-	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
-	{Grid, "网格员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead}},
+	{Liaison, "部门联络员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead, GridRead, EventRead, EventReport, EventHandle}},
+	{Grid, "网格员", []Permission{RegionRead, OrgRead, CatalogRead, CalendarRead, GridRead, EventReport}},
 	{Staffing, "编制管理员", []Permission{RegionRead, OrgRead, PeopleRead, PeopleWrite, PeoplePII, ReformRead, ReformWrite, CatalogRead, CatalogWrite, CalendarRead}},
 }
 

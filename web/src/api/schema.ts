@@ -2060,6 +2060,433 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本辖区的事件分类（部件、事件的大类、小类）及其立案、处置时限和关联的权责清单事项 */
+        get: operations["getEventCategories"];
+        /** 设置本辖区的事件分类与时限（整体替换；全部正确才保存） */
+        put: operations["putEventCategories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 处置指标：按处置单位或乡镇统计立案率、派遣准确率、按期处置率、结案率、返工率、延期率、超期未处置率、平均处置时长（附公式） */
+        get: operations["getEventIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件的来源渠道、状态、12345工单类型、处置环节与指标公式 */
+        get: operations["getEventMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件列表：本辖区的事件（有查看权限时），或本人上报的事件 */
+        get: operations["getEvents"];
+        put?: never;
+        /** 上报事件：定位网格、按权责清单确定处置单位；分类明确的自动立案派遣并开始计时 */
+        post: operations["postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按本县已结案事件的文本建议分类和处置单位（附置信度） */
+        post: operations["postEventsSuggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件详情：处置经过、路由说明、照片、疑似重复与当前可办理的环节 */
+        get: operations["getEventsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：报到 */
+        post: operations["postEventsIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：批准延期 */
+        post: operations["postEventsIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：回访 */
+        post: operations["postEventsIdCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：转立案查处 */
+        post: operations["postEventsIdCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：不批准延期 */
+        post: operations["postEventsIdDeny"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：派遣 */
+        post: operations["postEventsIdDispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：申请延期 */
+        post: operations["postEventsIdExtend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：处置反馈 */
+        post: operations["postEventsIdFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传事件照片（请求体为图片；stage=report 现场、feedback 处置后） */
+        post: operations["postEventsIdPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看事件照片 */
+        get: operations["getEventsIdPhotosPhotoId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：受理立案 */
+        post: operations["postEventsIdRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：不予立案 */
+        post: operations["postEventsIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：答复诉求人 */
+        post: operations["postEventsIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/reporter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看诉求人姓名与联系电话（写明理由，记审计日志；举报人要求保密的不提供） */
+        post: operations["postEventsIdReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：恢复 */
+        post: operations["postEventsIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：退回 */
+        post: operations["postEventsIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/rework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：核查不通过，返工 */
+        post: operations["postEventsIdRework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：挂起 */
+        post: operations["postEventsIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件：核查结案 */
+        post: operations["postEventsIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence-uploads/{id}": {
         parameters: {
             query?: never;
@@ -2089,6 +2516,74 @@ export interface paths {
         put?: never;
         /** 文件收齐后登记为证据 */
         post: operations["postEvidenceUploadsIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格列表：基础网格与专属网格，附所属乡镇、村（社区）、责任队伍与网格员 */
+        get: operations["getGrids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入网格（GeoJSON 要素集合；表单字段 crs 为坐标系，regionCode 为辖区，dryRun=true 只检查）：全部导入或全部不导入，替换该辖区原有网格 */
+        post: operations["postGridsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定位：某一位置所在的基础网格、村（社区）、乡镇、责任队伍与专属网格 */
+        get: operations["getGridsLocate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格图层（GeoJSON，WGS-84）：无底图时也可显示；可按乡镇筛选 */
+        get: operations["getGridsMap"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2766,12 +3261,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务发现（JSON）：规范版本、地址与支持的格式 */
+        get: operations["getOpen311V2Discovery.json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务发现（XML）：规范版本、地址与支持的格式 */
+        get: operations["getOpen311V2Discovery.xml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 诉求查询（JSON）：按编号、服务代码、上报时间与状态查询，不含诉求人信息 */
+        get: operations["getOpen311V2Requests.json"];
+        put?: never;
+        /** Open311 提交诉求（JSON）：凭 api_key 表单提交，按经纬度定位网格、确定处置单位并受理派遣 */
+        post: operations["postOpen311V2Requests.json"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 诉求查询（XML）：按编号、服务代码、上报时间与状态查询，不含诉求人信息 */
+        get: operations["getOpen311V2Requests.xml"];
+        put?: never;
+        /** Open311 提交诉求（XML）：凭 api_key 表单提交，按经纬度定位网格、确定处置单位并受理派遣 */
+        post: operations["postOpen311V2Requests.xml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 单个诉求：requests/{诉求编号}.json 或 .xml */
+        get: operations["getOpen311V2RequestsFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务列表（JSON）：辖区适用的事件小类及其处置时限 */
+        get: operations["getOpen311V2Services.json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务列表（XML）：辖区适用的事件小类及其处置时限 */
+        get: operations["getOpen311V2Services.xml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务定义：services/{服务代码}.json 或 .xml */
+        get: operations["getOpen311V2ServicesFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 令牌换取诉求编号：tokens/{令牌}.json 或 .xml（令牌即诉求编号） */
+        get: operations["getOpen311V2TokensFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write" | "case.read" | "case.handle" | "case.approve" | "case.review" | "case.settings";
+        "access.Permission": "region.read" | "region.write" | "org.read" | "org.write" | "people.read" | "people.write" | "people.pii" | "reform.read" | "reform.write" | "account.read" | "account.write" | "account.approve" | "audit.read" | "catalog.read" | "catalog.write" | "calendar.read" | "calendar.write" | "case.read" | "case.handle" | "case.approve" | "case.review" | "case.settings" | "grid.read" | "grid.write" | "event.read" | "event.report" | "event.dispatch" | "event.handle" | "event.settings";
         "access.PermissionInfo": {
             code: components["schemas"]["access.Permission"];
             name: string;
@@ -4982,6 +5632,380 @@ export interface components {
             updatedAt?: string;
             version: number;
         };
+        "event.ActInput": {
+            amount?: number;
+            categoryCode?: string;
+            duplicateOf?: string;
+            reason?: string;
+            reply?: string;
+            result?: string;
+            satisfaction?: string;
+            teams?: string[];
+            unit?: string;
+            version?: number;
+        };
+        "event.Category": {
+            code: string;
+            handleAmount: number;
+            handleUnit: string;
+            itemCodes: string[];
+            kind: string;
+            name: string;
+            ownerName: string;
+            ownerOrgId: string;
+            parentCode: string;
+            registerMinutes: number;
+            sort: number;
+        };
+        "event.Detail": {
+            acceptedAt: string;
+            acceptedBy: string;
+            actions: string[];
+            address: string;
+            callbackAt: string;
+            caseLeadId: string;
+            categoryCode: string;
+            categoryKind: string;
+            categoryName: string;
+            channel: string;
+            channelName: string;
+            closeKind: string;
+            closedAt: string;
+            description: string;
+            dispatchedAt: string;
+            duplicateOf: string;
+            duplicates: components["schemas"]["event.Duplicate"][];
+            escalation: number;
+            extensionRequest: components["schemas"]["event.ExtensionRequest"] | null;
+            extensions: number;
+            externalNo: string;
+            feedbackAt: string;
+            gridCode: string;
+            handleDue: string;
+            handleLimit: string;
+            handledOnTime: boolean | null;
+            history: components["schemas"]["event.HistoryEntry"][];
+            hotlineKind: string;
+            hotlineKindName: string;
+            id: string;
+            itemCode: string;
+            lat: number;
+            lng: number;
+            misrouted: boolean;
+            no: string;
+            overdue: boolean;
+            photos: components["schemas"]["event.Photo"][];
+            regionCode: string;
+            registerDue: string;
+            registeredAt: string;
+            remainingMinutes: number;
+            reminded: number;
+            repliedAt: string;
+            reply: string;
+            replyDue: string;
+            reportedAt: string;
+            reporterName: string;
+            reporterPhone: string;
+            reporterProtected: boolean;
+            result: string;
+            returnDue: string;
+            returns: number;
+            reworks: number;
+            route: components["schemas"]["event.Route"] | null;
+            satisfaction: string;
+            state: string;
+            stateName: string;
+            suggestion: components["schemas"]["event.Hint"] | null;
+            suspendedAt: string;
+            teamName: string;
+            teamOrgId: string;
+            teams: components["schemas"]["event.Team"][];
+            townshipCode: string;
+            townshipName: string;
+            updatedAt: string;
+            urgent: boolean;
+            version: number;
+            villageCode: string;
+            villageName: string;
+        };
+        "event.DiscloseInput": {
+            reason: string;
+        };
+        "event.Duplicate": {
+            id: string;
+            meters: number;
+            no: string;
+            reportedAt: string;
+            state: string;
+        };
+        "event.Event": {
+            acceptedAt: string;
+            acceptedBy: string;
+            address: string;
+            callbackAt: string;
+            caseLeadId: string;
+            categoryCode: string;
+            categoryKind: string;
+            categoryName: string;
+            channel: string;
+            channelName: string;
+            closeKind: string;
+            closedAt: string;
+            description: string;
+            dispatchedAt: string;
+            duplicateOf: string;
+            escalation: number;
+            extensionRequest: components["schemas"]["event.ExtensionRequest"] | null;
+            extensions: number;
+            externalNo: string;
+            feedbackAt: string;
+            gridCode: string;
+            handleDue: string;
+            handleLimit: string;
+            handledOnTime: boolean | null;
+            hotlineKind: string;
+            hotlineKindName: string;
+            id: string;
+            itemCode: string;
+            lat: number;
+            lng: number;
+            misrouted: boolean;
+            no: string;
+            overdue: boolean;
+            regionCode: string;
+            registerDue: string;
+            registeredAt: string;
+            remainingMinutes: number;
+            reminded: number;
+            repliedAt: string;
+            reply: string;
+            replyDue: string;
+            reportedAt: string;
+            reporterName: string;
+            reporterPhone: string;
+            reporterProtected: boolean;
+            result: string;
+            returnDue: string;
+            returns: number;
+            reworks: number;
+            route: components["schemas"]["event.Route"] | null;
+            satisfaction: string;
+            state: string;
+            stateName: string;
+            suggestion: components["schemas"]["event.Hint"] | null;
+            suspendedAt: string;
+            teamName: string;
+            teamOrgId: string;
+            townshipCode: string;
+            townshipName: string;
+            updatedAt: string;
+            urgent: boolean;
+            version: number;
+            villageCode: string;
+            villageName: string;
+        };
+        "event.EventList": {
+            items: components["schemas"]["event.Event"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "event.ExtensionRequest": {
+            amount: number;
+            at: string;
+            by: string;
+            reason: string;
+            unit: string;
+        };
+        "event.Formula": {
+            formula: string;
+            key: string;
+            name: string;
+        };
+        "event.Guess": {
+            confidence: number;
+            label: string;
+            name: string;
+        };
+        "event.Hint": {
+            categories: components["schemas"]["event.Guess"][];
+            teams: components["schemas"]["event.Guess"][];
+            trainedOn: number;
+        };
+        "event.HistoryEntry": {
+            action: string;
+            actionName: string;
+            actorName: string;
+            at: string;
+            detail: string;
+            from: string;
+            orgName: string;
+            reason: string;
+            seq: number;
+            to: string;
+        };
+        "event.Indicators": {
+            formulas: components["schemas"]["event.Formula"][];
+            from: string;
+            group: string;
+            rows: components["schemas"]["event.Row"][];
+            to: string;
+            total: components["schemas"]["event.Row"];
+        };
+        "event.Meta": {
+            actions: components["schemas"]["event.Option"][];
+            channels: components["schemas"]["event.Option"][];
+            formulas: components["schemas"]["event.Formula"][];
+            hotlineKinds: components["schemas"]["event.Option"][];
+            satisfactions: components["schemas"]["event.Option"][];
+            states: components["schemas"]["event.Option"][];
+        };
+        "event.Option": {
+            label: string;
+            value: string;
+        };
+        "event.Photo": {
+            contentType: string;
+            createdAt: string;
+            id: string;
+            name: string;
+            sha256: string;
+            size: number;
+            sm3: string;
+            stage: string;
+        };
+        "event.ReportInput": {
+            address?: string;
+            categoryCode?: string;
+            channel: string;
+            crs?: string;
+            description: string;
+            externalNo?: string;
+            hotlineKind?: string;
+            lat: number;
+            lng: number;
+            reporterName?: string;
+            reporterPhone?: string;
+            reporterProtected?: boolean;
+            urgent?: boolean;
+        };
+        "event.Reporter": {
+            name: string;
+            phone: string;
+        };
+        "event.Route": {
+            explanation: string;
+            rule: string;
+            teams: components["schemas"]["event.Team"][];
+            warnings: string[];
+        };
+        "event.Row": {
+            closeRate: number | null;
+            closed: number;
+            closedOnTime: number;
+            dispatchAccuracy: number | null;
+            dispatched: number;
+            extended: number;
+            extensionRate: number | null;
+            handleRate: number | null;
+            handled: number;
+            handledOnTime: number;
+            key: string;
+            lat: number;
+            lng: number;
+            meanHandleHours: number | null;
+            misrouted: number;
+            name: string;
+            onTimeCloseRate: number | null;
+            onTimeHandleRate: number | null;
+            overduePending: number;
+            overduePendingRate: number | null;
+            registerRate: number | null;
+            registered: number;
+            reported: number;
+            reworkRate: number | null;
+            reworked: number;
+        };
+        "event.SuggestInput": {
+            text: string;
+        };
+        "event.Team": {
+            name: string;
+            orgId: string;
+            role: string;
+        };
+        "event.Tree": {
+            categories: components["schemas"]["event.Category"][];
+            regionCode: string;
+            source: string;
+        };
+        "event.TreeInput": {
+            categories: components["schemas"]["event.Category"][];
+        };
+        "grid.Grid": {
+            areaM2: number;
+            code: string;
+            id: string;
+            importedAt: string;
+            kind: string;
+            kindName: string;
+            name: string;
+            purpose: string;
+            regionCode: string;
+            sourceCrs: string;
+            teamName: string;
+            teamOrgId: string;
+            townshipCode: string;
+            townshipName: string;
+            villageCode: string;
+            villageName: string;
+            workers: components["schemas"]["grid.Worker"][];
+        };
+        "grid.GridList": {
+            items: components["schemas"]["grid.Grid"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        "grid.ImportResult": {
+            areaKm2: number;
+            basic: number;
+            boundary: boolean;
+            byTownship: {
+                [key: string]: number;
+            };
+            crs: string;
+            dryRun: boolean;
+            regionCode: string;
+            replaced: number;
+            special: number;
+            workers: number;
+        };
+        "grid.Place": {
+            grid: components["schemas"]["grid.Ref"] | null;
+            lat: number;
+            lng: number;
+            problem?: string;
+            regionCode: string;
+            special: components["schemas"]["grid.Ref"][];
+            teamName: string;
+            teamOrgId: string;
+            townshipCode: string;
+            townshipName: string;
+            villageCode: string;
+            villageName: string;
+        };
+        "grid.Ref": {
+            code: string;
+            kind: string;
+            name: string;
+            purpose?: string;
+        };
+        "grid.Worker": {
+            accountId: string;
+            name: string;
+            username: string;
+        };
         "httpx.Done": {
             ok: boolean;
         };
@@ -5012,6 +6036,60 @@ export interface components {
         "lifecycle.State": "draft" | "pending" | "in_force" | "expired" | "repealed";
         /** @enum {string} */
         "lifecycle.Status": "draft" | "published" | "repealed";
+        "open311.Created": {
+            account_id: string | null;
+            service_notice: string;
+            service_request_id: string;
+        };
+        "open311.Definition": {
+            attributes: unknown[];
+            service_code: string;
+        };
+        "open311.Discovery": {
+            changeset: string;
+            contact: string;
+            endpoints: components["schemas"]["open311.Endpoint"][];
+            key_service: string;
+        };
+        "open311.Endpoint": {
+            changeset: string;
+            formats: string[];
+            specification: string;
+            type: string;
+            url: string;
+        };
+        "open311.Request": {
+            address: string;
+            address_id: string;
+            agency_responsible: string;
+            description: string;
+            expected_datetime: string | null;
+            lat: number;
+            long: number;
+            media_url: string;
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice: string;
+            service_request_id: string;
+            status: string;
+            status_notes: string;
+            updated_datetime: string;
+            zipcode: string;
+        };
+        "open311.ServiceType": {
+            description: string;
+            group: string;
+            keywords: string;
+            metadata: boolean;
+            service_code: string;
+            service_name: string;
+            type: string;
+        };
+        "open311.Token": {
+            service_request_id: string;
+            token: string;
+        };
         "org.Filled": {
             admin: number;
             civil: number;
@@ -10070,6 +11148,921 @@ export interface operations {
             };
         };
     };
+    getEventCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Tree"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    putEventCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.TreeInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Tree"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEventIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Indicators"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEventMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Meta"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.EventList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ReportInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsSuggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.SuggestInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Hint"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEventsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Detail"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdDeny: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdDispatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdExtend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Photo"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getEventsIdPhotosPhotoId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.DiscloseInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Reporter"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdRework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postEventsIdVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.ActInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Event"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
     getEvidenceUploadsId: {
         parameters: {
             query?: never;
@@ -10158,6 +12151,142 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["cases.Evidence"];
                 };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getGrids: {
+        parameters: {
+            query?: {
+                /** @description 页码，从1开始 */
+                page?: number;
+                /** @description 每页条数，1–500 */
+                pageSize?: number;
+                /** @description 排序字段；多个以逗号分隔，前加 - 为降序 */
+                sort?: string;
+                /** @description asc 或 desc */
+                order?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["grid.GridList"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postGridsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["grid.ImportResult"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getGridsLocate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["grid.Place"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getGridsMap: {
+        parameters: {
+            query?: {
+                /** @description 乡镇（街道）代码 */
+                townshipCode?: string;
+                /** @description basic、special 或 boundary */
+                kind?: string;
+                /** @description 输出坐标系：WGS84（默认）、GCJ02、BD09 */
+                crs?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误：稳定的错误码与中文信息 */
             default: {
@@ -11787,6 +13916,444 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["server.WorkbenchSummary"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Discovery"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Discovery"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Requests.json": {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+                /** @description 诉求编号（事件编号），多个以逗号分隔；填写时忽略其他条件 */
+                service_request_id?: string;
+                /** @description 服务代码（事件小类代码），多个以逗号分隔 */
+                service_code?: string;
+                /** @description 上报时间起（W3C 日期时间，如 2026-01-01T00:00:00+08:00） */
+                start_date?: string;
+                /** @description 上报时间止（W3C 日期时间）；起止不超过90天，均不填时为最近90天 */
+                end_date?: string;
+                /** @description open（办理中）或 closed（已办结），多个以逗号分隔 */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Request"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "postOpen311V2Requests.json": {
+        parameters: {
+            query?: {
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 服务代码（事件小类代码），必填 */
+                service_code?: string;
+                /** @description 纬度（WGS84），必填 */
+                lat?: number;
+                /** @description 经度（WGS84），必填 */
+                long?: number;
+                /** @description 地址 */
+                address_string?: string;
+                /** @description 诉求描述，不超过2000字；不填时为服务名称 */
+                description?: string;
+                /** @description 名 */
+                first_name?: string;
+                /** @description 姓 */
+                last_name?: string;
+                /** @description 联系电话 */
+                phone?: string;
+                /** @description 电子邮箱（不保存） */
+                email?: string;
+                /** @description 设备标识（不保存） */
+                device_id?: string;
+                /** @description 账号（不保存） */
+                account_id?: string;
+                /** @description 图片地址（不保存） */
+                media_url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Created"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Requests.xml": {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+                /** @description 诉求编号（事件编号），多个以逗号分隔；填写时忽略其他条件 */
+                service_request_id?: string;
+                /** @description 服务代码（事件小类代码），多个以逗号分隔 */
+                service_code?: string;
+                /** @description 上报时间起（W3C 日期时间，如 2026-01-01T00:00:00+08:00） */
+                start_date?: string;
+                /** @description 上报时间止（W3C 日期时间）；起止不超过90天，均不填时为最近90天 */
+                end_date?: string;
+                /** @description open（办理中）或 closed（已办结），多个以逗号分隔 */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Request"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "postOpen311V2Requests.xml": {
+        parameters: {
+            query?: {
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 服务代码（事件小类代码），必填 */
+                service_code?: string;
+                /** @description 纬度（WGS84），必填 */
+                lat?: number;
+                /** @description 经度（WGS84），必填 */
+                long?: number;
+                /** @description 地址 */
+                address_string?: string;
+                /** @description 诉求描述，不超过2000字；不填时为服务名称 */
+                description?: string;
+                /** @description 名 */
+                first_name?: string;
+                /** @description 姓 */
+                last_name?: string;
+                /** @description 联系电话 */
+                phone?: string;
+                /** @description 电子邮箱（不保存） */
+                email?: string;
+                /** @description 设备标识（不保存） */
+                device_id?: string;
+                /** @description 账号（不保存） */
+                account_id?: string;
+                /** @description 图片地址（不保存） */
+                media_url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Created"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getOpen311V2RequestsFile: {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Request"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Services.json": {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.ServiceType"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    "getOpen311V2Services.xml": {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.ServiceType"][];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getOpen311V2ServicesFile: {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Definition"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getOpen311V2TokensFile: {
+        parameters: {
+            query?: {
+                /** @description 辖区12位行政区划代码；不填时按 api_key 的辖区，均无则不限辖区（服务列表为全国默认分类） */
+                jurisdiction_id?: string;
+                /** @description 接入密钥（读取时可不填） */
+                api_key?: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["open311.Token"][];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
