@@ -3508,6 +3508,30 @@ type EventPhoto struct {
 	Stage       string `json:"stage"`
 }
 
+// EventPortalInput defines model for event.PortalInput.
+type EventPortalInput struct {
+	Address           string  `json:"address,omitempty"`
+	CategoryCode      string  `json:"categoryCode,omitempty"`
+	Crs               string  `json:"crs,omitempty"`
+	Description       string  `json:"description"`
+	Lat               float64 `json:"lat"`
+	Lng               float64 `json:"lng"`
+	ReporterName      string  `json:"reporterName,omitempty"`
+	ReporterPhone     string  `json:"reporterPhone,omitempty"`
+	ReporterProtected bool    `json:"reporterProtected,omitempty"`
+}
+
+// EventReceipt defines model for event.Receipt.
+type EventReceipt struct {
+	CategoryName string `json:"categoryName"`
+	ClosedAt     string `json:"closedAt"`
+	No           string `json:"no"`
+	ReportedAt   string `json:"reportedAt"`
+	State        string `json:"state"`
+	StateName    string `json:"stateName"`
+	TownshipName string `json:"townshipName"`
+}
+
 // EventReportInput defines model for event.ReportInput.
 type EventReportInput struct {
 	Address           string  `json:"address,omitempty"`
@@ -5467,6 +5491,9 @@ type PutPeopleIDJSONRequestBody = PeopleEditInput
 
 // PostPeopleIDCertificatesJSONRequestBody defines body for PostPeopleIDCertificates for application/json ContentType.
 type PostPeopleIDCertificatesJSONRequestBody = PeopleCertInput
+
+// PostPublicEventsJSONRequestBody defines body for PostPublicEvents for application/json ContentType.
+type PostPublicEventsJSONRequestBody = EventPortalInput
 
 // PostRegionsJSONRequestBody defines body for PostRegions for application/json ContentType.
 type PostRegionsJSONRequestBody = RegionInput

@@ -51,10 +51,16 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 	keyFile := keyFS.String("file", "", "PEM格式的SM2私钥（PKCS#8）；不给出时生成一对新密钥")
 	docsFS := flag.NewFlagSet("zhifa documents", flag.ContinueOnError)
 	cfg.BindStore(docsFS)
+	o311KeyFS := flag.NewFlagSet("zhifa open311 key", flag.ContinueOnError)
+	cfg.BindStore(o311KeyFS)
+	o311Region := o311KeyFS.String("region", "", "客户端提交事件所属的辖区（12位区划代码）")
+	o311Name := o311KeyFS.String("name", "", "客户端名称，如 某某区12345热线平台")
+	o311FS := flag.NewFlagSet("zhifa open311", flag.ContinueOnError)
+	cfg.BindStore(o311FS)
 
 	root := &ffcli.Command{
 		Name:       "zhifa",
-		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|evidence|openapi|version> [选项]",
+		ShortUsage: "zhifa <serve|migrate|init|demo|import|audit|evidence|documents|open311|openapi|version> [选项]",
 		ShortHelp:  "综合行政执法一体化平台",
 		Subcommands: []*ffcli.Command{
 			{Name: "serve", ShortUsage: "zhifa serve [--addr 127.0.0.1:8080] [--data-dir data] [--database-url postgres://…] [--demo]",
@@ -98,6 +104,16 @@ func Run(ctx context.Context, version string, args []string, stdout, stderr io.W
 					Exec: func(ctx context.Context, _ []string) error { return documentKey(ctx, &cfg, *keyOrg, *keyFile, stdout) }}},
 				Exec: func(context.Context, []string) error {
 					return errors.New("用法：zhifa documents key --org <机构id> [--file key.pem]")
+				}},
+			{Name: "open311", ShortUsage: "zhifa open311 key --region <区划代码> --name <客户端名称>", FlagSet: o311FS, Options: envOpts,
+				ShortHelp: "Open311：为外部客户端发放提交事件用的 api_key",
+				Subcommands: []*ffcli.Command{{Name: "key", ShortUsage: "zhifa open311 key --region <区划代码> --name <客户端名称>",
+					ShortHelp: "发放一个 Open311 api_key，客户端提交的事件归入该辖区", FlagSet: o311KeyFS, Options: envOpts,
+					Exec: func(ctx context.Context, _ []string) error {
+						return open311Key(ctx, &cfg, *o311Region, *o311Name, stdout)
+					}}},
+				Exec: func(context.Context, []string) error {
+					return errors.New("用法：zhifa open311 key --region <区划代码> --name <客户端名称>")
 				}},
 			initCommand(&cfg, stdout),
 			openapiCommand(stdout),

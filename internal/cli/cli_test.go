@@ -188,3 +188,29 @@ func TestDocumentKeyImportsTheAgencysKey(t *testing.T) {
 		t.Fatalf("a file that is not a key: %d %s", code, errOut)
 	}
 }
+
+// TestOpen311KeyIsIssuedForAJurisdiction issues a key for the demo county and refuses one for a
+// region the store does not hold.
+func TestOpen311KeyIsIssuedForAJurisdiction(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errOut := run("demo", "--data-dir", dir); code != 0 {
+		t.Fatalf("demo: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut := run("open311", "key", "--data-dir", dir, "--region", "371521000000", "--name", "阳谷县12345热线")
+	if code != 0 || !strings.Contains(out, "api_key") {
+		t.Fatalf("key: %d %s %s", code, out, errOut)
+	}
+	key := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	d, err := db.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var region string
+	if err := db.Get(context.Background(), d.R, &region, `SELECT region_code FROM open311_keys WHERE api_key = ?`, key); err != nil || region != "371521000000" {
+		t.Fatalf("stored key %q: %q %v", key, region, err)
+	}
+	if code, _, _ := run("open311", "key", "--data-dir", dir, "--region", "999999000000", "--name", "x"); code == 0 {
+		t.Fatal("a key for an unknown region was issued")
+	}
+}

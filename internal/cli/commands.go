@@ -17,6 +17,7 @@ import (
 	"zhifa/internal/demo"
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/jobs"
 	"zhifa/internal/server"
 )
 
@@ -75,6 +76,19 @@ func serve(ctx context.Context, cfg *config.Config, version string, stdout io.Wr
 			slog.Info("audit chains anchored at shutdown", "chains", n, "dir", cfg.AnchorDir())
 		}
 	}()
+	// Durable background work (the events' reminders and escalations) runs with River on the same
+	// store; runs due during a stop are worked after the restart.
+	runner, err := jobs.Start(ctx, d, a.BackgroundTasks(), jobs.Options{})
+	if err != nil {
+		return fmt.Errorf("后台任务启动失败: %w", err)
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
+		defer cancel()
+		if err := runner.Stop(sctx); err != nil {
+			slog.Error("background jobs did not stop in time", "err", err)
+		}
+	}()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s: %w", cfg.Addr, err)
@@ -121,6 +135,9 @@ func migrate(ctx context.Context, cfg *config.Config, stdout io.Writer) error {
 	}
 	for _, line := range st {
 		fmt.Fprintln(stdout, line)
+	}
+	if err := jobs.Migrate(ctx, d); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "数据库（%s）已是最新结构\n", d.Dialect)
 	return nil
@@ -317,5 +334,22 @@ func documentKey(ctx context.Context, cfg *config.Config, orgID, file string, st
 		return err
 	}
 	fmt.Fprintf(stdout, "已设置签名密钥，指纹（SM3）%s\n%s", k.KeyID, k.PublicKey)
+	return nil
+}
+
+func open311Key(ctx context.Context, cfg *config.Config, region, name string, stdout io.Writer) error {
+	if region == "" || name == "" {
+		return errors.New("用法：zhifa open311 key --region <区划代码> --name <客户端名称>")
+	}
+	a, done, err := openApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer done()
+	key, err := a.Open311.CreateKey(ctx, name, region)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已为“%s”发放 Open311 api_key（辖区 %s）：\n%s\n", name, region, key)
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emmansun/gmsm/sm3"
@@ -43,7 +44,8 @@ type Service struct {
 	// RegionNames names regions, for the source of a template.
 	RegionNames func(ctx context.Context, c db.Conn, codes []string) (map[string]string, error)
 
-	checks throttle // presented files per caller address
+	checks     *httpx.Throttle // presented files per caller address
+	checksOnce sync.Once
 }
 
 // Facts are what the public verification page shows of a document: nothing a party would not

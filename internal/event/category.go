@@ -275,7 +275,7 @@ func (s *Service) SaveCategories(ctx context.Context, p *access.Principal, in Tr
 			}
 		}
 		return s.Audit.Append(ctx, tx, p, audit.Event{Action: audit.ActionUpdate, Entity: "event-category", EntityID: region,
-			RegionCode: region, Summary: fmt.Sprintf("设置事件分类与处置时限（%d项）", len(in.Categories)), Detail: in})
+			EntityName: "事件分类与处置时限", RegionCode: region, Summary: fmt.Sprintf("设置事件分类与处置时限（%d项）", len(in.Categories)), Detail: in})
 	})
 	if err != nil {
 		return Tree{}, err

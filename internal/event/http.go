@@ -8,6 +8,7 @@ import (
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/httpx"
 )
 
@@ -58,8 +59,8 @@ func readable(p *access.Principal) error {
 // Routes returns the events' API.
 func (s *Service) Routes() []httpx.Route {
 	routes := []httpx.Route{
-		httpx.Get("/api/v1/event-meta", "", "事件的来源渠道、状态、12345工单类型、处置环节与指标公式", httpx.Fetch(s.meta)),
-		httpx.Get("/api/v1/event-categories", "", "本辖区的事件分类（部件、事件的大类、小类）及其立案、处置时限和关联的权责清单事项", httpx.Fetch(s.Categories)),
+		httpx.Get("/api/v1/event-meta", access.GridRead, "事件的来源渠道、状态、12345工单类型、处置环节与指标公式", httpx.Fetch(s.meta)),
+		httpx.Get("/api/v1/event-categories", access.GridRead, "本辖区的事件分类（部件、事件的大类、小类）及其立案、处置时限和关联的权责清单事项", httpx.Fetch(s.Categories)),
 		httpx.Put("/api/v1/event-categories", access.EventSettings, "设置本辖区的事件分类与时限（整体替换；全部正确才保存）", httpx.WithBody(s.SaveCategories)),
 		httpx.Get("/api/v1/events", access.EventReport, "事件列表：本辖区的事件（有查看权限时），或本人上报的事件", httpx.Listing(s.list)),
 		httpx.Post("/api/v1/events", access.EventReport, "上报事件：定位网格、按权责清单确定处置单位；分类明确的自动立案派遣并开始计时", httpx.WithBody(s.Report).Created()),
@@ -70,6 +71,14 @@ func (s *Service) Routes() []httpx.Route {
 		httpx.Get("/api/v1/events/{id}/photos/{photoId}", access.EventReport, "查看事件照片", httpx.Raw(s.handlePhoto, httpx.Doc{})),
 		httpx.Post("/api/v1/events/{id}/reporter", access.EventDispatch, "查看诉求人姓名与联系电话（写明理由，记审计日志；举报人要求保密的不提供）", httpx.ByIDWithBody(s.DiscloseReporter)),
 	}
+	if s.portal == nil {
+		s.portal = &httpx.Throttle{Burst: 3, Every: 30 * time.Second, Code: "EVENT_REPORT_TOO_MANY", Text: "上报过于频繁，请稍后再试"}
+	}
+	routes = append(routes,
+		s.portal.Wrap(httpx.Post("/api/v1/public/events", "", "公众上报事件（无需登录）：描述、位置、联系方式，可要求对身份保密；同一地址每分钟约2次",
+			httpx.WithBody(s.portalReport).Created()).AsPublic()),
+		httpx.Get("/api/v1/public/events/{no}", "", "按事件编号查询办理进度（无需登录；只显示状态、分类、乡镇与时间）", httpx.ByID(s.Progress)).AsPublic(),
+	)
 	for _, act := range ActionRoutes {
 		a := actions[act]
 		act := act
@@ -118,4 +127,59 @@ func (s *Service) handlePhoto(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err = io.Copy(w, f)
 	return err
+}
+
+// PortalInput is a report from the public portal.
+type PortalInput struct {
+	CategoryCode  string  `json:"categoryCode,omitempty" text:"20"`
+	Description   string  `json:"description" required:"true" text:"2000,multiline"`
+	Address       string  `json:"address,omitempty" text:"200"`
+	Lng           float64 `json:"lng" required:"true"`
+	Lat           float64 `json:"lat" required:"true"`
+	CRS           string  `json:"crs,omitempty" text:"20"`
+	ReporterName  string  `json:"reporterName,omitempty" text:"50"`
+	ReporterPhone string  `json:"reporterPhone,omitempty" text:"20"`
+	Protected     bool    `json:"reporterProtected,omitempty"`
+}
+
+// Receipt is what the portal tells the person who reported: the number to follow it by.
+type Receipt struct {
+	No           string `json:"no"`
+	State        string `json:"state"`
+	StateName    string `json:"stateName"`
+	TownshipName string `json:"townshipName"`
+	ReportedAt   string `json:"reportedAt"`
+	CategoryName string `json:"categoryName"`
+	ClosedAt     string `json:"closedAt"`
+}
+
+func receipt(e Event) Receipt {
+	return Receipt{No: e.No, State: e.State, StateName: StateName(e.State), TownshipName: e.TownshipName,
+		ReportedAt: e.ReportedAt, CategoryName: e.CategoryName, ClosedAt: e.ClosedAt}
+}
+
+func (s *Service) portalReport(ctx context.Context, _ *access.Principal, in PortalInput) (Receipt, error) {
+	e, err := s.PublicIntake(ctx, access.Everywhere, "portal", ReportInput{CategoryCode: in.CategoryCode, Description: in.Description,
+		Address: in.Address, Lng: in.Lng, Lat: in.Lat, CRS: in.CRS, ReporterName: in.ReporterName, ReporterPhone: in.ReporterPhone,
+		Protected: in.Protected})
+	if err != nil {
+		return Receipt{}, err
+	}
+	return receipt(e), nil
+}
+
+// Progress answers the public by event number: state, category, township and times only.
+func (s *Service) Progress(ctx context.Context, _ *access.Principal, no string) (Receipt, error) {
+	var id string
+	if err := db.Get(ctx, s.DB.R, &id, `SELECT COALESCE(MAX(id), '') FROM events WHERE no = ?`, no); err != nil {
+		return Receipt{}, err
+	}
+	if id == "" {
+		return Receipt{}, apperr.NotFound("事件")
+	}
+	e, err := s.get(ctx, s.DB.R, id)
+	if err != nil {
+		return Receipt{}, err
+	}
+	return receipt(e), nil
 }

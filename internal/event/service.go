@@ -21,6 +21,7 @@ import (
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/geo"
+	"zhifa/internal/platform/httpx"
 	"zhifa/internal/platform/ids"
 	"zhifa/internal/platform/settings"
 )
@@ -48,6 +49,8 @@ type Service struct {
 	Blobs     *blob.Store
 
 	suggest suggester
+	// portal limits public reports per caller address: a burst of 3, then one every 30 seconds.
+	portal *httpx.Throttle
 }
 
 // Event is an event as the API shows it.
@@ -332,7 +335,11 @@ func (s *Service) intake(ctx context.Context, p *access.Principal, scope access.
 		registerMinutes = lim.UrgentRegisterMinutes
 	}
 	e.RegisterDue = clock.Stamp(now.Add(time.Duration(registerMinutes) * time.Minute))
-	if hint := s.hint(ctx, place.RegionCode, in.Description); in.CategoryCode == "" && hint != nil {
+	var hint *Hint
+	if in.CategoryCode == "" {
+		hint = s.hint(ctx, region, in.Description)
+	}
+	if hint != nil {
 		raw, _ := json.Marshal(hint)
 		e.SuggestionRaw = string(raw)
 		if len(hint.Categories) > 0 {

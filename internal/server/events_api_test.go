@@ -323,3 +323,42 @@ func uploadFile(t *testing.T, e *env, c *client.Client, path, name, content stri
 	status, code, body := call(t, e, http.MethodPost, request{path: path, file: &upload{name: name, content: content}}, c.Token)
 	return uploaded{status, code, body}
 }
+
+// TestPortalReportsAndProgress: anyone reports from the portal without signing in and follows the
+// report by its number, which shows no description or person; a burst of reports is refused.
+func TestPortalReportsAndProgress(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		lng, lat := gridPoint(t, e, "371521001000")
+		anon := e.anon()
+		var rec struct {
+			No, State, TownshipName string
+		}
+		if err := post(t, anon, "/public/events", map[string]any{"description": "小区门口有人占道摆摊，晚上还有烧烤油烟",
+			"lng": lng, "lat": lat, "reporterName": "李四", "reporterPhone": "13700001111", "reporterProtected": true}, &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.No == "" || rec.State != "reported" || rec.TownshipName != "博济桥街道" {
+			t.Fatalf("receipt %+v", rec)
+		}
+		var progress map[string]any
+		if err := anon.Get(ctx, "/api/v1/public/events/"+rec.No, nil, &progress); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"description", "reporterName", "reporterPhone"} {
+			if _, ok := progress[k]; ok {
+				t.Errorf("progress shows %s", k)
+			}
+		}
+		// the protected reporter is not disclosed even to a dispatcher with a reason
+		id := lookup(t, e.app.DB, `SELECT id FROM events WHERE no = ?`, rec.No)
+		err := post(t, e.as("dispatcher"), "/events/"+id+"/reporter", map[string]any{"reason": "回访"}, nil)
+		apiErr(t, err, http.StatusForbidden, "EVENT_REPORTER_PROTECTED")
+		var refused error
+		for range 5 {
+			if refused = post(t, anon, "/public/events", map[string]any{"description": "测试", "lng": lng, "lat": lat}, nil); refused != nil {
+				break
+			}
+		}
+		apiErr(t, refused, http.StatusTooManyRequests, "EVENT_REPORT_TOO_MANY")
+	})
+}

@@ -28,6 +28,7 @@ import (
 	"zhifa/internal/platform/db"
 	"zhifa/internal/platform/events"
 	"zhifa/internal/platform/httpx"
+	"zhifa/internal/platform/jobs"
 	"zhifa/internal/platform/secret"
 	"zhifa/internal/platform/settings"
 	"zhifa/internal/reform"
@@ -246,3 +247,15 @@ var errPanic = panicError{}
 type panicError struct{}
 
 func (panicError) Error() string { return "handler panicked" }
+
+// BackgroundTasks are the durable background work of the platform, run by internal/platform/jobs:
+// every minute, the events whose limit is nearly used up are reminded and those past it escalated.
+func (a *App) BackgroundTasks() []jobs.Task {
+	return []jobs.Task{{Name: "event-deadlines", Every: time.Minute, Run: func(ctx context.Context) error {
+		res, err := a.Incidents.Sweep(ctx)
+		if err == nil && (res.Reminded > 0 || res.Escalated > 0) {
+			slog.Info("event deadlines", "reminded", res.Reminded, "escalated", res.Escalated)
+		}
+		return err
+	}}}
+}

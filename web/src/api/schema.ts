@@ -3003,6 +3003,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公众上报事件（无需登录）：描述、位置、联系方式，可要求对身份保密；同一地址每分钟约2次 */
+        post: operations["postPublicEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按事件编号查询办理进度（无需登录；只显示状态、分类、乡镇与时间） */
+        get: operations["getPublicEventsNo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/statistics/annual": {
         parameters: {
             query?: never;
@@ -5873,6 +5907,26 @@ export interface components {
             size: number;
             sm3: string;
             stage: string;
+        };
+        "event.PortalInput": {
+            address?: string;
+            categoryCode?: string;
+            crs?: string;
+            description: string;
+            lat: number;
+            lng: number;
+            reporterName?: string;
+            reporterPhone?: string;
+            reporterProtected?: boolean;
+        };
+        "event.Receipt": {
+            categoryName: string;
+            closedAt: string;
+            no: string;
+            reportedAt: string;
+            state: string;
+            stateName: string;
+            townshipName: string;
         };
         "event.ReportInput": {
             address?: string;
@@ -13314,6 +13368,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["documents.Check"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    postPublicEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["event.PortalInput"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Receipt"];
+                };
+            };
+            /** @description 错误：稳定的错误码与中文信息 */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["httpx.ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicEventsNo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["event.Receipt"];
                 };
             };
             /** @description 错误：稳定的错误码与中文信息 */
