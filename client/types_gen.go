@@ -4652,8 +4652,47 @@ type GetDocumentTemplatesKindParams struct {
 	RegionCode string `form:"regionCode,omitempty" json:"regionCode,omitempty"`
 }
 
+// GetEventIndicatorsParams defines parameters for GetEventIndicators.
+type GetEventIndicatorsParams struct {
+	// From 起始日期 YYYY-MM-DD，默认本月1日
+	From string `form:"from,omitempty" json:"from,omitempty"`
+
+	// To 截止日期（含），默认今天
+	To string `form:"to,omitempty" json:"to,omitempty"`
+
+	// Group team 按处置单位（默认）| township 按乡镇
+	Group string `form:"group,omitempty" json:"group,omitempty"`
+}
+
 // GetEventsParams defines parameters for GetEvents.
 type GetEventsParams struct {
+	// State 状态
+	State string `form:"state,omitempty" json:"state,omitempty"`
+
+	// Channel 来源渠道
+	Channel string `form:"channel,omitempty" json:"channel,omitempty"`
+
+	// TownshipCode 乡镇（街道）代码
+	TownshipCode string `form:"townshipCode,omitempty" json:"townshipCode,omitempty"`
+
+	// TeamOrgID 处置单位
+	TeamOrgID string `form:"teamOrgId,omitempty" json:"teamOrgId,omitempty"`
+
+	// Q 编号、描述、地址、工单号
+	Q string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Overdue 只看超过处置时限未反馈的
+	Overdue bool `form:"overdue,omitempty" json:"overdue,omitempty"`
+
+	// Mine 只看本人上报的
+	Mine bool `form:"mine,omitempty" json:"mine,omitempty"`
+
+	// MyTeam 只看派给本单位的
+	MyTeam bool `form:"myTeam,omitempty" json:"myTeam,omitempty"`
+
+	// Open 只看未办结的
+	Open bool `form:"open,omitempty" json:"open,omitempty"`
+
 	// Page 页码，从1开始
 	Page int `form:"page,omitempty" json:"page,omitempty"`
 
@@ -4667,6 +4706,15 @@ type GetEventsParams struct {
 	Order string `form:"order,omitempty" json:"order,omitempty"`
 }
 
+// PostEventsIDPhotosParams defines parameters for PostEventsIDPhotos.
+type PostEventsIDPhotosParams struct {
+	// Stage report 现场照片 | feedback 处置后照片
+	Stage string `form:"stage,omitempty" json:"stage,omitempty"`
+
+	// Name 照片说明
+	Name string `form:"name,omitempty" json:"name,omitempty"`
+}
+
 // PutEvidenceUploadsIDParams defines parameters for PutEvidenceUploadsID.
 type PutEvidenceUploadsIDParams struct {
 	// Offset 本段在文件中的起始字节，应等于已收到的字节数
@@ -4675,6 +4723,15 @@ type PutEvidenceUploadsIDParams struct {
 
 // GetGridsParams defines parameters for GetGrids.
 type GetGridsParams struct {
+	// Kind basic 基础网格 | special 专属网格
+	Kind string `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// TownshipCode 乡镇（街道）代码
+	TownshipCode string `form:"townshipCode,omitempty" json:"townshipCode,omitempty"`
+
+	// Q 网格编码或名称
+	Q string `form:"q,omitempty" json:"q,omitempty"`
+
 	// Page 页码，从1开始
 	Page int `form:"page,omitempty" json:"page,omitempty"`
 
@@ -4691,6 +4748,18 @@ type GetGridsParams struct {
 // PostGridsImportMultipartBody defines parameters for PostGridsImport.
 type PostGridsImportMultipartBody struct {
 	File []byte `json:"file,omitempty"`
+}
+
+// GetGridsLocateParams defines parameters for GetGridsLocate.
+type GetGridsLocateParams struct {
+	// Lng 经度
+	Lng float64 `form:"lng,omitempty" json:"lng,omitempty"`
+
+	// Lat 纬度
+	Lat float64 `form:"lat,omitempty" json:"lat,omitempty"`
+
+	// Crs 坐标系：WGS84（默认）、GCJ02、BD09、CGCS2000
+	Crs string `form:"crs,omitempty" json:"crs,omitempty"`
 }
 
 // GetGridsMapParams defines parameters for GetGridsMap.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/calendar"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
@@ -32,19 +33,31 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 	var res SweepResult
 	var due []Event
 	if err := db.Select(ctx, s.DB.R, &due, `SELECT `+eventColumns+` FROM `+eventFrom+`
-		WHERE e.state IN ('dispatched', 'accepted') AND e.handle_due <> '' AND (e.reminded = 0 OR e.handle_due < ?)
-		ORDER BY e.handle_due LIMIT 5000`, clock.Stamp(now)); err != nil {
+		WHERE e.state IN ('dispatched', 'accepted') AND e.handle_due <> '' AND e.escalation < ? AND (e.reminded = 0 OR e.handle_due < ?)
+		ORDER BY e.handle_due LIMIT 5000`, MaxEscalation, clock.Stamp(now)); err != nil {
 		return res, err
 	}
+	type clockOf struct {
+		lim   Limits
+		tab   *calendar.Table
+		hours calendar.OfficeHours
+	}
+	clocks := map[string]clockOf{}
 	for _, e := range due {
-		lim, err := settings.Get[Limits](ctx, s.DB.R, s.Settings, LimitsKey, e.RegionCode)
-		if err != nil {
-			return res, err
+		ck, ok := clocks[e.RegionCode]
+		if !ok {
+			v, err := settings.Get[Limits](ctx, s.DB.R, s.Settings, LimitsKey, e.RegionCode)
+			if err != nil {
+				return res, err
+			}
+			tab, hours, err := s.clock(ctx, s.DB.R, v.Value)
+			if err != nil {
+				return res, err
+			}
+			ck = clockOf{v.Value, tab, hours}
+			clocks[e.RegionCode] = ck
 		}
-		tab, hours, err := s.clock(ctx, s.DB.R, lim.Value)
-		if err != nil {
-			return res, err
-		}
+		lim, tab, hours := ck.lim, ck.tab, ck.hours
 		start, err1 := clock.ParseStamp(e.DispatchedAt)
 		end, err2 := clock.ParseStamp(e.HandleDue)
 		if err1 != nil || err2 != nil || !end.After(start) {
@@ -58,7 +71,7 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 			if e.Reminded > 0 {
 				continue
 			}
-			at, err := tab.AddWorkingMinutes(hours, start, total*lim.Value.RemindPercent/100)
+			at, err := tab.AddWorkingMinutes(hours, start, total*lim.RemindPercent/100)
 			if err != nil {
 				return res, err
 			}

@@ -8,6 +8,7 @@ import (
 
 	"zhifa/internal/platform/access"
 	"zhifa/internal/platform/apperr"
+	"zhifa/internal/platform/calendar"
 	"zhifa/internal/platform/civil"
 	"zhifa/internal/platform/clock"
 	"zhifa/internal/platform/db"
@@ -16,9 +17,9 @@ import (
 
 // IndicatorQuery chooses the period and the grouping.
 type IndicatorQuery struct {
-	From  string `json:"from"`  // YYYY-MM-DD, default the first day of this month
-	To    string `json:"to"`    // YYYY-MM-DD inclusive, default today
-	Group string `json:"group"` // team（处置单位，默认）or township（乡镇街道）
+	From  string `query:"from" text:"10" doc:"起始日期 YYYY-MM-DD，默认本月1日"`
+	To    string `query:"to" text:"10" doc:"截止日期（含），默认今天"`
+	Group string `query:"group" text:"10" doc:"team 按处置单位（默认）| township 按乡镇"`
 }
 
 // Formula names an indicator and how it is counted (GB/T 30428.3 评价指标).
@@ -139,7 +140,11 @@ func (s *Service) Indicators(ctx context.Context, p *access.Principal, q Indicat
 	groups := map[string]*Row{}
 	var order []string
 	total := &Row{Key: "total", Name: "合计"}
-	lim := map[string]Limits{}
+	type clockOf struct {
+		tab   *calendar.Table
+		hours calendar.OfficeHours
+	}
+	clocks := map[string]clockOf{}
 	for _, e := range rows {
 		key, name := e.TeamOrgID, e.TeamName
 		if group == "township" {
@@ -156,21 +161,23 @@ func (s *Service) Indicators(ctx context.Context, p *access.Principal, q Indicat
 		}
 		minutes := 0
 		if e.FeedbackAt != "" && e.DispatchedAt != "" {
-			l, ok := lim[e.RegionCode]
+			ck, ok := clocks[e.RegionCode]
 			if !ok {
 				v, err := settings.Get[Limits](ctx, s.DB.R, s.Settings, LimitsKey, e.RegionCode)
 				if err != nil {
 					return Indicators{}, err
 				}
-				l, lim[e.RegionCode] = v.Value, v.Value
-			}
-			tab, hours, err := s.clock(ctx, s.DB.R, l)
-			if err != nil {
-				return Indicators{}, err
+				tab, hours, err := s.clock(ctx, s.DB.R, v.Value)
+				if err != nil {
+					return Indicators{}, err
+				}
+				ck = clockOf{tab, hours}
+				clocks[e.RegionCode] = ck
 			}
 			a, _ := clock.ParseStamp(e.DispatchedAt)
 			b, _ := clock.ParseStamp(e.FeedbackAt)
-			if minutes, err = tab.WorkingMinutes(hours, a, b); err != nil {
+			var err error
+			if minutes, err = ck.tab.WorkingMinutes(ck.hours, a, b); err != nil {
 				return Indicators{}, err
 			}
 		}

@@ -126,6 +126,13 @@ func (s *Service) Get(ctx context.Context, p *access.Principal, id string) (Deta
 	}
 	for _, a := range ActionRoutes {
 		act := actions[a]
+		pending := e.ExtensionRaw != ""
+		if (a == "approve" || a == "deny") && !pending || a == "extend" && pending {
+			continue
+		}
+		if a == "callback" && e.CallbackAt != "" || a == "reply" && e.Channel != "hotline" && e.Channel != "portal" && e.Channel != "open311" {
+			continue
+		}
 		if p.Can(act.perm) && canTake(a, e.State) == nil && p.Scope().Contains(e.RegionCode) {
 			if act.perm == access.EventHandle && s.onTeam(ctx, s.DB.R, p, e) != nil {
 				continue
@@ -191,15 +198,15 @@ func distance(lng1, lat1, lng2, lat2 float64) float64 {
 
 // Filter narrows the queue.
 type Filter struct {
-	State        string `json:"state"`
-	Channel      string `json:"channel"`
-	TownshipCode string `json:"townshipCode"`
-	TeamOrgID    string `json:"teamOrgId"`
-	Q            string `json:"q"`
-	Overdue      bool   `json:"overdue"`
-	Mine         bool   `json:"mine"`   // reported by me
-	MyTeam       bool   `json:"myTeam"` // dispatched to my organisation (or one under it)
-	Open         bool   `json:"open"`
+	State        string `query:"state" text:"20" doc:"状态"`
+	Channel      string `query:"channel" text:"20" doc:"来源渠道"`
+	TownshipCode string `query:"townshipCode" text:"12" doc:"乡镇（街道）代码"`
+	TeamOrgID    string `query:"teamOrgId" text:"64" doc:"处置单位"`
+	Q            string `query:"q" text:"100" doc:"编号、描述、地址、工单号"`
+	Overdue      bool   `query:"overdue" doc:"只看超过处置时限未反馈的"`
+	Mine         bool   `query:"mine" doc:"只看本人上报的"`
+	MyTeam       bool   `query:"myTeam" doc:"只看派给本单位的"`
+	Open         bool   `query:"open" doc:"只看未办结的"`
 }
 
 // List lists events: the jurisdiction's for those who read events, one's own reports otherwise.
@@ -258,8 +265,8 @@ const (
 
 // PhotoQuery names a photo sent as the request body.
 type PhotoQuery struct {
-	Stage string `json:"stage"` // report（现场）or feedback（处置后）
-	Name  string `json:"name"`
+	Stage string `query:"stage" text:"10" doc:"report 现场照片 | feedback 处置后照片"`
+	Name  string `query:"name" text:"100" doc:"照片说明"`
 }
 
 // AddPhoto stores a photo of an event: the reporter's of the scene while it waits, the team's of the

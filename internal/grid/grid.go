@@ -288,9 +288,9 @@ func (ix *located) locate(scope access.Scope, pt orb.Point) (Place, error) {
 
 // Filter narrows a list of grids.
 type Filter struct {
-	Kind         string `json:"kind"`
-	TownshipCode string `json:"townshipCode"`
-	Q            string `json:"q"`
+	Kind         string `query:"kind" text:"10" doc:"basic 基础网格 | special 专属网格"`
+	TownshipCode string `query:"townshipCode" text:"12" doc:"乡镇（街道）代码"`
+	Q            string `query:"q" text:"50" doc:"网格编码或名称"`
 }
 
 // Feature is one grid as GeoJSON for the dispatcher's map.

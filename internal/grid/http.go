@@ -30,9 +30,9 @@ func (s *Service) Routes() []httpx.Route {
 
 // LocateQuery asks where a point is.
 type LocateQuery struct {
-	Lng float64 `json:"lng" required:"true"`
-	Lat float64 `json:"lat" required:"true"`
-	CRS string  `json:"crs"`
+	Lng float64 `query:"lng" doc:"经度"`
+	Lat float64 `query:"lat" doc:"纬度"`
+	CRS string  `query:"crs" text:"20" doc:"坐标系：WGS84（默认）、GCJ02、BD09、CGCS2000"`
 }
 
 // LocateQuery answers where a point is, in the caller's jurisdiction.

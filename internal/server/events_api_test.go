@@ -2,8 +2,10 @@ package server_test
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,6 +204,10 @@ func TestEventClosedLoop(t *testing.T) {
 		if err := post(t, town, "/events/"+second.ID+"/accept", map[string]any{}, &second); err != nil {
 			t.Fatal(err)
 		}
+		photo := call2(t, e, http.MethodPost, "/api/v1/events/"+second.ID+"/photos?stage=feedback&name=现场", sealPNG(), town.Token)
+		if photo != http.StatusCreated {
+			t.Fatalf("feedback photo: %d", photo)
+		}
 		if err := post(t, town, "/events/"+second.ID+"/case", map[string]any{"reason": "拒不清理，需立案查处"}, &second); err != nil {
 			t.Fatal(err)
 		}
@@ -214,7 +220,7 @@ func TestEventClosedLoop(t *testing.T) {
 		if err := town.Get(ctx, "/api/v1/leads/"+second.CaseLeadID, nil, &lead); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(lead.Summary, "建筑材料") || !strings.Contains(lead.SourceNote, second.No) {
+		if !strings.Contains(lead.Summary, "建筑材料") || !strings.Contains(lead.SourceNote, second.No) || !strings.Contains(lead.Summary, "SM3") {
 			t.Errorf("lead %+v", lead)
 		}
 
@@ -266,6 +272,31 @@ func TestEventClosedLoop(t *testing.T) {
 			t.Errorf("photo of a closed event or a non-image: %d", resp.StatusCode)
 		}
 
+		// the queue's filters and the locate query are read from the query string
+		var listed struct {
+			Items []eventAnswer `json:"items"`
+			Total int           `json:"total"`
+		}
+		if err := dispatcher.Get(ctx, "/api/v1/events", url.Values{"q": {ev.No}}, &listed); err != nil || listed.Total != 1 || listed.Items[0].ID != ev.ID {
+			t.Fatalf("search by number: %+v %v", listed, err)
+		}
+		if err := dispatcher.Get(ctx, "/api/v1/events", url.Values{"state": {"case"}}, &listed); err != nil || listed.Total < 1 {
+			t.Fatalf("by state: %+v %v", listed, err)
+		}
+		for _, it := range listed.Items {
+			if it.State != "case" {
+				t.Fatalf("state filter let through %s", it.State)
+			}
+		}
+		var located struct {
+			Grid         struct{ Code string } `json:"grid"`
+			TownshipName string                `json:"townshipName"`
+		}
+		if err := dispatcher.Get(ctx, "/api/v1/grids/locate", url.Values{"lng": {fmt.Sprint(lng)}, "lat": {fmt.Sprint(lat)}}, &located); err != nil ||
+			located.Grid.Code != ev.GridCode || located.TownshipName != "张秋镇" {
+			t.Fatalf("locate: %+v %v", located, err)
+		}
+
 		// indicators: counted with their formulas
 		var ind struct {
 			Total struct {
@@ -279,6 +310,16 @@ func TestEventClosedLoop(t *testing.T) {
 		}
 		if ind.Total.Closed < 1 || ind.Total.Reworked < 1 || ind.Total.Misrouted < 1 || len(ind.Formulas) != 10 {
 			t.Errorf("indicators %+v", ind)
+		}
+		var byTown struct {
+			Group string                       `json:"group"`
+			Rows  []struct{ Key, Name string } `json:"rows"`
+		}
+		if err := dispatcher.Get(ctx, "/api/v1/event-indicators", url.Values{"group": {"township"}}, &byTown); err != nil || byTown.Group != "township" {
+			t.Fatalf("grouped by township: %+v %v", byTown, err)
+		}
+		if !slices.ContainsFunc(byTown.Rows, func(r struct{ Key, Name string }) bool { return r.Name == "张秋镇" }) {
+			t.Errorf("no row for 张秋镇: %+v", byTown.Rows)
 		}
 		_ = access.System
 	})
@@ -361,4 +402,18 @@ func TestPortalReportsAndProgress(t *testing.T) {
 		}
 		apiErr(t, refused, http.StatusTooManyRequests, "EVENT_REPORT_TOO_MANY")
 	})
+}
+
+// call2 sends a raw body and returns the status.
+func call2(t *testing.T, e *env, method, path string, body []byte, token string) int {
+	t.Helper()
+	req, _ := http.NewRequest(method, e.url+path, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/octet-stream")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
 }

@@ -20,6 +20,10 @@ describe('buildMenu', () => {
     const all = MENU_ITEMS.flatMap((m) => (m.permission === undefined ? [] : typeof m.permission === 'string' ? [m.permission] : [...m.permission]))
     expect(titles(all)).toEqual([
       '工作台',
+      '事件上报',
+      '我的事件',
+      '事件调度',
+      '处置指标',
       '案件办理',
       '案件线索',
       '法制审核',
@@ -84,6 +88,25 @@ describe('buildMenu', () => {
     expect(permits(['catalog.read', 'region.read'], IMPORT_PERMISSIONS)).toBe(false)
   })
 
+  it('shows 事件上报 and 我的事件 to reporters, the queue and the indicators to event.read', () => {
+    // 网格员：event.report grid.read（只看本人上报的事件）
+    expect(titles(['region.read', 'org.read', 'catalog.read', 'calendar.read', 'grid.read', 'event.report'])).toEqual([
+      '工作台',
+      '事件上报',
+      '我的事件',
+      '行政区划',
+      '组织机构',
+      '权责清单',
+      '划转与下放',
+      '裁量基准',
+      '期限计算',
+    ])
+    // 调度员：event.read event.report event.dispatch
+    expect(titles(['event.read', 'event.report', 'event.dispatch', 'grid.read'])).toEqual(['工作台', '事件上报', '我的事件', '事件调度', '处置指标'])
+    // 领导只看不报：没有上报入口
+    expect(titles(['event.read', 'grid.read'])).toEqual(['工作台', '事件调度', '处置指标'])
+  })
+
   it('matches the 安全审计员 role (region.read, org.read, audit.read, calendar.read)', () => {
     expect(titles(['audit.read', 'org.read', 'region.read', 'calendar.read'])).toEqual(['工作台', '行政区划', '组织机构', '期限计算', '审计日志'])
   })
@@ -102,6 +125,11 @@ describe('activeMenuPath', () => {
     ['/catalog/decisions?q=阳政发', '/catalog/decisions'],
     ['/catalog/checks', '/catalog/checks'],
     ['/discretion/abc/edit', '/discretion'],
+    ['/events', '/events'],
+    ['/events/0199-abc', '/events'],
+    ['/event-indicators', '/event-indicators'],
+    ['/m/report', '/m/report'],
+    ['/m/events', '/m/events'],
   ])('%s → %s', (path, expected) => {
     expect(activeMenuPath(path)).toBe(expected)
   })

@@ -11266,7 +11266,14 @@ export interface operations {
     };
     getEventIndicators: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 起始日期 YYYY-MM-DD，默认本月1日 */
+                from?: string;
+                /** @description 截止日期（含），默认今天 */
+                to?: string;
+                /** @description team 按处置单位（默认）| township 按乡镇 */
+                group?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11325,6 +11332,24 @@ export interface operations {
     getEvents: {
         parameters: {
             query?: {
+                /** @description 状态 */
+                state?: string;
+                /** @description 来源渠道 */
+                channel?: string;
+                /** @description 乡镇（街道）代码 */
+                townshipCode?: string;
+                /** @description 处置单位 */
+                teamOrgId?: string;
+                /** @description 编号、描述、地址、工单号 */
+                q?: string;
+                /** @description 只看超过处置时限未反馈的 */
+                overdue?: boolean;
+                /** @description 只看本人上报的 */
+                mine?: boolean;
+                /** @description 只看派给本单位的 */
+                myTeam?: boolean;
+                /** @description 只看未办结的 */
+                open?: boolean;
                 /** @description 页码，从1开始 */
                 page?: number;
                 /** @description 每页条数，1–500 */
@@ -11739,7 +11764,12 @@ export interface operations {
     };
     postEventsIdPhotos: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description report 现场照片 | feedback 处置后照片 */
+                stage?: string;
+                /** @description 照片说明 */
+                name?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12220,6 +12250,12 @@ export interface operations {
     getGrids: {
         parameters: {
             query?: {
+                /** @description basic 基础网格 | special 专属网格 */
+                kind?: string;
+                /** @description 乡镇（街道）代码 */
+                townshipCode?: string;
+                /** @description 网格编码或名称 */
+                q?: string;
                 /** @description 页码，从1开始 */
                 page?: number;
                 /** @description 每页条数，1–500 */
@@ -12292,7 +12328,14 @@ export interface operations {
     };
     getGridsLocate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 经度 */
+                lng?: number;
+                /** @description 纬度 */
+                lat?: number;
+                /** @description 坐标系：WGS84（默认）、GCJ02、BD09、CGCS2000 */
+                crs?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -1,5 +1,8 @@
 import type { RouteMeta, RouteRecordRaw, RouteRecordSingleView } from 'vue-router'
-import { IMPORT_PERMISSIONS } from '@/utils/menu'
+import { IMPORT_PERMISSIONS, type PermissionRule } from '@/utils/menu'
+
+/** 事件队列与事件页：查看本辖区事件的，或上报事件的（只看到本人上报的）。 */
+const EVENT_VIEWERS: PermissionRule = ['event.read', 'event.report']
 
 /** 一个页面的路由：地址、路由名、按需加载的视图与 meta（标题、所需权限、面包屑上级）。 */
 function page(path: string, name: string, component: RouteRecordSingleView['component'], meta: RouteMeta): RouteRecordRaw {
@@ -18,6 +21,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/layouts/ConsoleLayout.vue'),
     children: [
       page('', 'workbench', () => import('@/views/WorkbenchView.vue'), { title: '工作台' }),
+      page('m/report', 'event-report', () => import('@/views/EventReportView.vue'), { title: '事件上报', permission: 'event.report' }),
+      page('m/events', 'my-events', () => import('@/views/MyEventsView.vue'), { title: '我的事件', permission: 'event.report' }),
+      page('events', 'events', () => import('@/views/EventsView.vue'), { title: '事件调度', permission: EVENT_VIEWERS }),
+      page('events/:id', 'event-detail', () => import('@/views/EventView.vue'), { title: '事件详情', permission: EVENT_VIEWERS, parent: 'events' }),
+      page('event-indicators', 'event-indicators', () => import('@/views/EventIndicatorsView.vue'), { title: '处置指标', permission: 'event.read' }),
       page('regions', 'regions', () => import('@/views/RegionsView.vue'), { title: '行政区划', permission: 'region.read' }),
       page('orgs', 'orgs', () => import('@/views/OrgsView.vue'), { title: '组织机构', permission: 'org.read' }),
       page('orgs/:id', 'org-detail', () => import('@/views/OrgsView.vue'), { title: '机构详情', permission: 'org.read', parent: 'orgs' }),

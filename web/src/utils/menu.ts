@@ -4,6 +4,10 @@ import type { Permission } from '@/api/types'
 
 export type MenuIcon =
   | 'workbench'
+  | 'report'
+  | 'myEvents'
+  | 'events'
+  | 'indicators'
   | 'cases'
   | 'leads'
   | 'legal'
@@ -40,6 +44,10 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/', title: '工作台', icon: 'workbench' },
+  { path: '/m/report', title: '事件上报', icon: 'report', permission: 'event.report' },
+  { path: '/m/events', title: '我的事件', icon: 'myEvents', permission: 'event.report' },
+  { path: '/events', title: '事件调度', icon: 'events', permission: 'event.read' },
+  { path: '/event-indicators', title: '处置指标', icon: 'indicators', permission: 'event.read' },
   { path: '/cases', title: '案件办理', icon: 'cases', permission: 'case.read' },
   { path: '/leads', title: '案件线索', icon: 'leads', permission: 'case.read' },
   { path: '/cases/legal', title: '法制审核', icon: 'legal', permission: 'case.review' },
