@@ -182,7 +182,11 @@ func createEvents(ctx context.Context, a *server.App) error {
 				}
 			}
 		}
-		return nil
+		// Numbers drawn later continue after the history's.
+		_, err := db.Exec(ctx, tx, `INSERT INTO event_counters (prefix, last)
+			SELECT substr(no, 1, 16), MAX(CAST(substr(no, 17) AS INTEGER)) FROM events WHERE no LIKE 'SJ%' AND length(no) = 20
+			GROUP BY substr(no, 1, 16) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last`)
+		return err
 	})
 }
 

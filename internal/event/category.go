@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"zhifa/internal/audit"
@@ -234,6 +235,30 @@ func checkTree(in []Category, orgExists func(id string) bool) error {
 	return nil
 }
 
+// treeTTL bounds how long a tree read for intake may be reused; a save in this process clears it at
+// once, one in another process is seen within the TTL.
+const treeTTL = 30 * time.Second
+
+type cachedTree struct {
+	tree Tree
+	at   time.Time
+}
+
+// cachedTreeFor is treeFor for intake, kept per region for a short while: every report reads it.
+func (s *Service) cachedTreeFor(ctx context.Context, region string) (Tree, error) {
+	if v, ok := s.trees.Load(region); ok {
+		if c := v.(cachedTree); time.Since(c.at) < treeTTL {
+			return c.tree, nil
+		}
+	}
+	t, err := treeFor(ctx, s.DB.R, region)
+	if err != nil {
+		return Tree{}, err
+	}
+	s.trees.Store(region, cachedTree{t, time.Now()})
+	return t, nil
+}
+
 // Categories returns the tree in force for the caller's jurisdiction.
 func (s *Service) Categories(ctx context.Context, p *access.Principal) (Tree, error) {
 	return treeFor(ctx, s.DB.R, p.Scope().Root())
@@ -280,5 +305,6 @@ func (s *Service) SaveCategories(ctx context.Context, p *access.Principal, in Tr
 	if err != nil {
 		return Tree{}, err
 	}
+	s.trees.Clear()
 	return treeFor(ctx, s.DB.R, region)
 }

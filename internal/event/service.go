@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -49,6 +50,7 @@ type Service struct {
 	Blobs     *blob.Store
 
 	suggest suggester
+	trees   sync.Map // region → cachedTree
 	// portal limits public reports per caller address: a burst of 3, then one every 30 seconds.
 	portal *httpx.Throttle
 }
@@ -292,7 +294,7 @@ func (s *Service) intake(ctx context.Context, p *access.Principal, scope access.
 	if place.TownshipCode != "" {
 		region = place.TownshipCode
 	}
-	tree, err := treeFor(ctx, s.DB.R, region)
+	tree, err := s.cachedTreeFor(ctx, region)
 	if err != nil {
 		return Event{}, err
 	}
@@ -360,33 +362,45 @@ func (s *Service) intake(ctx context.Context, p *access.Principal, scope access.
 	}
 	raw, _ := json.Marshal(rt)
 	e.RouteRaw = string(raw)
-	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
-		no, err := nextNo(ctx, tx, region, now)
-		if err != nil {
-			return err
+	// A categorised report with a route is registered and dispatched by the platform at once: the
+	// dispatch is worked out before the transaction, which then only writes the rows.
+	auto := cat.Code != "" && len(rt.Teams) > 0
+	if auto {
+		if _, err := s.planDispatch(ctx, s.DB.R, &e, cat, rt, lim, now); err != nil {
+			return Event{}, err
 		}
-		e.No = no
+		e.State = Dispatched
+	}
+	if e.No, err = nextNo(ctx, s.DB.W, region, now); err != nil {
+		return Event{}, err
+	}
+	err = s.DB.Tx(ctx, func(tx *db.Tx) error {
 		if err := insertEvent(ctx, tx, &e); err != nil {
 			return err
 		}
-		actor := actorOf(p)
-		if err := appendHistory(ctx, tx, e.ID, "report", "", Reported, actor, "", map[string]any{"channel": e.Channel, "place": place}, now); err != nil {
-			return err
+		steps := []historyRow{{"report", "", Reported, actorOf(p), "", map[string]any{"channel": e.Channel, "place": place}}}
+		if auto {
+			sys := systemActor()
+			steps = append(steps, historyRow{"register", Reported, Registered, sys, "分类明确，系统自动受理立案", nil},
+				historyRow{"dispatch", Registered, Dispatched, sys, "按网格与权责清单自动派遣：" + rt.Explanation, dispatchDetail(&e, cat, rt)})
+			if err := insertTeams(ctx, tx, e.ID, rt); err != nil {
+				return err
+			}
 		}
-		if cat.Code == "" || len(rt.Teams) == 0 {
-			return nil
+		for i, h := range steps {
+			if err := insertHistory(ctx, tx, e.ID, i+1, h, now); err != nil {
+				return err
+			}
 		}
-		// A categorised report with a route is registered and dispatched by the platform at once.
-		sys := systemActor()
-		if err := s.transition(ctx, tx, &e, "register", sys, "分类明确，系统自动受理立案", nil, now); err != nil {
-			return err
-		}
-		return s.dispatchTo(ctx, tx, &e, cat, rt, lim, sys, "按网格与权责清单自动派遣："+rt.Explanation, now)
+		return nil
 	})
 	if err != nil {
 		return Event{}, err
 	}
-	return s.get(ctx, s.DB.R, e.ID)
+	// The answer is made from what was written, without reading it back.
+	e.TownshipName, e.VillageName, e.TeamName = place.TownshipName, place.VillageName, rt.Lead().Name
+	e.finish(now)
+	return e, nil
 }
 
 func placeText(place grid.Place) string {
@@ -396,18 +410,18 @@ func placeText(place grid.Place) string {
 	return fmt.Sprintf("网格 %s（%s），%s%s。", place.Grid.Code, place.Grid.Name, place.TownshipName, place.VillageName)
 }
 
-// nextNo numbers an event: SJ + county code + date + a four-digit serial of the day.
-func nextNo(ctx context.Context, tx *db.Tx, region string, now time.Time) (string, error) {
+// nextNo numbers an event: SJ + county code + date + a four-digit serial of the day. The serial is
+// drawn in a statement of its own, outside the report's transaction, so that reports in the same
+// county do not queue behind each other's transactions; a report that fails after drawing leaves a
+// gap in the day's numbers, never a repeat.
+func nextNo(ctx context.Context, c db.Conn, region string, now time.Time) (string, error) {
 	prefix := "SJ" + region[:6] + now.In(civil.Zone).Format("20060102")
-	var last string
-	if err := db.Get(ctx, tx, &last, `SELECT COALESCE(MAX(no), '') FROM events WHERE no >= ? AND no < ?`, prefix, prefix+"~"); err != nil {
+	var n int
+	if err := db.Get(ctx, c, &n, `INSERT INTO event_counters (prefix, last) VALUES (?, 1)
+		ON CONFLICT (prefix) DO UPDATE SET last = event_counters.last + 1 RETURNING last`, prefix); err != nil {
 		return "", err
 	}
-	n := 0
-	if last != "" {
-		fmt.Sscanf(last[len(prefix):], "%d", &n)
-	}
-	return fmt.Sprintf("%s%04d", prefix, n+1), nil
+	return fmt.Sprintf("%s%04d", prefix, n), nil
 }
 
 func insertEvent(ctx context.Context, tx *db.Tx, e *Event) error {
@@ -418,12 +432,13 @@ func insertEvent(ctx context.Context, tx *db.Tx, e *Event) error {
 		feedback_at, result, closed_at, close_kind, handled_on_time, reply_due, replied_at, reply, callback_at, satisfaction,
 		suspended_at, remaining_minutes, extension_request, extensions, reworks, returns, misrouted, escalation, reminded,
 		duplicate_of, case_lead_id, updated_at, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '',
-		'', '', '', '', NULL, '', '', '', '', '', '', 0, '', 0, 0, 0, ?, 0, 0, '', '', ?, 1)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '',
+		'', '', '', '', NULL, ?, '', '', '', '', '', 0, '', 0, 0, 0, ?, 0, 0, '', '', ?, 1)`,
 		e.ID, e.No, e.RegionCode, e.TownshipCode, e.VillageCode, e.GridCode, e.Channel, e.ExternalNo, e.HotlineKind,
 		e.CategoryCode, e.CategoryName, e.CategoryKind, e.ItemCode, e.Description, e.Address, e.Lng, e.Lat, e.Urgent,
-		e.ReporterName, e.ReporterPhone, e.Protected, e.ReporterAccount, e.State, e.RouteRaw, e.SuggestionRaw,
-		e.SuggestedCat, e.SuggestedTeam, e.ReportedAt, e.RegisterDue, false, e.ReportedAt)
+		e.ReporterName, e.ReporterPhone, e.Protected, e.ReporterAccount, e.State, e.TeamOrgID, e.RouteRaw, e.SuggestionRaw,
+		e.SuggestedCat, e.SuggestedTeam, e.ReportedAt, e.RegisterDue, e.RegisteredAt, e.DispatchedAt, e.HandleDue, e.HandleLimit,
+		e.ReturnDue, e.ReplyDue, false, e.ReportedAt)
 	return err
 }
 
@@ -439,42 +454,36 @@ func actorOf(p *access.Principal) actor {
 
 func systemActor() actor { return actor{"system", "系统", ""} }
 
-func appendHistory(ctx context.Context, tx *db.Tx, eventID, act, from, to string, who actor, reason string, detail any, now time.Time) error {
+// historyRow is one step to record.
+type historyRow struct {
+	act, from, to string
+	who           actor
+	reason        string
+	detail        any
+}
+
+// insertHistory records a step with a known sequence number (the first steps of a new event).
+func insertHistory(ctx context.Context, tx *db.Tx, eventID string, seq int, h historyRow, now time.Time) error {
 	raw := "{}"
-	if detail != nil {
-		b, err := json.Marshal(detail)
+	if h.detail != nil {
+		b, err := json.Marshal(h.detail)
 		if err != nil {
 			return err
 		}
 		raw = string(b)
 	}
+	_, err := db.Exec(ctx, tx, `INSERT INTO event_history (id, event_id, seq, action, state_from, state_to, actor_id, actor_name, org_id,
+		reason, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ids.New(), eventID, seq, h.act, h.from, h.to, h.who.id, h.who.name, h.who.org, h.reason, raw, clock.Stamp(now))
+	return err
+}
+
+func appendHistory(ctx context.Context, tx *db.Tx, eventID, act, from, to string, who actor, reason string, detail any, now time.Time) error {
 	var seq int
 	if err := db.Get(ctx, tx, &seq, `SELECT COALESCE(MAX(seq), 0) FROM event_history WHERE event_id = ?`, eventID); err != nil {
 		return err
 	}
-	_, err := db.Exec(ctx, tx, `INSERT INTO event_history (id, event_id, seq, action, state_from, state_to, actor_id, actor_name, org_id,
-		reason, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		ids.New(), eventID, seq+1, act, from, to, who.id, who.name, who.org, reason, raw, clock.Stamp(now))
-	return err
-}
-
-// transition moves an event to the action's state and records the step.
-func (s *Service) transition(ctx context.Context, tx *db.Tx, e *Event, act string, who actor, reason string, detail any, now time.Time) error {
-	a := actions[act]
-	from, to := e.State, a.to
-	if to == "" {
-		to = from
-	}
-	set := map[string]any{}
-	switch act {
-	case "register":
-		set["registered_at"] = clock.Stamp(now)
-		e.RegisteredAt = clock.Stamp(now)
-	}
-	if err := s.update(ctx, tx, e, to, set, now); err != nil {
-		return err
-	}
-	return appendHistory(ctx, tx, e.ID, act, from, to, who, reason, detail, now)
+	return insertHistory(ctx, tx, eventID, seq+1, historyRow{act, from, to, who, reason, detail}, now)
 }
 
 // update writes the state and the given columns, guarded by the version the caller read.
@@ -513,59 +522,79 @@ func sortedKeys(m map[string]any) []string {
 
 // dispatchTo sends an event to the route's teams and starts its clock.
 func (s *Service) dispatchTo(ctx context.Context, tx *db.Tx, e *Event, cat Category, rt Route, lim Limits, who actor, reason string, now time.Time) error {
+	set, err := s.planDispatch(ctx, tx, e, cat, rt, lim, now)
+	if err != nil {
+		return err
+	}
+	from := e.State
+	if err := s.update(ctx, tx, e, Dispatched, set, now); err != nil {
+		return err
+	}
+	if _, err := db.Exec(ctx, tx, `DELETE FROM event_teams WHERE event_id = ?`, e.ID); err != nil {
+		return err
+	}
+	if err := insertTeams(ctx, tx, e.ID, rt); err != nil {
+		return err
+	}
+	return appendHistory(ctx, tx, e.ID, "dispatch", from, Dispatched, who, reason, dispatchDetail(e, cat, rt), now)
+}
+
+func insertTeams(ctx context.Context, tx *db.Tx, eventID string, rt Route) error {
+	for _, t := range rt.Teams {
+		if _, err := db.Exec(ctx, tx, `INSERT INTO event_teams (event_id, org_id, role) VALUES (?, ?, ?)`, eventID, t.OrgID, t.Role); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dispatchDetail(e *Event, cat Category, rt Route) map[string]any {
+	return map[string]any{"teams": rt.Teams, "handleDue": e.HandleDue, "limit": cat.Limit()}
+}
+
+// planDispatch works out a dispatch to the route's teams at a moment — the lead team, the handling
+// limit's end on the working calendar, the end of the return period and, for a 12345 order, the
+// reply limit — fills them in on e and returns them as the columns to write.
+func (s *Service) planDispatch(ctx context.Context, c db.Conn, e *Event, cat Category, rt Route, lim Limits, now time.Time) (map[string]any, error) {
 	lead := rt.Lead()
 	if lead.OrgID == "" {
-		return apperr.InvalidField("teams", "EVENT_TEAM_REQUIRED", "请指定处置单位")
+		return nil, apperr.InvalidField("teams", "EVENT_TEAM_REQUIRED", "请指定处置单位")
 	}
-	tab, err := s.Calendar.TableIn(ctx, tx)
+	tab, hours, err := s.clock(ctx, c, lim)
 	if err != nil {
-		return err
-	}
-	tab = tab.Provisional()
-	hours, err := calendar.ParseOfficeHours(lim.OfficeHours)
-	if err != nil {
-		return err
+		return nil, err
 	}
 	due, err := handleDue(tab, hours, cat, now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ret, err := tab.AddWorkdays(civil.DateOf(now), lim.ReturnWorkdays)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	set := map[string]any{"team_org_id": lead.OrgID, "dispatched_at": clock.Stamp(now), "handle_due": clock.Stamp(due),
-		"handle_limit": cat.Limit(), "return_due": clock.Stamp(hours.EndOfWorkday(ret.Due)), "accepted_at": "", "accepted_by": "",
+	e.TeamOrgID, e.DispatchedAt, e.HandleDue, e.HandleLimit = lead.OrgID, clock.Stamp(now), clock.Stamp(due), cat.Limit()
+	e.ReturnDue = clock.Stamp(hours.EndOfWorkday(ret.Due))
+	set := map[string]any{"team_org_id": lead.OrgID, "dispatched_at": e.DispatchedAt, "handle_due": e.HandleDue,
+		"handle_limit": e.HandleLimit, "return_due": e.ReturnDue, "accepted_at": "", "accepted_by": "",
 		"extension_request": "", "reminded": 0, "escalation": 0}
 	if e.RegisteredAt == "" {
-		set["registered_at"] = clock.Stamp(now)
+		e.RegisteredAt = clock.Stamp(now)
+		set["registered_at"] = e.RegisteredAt
 	}
 	if e.Channel == "hotline" && e.ReplyDue == "" {
 		if n := lim.hotlineWorkdays(e.HotlineKind); n > 0 {
 			d, err := tab.AddWorkdays(civil.DateOf(now), n)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			set["reply_due"] = clock.Stamp(hours.EndOfWorkday(d.Due))
+			e.ReplyDue = clock.Stamp(hours.EndOfWorkday(d.Due))
+			set["reply_due"] = e.ReplyDue
 		}
 	}
 	raw, _ := json.Marshal(rt)
-	set["route"] = string(raw)
-	from := e.State
-	if err := s.update(ctx, tx, e, Dispatched, set, now); err != nil {
-		return err
-	}
-	e.TeamOrgID, e.HandleDue = lead.OrgID, clock.Stamp(due)
-	if _, err := db.Exec(ctx, tx, `DELETE FROM event_teams WHERE event_id = ?`, e.ID); err != nil {
-		return err
-	}
-	for _, t := range rt.Teams {
-		if _, err := db.Exec(ctx, tx, `INSERT INTO event_teams (event_id, org_id, role) VALUES (?, ?, ?)`, e.ID, t.OrgID, t.Role); err != nil {
-			return err
-		}
-	}
-	return appendHistory(ctx, tx, e.ID, "dispatch", from, Dispatched, who, reason,
-		map[string]any{"teams": rt.Teams, "handleDue": clock.Stamp(due), "limit": cat.Limit()}, now)
+	e.RouteRaw = string(raw)
+	set["route"] = e.RouteRaw
+	return set, nil
 }
 
 // handleDue is the end of the handling limit from a moment: working hours inside office hours, or

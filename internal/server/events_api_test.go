@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -416,4 +417,38 @@ func call2(t *testing.T, e *env, method, path string, body []byte, token string)
 	}
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// TestConcurrentReportsGetDistinctNumbers: reports arriving at once are all taken, each with its
+// own number of the day.
+func TestConcurrentReportsGetDistinctNumbers(t *testing.T) {
+	eachStore(t, func(t *testing.T, e *env) {
+		town := e.as("officer.zhangqiu")
+		lng, lat := gridPoint(t, e, "371521112000")
+		const n = 24
+		nos := make([]string, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var ev eventAnswer
+				errs[i] = post(t, town, "/events", map[string]any{"channel": "inspection", "categoryCode": "SJ0501",
+					"description": fmt.Sprintf("并发上报第%d件", i), "lng": lng, "lat": lat}, &ev)
+				nos[i] = ev.No
+			}()
+		}
+		wg.Wait()
+		seen := map[string]bool{}
+		for i := range n {
+			if errs[i] != nil {
+				t.Fatalf("report %d: %v", i, errs[i])
+			}
+			if seen[nos[i]] {
+				t.Fatalf("number %s given twice", nos[i])
+			}
+			seen[nos[i]] = true
+		}
+	})
 }

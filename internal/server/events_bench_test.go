@@ -62,12 +62,13 @@ func BenchmarkEventIntake(b *testing.B) {
 			res.Body.Close()
 			return time.Since(start), res.StatusCode == http.StatusCreated
 		}
-		for i := range 20 { // warm the caches
-			send(-1 - i)
+		n := 0
+		for range 20 { // warm the caches
+			n++
+			send(n)
 		}
 		const window = 5 * time.Second
-		n := 0
-		for _, rate := range []int{20, 50, 100, 200} {
+		for _, rate := range []int{50, 100, 200, 400, 800} {
 			var mu sync.Mutex
 			var lat []time.Duration
 			failed := 0

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"zhifa/internal/platform/apperr"
@@ -91,12 +92,20 @@ var builtin string
 // Builtin returns the arrangements the product carries (2020 onwards, as published by the State
 // Council), which an administrator extends each year by importing the new notice.
 func Builtin() []Year {
+	years := builtinYears()
+	out := make([]Year, len(years))
+	copy(out, years)
+	return out
+}
+
+// builtinYears reads the embedded table once.
+var builtinYears = sync.OnceValue(func() []Year {
 	years, err := parseBuiltin(builtin)
 	if err != nil {
 		panic(err) // the embedded file is checked by the tests
 	}
 	return years
-}
+})
 
 func parseBuiltin(text string) ([]Year, error) {
 	byYear := map[int]*Year{}
