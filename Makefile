@@ -62,6 +62,8 @@ bench:
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench Import10000 -benchmem -benchtime 1x ./internal/catalog/
 	ZHIFA_TEST_POSTGRES='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench CatalogQueries -benchmem -timeout 60m ./internal/catalog/
 	./scripts/bench-documents.sh
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/platform/textclass/
+	./scripts/bench-grids.sh
 
 clean:
 	rm -rf bin web/dist/console web/node_modules/.installed
