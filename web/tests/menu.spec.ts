@@ -24,6 +24,8 @@ describe('buildMenu', () => {
       '我的事件',
       '事件调度',
       '处置指标',
+      '网格管理',
+      '事件分类与时限',
       '案件办理',
       '案件线索',
       '法制审核',
@@ -94,6 +96,8 @@ describe('buildMenu', () => {
       '工作台',
       '事件上报',
       '我的事件',
+      '网格管理',
+      '事件分类与时限',
       '行政区划',
       '组织机构',
       '权责清单',
@@ -102,9 +106,25 @@ describe('buildMenu', () => {
       '期限计算',
     ])
     // 调度员：event.read event.report event.dispatch
-    expect(titles(['event.read', 'event.report', 'event.dispatch', 'grid.read'])).toEqual(['工作台', '事件上报', '我的事件', '事件调度', '处置指标'])
+    expect(titles(['event.read', 'event.report', 'event.dispatch', 'grid.read'])).toEqual([
+      '工作台',
+      '事件上报',
+      '我的事件',
+      '事件调度',
+      '处置指标',
+      '网格管理',
+      '事件分类与时限',
+    ])
     // 领导只看不报：没有上报入口
-    expect(titles(['event.read', 'grid.read'])).toEqual(['工作台', '事件调度', '处置指标'])
+    expect(titles(['event.read', 'grid.read'])).toEqual(['工作台', '事件调度', '处置指标', '网格管理', '事件分类与时限'])
+  })
+
+  it('shows 网格管理 and 事件分类与时限 to grid.read only (writing is decided on the page)', () => {
+    expect(titles(['grid.read'])).toEqual(['工作台', '网格管理', '事件分类与时限'])
+    expect(titles(['grid.write'])).toEqual(['工作台'])
+    expect(titles(['event.settings'])).toEqual(['工作台'])
+    // 系统管理员：grid.read grid.write event.settings，没有 event.read
+    expect(titles(['region.read', 'grid.read', 'grid.write', 'event.settings'])).toEqual(['工作台', '网格管理', '事件分类与时限', '行政区划'])
   })
 
   it('matches the 安全审计员 role (region.read, org.read, audit.read, calendar.read)', () => {
@@ -128,6 +148,9 @@ describe('activeMenuPath', () => {
     ['/events', '/events'],
     ['/events/0199-abc', '/events'],
     ['/event-indicators', '/event-indicators'],
+    ['/grids', '/grids'],
+    ['/grids?kind=special', '/grids'],
+    ['/event-categories', '/event-categories'],
     ['/m/report', '/m/report'],
     ['/m/events', '/m/events'],
   ])('%s → %s', (path, expected) => {

@@ -84,6 +84,14 @@ export function eventCategories(): Promise<EventCategoryTree> {
   return http.get<EventCategoryTree>('/event-categories')
 }
 
+/** 分类的提交形式：权属单位名称与排序号由服务端确定（排序号即提交的先后）。 */
+export type EventCategoryInput = Omit<EventCategory, 'ownerName' | 'sort'>
+
+/** 设置本辖区的事件分类与时限（整体替换；全部正确才保存，否则 422 逐行列出问题）。 */
+export function saveEventCategories(categories: EventCategoryInput[]): Promise<EventCategoryTree> {
+  return http.put<EventCategoryTree>('/event-categories', { categories })
+}
+
 export function eventIndicators(params: { from?: string; to?: string; group?: string }): Promise<Indicators> {
   return http.get<Indicators>('/event-indicators', { query: { ...params } })
 }
@@ -121,4 +129,9 @@ export function gridMap(): Promise<GridFeatureCollection> {
     })
   }
   return gridMapCache
+}
+
+/** 导入网格后丢弃已取的图层，下次重新获取。 */
+export function forgetGridMap(): void {
+  gridMapCache = null
 }

@@ -8,6 +8,8 @@ export type MenuIcon =
   | 'myEvents'
   | 'events'
   | 'indicators'
+  | 'grids'
+  | 'eventCategories'
   | 'cases'
   | 'leads'
   | 'legal'
@@ -48,6 +50,9 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { path: '/m/events', title: '我的事件', icon: 'myEvents', permission: 'event.report' },
   { path: '/events', title: '事件调度', icon: 'events', permission: 'event.read' },
   { path: '/event-indicators', title: '处置指标', icon: 'indicators', permission: 'event.read' },
+  { path: '/grids', title: '网格管理', icon: 'grids', permission: 'grid.read' },
+  // 事件分类与时限：能查看网格的都可查看（与 GET /event-categories 相同），有 event.settings 的可修改。
+  { path: '/event-categories', title: '事件分类与时限', icon: 'eventCategories', permission: 'grid.read' },
   { path: '/cases', title: '案件办理', icon: 'cases', permission: 'case.read' },
   { path: '/leads', title: '案件线索', icon: 'leads', permission: 'case.read' },
   { path: '/cases/legal', title: '法制审核', icon: 'legal', permission: 'case.review' },
