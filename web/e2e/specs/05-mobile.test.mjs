@@ -38,7 +38,7 @@ describe('手机视口', () => {
       const menu = page.getByTestId('side-menu')
       await menu.waitFor()
       const titles = (await menu.locator('.menu-title').allTextContents()).map((s) => s.trim())
-      assert.deepEqual(titles, ['工作台', '事件上报', '我的事件', '事件调度', '处置指标', '案件办理', '案件线索', '执法公示', '年度执法数据', '行政区划', '组织机构', '执法人员', '权责清单', '划转与下放', '裁量基准', '期限计算'])
+      assert.deepEqual(titles, ['工作台', '事件上报', '我的事件', '事件调度', '处置指标', '网格管理', '事件分类与时限', '案件办理', '案件线索', '执法公示', '年度执法数据', '行政区划', '组织机构', '执法人员', '权责清单', '划转与下放', '裁量基准', '期限计算'])
       await shot(page, 'mobile-drawer')
       await menu.getByText('执法人员').click()
       await page.waitForURL('**/people')

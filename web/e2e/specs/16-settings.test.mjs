@@ -111,6 +111,7 @@ describe('辖区设置', () => {
       await dialog.waitFor()
       await dialog.locator('[data-field="midpoint"]').locator('xpath=ancestor-or-self::*[contains(@class,"el-select")][1]').locator('.el-select__wrapper').click()
       const options = page.locator('.el-select-dropdown__item:visible')
+      await options.first().waitFor()
       assert.deepEqual((await options.allInnerTexts()).map((t) => t.trim()), ['不检查', '提醒', '拒绝'])
       await options.filter({ hasText: '拒绝' }).click()
       await dialog.getByTestId('setting-basis').fill('阳综执发〔2026〕2号')
